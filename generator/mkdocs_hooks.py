@@ -1,0 +1,64 @@
+"""MkDocs glue: generate the briefing pages in memory on every build, watch the seeds.
+
+Pages are added as generated files, never written into docs_dir, so `mkdocs serve`
+does not see its own output and cannot loop.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+# The hook is loaded by path; make the package importable without installing it.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from generator import pipeline, render  # noqa: E402
+from generator.model import InputError  # noqa: E402
+from generator.nlp import ModelMissing  # noqa: E402
+from generator.settings import DEFAULT_DESCRIPTION, Settings  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.briefing")
+_state: dict[str, object] = {}
+
+
+def on_config(config):
+    options = dict(config.extra.get("briefing") or {})
+    root = Path(config.config_file_path or ".").resolve().parent
+    seeds = Path(os.environ.get("BRIEFING_SEEDS") or options.get("seeds") or "seeds")
+    _state["seeds"] = seeds if seeds.is_absolute() else root / seeds
+    if os.environ.get("BRIEFING_TITLE"):
+        config.site_name = os.environ["BRIEFING_TITLE"]
+    _state["settings"] = Settings(
+        title=config.site_name,
+        description=config.site_description or DEFAULT_DESCRIPTION,
+        model=os.environ.get("BRIEFING_MODEL") or options.get("model"),
+    )
+    if not config.use_directory_urls:
+        raise PluginError("the briefing pages link with directory URLs: set use_directory_urls: true")
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    try:
+        briefing = pipeline.build_briefing(_state["seeds"], _state["settings"])
+    except (InputError, ModelMissing) as exc:
+        raise PluginError(f"briefing not built:\n{exc}") from exc
+    for problem in briefing.problems:
+        log.warning("%s", problem)  # under --strict, any warning refuses the whole build
+    generated = render.render(briefing)
+    for path, content in generated.items():
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            log.warning("generated %s replaces the file of that name in docs/", path)
+            files.remove(existing)
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_state["seeds"]))
+    return server

@@ -1,0 +1,273 @@
+"""The frozen records passed between pipeline stages.
+
+read -> Seed -> clean -> Article -> nlp -> parsed doc -> extract -> Extraction
+-> merge -> Briefing -> render -> pages. Every extracted item carries a `Where`
+so the site can link it back to the paragraph it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["person", "organization", "place", "other"]
+Precision = Literal["day", "week", "month", "year", "decade"]
+
+
+@dataclass(frozen=True)
+class Where:
+    """Provenance: a character span of one cleaned paragraph of one source."""
+
+    source: str
+    paragraph: int  # 1-based, as shown on the source page
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input file, reported instead of silently dropped."""
+
+    path: str  # as the user knows it, e.g. "seeds/004_x.txt"
+    message: str
+    line: int | None = None
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class InputError(Exception):
+    """Bad input that refuses the whole build (strict mode, or nothing usable)."""
+
+    def __init__(self, problems: tuple[Problem, ...] | list[Problem]):
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+# --- read -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FrontMatter:
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Seed:
+    id: str  # file name without extension
+    path: str  # "seeds/<file name>"
+    text: str  # decoded body, front matter removed
+    meta: FrontMatter = FrontMatter()
+    encoding: str = "utf-8"
+    first_line: int = 1  # line of the file where `text` starts
+
+
+# --- clean ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Paragraph:
+    n: int
+    text: str
+    line: int = 0  # line in the seed file
+
+
+@dataclass(frozen=True)
+class Removed:
+    text: str
+    reason: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removed, ...] = ()
+    title_basis: str = "first line"
+    outlet: str | None = None
+    outlet_basis: str | None = None
+    url: str | None = None
+    published: str | None = None
+    published_basis: str | None = None
+    author: str | None = None
+    encoding: str = "utf-8"
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+
+# --- extract (per article) --------------------------------------------------
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    kind: Kind
+    where: Where
+    label: str = ""  # the pipeline's raw label, kept to show what was corrected
+    evidence: str = ""  # why the kind was chosen, when it differs from the label
+
+
+@dataclass(frozen=True)
+class RoleClaim:
+    holder: str  # surface text of the actor
+    role: str  # e.g. "spokesman for the group"
+    where: Where
+
+
+@dataclass(frozen=True)
+class RelationClaim:
+    subject: str
+    relation: str  # e.g. "son of"
+    object: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class QuoteClaim:
+    text: str  # verbatim from the paragraph
+    kind: Literal["direct", "indirect"]
+    speaker_text: str | None
+    cue: str | None
+    where: Where
+    via: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FigureClaim:
+    subject: str
+    value: int | tuple[int | None, int | None]
+    unit: str
+    expression: str  # the words that carried the number, e.g. "at least 30"
+    where: Where
+    claimant_text: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    expression: str
+    where: Where
+    value: str | None  # ISO date, "YYYY-MM", "YYYY", "YYYY-Www" or decade "198X"; None = unresolved
+    precision: Precision | None
+    anchor: str | None  # date it was resolved against
+    anchor_basis: str | None = None
+
+
+@dataclass(frozen=True)
+class EventClaim:
+    text: str
+    time: TimeExpression
+    where: Where
+    actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    source: str
+    mentions: tuple[Mention, ...] = ()
+    roles: tuple[RoleClaim, ...] = ()
+    relations: tuple[RelationClaim, ...] = ()
+    quotes: tuple[QuoteClaim, ...] = ()
+    figures: tuple[FigureClaim, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    events: tuple[EventClaim, ...] = ()
+
+
+# --- merge (across articles) ------------------------------------------------
+
+@dataclass(frozen=True)
+class Overlap:
+    other: str  # source id
+    shared: int  # paragraphs of this source found in the other
+    of: int  # paragraphs in this source
+    relation: Literal["copy", "partial copy", "near duplicate", "shares passages"]
+
+
+@dataclass(frozen=True)
+class Source:
+    article: Article
+    duplicate_of: str | None = None
+    overlaps: tuple[Overlap, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Why two surface forms were folded into one actor."""
+
+    alias: str
+    into: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: Kind
+    aliases: tuple[str, ...] = ()
+    merges: tuple[Merge, ...] = ()
+    roles: tuple[tuple[str, Where], ...] = ()
+    relations: tuple[tuple[str, str, Where], ...] = ()  # (relation, other actor id or text, where)
+    mentions: tuple[Where, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    text: str
+    kind: Literal["direct", "indirect"]
+    speaker: str | None  # actor id
+    speaker_text: str | None
+    cue: str | None
+    sources: tuple[Where, ...]
+    via: tuple[str, ...] = ()
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    subject: str
+    value: int | tuple[int | None, int | None]
+    unit: str
+    expression: str
+    sources: tuple[Where, ...]
+    claimant: str | None = None
+    claimant_text: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str
+    precision: Precision
+    expression: str
+    anchor: str | None
+    text: str
+    sources: tuple[Where, ...]
+    actors: tuple[str, ...] = ()
+    story: bool = True  # False: background history
+
+
+@dataclass(frozen=True)
+class Briefing:
+    title: str
+    description: str
+    sources: tuple[Source, ...]
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    events: tuple[Event, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    extractions: tuple[Extraction, ...] = field(default=(), repr=False)

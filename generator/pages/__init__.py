@@ -1,0 +1,1 @@
+"""One module per kind of generated page; each returns {page path: Markdown}."""

@@ -1,0 +1,104 @@
+"""Render stage: Briefing -> {site path: content} for every generated page and data file.
+
+Seed text is untrusted. Templates autoescape everything as HTML, and text placed in a
+Markdown context (headings, link text) also goes through the `md` filter, so no seed
+can produce live HTML, Markdown structure or a template expression.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator import links
+from generator.model import Briefing
+
+# Characters Python-Markdown (and the extensions we enable) give meaning to in inline text.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|:<>~=^$%&'\"])")
+
+
+def md_inline(text: object) -> Markup:
+    """Escape text for a Markdown inline context: HTML-escaped, then every Markdown
+    punctuation mark backslash-escaped or turned into an entity, so it renders literally."""
+    html = str(escape(str(text)))
+    # Entities produced by `escape` must survive; escape the rest of the punctuation.
+    parts = re.split(r"(&(?:amp|lt|gt|quot|#39);)", html)
+    out = [p if p.startswith("&") and p.endswith(";") else _md_escape_plain(p) for p in parts]
+    return Markup("".join(out))
+
+
+def _md_escape_plain(text: str) -> str:
+    return "".join(f"&#{ord(c)};" if _MD_SPECIAL.match(c) else c for c in text)
+
+
+def safe_url(url: object) -> str | None:
+    """Only web links become links; `javascript:`, `data:` and the like stay text."""
+    text = str(url).strip()
+    return text if re.match(r"https?://[^\s<>\"']+$", text, re.I) else None
+
+
+def one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+@dataclass
+class Context:
+    briefing: Briefing
+    env: jinja2.Environment
+
+    @cached_property
+    def source_pages(self) -> dict[str, str]:
+        """source id -> page path."""
+        slugs = links.unique_slugs((s.id for s in self.briefing.sources), fallback="source")
+        return {sid: f"sources/{slug}.md" for sid, slug in slugs.items()}
+
+    def render(self, template: str, page: str, **values: object) -> str:
+        def href(to: str, anchor: str | None = None) -> str:
+            return links.href(page, to, anchor)
+
+        return self.env.get_template(template).render(
+            briefing=self.briefing, ctx=self, page=page, href=href, **values
+        )
+
+    def source_href(self, page: str, source_id: str, paragraph: int | None = None) -> str:
+        anchor = links.paragraph_anchor(paragraph) if paragraph else None
+        return links.href(page, self.source_pages[source_id], anchor)
+
+
+def make_env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_inline
+    env.filters["one_line"] = one_line
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+PageBuilder = Callable[[Context], dict[str, str]]
+
+
+def _builders() -> list[PageBuilder]:
+    from generator.pages import home, sources
+
+    return [home.pages, sources.pages]
+
+
+def render(briefing: Briefing) -> dict[str, str | bytes]:
+    from generator import export
+
+    ctx = Context(briefing=briefing, env=make_env())
+    files: dict[str, str | bytes] = {}
+    for build in _builders():
+        files.update(build(ctx))
+    files.update(export.data_files(briefing))
+    return dict(sorted(files.items()))

@@ -1,0 +1,48 @@
+"""Shared fixtures: the project's seeds, a tmp seeds folder, and one built site per run."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def write_seeds(folder: Path, files: dict[str, str | bytes]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        target = folder / name
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def seeds_briefing():
+    """The Briefing of the project's own seeds, built once per test run."""
+    from generator import pipeline
+
+    return pipeline.build_briefing(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seeds_site(tmp_path_factory) -> Path:
+    """The whole HTML site of the project's seeds, built once with `mkdocs build --strict`."""
+    from generator.cli import main
+
+    site = tmp_path_factory.mktemp("site") / "site"
+    assert main(["site", "--seeds", str(SEEDS), "--site-dir", str(site), "--strict"]) == 0
+    return site

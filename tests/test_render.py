@@ -1,0 +1,79 @@
+"""Rendering: golden pages for a tiny briefing, and seed text that must stay text."""
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+
+from generator.model import Article, Briefing, Paragraph, Removed, Source
+from generator.render import md_inline, render, safe_url
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def tiny_briefing(title="Bridge reopens after flood", text="The bridge reopened on Friday, the mayor said.") -> Briefing:
+    article = Article(
+        id="bridge 01", path="seeds/bridge 01.txt", title=title, title_basis="headline",
+        paragraphs=(Paragraph(1, text, 2), Paragraph(2, "Traffic was light.", 3)),
+        removed=(Removed("Share this story", "share prompt", 4),),
+        outlet="Valley Courier", outlet_basis="front matter", published="2023-04-05", published_basis="front matter",
+        url="https://example.org/bridge",
+    )
+    return Briefing(title="Test briefing", description="A tiny briefing.", sources=(Source(article),))
+
+
+@pytest.mark.parametrize("page", ["index.md", "sources/index.md", "sources/bridge-01.md"])
+def test_golden_pages(page):
+    """Golden files were written by reading each page; update them only by reading the diff."""
+    files = render(tiny_briefing())
+    assert files[page] == (GOLDEN / page.replace("/", "__")).read_text(encoding="utf-8")
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "# Heading injection",
+    "| a | b |\n|---|---|",
+    "!!! warning \"Admonition\"",
+    "--8<-- \"/etc/passwd\"",
+    "{{ config }} {% include 'x' %}",
+    "*emphasis* __strong__ `code`",
+]
+
+
+class Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_seed_text_renders_as_literal_text(text):
+    files = render(tiny_briefing(title=text, text=text))
+    parsed = Elements()
+    parsed.feed(markdown.markdown(files["sources/bridge-01.md"], extensions=["toc"]))
+    names = [tag for tag, _ in parsed.tags]
+    assert "script" not in names and "img" not in names and "table" not in names
+    assert names.count("h1") == 1  # the page's own heading only
+    assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
+    assert not any(str(attrs.get("href", "")).startswith("javascript") for _, attrs in parsed.tags)
+    assert not any("admonition" in str(attrs.get("class", "")) for _, attrs in parsed.tags)
+    assert text.split("\n")[0] in "".join(parsed.text)  # shown, as text
+
+
+def test_md_inline_escapes_markdown_and_html():
+    assert str(md_inline("a *b* <i>")) == "a &#42;b&#42; &lt;i&gt;"
+
+
+def test_only_web_urls_become_links():
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url("data:text/html,x") is None
