@@ -36,6 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     _common(p)
     p.set_defaults(run=_site)
 
+    p = sub.add_parser("score", help="print precision and recall against the gold annotations")
+    p.add_argument("--seeds", type=Path, default=PROJECT / "seeds", help="the annotated seeds (default: seeds)")
+    p.add_argument("--gold", type=Path, default=PROJECT / "tests" / "gold", help="gold annotations folder")
+    p.add_argument("--model", help="spaCy pipeline name")
+    p.set_defaults(run=_score, strict=False, title=None)
+
     args = parser.parse_args(argv)
     try:
         return args.run(args)
@@ -88,6 +94,14 @@ def _build(args: argparse.Namespace) -> int:
     write.write_tree(args.out, render.render(briefing))
     _report(briefing.problems)
     print(f"wrote {len(briefing.sources)} sources to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    from generator import scoring
+
+    briefing = pipeline.build_briefing(args.seeds, _settings(args))
+    print(scoring.format_table(scoring.score_all(briefing, args.gold)))
     return 0
 
 

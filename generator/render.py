@@ -88,9 +88,14 @@ PageBuilder = Callable[[Context], dict[str, str]]
 
 
 def _builders() -> list[PageBuilder]:
-    from generator.pages import home, sources
+    """Every module of generator.pages contributes its pages; adding a page kind is adding a module."""
+    import importlib
+    import pkgutil
 
-    return [home.pages, sources.pages]
+    import generator.pages as package
+
+    names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_"))
+    return [importlib.import_module(f"generator.pages.{name}").pages for name in names]
 
 
 def render(briefing: Briefing) -> dict[str, str | bytes]:

@@ -1,14 +1,28 @@
 """Extract stage: one article and its paragraph parses -> Extraction.
 
-Each kind of item has its own module; this one only assembles them.
+Each kind of item has its own module; this one only assembles them, in the order
+their dependencies need (mentions and times first, quotes before figures).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from generator.extract import events, figures, mentions, quotes, timex
 from generator.model import Article, Extraction
 
 
 def extract(article: Article, docs: Sequence[Any]) -> Extraction:
-    return Extraction(source=article.id)
+    found, roles, relations = mentions.extract(article, docs)
+    times = timex.extract(article, docs)
+    said = quotes.extract(article, docs, found)
+    return Extraction(
+        source=article.id,
+        mentions=found,
+        roles=roles,
+        relations=relations,
+        quotes=said,
+        figures=figures.extract(article, docs, said),
+        times=times,
+        events=events.extract(article, docs, times, found),
+    )

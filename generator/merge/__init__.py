@@ -1,0 +1,36 @@
+"""Merge stage: per-article extractions -> one Briefing across all sources.
+
+Each cross-source step has its own module; this one only runs them in order
+(sources first, then actors, whose index the quotes and events link to).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator.merge import actors, events, quotes, sources
+from generator.model import Article, Briefing, Extraction, Problem
+from generator.settings import Settings
+
+
+def merge(
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    settings: Settings,
+    problems: Sequence[Problem] = (),
+) -> Briefing:
+    linked = sources.link(articles)
+    people, index = actors.resolve(articles, extractions)
+    said = quotes.merge_quotes(extractions, index, linked)
+    counted = quotes.merge_figures(extractions, index, linked)
+    happened = events.merge_events(extractions, index, linked)
+    return Briefing(
+        title=settings.title,
+        description=settings.description,
+        sources=linked,
+        actors=people,
+        quotes=said,
+        figures=counted,
+        events=happened,
+        problems=tuple(problems),
+        extractions=tuple(extractions),
+    )
