@@ -1,0 +1,98 @@
+"""The seeds site as a reader meets it, in Chromium: search, links, tables, accessibility.
+
+Every page is visited; none may log a console error, fail a request or request anything
+outside the site. Screenshots of each page type go to tests/artifacts/ (not committed).
+"""
+from __future__ import annotations
+
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_every_internal_link_and_anchor_resolves(crawl, artifacts):
+    broken = []
+    for on_page, link in crawl.links:
+        target, fragment = urldefrag(link)
+        if target in crawl.pages:
+            if fragment and fragment not in crawl.pages[target]:
+                broken.append(f"{on_page} -> {link}: no element with id {fragment!r}")
+        elif crawl.files.get(target) != 200:
+            broken.append(f"{on_page} -> {link}: HTTP {crawl.files.get(target)}")
+    (artifacts / "links.txt").write_text(
+        f"{len(crawl.pages)} pages, {len(crawl.links)} internal links checked, "
+        f"{len(crawl.files)} linked files, {len(crawl.external)} external links not followed\n",
+        encoding="utf-8",
+    )
+    assert not broken, "\n".join(broken)
+    assert len(crawl.pages) >= 5  # overview, sources index, data, method and at least one source page
+
+
+def test_no_page_logs_an_error_fails_a_request_or_leaves_the_site(crawl):
+    assert not crawl.watch.outside, crawl.watch.outside
+    assert not crawl.watch.errors, crawl.watch.errors
+    assert not crawl.watch.failed, crawl.watch.failed
+
+
+# Searched on the seeds site: an actor's name as spelled in one source, and a phrase from
+# inside a quote; each must lead to a page that has it.
+SEARCHES = [
+    ("Fahim Dashti", "Dashti"),
+    ("unwilling to make any concessions", "concessions"),
+]
+
+
+@pytest.mark.parametrize(("query", "must_show"), SEARCHES)
+def test_search_finds(watched, site_url, query, must_show):
+    page, watch = watched
+    page.goto(site_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert results.count() > 0
+    texts = results.all_inner_texts()
+    assert any(must_show.lower() in t.lower() for t in texts), texts
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    assert all(h.startswith(site_url) for h in hrefs), hrefs
+    assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
+
+
+def page_types(site_url: str, pages) -> dict[str, str]:
+    """One page per kind: the overview, each top-level page, and one item page of each folder."""
+    kinds: dict[str, str] = {}
+    for url in sorted(pages):
+        parts = urlsplit(url).path.strip("/").split("/")
+        kind = "overview" if parts == [""] else parts[0] if len(parts) == 1 else f"{parts[0]}-item"
+        kinds.setdefault(kind, url)
+    return kinds
+
+
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  return result.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.impact} ${v.id}: ${v.help} -- ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+}"""
+
+
+def test_axe_finds_no_serious_violation_on_any_page_type(watched, crawl, site_url, axe_script, artifacts):
+    page, watch = watched
+    kinds = page_types(site_url, crawl.pages)
+    assert {"overview", "sources", "sources-item", "data", "method"} <= set(kinds), kinds
+    found = {}
+    for kind, url in sorted(kinds.items()):
+        page.goto(url, wait_until="load")
+        page.screenshot(path=str(artifacts / f"{kind}.png"), full_page=True)
+        page.add_script_tag(path=str(axe_script))
+        violations = page.evaluate(AXE_RUN)
+        if violations:
+            found[url] = violations
+    (artifacts / "axe.txt").write_text(
+        "".join(f"{kind}: {url}\n" for kind, url in sorted(kinds.items())), encoding="utf-8"
+    )
+    assert not found, "\n".join(f"{url}: {v}" for url, vs in found.items() for v in vs)
+    assert not watch.outside, watch.outside
