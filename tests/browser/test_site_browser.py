@@ -96,3 +96,55 @@ def test_axe_finds_no_serious_violation_on_any_page_type(watched, crawl, site_ur
     )
     assert not found, "\n".join(f"{url}: {v}" for url, vs in found.items() for v in vs)
     assert not watch.outside, watch.outside
+
+
+def _column(page, table, n: int) -> list[str]:
+    return table.locator(f"tbody tr:not([hidden]) td:nth-child({n})").all_inner_texts()
+
+
+def test_tables_sort_and_filter_from_the_keyboard(watched, site_url):
+    page, watch = watched
+    page.goto(site_url + "sources/")
+    table = page.locator("table.briefing-table").first
+    words = table.locator("th").nth(3)
+    assert words.inner_text().strip() == "Words"
+    before = [int(x) for x in _column(page, table, 4)]
+    assert len(before) >= 3
+
+    # The filter box, then the scroll region, then the first sort button, by Tab alone.
+    page.get_by_label("Filter Sources").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('th').textContent.trim()") == "Source"
+
+    words.locator("button").focus()
+    page.keyboard.press("Enter")
+    assert words.get_attribute("aria-sort") == "ascending"
+    assert [int(x) for x in _column(page, table, 4)] == sorted(before)
+    page.keyboard.press("Space")
+    assert words.get_attribute("aria-sort") == "descending"
+    assert [int(x) for x in _column(page, table, 4)] == sorted(before, reverse=True)
+
+    first_title = table.locator("tbody tr td:first-child a").first.inner_text()
+    page.get_by_label("Filter Sources").fill(first_title[:20])
+    shown = table.locator("tbody tr:not([hidden])")
+    assert 1 <= shown.count() < len(before)
+    assert all(first_title[:20].lower() in t.lower() for t in shown.all_inner_texts())
+    assert "rows shown" in page.locator(".briefing-filter-status").first.inner_text()
+    page.get_by_label("Filter Sources").fill("")
+    assert shown.count() == len(before)
+    assert not watch.errors, watch.errors
+
+
+def test_a_phone_reads_tables_without_the_page_scrolling_sideways(chromium, site_url, artifacts):
+    page = chromium.new_page()
+    try:
+        page.set_viewport_size({"width": 375, "height": 740})
+        page.goto(site_url + "sources/")
+        scroll = page.locator(".briefing-scroll").first
+        assert scroll.evaluate("el => getComputedStyle(el).overflowX") == "auto"
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"the page is {overflow}px wider than the phone"
+        page.screenshot(path=str(artifacts / "phone-sources.png"), full_page=True)
+    finally:
+        page.close()
