@@ -84,13 +84,16 @@ def test_axe_finds_no_serious_violation_on_any_page_type(watched, crawl, site_ur
     kinds = page_types(site_url, crawl.pages)
     assert {"overview", "sources", "sources-item", "data", "method"} <= set(kinds), kinds
     found = {}
-    for kind, url in sorted(kinds.items()):
-        page.goto(url, wait_until="load")
-        page.screenshot(path=str(artifacts / f"{kind}.png"), full_page=True)
-        page.add_script_tag(path=str(axe_script))
-        violations = page.evaluate(AXE_RUN)
-        if violations:
-            found[url] = violations
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        for kind, url in sorted(kinds.items()):
+            page.goto(url, wait_until="load")
+            if scheme == "light":
+                page.screenshot(path=str(artifacts / f"{kind}.png"), full_page=True)
+            page.add_script_tag(path=str(axe_script))
+            violations = page.evaluate(AXE_RUN)
+            if violations:
+                found[f"{url} ({scheme})"] = violations
     (artifacts / "axe.txt").write_text(
         "".join(f"{kind}: {url}\n" for kind, url in sorted(kinds.items())), encoding="utf-8"
     )
