@@ -125,3 +125,27 @@ def test_seed_text_in_claims_stays_text():
     page = render(Briefing(title=b.title, description=b.description, sources=b.sources, quotes=(hostile,)))["index.md"]
     assert "<script>" not in page and "<b>X</b>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+NAV_ORDER = ["Overview", "Chronology", "Actors", "Who said what", "Disputed figures", "Sources", "Data", "Method"]
+
+
+def test_navigation_is_fixed_and_in_reading_order():
+    import yaml
+
+    from conftest import ROOT
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may carry tags for MkDocs (!ENV, !!python/name:...); the nav does not need them.
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    entries = [next(iter(item.items())) for item in config["nav"]]
+    titles = [title for title, _ in entries]
+    assert titles == [t for t in NAV_ORDER if t in titles]
+    assert titles[0] == "Overview" and titles[-2:] == ["Data", "Method"]
+    # Index pages only: the navigation must not grow with the number of sources or actors.
+    for _, path in entries:
+        assert path.count("/") == 0 or path.endswith("/index.md"), path
