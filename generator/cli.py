@@ -42,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model", help="spaCy pipeline name")
     p.set_defaults(run=_score, strict=False, title=None)
 
+    p = sub.add_parser("diff", help="print, as Markdown, what changed between two briefing.json files")
+    p.add_argument("old", type=Path, help="the briefing before the change, e.g. the base branch's data/briefing.json")
+    p.add_argument("new", type=Path, help="the briefing after the change")
+    p.add_argument("--max-chars", type=int, help="cut the output at a line boundary to fit this many characters")
+    p.set_defaults(run=_diff)
+
     args = parser.parse_args(argv)
     try:
         return args.run(args)
@@ -102,6 +108,13 @@ def _score(args: argparse.Namespace) -> int:
 
     briefing = pipeline.build_briefing(args.seeds, _settings(args))
     print(scoring.format_table(scoring.score_all(briefing, args.gold)))
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from generator import diff
+
+    sys.stdout.write(diff.compare(args.old, args.new, args.max_chars))
     return 0
 
 
