@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles (default: seeds)")
     p.add_argument("--site-dir", type=Path, required=True, help="folder for the HTML site; replaced only when complete")
     p.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml", help="MkDocs configuration")
+    p.add_argument("--site-url", help="the address the site is published at (overrides site_url in the configuration)")
     _common(p)
     p.set_defaults(run=_site)
 
@@ -134,7 +135,8 @@ def _site(args: argparse.Namespace) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
     try:
-        config = load_config(str(args.config), site_dir=str(tmp), strict=args.strict)
+        overrides = {"site_url": args.site_url} if args.site_url else {}
+        config = load_config(str(args.config), site_dir=str(tmp), strict=args.strict, **overrides)
         build(config)
     except MkDocsException as exc:
         import shutil
