@@ -29,7 +29,8 @@ SECTIONS = ("sources", "actors", "quotes", "figures", "events")
 QUOTE_FIELDS = ("text", "speaker", "speaker_text", "kind", "cue", "via", "date")
 EVENT_FIELDS = ("date", "precision", "expression", "anchor", "text")
 FIGURE_FIELDS = ("value", "unit", "expression")
-SOURCE_FIELDS = ("title", "outlet", "url", "published", "duplicate_of")
+SOURCE_FIELDS = ("title", "outlet", "url", "published", "duplicate_of", "paragraphs")
+ACTOR_FIELDS = ("name", "kind", "roles")  # aliases are reported on their own
 
 # Every ASCII punctuation mark may be backslash-escaped in CommonMark; escaping all of them
 # means no seed text can open emphasis, a link, a list, a table cell, an entity or HTML.
@@ -88,7 +89,7 @@ class BriefingDiff:
     quotes: Matched
     figures: Matched
     events: Matched
-    aliases: tuple[tuple[Item, tuple[str, ...]], ...]  # (actor, aliases it gained)
+    aliases: tuple[tuple[Item, tuple[str, ...], tuple[str, ...]], ...]  # (actor, aliases gained, aliases lost)
     merged: tuple[tuple[Item, Item], ...]  # (old actor, new actor it became an alias of)
 
     @property
@@ -106,7 +107,8 @@ def normalise(text: object) -> str:
 def match(old: Sequence[Item], new: Sequence[Item], keys: Sequence[KeyFn], fields: Sequence[str]) -> Matched:
     """Pair items by each key in turn (a key returning None does not match); unpaired items
     are added or removed, paired items whose `fields` differ are changed."""
-    old_left, new_left = list(old), list(new)
+    # Sorted first, so that items sharing a key pair up the same way whatever the input order.
+    old_left, new_left = sorted(old, key=_comparable), sorted(new, key=_comparable)
     pairs: list[tuple[Item, Item]] = []
     for key in keys:
         by_key: dict[object, list[Item]] = {}
@@ -161,7 +163,7 @@ def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> BriefingDiff:
         return list(old.get(name) or []), list(new.get(name) or [])
 
     sources = match(*section("sources"), [_field("id")], SOURCE_FIELDS)
-    actors = match(*section("actors"), [_field("id")], ())
+    actors = match(*section("actors"), [_field("id")], ACTOR_FIELDS)
     quotes = match(
         *section("quotes"),
         [_field("id"), lambda q: (_quote_speaker(q), normalise(q.get("text"))), lambda q: normalise(q.get("text")) or None],
@@ -182,9 +184,10 @@ def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> BriefingDiff:
     for a in new.get("actors") or []:
         before = old_actors.get(a.get("id"))
         if before is not None:
-            gained = tuple(sorted(set(a.get("aliases") or ()) - set(before.get("aliases") or ()), key=normalise))
-            if gained:
-                aliases.append((a, gained))
+            now, then = set(a.get("aliases") or ()), set(before.get("aliases") or ())
+            gained, lost = tuple(sorted(now - then, key=normalise)), tuple(sorted(then - now, key=normalise))
+            if gained or lost:
+                aliases.append((a, gained, lost))
     merged = []
     for gone in actors.removed:
         forms = {normalise(gone.get("name")), *(normalise(x) for x in gone.get("aliases") or ())}
@@ -239,7 +242,23 @@ def _show(field: str, value: object) -> str:
 
 
 def _changes(change: Change) -> str:
-    return "; ".join(f"{name.replace('_', ' ')}: {_show(name, a)} → {_show(name, b)}" for name, a, b in change.fields)
+    return "; ".join(
+        _paragraphs(a, b) if name == "paragraphs" else f"{name.replace('_', ' ')}: {_show(name, a)} → {_show(name, b)}"
+        for name, a, b in change.fields
+    )
+
+
+def _paragraphs(old: object, new: object) -> str:
+    """How much of a source's text changed, counted, not quoted: the preview shows the text."""
+    def texts(value: object) -> list[str]:
+        return [str(p.get("text")) for p in value if isinstance(p, dict)] if isinstance(value, list) else []
+
+    a, b = texts(old), texts(new)
+    edited = sum(1 for x, y in zip(a, b) if x != y)
+    parts = [f"{edited} edited"] if edited else []
+    if len(b) != len(a):
+        parts.append(f"{abs(len(b) - len(a))} {'added' if len(b) > len(a) else 'removed'}")
+    return f"paragraphs: {', '.join(parts) or 'reordered'} ({len(a)} → {len(b)})"
 
 
 def _source_line(s: Item) -> str:
@@ -289,7 +308,7 @@ def to_markdown(d: BriefingDiff, old: Mapping[str, Any], new: Mapping[str, Any])
     blocks: list[tuple[str, list[str]]] = [
         ("Sources added", [_source_line(s) for s in _ordered(d.sources.added, skey)]),
         ("Sources removed", [_source_line(s) for s in _ordered(d.sources.removed, skey)]),
-        ("Sources changed", [f"{_source_line(c.new)}: {_changes(c)}" for c in _ordered(d.sources.changed, lambda c: skey(c.new))]),
+        ("Sources changed", [f"{_source_line(c.new)}: {_changes(c)}" for c in sorted(d.sources.changed, key=lambda c: skey(c.new))]),
         ("New quotes", [_quote_line(q, names) for q in _ordered(d.quotes.added, qkey)]),
         ("Changed quotes", [q_change(c) for c in sorted(d.quotes.changed, key=lambda c: (qkey(c.new), _comparable(c.new)))]),
         ("Quotes no longer found", [_quote_line(q, names) for q in _ordered(d.quotes.removed, qkey)]),
@@ -297,8 +316,10 @@ def to_markdown(d: BriefingDiff, old: Mapping[str, Any], new: Mapping[str, Any])
         ("Changed events", [f"{_event_line(c.new)}: {_changes(c)}" for c in sorted(d.events.changed, key=lambda c: (ekey(c.new), _comparable(c.new)))]),
         ("Events no longer found", [_event_line(e) for e in _ordered(d.events.removed, ekey)]),
         ("New actors", [_actor_line(a) for a in _ordered(d.actors.added, akey)]),
-        ("Merged aliases", [f"{gfm_text(a.get('name'))} gained {gfm_text(', '.join(gained))}" for a, gained in d.aliases]
+        ("Changed actors", [f"{_actor_line(c.new)}: {_changes(c)}" for c in sorted(d.actors.changed, key=lambda c: akey(c.new))]),
+        ("Merged aliases", [f"{gfm_text(a.get('name'))} gained {gfm_text(', '.join(gained))}" for a, gained, _ in d.aliases if gained]
          + [f"{gfm_text(o.get('name'))} is now an alias of {gfm_text(n.get('name'))}" for o, n in d.merged]),
+        ("Aliases split off", [f"{gfm_text(a.get('name'))} no longer includes {gfm_text(', '.join(lost))}" for a, _, lost in d.aliases if lost]),
         ("Actors no longer found", [_actor_line(a) for a in _ordered(d.actors.removed, akey) if not any(a is o for o, _ in d.merged)]),
         ("New figures", [_figure_line(f, names) for f in _ordered(d.figures.added, fkey)]),
         ("Changed figures", [f"{_figure_line(c.new, names)}: {_changes(c)}" for c in sorted(d.figures.changed, key=lambda c: (fkey(c.new), _comparable(c.new)))]),

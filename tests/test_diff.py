@@ -63,16 +63,20 @@ OLD = {
 
 def new_briefing() -> dict:
     new = copy.deepcopy(OLD)
-    # Sources: one removed, one added.
+    # Sources: one removed, one added, one with a paragraph edited and one added.
+    gazette = new["sources"][1]
+    gazette["paragraphs"] = [{"n": 1, "text": "The port stayed closed on Tuesday."}, {"n": 2, "text": "Ships waited."}]
     new["sources"] = [s for s in new["sources"] if s["id"] != "courier-1"] + [
         {"id": "herald-1", "title": "Talks resume at the port", "outlet": "Northern Herald", "url": None,
          "published": "2024-03-08", "published_basis": "text", "duplicate_of": None,
          "paragraphs": [{"n": 1, "text": "Talks resumed."}], "removed": []},
     ]
-    # Actors: a new one, an old one folded in as an alias, and an alias gained.
+    # Actors: a new one, an old one folded in as an alias, aliases gained and lost, a kind changed.
     varga = new["actors"][0]
-    varga["aliases"] = ["L. Vargha", "Varga", "Lena Vargha"]
-    new["actors"] = [varga, new["actors"][1], {
+    varga["aliases"] = ["L. Vargha", "Lena Vargha"]  # gained two, lost "Varga"
+    union = new["actors"][1]
+    union.update(kind="other", aliases=["Dockers' Union"])
+    new["actors"] = [varga, union, {
         "id": "port-authority", "name": "Port Authority", "kind": "organization", "aliases": ["the authority"],
         "roles": [], "mentions": [{"source": "herald-1", "paragraph": 1}]}]
     # Quotes: q1 unchanged, q2 re-attributed under a new id, q3's cue changed, q9 gone, one new.
@@ -118,6 +122,8 @@ def test_sources_added_and_removed(report):
         "herald-1: Talks resume at the port (Northern Herald, 2024-03-08)"]
     assert [plain(x) for x in section(report, "Sources removed")] == [
         "courier-1: Dockers walk out (Valley Courier, 2024-03-05)"]
+    assert [plain(x) for x in section(report, "Sources changed")] == [
+        "gazette-1: Port closed (Coast Gazette, 2024-03-06): paragraphs: 1 edited, 1 added (1 → 2)"]
 
 
 def test_new_changed_and_lost_quotes_name_their_speakers(report):
@@ -148,7 +154,14 @@ def test_new_and_changed_events(report):
 def test_new_actors_and_merged_aliases(report):
     assert [plain(x) for x in section(report, "New actors")] == ["Port Authority (organization; also the authority)"]
     merged = [plain(x) for x in section(report, "Merged aliases")]
-    assert merged == ["Lena Varga gained L. Vargha, Lena Vargha", "L. Vargha is now an alias of Lena Varga"]
+    assert merged == [
+        "Harbour Workers Union gained Dockers' Union",
+        "Lena Varga gained L. Vargha, Lena Vargha",
+        "L. Vargha is now an alias of Lena Varga",
+    ]
+    assert [plain(x) for x in section(report, "Aliases split off")] == ["Lena Varga no longer includes Varga"]
+    assert [plain(x) for x in section(report, "Changed actors")] == [
+        "Harbour Workers Union (other; also Dockers' Union): kind: organization → other"]
     # Folded into another actor, so not also reported as lost.
     assert section(report, "Actors no longer found") == []
 
