@@ -290,40 +290,39 @@ def _figure_line(f: Item, names: Mapping[str, str]) -> str:
     return f"{head}, claimed by {gfm_text(who)}" + (f" on {gfm_text(f.get('date'))}" if f.get("date") else "") + _where(f)
 
 
-def _ordered(items: Iterable[Item], key: Callable[[Item], object]) -> list[Item]:
-    return sorted(items, key=lambda i: (key(i), _comparable(i)))
-
-
 def to_markdown(d: BriefingDiff, old: Mapping[str, Any], new: Mapping[str, Any]) -> str:
     names = {a.get("id"): a.get("name") for a in [*(old.get("actors") or []), *(new.get("actors") or [])]}
-    qkey = lambda q: (normalise(q.get("speaker_text") or q.get("speaker")), normalise(q.get("text")))  # noqa: E731
-    ekey = lambda e: (str(e.get("date") or ""), normalise(e.get("text")))  # noqa: E731
-    fkey = lambda f: (normalise(f.get("subject")), str(f.get("claimant") or ""), str(f.get("date") or ""))  # noqa: E731
-    akey = lambda a: normalise(a.get("name"))  # noqa: E731
-    skey = lambda s: str(s.get("id"))  # noqa: E731
+    merged = [o for o, _ in d.merged]
 
-    def q_change(c: Change) -> str:
-        return f"{_quote_line(c.new, names)}: {_changes(c)}"
+    def changed(line: Callable[[Item], str], changes: Iterable[Change]) -> list[str]:
+        return [f"{line(c.new)}: {_changes(c)}" for c in changes]
 
+    def quote(q: Item) -> str:
+        return _quote_line(q, names)
+
+    def figure(f: Item) -> str:
+        return _figure_line(f, names)
+
+    # Each block's lines are sorted as rendered: by speaker, by ISO date, by name or by id.
     blocks: list[tuple[str, list[str]]] = [
-        ("Sources added", [_source_line(s) for s in _ordered(d.sources.added, skey)]),
-        ("Sources removed", [_source_line(s) for s in _ordered(d.sources.removed, skey)]),
-        ("Sources changed", [f"{_source_line(c.new)}: {_changes(c)}" for c in sorted(d.sources.changed, key=lambda c: skey(c.new))]),
-        ("New quotes", [_quote_line(q, names) for q in _ordered(d.quotes.added, qkey)]),
-        ("Changed quotes", [q_change(c) for c in sorted(d.quotes.changed, key=lambda c: (qkey(c.new), _comparable(c.new)))]),
-        ("Quotes no longer found", [_quote_line(q, names) for q in _ordered(d.quotes.removed, qkey)]),
-        ("New events", [_event_line(e) for e in _ordered(d.events.added, ekey)]),
-        ("Changed events", [f"{_event_line(c.new)}: {_changes(c)}" for c in sorted(d.events.changed, key=lambda c: (ekey(c.new), _comparable(c.new)))]),
-        ("Events no longer found", [_event_line(e) for e in _ordered(d.events.removed, ekey)]),
-        ("New actors", [_actor_line(a) for a in _ordered(d.actors.added, akey)]),
-        ("Changed actors", [f"{_actor_line(c.new)}: {_changes(c)}" for c in sorted(d.actors.changed, key=lambda c: akey(c.new))]),
+        ("Sources added", [_source_line(s) for s in d.sources.added]),
+        ("Sources removed", [_source_line(s) for s in d.sources.removed]),
+        ("Sources changed", changed(_source_line, d.sources.changed)),
+        ("New quotes", [quote(q) for q in d.quotes.added]),
+        ("Changed quotes", changed(quote, d.quotes.changed)),
+        ("Quotes no longer found", [quote(q) for q in d.quotes.removed]),
+        ("New events", [_event_line(e) for e in d.events.added]),
+        ("Changed events", changed(_event_line, d.events.changed)),
+        ("Events no longer found", [_event_line(e) for e in d.events.removed]),
+        ("New actors", [_actor_line(a) for a in d.actors.added]),
+        ("Changed actors", changed(_actor_line, d.actors.changed)),
         ("Merged aliases", [f"{gfm_text(a.get('name'))} gained {gfm_text(', '.join(gained))}" for a, gained, _ in d.aliases if gained]
          + [f"{gfm_text(o.get('name'))} is now an alias of {gfm_text(n.get('name'))}" for o, n in d.merged]),
         ("Aliases split off", [f"{gfm_text(a.get('name'))} no longer includes {gfm_text(', '.join(lost))}" for a, _, lost in d.aliases if lost]),
-        ("Actors no longer found", [_actor_line(a) for a in _ordered(d.actors.removed, akey) if not any(a is o for o, _ in d.merged)]),
-        ("New figures", [_figure_line(f, names) for f in _ordered(d.figures.added, fkey)]),
-        ("Changed figures", [f"{_figure_line(c.new, names)}: {_changes(c)}" for c in sorted(d.figures.changed, key=lambda c: (fkey(c.new), _comparable(c.new)))]),
-        ("Figures no longer found", [_figure_line(f, names) for f in _ordered(d.figures.removed, fkey)]),
+        ("Actors no longer found", [_actor_line(a) for a in d.actors.removed if not any(a is o for o in merged)]),
+        ("New figures", [figure(f) for f in d.figures.added]),
+        ("Changed figures", changed(figure, d.figures.changed)),
+        ("Figures no longer found", [figure(f) for f in d.figures.removed]),
     ]
     lines = ["## Briefing changes", ""]
     if d.empty:
@@ -332,7 +331,7 @@ def to_markdown(d: BriefingDiff, old: Mapping[str, Any], new: Mapping[str, Any])
     lines += ["; ".join(counts).capitalize() + ".", ""]
     for title, items in blocks:
         if items:
-            lines += [f"### {title}", "", *(f"- {item}" for item in items), ""]
+            lines += [f"### {title}", "", *(f"- {item}" for item in sorted(items)), ""]
     return "\n".join(lines)
 
 
