@@ -149,3 +149,14 @@ def test_navigation_is_fixed_and_in_reading_order():
     # Index pages only: the navigation must not grow with the number of sources or actors.
     for _, path in entries:
         assert path.count("/") == 0 or path.endswith("/index.md"), path
+
+
+def test_a_paragraph_carrying_two_spans_is_linked_once():
+    b = story_briefing()
+    twice = Figure("people injured", 4, "people", "four hurt", (Where("wire", 2, 0, 4), Where("wire", 2, 20, 30),
+                                                                Where("copy", 2, 0, 4)))
+    assert home.places(twice.sources) == [("wire", 2), ("copy", 2)]
+    page = render(Briefing(title=b.title, description=b.description, sources=b.sources,
+                           figures=(twice, b.figures[0], b.figures[1])))["index.md"]
+    row = next(line for line in page.splitlines() if line.startswith("<tr><td>people injured</td><td>four hurt"))
+    assert row.count('href="sources/wire/#p2"') == 1 and row.count('href="sources/copy/#p2"') == 1

@@ -47,6 +47,11 @@ def roots(briefing: Briefing) -> dict[str, str]:
     return out
 
 
+def places(sources: tuple[Where, ...]) -> list[tuple[str, int]]:
+    """(source, paragraph) pairs once each, in the order given: a paragraph may hold two spans."""
+    return list(dict.fromkeys((w.source, w.paragraph) for w in sources))
+
+
 def independent_count(sources: tuple[Where, ...], root: dict[str, str]) -> int:
     return len({root.get(w.source, w.source) for w in sources})
 
@@ -133,5 +138,6 @@ def pages(ctx: Context) -> dict[str, str]:
             disputes=disputes(b),
             claims=claims,
             coverage=coverage(b, claims) if claims else [],
+            places=places,
         )
     }
