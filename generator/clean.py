@@ -1,38 +1,152 @@
-"""Clean stage: Seed -> Article (title, metadata, numbered paragraphs, removed furniture)."""
+"""Clean stage: Seeds -> Articles (title, metadata, numbered paragraphs, removed furniture).
+
+The rules are generic (generator/data/furniture.yml, dates.yml); what one seed cannot
+settle alone is settled with evidence from the whole seed set: lines one outlet repeats
+on several of its pages, and the year of a date the text gives only as weekday + day.
+Nothing is dropped silently: every removed line is kept with its reason and line.
+"""
 from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from generator.model import Article, Paragraph, Removed, Seed
 
 HEADLINE_MAX_WORDS = 25
+REASON_HEADLINE = "headline (shown as the title)"
+REASON_HEADLINE_REPEAT = "headline repeated"
+REASON_DATELINE = "dateline (shown as published)"
+REASON_ICONS = "icon strip"
+REASON_NAV = "navigation strip"
 
 
-def clean(seed: Seed) -> Article:
-    lines = [(n, line.strip()) for n, line in enumerate(seed.text.split("\n"), start=seed.first_line)]
-    blocks = [(n, text) for n, text in lines if text]
-    removed: list[Removed] = []
-    title, title_basis = seed.meta.title, "front matter"
-    if title is None and blocks and _looks_like_headline(blocks[0][1]):
-        line, title = blocks.pop(0)
-        title_basis = "headline"
-        removed.append(Removed(title, "headline (shown as the title)", line))
-    if title is None:
-        title, title_basis = _title_from_text(blocks[0][1] if blocks else seed.id), "first sentence"
-    paragraphs = tuple(Paragraph(n=i, text=text, line=line) for i, (line, text) in enumerate(blocks, start=1))
-    return Article(
-        id=seed.id,
-        path=seed.path,
-        title=title,
-        title_basis=title_basis,
-        paragraphs=paragraphs,
-        removed=tuple(removed),
-        outlet=seed.meta.outlet,
-        outlet_basis="front matter" if seed.meta.outlet else None,
-        url=seed.meta.url,
-        published=seed.meta.published,
-        published_basis="front matter" if seed.meta.published else None,
-        author=seed.meta.author,
-        encoding=seed.encoding,
+def _data(name: str) -> dict[str, Any]:
+    return yaml.safe_load(resources.files("generator").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    max_words: int
+    phrases: tuple[tuple[str, re.Pattern[str]], ...]
+    outlet: tuple[re.Pattern[str], ...]
+    icon_words: frozenset[str]
+    icon_min_tokens: int
+    icon_min_share: float
+    nav_split: re.Pattern[str]
+    nav_min_parts: int
+    nav_max_part_words: int
+    cues: frozenset[str]
+    quote: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    dateline_words: tuple[str, ...]
+    time_zones: frozenset[str]
+    text_date: re.Pattern[str]
+    dateline_date: re.Pattern[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def rules() -> _Rules:
+    furniture, dates = _data("furniture.yml"), _data("dates.yml")
+    months, weekdays = dates["months"], dates["weekdays"]
+    month = f"(?:{'|'.join(f'{m[0].upper()}{re.escape(m[1:])}' for m in sorted(months, key=lambda w: (-len(w), w)))})"
+    weekday = f"(?:{'|'.join(f'{d[0].upper()}{re.escape(d[1:])}' for d in sorted(weekdays, key=lambda w: (-len(w), w)))})"
+    parts = _alternation(dates["parts_of_day"])
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    # "Monday night, Aug. 30[, 2021]" and "Monday, 30 August[ 2021]": capitalised names only,
+    # so the verb "may" or the word "sun" in running text are never read as dates.
+    text_date = re.compile(
+        rf"\b(?P<wd>{weekday})\.?(?:\s+(?:{parts}))?,?\s+(?:the\s+)?"
+        rf"(?:(?P<mon>{month})\.?\s+(?P<day>{day})|(?P<day2>{day})\s+(?:of\s+)?(?P<mon2>{month})\b\.?)"
+        r"(?![\d:])(?:,?\s+(?P<year>\d{4})\b)?"
     )
+    dateline_date = re.compile(
+        rf"(?:(?P<day>{day})\s+(?P<mon>{month})\.?,?\s+(?P<year>\d{{4}})"
+        rf"|(?P<mon2>{month})\.?\s+(?P<day2>{day}),?\s+(?P<year2>\d{{4}})"
+        r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b",
+        re.I,
+    )
+    nav = furniture["navigation"]
+    return _Rules(
+        max_words=furniture["max_words"],
+        phrases=tuple((group["reason"], re.compile(p, re.I)) for group in furniture["phrases"] for p in group["patterns"]),
+        outlet=tuple(re.compile(p, re.I) for p in furniture["outlet"]),
+        icon_words=frozenset(furniture["icons"]["words"]),
+        icon_min_tokens=furniture["icons"]["min_tokens"],
+        icon_min_share=furniture["icons"]["min_share"],
+        nav_split=re.compile("|".join(re.escape(s) for s in nav["separators"])),
+        nav_min_parts=nav["min_parts"],
+        nav_max_part_words=nav["max_part_words"],
+        cues=frozenset(furniture["reporting"]["cues"]),
+        quote=re.compile(
+            r"[“\"«](?:[^”\"»]*?\s){%d,}[^”\"»]*?[”\"»]" % (furniture["reporting"]["quote_min_words"] - 1)
+        ),
+        months=months,
+        weekdays=weekdays,
+        dateline_words=tuple(sorted(dates["dateline_words"], key=lambda w: (-len(w), w))),
+        time_zones=frozenset(dates["time_zones"]),
+        text_date=text_date,
+        dateline_date=dateline_date,
+    )
+
+
+# --- what a line is -----------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.?!…][”\"’')\]]*$|[”\"]$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def reads_as_reporting(text: str) -> bool:
+    """A reporting sentence: a speech cue with a quotation or a sentence ending, or any
+    quotation of a few words. Such a line is kept whatever furniture rule it resembles."""
+    r = rules()
+    if r.quote.search(text):
+        return True
+    words = {w.lower().strip("'’") for w in _WORD.findall(text)}
+    return bool(words & r.cues) and bool(_SENTENCE_END.search(text.strip()))
+
+
+def _icon_strip(text: str) -> bool:
+    r = rules()
+    tokens = text.split()
+    if len(tokens) < r.icon_min_tokens or any(c.isupper() for c in text) or _SENTENCE_END.search(text):
+        return False
+    iconish = sum(1 for t in tokens if t in r.icon_words or any(t.endswith(w) or t.startswith(w) for w in ("icon", "bicon")))
+    return iconish / len(tokens) >= r.icon_min_share
+
+
+def _nav_strip(text: str) -> bool:
+    r = rules()
+    parts = [p.strip() for p in r.nav_split.split(text)]
+    if len(parts) < r.nav_min_parts or _SENTENCE_END.search(text):
+        return False
+    return all(p and len(p.split()) <= r.nav_max_part_words for p in parts)
+
+
+def furniture_reason(text: str) -> str | None:
+    """Why this line is page furniture, or None when it is (or may be) article text."""
+    if _icon_strip(text):
+        return REASON_ICONS
+    if len(text.split()) > rules().max_words or reads_as_reporting(text):
+        return None
+    if _nav_strip(text):
+        return REASON_NAV
+    for reason, pattern in rules().phrases:
+        if pattern.search(text):
+            return reason
+    return None
 
 
 def _looks_like_headline(text: str) -> bool:
@@ -42,3 +156,237 @@ def _looks_like_headline(text: str) -> bool:
 def _title_from_text(text: str, words: int = 12) -> str:
     parts = text.split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _day(value: str) -> int:
+    return int(re.match(r"\d+", value).group())
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def dateline(text: str) -> str | None:
+    """The ISO date of a line that is nothing but a date (with time, zone, weekday or a
+    word like "Updated"); None for any other line, or when a weekday contradicts the date."""
+    r = rules()
+    match = r.dateline_date.search(text)
+    if not match:
+        return None
+    if match["iso"]:
+        found = dt.date.fromisoformat(match["iso"]) if _date(*map(int, match["iso"].split("-"))) else None
+    else:
+        day, mon, year = (match["day"], match["mon"], match["year"]) if match["day"] else (match["day2"], match["mon2"], match["year2"])
+        found = _date(int(year), r.months[mon.lower().rstrip(".")], _day(day))
+    if found is None:
+        return None
+    rest = (text[: match.start()] + " " + text[match.end():]).lower()
+    rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", " ", rest)
+    for word in r.dateline_words:
+        rest = re.sub(rf"\b{re.escape(word)}\b", " ", rest)
+    weekday = None
+    for token in re.findall(r"[a-z]+", rest):
+        if token in r.weekdays:
+            weekday = r.weekdays[token]
+        elif token not in r.time_zones:
+            return None
+    if re.sub(r"[\s,.:;|/()\-–—+\d]", "", re.sub(r"[a-z]+", "", rest)):
+        return None
+    if weekday is not None and weekday != found.weekday():
+        return None
+    return found.isoformat()
+
+
+# --- one seed -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Draft:
+    """One seed after its own rules ran; the seed set may still remove repeated lines."""
+
+    seed: Seed
+    kept: tuple[tuple[int, str], ...]  # (file line, text)
+    removed: tuple[Removed, ...]
+    title: str
+    title_basis: str
+    outlet: str | None
+    outlet_basis: str | None
+    published: str | None
+    published_basis: str | None
+    published_evidence: str | None
+
+
+def _quote_line(text: str, limit: int = 80) -> str:
+    return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
+
+
+def _draft(seed: Seed) -> _Draft:
+    blocks = [(n, line.strip()) for n, line in enumerate(seed.text.split("\n"), start=seed.first_line) if line.strip()]
+    reasons: dict[int, str] = {}
+    for i, (_, text) in enumerate(blocks):
+        reason = furniture_reason(text)
+        if reason:
+            reasons[i] = reason
+
+    title, title_basis = seed.meta.title, "front matter"
+    published = seed.meta.published
+    published_basis = "front matter" if published else None
+    evidence = None
+    headline: str | None = None
+    # The head of the page: furniture, datelines and the headline before the first paragraph.
+    for i, (line, text) in enumerate(blocks):
+        if i in reasons:
+            continue
+        date = dateline(text)
+        if date:
+            reasons[i] = REASON_DATELINE
+            if published is None:
+                published, published_basis, evidence = date, "dateline", f"line {line}: {_quote_line(text)}"
+            continue
+        if headline is None and _looks_like_headline(text) and (title is None or text == title):
+            headline = text
+            reasons[i] = REASON_HEADLINE
+            continue
+        if headline is not None and text == headline:
+            continue  # marked below with every later repeat
+        break
+    if headline is not None:
+        for i, (_, text) in enumerate(blocks):
+            if text == headline and i not in reasons:
+                reasons[i] = REASON_HEADLINE_REPEAT
+        if title is None:
+            title, title_basis = headline, "headline"
+
+    removed = tuple(Removed(text, reasons[i], line) for i, (line, text) in enumerate(blocks) if i in reasons)
+    kept = tuple(block for i, block in enumerate(blocks) if i not in reasons)
+    if title is None:
+        title, title_basis = _title_from_text(kept[0][1] if kept else seed.id), "first sentence"
+    outlet, outlet_basis = seed.meta.outlet, "front matter" if seed.meta.outlet else None
+    if outlet is None:
+        outlet, outlet_basis = _outlet(removed)
+    return _Draft(seed, kept, removed, title, title_basis, outlet, outlet_basis, published, published_basis, evidence)
+
+
+def _outlet(removed: Sequence[Removed]) -> tuple[str | None, str | None]:
+    """The site a page names in its own furniture; a written-out name beats a domain or handle."""
+    for pattern in rules().outlet:
+        for r in removed:
+            if r.reason in (REASON_HEADLINE, REASON_HEADLINE_REPEAT, REASON_DATELINE):
+                continue
+            match = pattern.search(r.text)
+            if match and match["outlet"].strip():
+                return match["outlet"].strip(), f"named by the page's own {r.reason} line {r.line}: {_quote_line(r.text)}"
+    return None, None
+
+
+# --- the seed set -------------------------------------------------------------
+
+def _repeated_lines(drafts: Sequence[_Draft]) -> dict[str, dict[str, int]]:
+    """outlet -> {line text: number of that outlet's sources carrying it} for boilerplate candidates.
+
+    Only lines without a sentence ending and not reading as reporting qualify: copies of an
+    article by the same outlet share whole paragraphs, and those are text, not furniture."""
+    by_outlet: dict[str, list[_Draft]] = defaultdict(list)
+    for d in drafts:
+        if d.outlet:
+            by_outlet[d.outlet.casefold()].append(d)
+    out: dict[str, dict[str, int]] = {}
+    for outlet, group in by_outlet.items():
+        if len(group) < 2:
+            continue
+        counts: dict[str, int] = defaultdict(int)
+        for d in group:
+            for text in {t for _, t in d.kept}:
+                counts[text] += 1
+        out[outlet] = {
+            text: n for text, n in counts.items()
+            if n >= 2 and not _SENTENCE_END.search(text) and not reads_as_reporting(text)
+        }
+    return out
+
+
+def _text_date(draft: _Draft, years: dict[int, list[str]]) -> tuple[str | None, str | None]:
+    """Latest date the text pins with a weekday and a month-day that agree in one year.
+
+    The year is the one written with the date, else one of the years the other sources of
+    the seed set are dated in, used only when exactly one of them agrees with the weekday.
+    The article appeared on or after that date, so it is an honest lower bound, not a guess."""
+    r = rules()
+    found: list[tuple[dt.date, str]] = []
+    for line, text in draft.kept:
+        for m in r.text_date.finditer(text):
+            weekday = r.weekdays[m["wd"].lower()]
+            month = r.months[(m["mon"] or m["mon2"]).lower()]
+            day = _day(m["day"] or m["day2"])
+            expression = _quote_line(m.group(0).rstrip(",."))
+            if m["year"]:
+                date = _date(int(m["year"]), month, day)
+                if date and date.weekday() == weekday:
+                    found.append((date, f"{expression} (line {line}): the weekday agrees with the date"))
+                continue
+            agreeing = [y for y in sorted(years) if (d := _date(y, month, day)) and d.weekday() == weekday]
+            if len(agreeing) == 1:
+                year = agreeing[0]
+                witnesses = ", ".join(years[year])
+                found.append((dt.date(year, month, day),
+                              f"{expression} (line {line}): the weekday agrees with that date in {year}, "
+                              f"the year of {witnesses}"))
+    if not found:
+        return None, None
+    date, why = max(found)
+    return date.isoformat(), f"{why}; published on or after this date"
+
+
+def clean_all(seeds: Sequence[Seed]) -> list[Article]:
+    drafts = [_draft(seed) for seed in seeds]
+    repeated = _repeated_lines(drafts)
+    # Years the seed set is dated in, from front matter or datelines only (never from a
+    # date that was itself inferred from text), with the sources that attest them.
+    years: dict[int, list[str]] = defaultdict(list)
+    for d in drafts:
+        if d.published and d.published_basis in ("front matter", "dateline"):
+            years[int(d.published[:4])].append(f"{d.seed.id}'s {d.published_basis}")
+    articles = []
+    for d in drafts:
+        boiler = repeated.get(d.outlet.casefold(), {}) if d.outlet else {}
+        if boiler:
+            extra = tuple(
+                Removed(text, f"repeated verbatim on {boiler[text]} pages of {d.outlet}", line)
+                for line, text in d.kept if text in boiler
+            )
+            d = replace(d, kept=tuple(b for b in d.kept if b[1] not in boiler),
+                        removed=tuple(sorted(d.removed + extra, key=lambda r: r.line)))
+        if d.published is None:
+            own_years = {y: [w for w in ws if not w.startswith(f"{d.seed.id}'s")] for y, ws in years.items()}
+            date, why = _text_date(d, {y: ws for y, ws in own_years.items() if ws})
+            if date:
+                d = replace(d, published=date, published_basis="text", published_evidence=why)
+        articles.append(_article(d))
+    return articles
+
+
+def clean(seed: Seed) -> Article:
+    """One seed on its own (no evidence from other seeds)."""
+    return clean_all([seed])[0]
+
+
+def _article(d: _Draft) -> Article:
+    seed = d.seed
+    return Article(
+        id=seed.id,
+        path=seed.path,
+        title=d.title,
+        title_basis=d.title_basis,
+        paragraphs=tuple(Paragraph(n=i, text=text, line=line) for i, (line, text) in enumerate(d.kept, start=1)),
+        removed=d.removed,
+        outlet=d.outlet,
+        outlet_basis=d.outlet_basis,
+        url=seed.meta.url,
+        published=d.published,
+        published_basis=d.published_basis,
+        author=seed.meta.author,
+        encoding=seed.encoding,
+        published_evidence=d.published_evidence,
+    )
