@@ -51,6 +51,7 @@ class _Rules:
     time_zones: frozenset[str]
     text_date: re.Pattern[str]
     dateline_date: re.Pattern[str]
+    future: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -99,6 +100,7 @@ def rules() -> _Rules:
         time_zones=frozenset(dates["time_zones"]),
         text_date=text_date,
         dateline_date=dateline_date,
+        future=re.compile(rf"(?:\b|(?<=\w))(?:{_alternation(dates['future_cues'])})\b", re.I),
     )
 
 
@@ -137,9 +139,11 @@ def _nav_strip(text: str) -> bool:
 
 def furniture_reason(text: str) -> str | None:
     """Why this line is page furniture, or None when it is (or may be) article text."""
+    if reads_as_reporting(text):
+        return None
     if _icon_strip(text):
         return REASON_ICONS
-    if len(text.split()) > rules().max_words or reads_as_reporting(text):
+    if len(text.split()) > rules().max_words:
         return None
     if _nav_strip(text):
         return REASON_NAV
@@ -222,11 +226,16 @@ def _quote_line(text: str, limit: int = 80) -> str:
     return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
 
 
-def _draft(seed: Seed) -> _Draft:
-    blocks = [(n, line.strip()) for n, line in enumerate(seed.text.split("\n"), start=seed.first_line) if line.strip()]
+def _blocks(seed: Seed) -> list[tuple[int, str]]:
+    return [(n, line.strip()) for n, line in enumerate(seed.text.split("\n"), start=seed.first_line) if line.strip()]
+
+
+def _draft(seed: Seed, boilerplate: dict[str, str] | None = None) -> _Draft:
+    """`boilerplate`: lines the seed set shows to be furniture of this seed's outlet, with why."""
+    blocks = _blocks(seed)
     reasons: dict[int, str] = {}
     for i, (_, text) in enumerate(blocks):
-        reason = furniture_reason(text)
+        reason = furniture_reason(text) or (boilerplate or {}).get(text)
         if reason:
             reasons[i] = reason
 
@@ -247,17 +256,19 @@ def _draft(seed: Seed) -> _Draft:
             continue
         if headline is None and _looks_like_headline(text) and (title is None or text == title):
             headline = text
+            if reads_as_reporting(text):
+                break  # the title, and still the first paragraph: a reporting sentence stays
             reasons[i] = REASON_HEADLINE
             continue
         if headline is not None and text == headline:
             continue  # marked below with every later repeat
         break
-    if headline is not None:
+    if headline is not None and not reads_as_reporting(headline):
         for i, (_, text) in enumerate(blocks):
             if text == headline and i not in reasons:
                 reasons[i] = REASON_HEADLINE_REPEAT
-        if title is None:
-            title, title_basis = headline, "headline"
+    if headline is not None and title is None:
+        title, title_basis = headline, "headline"
 
     removed = tuple(Removed(text, reasons[i], line) for i, (line, text) in enumerate(blocks) if i in reasons)
     kept = tuple(block for i, block in enumerate(blocks) if i not in reasons)
@@ -277,34 +288,43 @@ def _outlet(removed: Sequence[Removed]) -> tuple[str | None, str | None]:
                 continue
             match = pattern.search(r.text)
             if match and match["outlet"].strip():
-                return match["outlet"].strip(), f"named by the page's own {r.reason} line {r.line}: {_quote_line(r.text)}"
+                return match["outlet"].strip(), f"named in the page's own furniture, line {r.line} ({r.reason}): {_quote_line(r.text)}"
     return None, None
 
 
 # --- the seed set -------------------------------------------------------------
 
-def _repeated_lines(drafts: Sequence[_Draft]) -> dict[str, dict[str, int]]:
-    """outlet -> {line text: number of that outlet's sources carrying it} for boilerplate candidates.
+def _repeated_lines(drafts: Sequence[_Draft]) -> dict[str, dict[str, str]]:
+    """outlet -> {line: reason} for lines one outlet repeats verbatim on several of its pages.
 
-    Only lines without a sentence ending and not reading as reporting qualify: copies of an
-    article by the same outlet share whole paragraphs, and those are text, not furniture."""
+    Only lines without a sentence ending that do not read as reporting qualify: copies of
+    an article by the same outlet share whole paragraphs, and those are text, not furniture."""
     by_outlet: dict[str, list[_Draft]] = defaultdict(list)
     for d in drafts:
         if d.outlet:
             by_outlet[d.outlet.casefold()].append(d)
-    out: dict[str, dict[str, int]] = {}
-    for outlet, group in by_outlet.items():
+    out: dict[str, dict[str, str]] = {}
+    for outlet, group in sorted(by_outlet.items()):
         if len(group) < 2:
             continue
         counts: dict[str, int] = defaultdict(int)
         for d in group:
-            for text in {t for _, t in d.kept}:
+            for text in {t for _, t in _blocks(d.seed)}:
                 counts[text] += 1
         out[outlet] = {
-            text: n for text, n in counts.items()
-            if n >= 2 and not _SENTENCE_END.search(text) and not reads_as_reporting(text)
+            text: f"repeated verbatim on {n} pages of {group[0].outlet}"
+            for text, n in sorted(counts.items())
+            if n >= 2 and not furniture_reason(text) and not _SENTENCE_END.search(text) and not reads_as_reporting(text)
         }
     return out
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (abbreviations like "Aug." may cut it short,
+    which only makes the future-tense check look at less)."""
+    before = max(text.rfind(c, 0, start) for c in ".!?")
+    after = [i for i in (text.find(c, end) for c in ".!?") if i >= 0]
+    return text[before + 1 : min(after) + 1 if after else len(text)]
 
 
 def _text_date(draft: _Draft, years: dict[int, list[str]]) -> tuple[str | None, str | None]:
@@ -317,6 +337,9 @@ def _text_date(draft: _Draft, years: dict[int, list[str]]) -> tuple[str | None, 
     found: list[tuple[dt.date, str]] = []
     for line, text in draft.kept:
         for m in r.text_date.finditer(text):
+            sentence = _sentence_around(text, m.start(), m.end())
+            if r.future.search(sentence):
+                continue  # perhaps a date still to come: no bound on when the article appeared
             weekday = r.weekdays[m["wd"].lower()]
             month = r.months[(m["mon"] or m["mon2"]).lower()]
             day = _day(m["day"] or m["day2"])
@@ -342,6 +365,7 @@ def _text_date(draft: _Draft, years: dict[int, list[str]]) -> tuple[str | None, 
 def clean_all(seeds: Sequence[Seed]) -> list[Article]:
     drafts = [_draft(seed) for seed in seeds]
     repeated = _repeated_lines(drafts)
+    drafts = [_draft(d.seed, repeated.get(d.outlet.casefold())) if d.outlet else d for d in drafts]
     # Years the seed set is dated in, from front matter or datelines only (never from a
     # date that was itself inferred from text), with the sources that attest them.
     years: dict[int, list[str]] = defaultdict(list)
@@ -350,14 +374,6 @@ def clean_all(seeds: Sequence[Seed]) -> list[Article]:
             years[int(d.published[:4])].append(f"{d.seed.id}'s {d.published_basis}")
     articles = []
     for d in drafts:
-        boiler = repeated.get(d.outlet.casefold(), {}) if d.outlet else {}
-        if boiler:
-            extra = tuple(
-                Removed(text, f"repeated verbatim on {boiler[text]} pages of {d.outlet}", line)
-                for line, text in d.kept if text in boiler
-            )
-            d = replace(d, kept=tuple(b for b in d.kept if b[1] not in boiler),
-                        removed=tuple(sorted(d.removed + extra, key=lambda r: r.line)))
         if d.published is None:
             own_years = {y: [w for w in ws if not w.startswith(f"{d.seed.id}'s")] for y, ws in years.items()}
             date, why = _text_date(d, {y: ws for y, ws in own_years.items() if ws})

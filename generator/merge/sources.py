@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from datasketch import MinHash, MinHashLSH
 
@@ -18,8 +19,8 @@ from generator.model import Article, Overlap, Source
 
 SHINGLE_WORDS = 3  # MinHash shingles: word 3-grams of one paragraph
 NUM_PERM = 64
-LSH_THRESHOLD = 0.5  # estimated Jaccard that makes two paragraphs a candidate pair
-NEAR = 0.8  # exact shingle Jaccard for two paragraphs to count as the same, lightly edited
+LSH_THRESHOLD = 0.3  # estimated Jaccard that makes two paragraphs a candidate pair
+NEAR = 0.8  # word-sequence similarity for two paragraphs to count as the same, lightly edited
 PASSAGE_WORDS = 8  # a shared run of this many words is a shared passage
 BOILERPLATE_SOURCES = 50  # a run in more sources than this is boilerplate, not a passage
 COPY_SHARE = 0.8  # share of a source's paragraphs found in another that makes it a copy
@@ -88,13 +89,13 @@ def _compare(a: _Text, b: _Text) -> _Match:
             covered.update(spanned)
             continue
         mine = _grams(list(words), SHINGLE_WORDS)
-        best, best_j = 0, 0.0
+        best, best_r = 0, 0.0
         for m, theirs in enumerate(b_shingles, start=1):
-            if theirs:
-                j = len(mine & theirs) / len(mine | theirs)
-                if j > best_j:
-                    best, best_j = m, j
-        if best_j >= NEAR:
+            if mine & theirs:  # word-level similarity only where some wording is shared
+                r = SequenceMatcher(None, words, b.words[m - 1], autojunk=False).ratio()
+                if r > best_r:
+                    best, best_r = m, r
+        if best_r >= NEAR:
             near += 1
             pairs.append((n, best))
             covered.add(best)
