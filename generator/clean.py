@@ -26,6 +26,7 @@ REASON_HEADLINE_REPEAT = "headline repeated"
 REASON_DATELINE = "dateline (shown as published)"
 REASON_ICONS = "icon strip"
 REASON_NAV = "navigation strip"
+REASON_BYLINE = "byline"
 
 
 def _data(name: str) -> dict[str, Any]:
@@ -52,6 +53,9 @@ class _Rules:
     text_date: re.Pattern[str]
     dateline_date: re.Pattern[str]
     future: re.Pattern[str]
+    byline: re.Pattern[str]
+    labels: frozenset[str]
+    label_reason: str
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -100,6 +104,9 @@ def rules() -> _Rules:
         time_zones=frozenset(dates["time_zones"]),
         text_date=text_date,
         dateline_date=dateline_date,
+        byline=re.compile(furniture["byline"], re.I),
+        labels=frozenset(str(x).casefold() for x in furniture["labels"]["lines"]),
+        label_reason=furniture["labels"]["reason"],
         future=re.compile(rf"(?:\b|(?<=\w))(?:{_alternation(dates['future_cues'])})\b", re.I),
     )
 
@@ -147,10 +154,23 @@ def furniture_reason(text: str) -> str | None:
         return None
     if _nav_strip(text):
         return REASON_NAV
+    if text.casefold().rstrip(" .:!»›>…") in rules().labels:
+        return rules().label_reason
+    if byline(text):
+        return REASON_BYLINE
     for reason, pattern in rules().phrases:
         if pattern.search(text):
             return reason
     return None
+
+
+def byline(text: str) -> str | None:
+    """The author named by a byline ("By Ana Ruiz and Li Wei, Reuters"), else None."""
+    match = rules().byline.match(text.strip())
+    if not match or _SENTENCE_END.search(text.strip()):
+        return None
+    author = match["author"]
+    return author if sum(1 for w in author.split() if w[0].isupper()) >= 2 else None
 
 
 def _looks_like_headline(text: str) -> bool:
@@ -217,6 +237,8 @@ class _Draft:
     title_basis: str
     outlet: str | None
     outlet_basis: str | None
+    author: str | None
+    author_basis: str | None
     published: str | None
     published_basis: str | None
     published_evidence: str | None
@@ -277,7 +299,13 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None) -> _Draft:
     outlet, outlet_basis = seed.meta.outlet, "front matter" if seed.meta.outlet else None
     if outlet is None:
         outlet, outlet_basis = _outlet(removed)
-    return _Draft(seed, kept, removed, title, title_basis, outlet, outlet_basis, published, published_basis, evidence)
+    author, author_basis = seed.meta.author, "front matter" if seed.meta.author else None
+    if author is None:
+        lines = [r for r in removed if r.reason == REASON_BYLINE]
+        if lines:
+            author, author_basis = byline(lines[0].text), f"byline, line {lines[0].line}: {_quote_line(lines[0].text)}"
+    return _Draft(seed, kept, removed, title, title_basis, outlet, outlet_basis, author, author_basis,
+                  published, published_basis, evidence)
 
 
 def _outlet(removed: Sequence[Removed]) -> tuple[str | None, str | None]:
@@ -402,7 +430,8 @@ def _article(d: _Draft) -> Article:
         url=seed.meta.url,
         published=d.published,
         published_basis=d.published_basis,
-        author=seed.meta.author,
+        author=d.author,
         encoding=seed.encoding,
         published_evidence=d.published_evidence,
+        author_basis=d.author_basis,
     )

@@ -98,6 +98,7 @@ class Article:
     author: str | None = None
     encoding: str = "utf-8"
     published_evidence: str | None = None  # the line or words the date was read from, and why
+    author_basis: str | None = None
 
     @property
     def word_count(self) -> int:

@@ -133,6 +133,12 @@ def test_furniture_of_other_kinds(line):
     "The minister shared the figures on Twitter, saying 40 homes were flooded.",
     "Sign up numbers for the militia rose sharply, according to the ministry.",
     "He said residents should follow us on the evacuation route.",
+    "Copyright infringement cases rose by 40% last year.",
+    "The move could signal a shift in the group's strategy.",
+    "The militants coordinated through a Telegram group.",
+    "She agreed to share the story with reporters.",
+    "By continuing the talks, both sides accept the terms of the truce.",
+    "By submitting the bill, the senator forced a vote on the terms of the deal.",
 ])
 def test_article_sentences_with_furniture_words_are_kept(line):
     assert furniture_reason(line) is None
@@ -261,3 +267,15 @@ def test_seeds_metadata():
     assert (first.published, first.published_basis) == ("2021-08-31", "dateline")
     assert by_id["004_fd501387bb3d053f"].outlet == "2709 Updates"
     assert by_id["000_f479be00ecd4fe35"].published is None
+
+
+def test_byline_gives_the_author_and_a_dateline_after_it_still_counts():
+    a = fixture_articles()["tidewater-gazette"]
+    assert (a.author, a.author_basis.split(",")[0]) == ("Ana Ruiz and Li Wei", "byline")
+    assert (a.title, a.published, a.published_basis) == ("Landslide buries coast road near Porthavel", "2023-11-08", "dateline")
+    assert [p.text[:20] for p in a.paragraphs] == ["A landslide buried t", "Geologists had warne"]
+    assert {r.line: r.reason for r in a.removed} == {
+        3: "headline (shown as the title)", 4: "byline", 5: "dateline (shown as published)",
+        9: "cross-promotion", 10: "follow-us prompt", 11: "comment prompt",
+        1: "page label", 2: "page label",
+    }

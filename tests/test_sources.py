@@ -128,3 +128,30 @@ def test_source_page_says_what_a_partial_copy_copies_with_links():
     assert '<li><a href="#p2">¶2</a> = <a href="../orig/#p2">orig ¶2</a></li>' in page
     original = files["sources/orig.md"]
     assert "<strong>Copied by</strong>" in original and "2 of this source’s 5 paragraphs appear in part" in original
+
+
+def test_seeds_against_the_gold_sources():
+    from pathlib import Path
+
+    from generator.model import Briefing
+    from generator.scoring import load_gold
+    from generator.scoring.sources import score
+
+    seeds, _ = read_seeds(SEEDS)
+    briefing = Briefing(title="t", description="d", sources=link(clean_all(seeds)))
+    scores = {s.measure: (s.tp, s.fp, s.fn) for s in score(briefing, load_gold(Path(__file__).parent / "gold", "sources"))}
+    assert scores["furniture lines removed"] == (14, 0, 0)
+    assert scores["copy of (duplicate_of)"] == (1, 0, 0)
+    assert scores["published date (exact or lower bound)"] == (3, 0, 0)
+
+
+def test_scoring_counts_a_wrong_date_and_a_lost_line():
+    from generator.model import Briefing, Removed
+    from generator.scoring.sources import score
+
+    a = article("a", FLOOD, "2024-03-10")
+    a = Article(**{**a.__dict__, "published_basis": "text", "removed": (Removed("x", "share prompt", 3),)})
+    gold = {"sources": {"a": {"furniture": [9], "published_after": "2024-03-09", "duplicate_of": None}}}
+    scores = {s.measure: (s.tp, s.fp, s.fn) for s in score(Briefing("t", "d", (link([a])[0],)), gold)}
+    assert scores["furniture lines removed"] == (0, 1, 1)
+    assert scores["published date (exact or lower bound)"] == (0, 1, 1)
