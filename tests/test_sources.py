@@ -155,3 +155,23 @@ def test_scoring_counts_a_wrong_date_and_a_lost_line():
     scores = {s.measure: (s.tp, s.fp, s.fn) for s in score(Briefing("t", "d", (link([a])[0],)), gold)}
     assert scores["furniture lines removed"] == (0, 1, 1)
     assert scores["published date (exact or lower bound)"] == (0, 1, 1)
+
+
+def test_source_page_lists_the_actors_quotes_and_events_found_in_it():
+    from generator.model import Actor, Briefing, Event, Quote, Where
+    from generator.render import render
+
+    linked = link([article("orig", FLOOD), article("other", ["The mayor of Alnford visited on Saturday."])])
+    briefing = Briefing(
+        title="t", description="d", sources=linked,
+        actors=(Actor("edith-marr", "Edith Marr", "person", mentions=(Where("orig", 3, 86, 96), Where("other", 1))),),
+        quotes=(Quote("q1", "We have never seen the water rise this fast", "direct", "edith-marr", "Edith Marr",
+                      "said", (Where("orig", 3, 1, 44),)),),
+        events=(Event("e1", "2024-03-08", "day", "Friday night", "2024-03-09", "The river burst its banks.",
+                      (Where("orig", 1),)),),
+    )
+    page = render(briefing)["sources/orig.md"]
+    assert '<li>Edith Marr <small>(person)</small>: <a href="#p3">¶3</a></li>' in page
+    assert "<q>We have never seen the water rise this fast</q> — Edith Marr (said): <a href=\"#p3\">¶3</a>" in page
+    assert '<time>2024-03-08</time> (Friday night): The river burst its banks. <a href="#p1">¶1</a>' in page
+    assert "Quotes in this source" not in render(briefing)["sources/other.md"]
