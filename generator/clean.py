@@ -248,8 +248,38 @@ def _quote_line(text: str, limit: int = 80) -> str:
     return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
 
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?$")
+_MD_LINE_MARK = re.compile(r"^(?:>\s?)+|^(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
+_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:[^()\s]+|<[^>\n]*>)(?:\s+\"[^\"]*\")?\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+_MD_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def _markdown_text(line: str) -> str:
+    """The words of one line of a Markdown seed, without its markup: a heading's hashes,
+    quote and list marks, link targets, emphasis and code marks. An image stays as it is
+    (a furniture rule removes it with its own reason)."""
+    heading = _MD_HEADING.match(line)
+    text = heading.group(1) if heading else _MD_LINE_MARK.sub("", line)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return _MD_CODE.sub(r"\1", text).strip()
+
+
 def _blocks(seed: Seed) -> list[tuple[int, str]]:
-    return [(n, line.strip()) for n, line in enumerate(seed.text.split("\n"), start=seed.first_line) if line.strip()]
+    """Non-blank lines with their line in the file; a Markdown seed's lines as plain text."""
+    markdown = seed.path.lower().endswith(MARKDOWN_SUFFIXES)
+    lines = [(n, line.strip()) for n, line in enumerate(seed.text.split("\n"), start=seed.first_line)]
+    if markdown:
+        lines = [(n, line if _is_rule_line(line) else _markdown_text(line)) for n, line in lines]
+    return [(n, text) for n, text in lines if text]
+
+
+def _is_rule_line(line: str) -> bool:
+    return furniture_reason(line) in ("separator", "image")
 
 
 def _draft(seed: Seed, boilerplate: dict[str, str] | None = None) -> _Draft:

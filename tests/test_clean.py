@@ -279,3 +279,25 @@ def test_byline_gives_the_author_and_a_dateline_after_it_still_counts():
         9: "cross-promotion", 10: "follow-us prompt", 11: "comment prompt",
         1: "page label", 2: "page label",
     }
+
+
+def test_markdown_seed_becomes_plain_text_with_its_heading_as_headline():
+    text = ("# Ferry *strike* ends\n\n* * *\n\n![crews at the pier](pier.jpg)\n\n"
+            "> “We are going back to work,” said [Morag Lindqvist](https://example.org/ml), a **union** spokeswoman.\n\n"
+            "- Crossings resume on Friday.\n")
+    article = clean(Seed(id="m", path="seeds/m.md", text=text))
+    assert (article.title, article.title_basis) == ("Ferry strike ends", "headline")
+    assert [p.text for p in article.paragraphs] == [
+        "“We are going back to work,” said Morag Lindqvist, a union spokeswoman.",
+        "Crossings resume on Friday.",
+    ]
+    assert [(r.line, r.reason, r.text) for r in article.removed] == [
+        (1, "headline (shown as the title)", "Ferry strike ends"),
+        (3, "separator", "* * *"),
+        (5, "image", "![crews at the pier](pier.jpg)"),
+    ]
+
+
+def test_markdown_marks_in_a_text_seed_are_text():
+    article = clean(seed("The bridge opened, the mayor said.\n- 2 * 3 * 4 = 24, the **sum** of parts.\n"))
+    assert article.paragraphs[1].text == "- 2 * 3 * 4 = 24, the **sum** of parts."
