@@ -37,7 +37,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import SEEDS
-from generator.clean import clean_all, dateline, furniture_reason, reads_as_reporting
+from generator.clean import clean_all
+from generator.furniture import furniture_reason, reads_as_reporting
+from generator.published import dateline
 from generator.read import read_seeds
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
