@@ -55,10 +55,12 @@ class _Draft:
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?$")
 _MD_LINE_MARK = re.compile(r"^(?:>\s?)+|^(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
-_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:[^()\s]+|<[^>\n]*>)(?:\s+\"[^\"]*\")?\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
-_MD_CODE = re.compile(r"`([^`\n]+)`")
+# Bounded repeats: each is tried from many positions of a line, so an unbounded one is
+# quadratic on a hostile line of brackets or asterisks.
+_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]{1,500})\]\((?:[^()\s]{0,2000}|<[^>\n]{0,2000}>)(?:\s+\"[^\"]{0,500}\")?\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]{1,500}?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_]{1,500}?)(?<=\S)_(?![\w_])")
+_MD_CODE = re.compile(r"`([^`\n]{1,500})`")
 
 
 def _markdown_text(line: str) -> str:

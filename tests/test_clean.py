@@ -303,3 +303,12 @@ def test_markdown_seed_becomes_plain_text_with_its_heading_as_headline():
 def test_markdown_marks_in_a_text_seed_are_text():
     article = clean(seed("The bridge opened, the mayor said.\n- 2 * 3 * 4 = 24, the **sum** of parts.\n"))
     assert article.paragraphs[1].text == "- 2 * 3 * 4 = 24, the **sum** of parts."
+
+
+def test_hostile_lines_are_classified_in_linear_time():
+    # Each of these made a backtracking pattern take minutes; now every rule scans once.
+    lines = ["“" + " a" * 20000, '"' + " " * 50000 + "x", "By " + "Ab and " * 5000 + ", x.",
+             "[" * 20000 + "a](" * 20000, "**" + "a*" * 20000]
+    for line in lines:
+        article = clean(Seed(id="h", path="seeds/h.md", text=line + "\nThe bridge reopened, the mayor said.\n"))
+        assert article.paragraphs[-1].text == "The bridge reopened, the mayor said."
