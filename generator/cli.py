@@ -12,7 +12,7 @@ from pathlib import Path
 from generator import __version__, pipeline, write
 from generator.model import InputError
 from generator.nlp import ModelMissing
-from generator.settings import Settings
+from generator.settings import Settings, from_mkdocs_config
 
 PROJECT = Path(__file__).resolve().parents[1]
 PROGRESS_MIN_SEEDS = 20
@@ -68,8 +68,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    base = Settings()
-    return Settings(title=args.title or base.title, model=args.model, strict=args.strict)
+    return from_mkdocs_config(PROJECT / "mkdocs.yml", title=args.title, model=args.model, strict=args.strict)
 
 
 def _progress(total_hint: int) -> pipeline.Progress | None:
