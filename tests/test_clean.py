@@ -312,3 +312,11 @@ def test_hostile_lines_are_classified_in_linear_time():
     for line in lines:
         article = clean(Seed(id="h", path="seeds/h.md", text=line + "\nThe bridge reopened, the mayor said.\n"))
         assert article.paragraphs[-1].text == "The bridge reopened, the mayor said."
+
+
+def test_two_copies_by_one_outlet_keep_their_shared_headline_as_title():
+    text = "Pass closed by snow\nThe mountain pass stayed closed on Wednesday, the roads agency said.\n"
+    first, second = clean_all([dated(text, "a", outlet="Ridge Herald"), dated(text, "b", outlet="Ridge Herald")])
+    for a in (first, second):
+        assert (a.title, a.title_basis) == ("Pass closed by snow", "headline")
+        assert [r.reason for r in a.removed] == ["headline (shown as the title)"]
