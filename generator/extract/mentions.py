@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -43,6 +44,7 @@ class Lexicon:
     furniture_suffixes: tuple[str, ...]
     place_words: frozenset[str]
     particles: frozenset[str]
+    demonym_suffixes: tuple[str, ...]
 
     def title_key(self, word: str) -> str:
         w = word.lower()
@@ -68,11 +70,12 @@ def lexicon() -> Lexicon:
         furniture_suffixes=tuple(sorted(str(w).lower() for w in data["furniture_suffixes"])),
         place_words=words("place_words"),
         particles=words("name_particles"),
+        demonym_suffixes=tuple(sorted(words("demonym_suffixes"), key=lambda w: (-len(w), w))),
     )
 
 
 def is_acronym(text: str) -> bool:
-    """'NRF', 'U.S.', 'IS-K': two or more capitals and nothing lower-case."""
+    """'UNHCR', 'U.S.', 'AL-Q': two or more capitals and nothing lower-case."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and bool(re.fullmatch(r"[A-Z0-9.\-&]+", text))
 
@@ -87,15 +90,27 @@ def initials(name: str) -> str:
 
 
 def defines(long: str, short: str) -> bool:
-    """Whether `short` can abbreviate `long` ('National Resistance Front of X' -> 'NRF')."""
+    """Whether `short` can abbreviate `long` ('World Health Organization of X' -> 'WHO')."""
     acr, init = acronym_key(short), initials(long)
     if not acr or len(long.split()) < 2:
         return False
     if init.startswith(acr):
         return True
-    # Letters in order, starting with the first word's initial ("IS-K" for "Islamic State Khorasan").
+    # Letters in order, starting with the first word's initial ("AQ-M" for "Al Qaida Maghreb").
     rest = iter(c for c in long.upper() if c.isalpha())
     return acr[0] == init[:1] and all(ch in rest for ch in acr)
+
+
+def spelling_key(word: str) -> str:
+    """A key that transliteration variants share: y/i, doubled letters, ph/f, q/k, vowel runs."""
+    w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    w = re.sub(r"[^a-z]", "", w)
+    if not w:
+        return ""
+    w = w[0] + w[1:].replace("y", "i")
+    w = w.replace("ph", "f").replace("ck", "k").replace("q", "k").replace("kh", "k").replace("dh", "d")
+    w = re.sub(r"(.)\1+", r"\1", w)
+    return re.sub(r"[aeiou]+", "a", w)
 
 
 # --- tokens and spans ----------------------------------------------------------
@@ -128,25 +143,25 @@ class _Candidate:
     label: str
 
 
-def _candidates(doc: Any, lex: Lexicon) -> list[_Candidate]:
+def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) -> list[_Candidate]:
     out: list[_Candidate] = []
     covered: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in LABEL_KINDS:
             continue
         start, end = ent.start, ent.end
-        # The tagger cuts "IS-K (Islamic State Khorasan" into one entity: split at the bracket.
+        # The tagger cuts "AQ-M (Al Qaida Maghreb" into one entity: split at the bracket.
         inner = [t.i for t in ent if t.text == "("]
         pieces = [(start, inner[0]), (inner[0] + 1, end)] if inner else [(start, end)]
         for s, e in pieces:
-            # An outlet name the tagger split ("India" GPE + "Today" DATE) is one name.
+            # An outlet name the tagger split ("Kenya" GPE + "Today" DATE) is one name.
             while e < len(doc) and doc[e].text[:1].isupper() and doc[e].lower_ in lex.outlet_words and doc[e].ent_type_ not in LABEL_KINDS:
                 e += 1
             s, e = _trim(doc, s, e)
             if s < e:
                 out.append(_Candidate(s, e, ent.label_))
                 covered.update(range(s, e))
-    # Subjects of speech verbs the tagger missed ("Nazary was quoted as saying ...").
+    # Subjects of speech verbs the tagger missed ("Okafor was quoted as saying ...").
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and tok.i not in covered and tok.head.lemma_.lower() in lex.speech_verbs:
             s = tok.i
@@ -155,13 +170,20 @@ def _candidates(doc: Any, lex: Lexicon) -> list[_Candidate]:
             if all(_is_name_token(doc[i], lex) for i in range(s, tok.i + 1)) and not doc[s].ent_type_:
                 out.append(_Candidate(s, tok.i + 1, ""))
                 covered.update(range(s, tok.i + 1))
+    # A lone surname of a person named earlier in the article ("Okafor has called for ...").
+    for tok in doc:
+        if (tok.i not in covered and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_
+                and tok.dep_ not in ("compound", "flat") and not any(c.dep_ == "compound" for c in tok.children)
+                and spelling_key(tok.text) in surnames):
+            out.append(_Candidate(tok.i, tok.i + 1, ""))
+            covered.add(tok.i)
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
 # --- evidence ------------------------------------------------------------------
 
 
-def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon) -> str | None:
+def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = ()) -> str | None:
     toks = [doc[i] for i in range(c.start, c.end)]
     words = [t.text.lower() for t in toks]
     text = doc[c.start:c.end].text
@@ -175,6 +197,10 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon) -> str | None:
         return "lower-case word, not a name"
     if len(toks) == 1 and words[0] in lex.place_words | lex.organization_words | lex.titles:
         return "a common noun, not a name"
+    for known in names:
+        rest = text[len(known):].lower() if text.startswith(known) else ""
+        if rest and rest in lex.demonym_suffixes:
+            return f"the people of {known} (a demonym)"
     root = doc[c.start:c.end].root
     if c.label == "PERSON" and len(toks) == 1 and root.dep_ in ("amod", "nmod", "compound") and root.head.pos_ == "NOUN" and root.head.lower_ not in lex.titles:
         return f"describes a group ({root.head.text}), not a person"
@@ -239,7 +265,7 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
             if title is not None:
                 evidence = f"preceded by the person title '{title.text}'"
         if not evidence and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lex.relation_words:
-            evidence = f"named as the {root.head.head.text} of someone's relative"
+            evidence = f"the person someone is the {root.head.head.text} of"
         if not evidence and root.dep_ == "poss" and root.head.lower_ in lex.relation_words:
             evidence = f"has a {root.head.text}"
         verb = _speech_subject(root, lex)
@@ -249,6 +275,8 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
             evidence = f"subject of the speech verb '{verb.text}' with a personal name shape"
     if evidence:
         return "person", "" if label_kind == "person" and c.label else evidence
+    if not c.label:
+        return "person", "the surname of a person named earlier in the article"
     return label_kind, ""
 
 
@@ -400,19 +428,26 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
     mentions: list[Mention] = []
     roles: list[RoleClaim] = []
     relations: list[RelationClaim] = []
+    surnames: set[str] = set()  # spelling keys of surnames of people named so far in the article
+    names: set[str] = set()  # names of places and organisations so far, for demonyms
     for para, doc in zip(article.paragraphs, docs):
         found: list[tuple[_Candidate, Mention]] = []
-        for c in _candidates(doc, lex):
+        for c in _candidates(doc, lex, frozenset(surnames)):
             start, end = _char_span(doc, c.start, c.end)
             where = Where(article.id, para.n, start, end)
             text = para.text[start:end].strip(_QUOTES)
-            reason = _not_an_actor(doc, c, lex)
+            reason = _not_an_actor(doc, c, lex, sorted(names))
             if reason:
                 found.append((c, Mention(text, "other", where, c.label, NOT_AN_ACTOR + reason)))
                 continue
             kind, evidence = _kind(doc, c, lex)
             found.append((c, Mention(text, kind, where, c.label, evidence)))
         actors = [(c, m) for c, m in found if m.kind != "other"]
+        for _, m in actors:
+            if m.kind == "person" and len(m.text.split()) >= 2:
+                surnames.add(spelling_key(m.text.split()[-1]))
+            elif m.kind in ("place", "organization") and len(m.text.split()) == 1:
+                names.add(m.text)
         spans = {i: m.text for c, m in actors for i in range(c.start, c.end)}
         for c, m in actors:
             if m.kind != "person":

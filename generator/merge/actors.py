@@ -21,13 +21,12 @@ Candidates are found through keyed indexes, so the work stays near-linear in men
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from generator import links
-from generator.extract.mentions import ABBREVIATED_AS, ALSO_KNOWN_AS, acronym_key, defines, initials, is_acronym, lexicon
+from generator.extract.mentions import ABBREVIATED_AS, ALSO_KNOWN_AS, acronym_key, defines, initials, is_acronym, lexicon, spelling_key
 from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Where
 
 KIND_ORDER: dict[str, int] = {"person": 0, "organization": 1, "place": 2, "other": 3}
@@ -59,18 +58,6 @@ def collapse_repetition(text: str) -> str:
     if len(words) >= 3 and words[-1].casefold() == words[-2].casefold():
         return " ".join(words[:-1])
     return text
-
-
-def spelling_key(word: str) -> str:
-    """A key that transliteration variants share: y/i, doubled letters, ph/f, q/k, vowel runs."""
-    w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    w = re.sub(r"[^a-z]", "", w)
-    if not w:
-        return ""
-    w = w[0] + w[1:].replace("y", "i")
-    w = w.replace("ph", "f").replace("ck", "k").replace("q", "k").replace("kh", "k").replace("dh", "d")
-    w = re.sub(r"(.)\1+", r"\1", w)
-    return re.sub(r"[aeiou]+", "a", w)
 
 
 def name_key(text: str) -> tuple[str, ...]:
