@@ -230,15 +230,16 @@ class _Resolver:
                     by_para[(m.where.source, m.where.paragraph)].add(k)
         for keys in by_para.values():
             for k in keys:
-                ctx[k].update("with " + " ".join(name_key(self.nodes[o].surface)) for o in keys if o != k)
+                ctx[k].update("with|" + _loose(self.nodes[o].surface) for o in keys if o != k)
         for ex in self.extractions:
             for role in ex.roles:
                 k = form_key(collapse_repetition(normalise(role.holder)))
-                ctx[k].update("title " + self.lex.title_key(w) for w in role.role.lower().split() if w in self.lex.titles)
+                ctx[k].update("title|" + self.lex.title_key(w) for w in role.role.lower().split() if w in self.lex.titles)
             for r in ex.relations:
                 k = form_key(collapse_repetition(normalise(r.subject)))
                 if r.relation.split()[0] in self.lex.relation_words:
-                    ctx[k].add(f"{r.relation} " + " ".join(name_key(normalise(r.object))))
+                    ctx[k].add(f"rel|{r.relation}|" + _loose(normalise(r.object)))
+                    ctx[form_key(collapse_repetition(normalise(r.object)))].add(f"inv|{r.relation}|" + _loose(normalise(r.subject)))
         return ctx
 
     def transliterations(self) -> None:
@@ -266,7 +267,7 @@ class _Resolver:
                     if not shared:
                         continue
                     how = "the same spelling key" if a == b else "spelling keys one letter apart"
-                    why = "; ".join(_describe(s, self.nodes) for s in shared[:2])
+                    why = "; ".join(_describe(s) for s in shared[:2])
                     alias, into = sorted((k, other), key=lambda x: (-len(self.nodes[x].mentions), x))[::-1]
                     self.join(alias, into, f"transliteration: {how} as “{self.nodes[into].surface}”, and shared context ({why})")
 
@@ -334,13 +335,23 @@ class _Resolver:
         return out
 
 
-def _describe(context: str, nodes: dict[str, _Node]) -> str:
-    kind, _, rest = context.partition(" ")
+def _loose(name: str) -> str:
+    """A person in someone's context, keyed loosely (first element, element count) because
+    that person's own name may be spelled differently in the other source too."""
+    keys = name_key(collapse_repetition(name))
+    return f"{keys[0] if keys else ''}/{len(keys)}"
+
+
+def _describe(context: str) -> str:
+    kind, _, rest = context.partition("|")
+    relation = rest.partition("|")[0]
     if kind == "title":
         return f"both called {rest}"
     if kind == "with":
         return "both named near the same person"
-    return f"both the {kind} of the same person"
+    if kind == "rel":
+        return f"both the {relation} the same person"
+    return f"the same person is the {relation} both"
 
 
 def _canonical(members: list[tuple[Mention, str]], nodes: dict[str, _Node], short: set[str]) -> str:
