@@ -74,6 +74,7 @@ def lexicon() -> Lexicon:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def is_acronym(text: str) -> bool:
     """'UNHCR', 'U.S.', 'AL-Q': two or more capitals and nothing lower-case."""
     letters = [c for c in text if c.isalpha()]
@@ -101,6 +102,7 @@ def defines(long: str, short: str) -> bool:
     return acr[0] == init[:1] and all(ch in rest for ch in acr)
 
 
+@functools.lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     """A key that transliteration variants share: y/i, doubled letters, ph/f, q/k, vowel runs."""
     w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()

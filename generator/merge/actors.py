@@ -20,6 +20,7 @@ Candidates are found through keyed indexes, so the work stays near-linear in men
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -37,6 +38,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 # --- keys ---------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The surface form as shown: one space between words, no leading article, no possessive."""
     text = " ".join(text.translate(_APOSTROPHES).split()).strip("\"'“”«» ,.;:") if not is_acronym(text.strip()) else text.strip()
@@ -44,6 +46,7 @@ def normalise(text: str) -> str:
     return re.sub(r"'s$", "", text)
 
 
+@functools.lru_cache(maxsize=65536)
 def form_key(text: str) -> str:
     """Same name whatever the capitals or punctuation: 'U.S.' and 'US', 'X valley' and 'X Valley'."""
     text = normalise(text)
@@ -91,11 +94,12 @@ class _Node:
     mentions: list[Mention] = field(default_factory=list)
     repeated: set[str] = field(default_factory=set)  # original surfaces with a repeated element
 
-    @property
+    # Read only once every mention is collected; cached because the folds read them often.
+    @functools.cached_property
     def surface(self) -> str:
         return sorted(self.surfaces.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
-    @property
+    @functools.cached_property
     def words(self) -> list[str]:
         return self.surface.split()
 
@@ -147,6 +151,8 @@ class _Resolver:
         self.union = _Union()
         self.edges: list[tuple[str, str, str]] = []  # (alias node, other node, evidence)
         self.assigned: dict[tuple[str, int, int], str] = {}  # (source, paragraph, start) -> node key
+        self.joined: set[str] = set()  # node keys folded by some evidence
+        self._members: dict[str, list[str]] | None = None  # cluster root -> node keys, once unions are done
         self.lex = lexicon()
 
     # -- collect
@@ -168,6 +174,8 @@ class _Resolver:
     def join(self, alias: str, other: str, evidence: str) -> None:
         if self.union.union(alias, other):
             self.edges.append((alias, other, evidence))
+            self.joined.update((alias, other))
+            self._members = None
 
     def kind_of(self, key: str) -> Kind:
         node = self.nodes[key]
@@ -204,7 +212,7 @@ class _Resolver:
             if len(n.words) >= 2 and not is_acronym(n.surface) and self.kind_of(k) in ("organization", "place"):
                 by_initials[initials(n.surface).lower()].append(k)
         for k in acr:
-            if k in defined or self.union.find(k) != k and any(e[0] == k or e[1] == k for e in self.edges):
+            if k in defined or k in self.joined:
                 continue
             longs = sorted({self.union.find(x) for x in by_initials.get(k, [])})
             if len(longs) == 1:
@@ -312,7 +320,11 @@ class _Resolver:
 
     def label(self, root: str) -> str:
         """The most used multi-word spelling in a cluster, to name it in evidence."""
-        keys = [k for k in self.nodes if self.union.find(k) == root]
+        if self._members is None:
+            self._members = defaultdict(list)
+            for k in self.nodes:
+                self._members[self.union.find(k)].append(k)
+        keys = self._members[root]
         return sorted((self.nodes[k] for k in keys), key=lambda n: (-(len(n.words) > 1), -len(n.mentions), n.surface))[0].surface
 
     def _background(self) -> set[tuple[str, int, str]]:
@@ -384,6 +396,7 @@ class ActorIndex:
         self._spelling: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self._full: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # source -> (¶, start, id)
+        self._sorted = True
 
     def add(self, actor: Actor, mentions: Iterable[tuple[Mention, bool]]) -> None:
         """Index an actor, its names, and its mentions (each flagged True unless only named as a relative)."""
@@ -397,8 +410,7 @@ class ActorIndex:
             self._at[(m.where.source, m.where.paragraph)].append((m.where.start, form_key(text), actor.id))
             if foreground and actor.kind == "person" and len(text.split()) >= 2:
                 self._full[m.where.source].append((m.where.paragraph, m.where.start, actor.id))
-        for v in (*self._at.values(), *self._full.values()):
-            v.sort()
+        self._sorted = False
 
     def lookup(self, text: str, source: str | None = None, paragraph: int | None = None, start: int | None = None) -> str | None:
         """The actor id `text` names, read where it is written (source, paragraph, char start)."""
@@ -411,6 +423,10 @@ class ActorIndex:
         return None
 
     def _one(self, text: str, source: str | None, paragraph: int | None, start: int | None) -> str | None:
+        if not self._sorted:
+            for v in (*self._at.values(), *self._full.values()):
+                v.sort()
+            self._sorted = True
         key = form_key(collapse_repetition(text))
         if key in self._names:
             return self._names[key]
@@ -443,7 +459,8 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.transliterations()
     r.short_forms()
     clusters = r.clusters()
-    short = {k for k, n in r.nodes.items() if len(n.words) == 1 and any(e[0] == k for e in r.edges) and not is_acronym(n.surface)}
+    aliased = {e[0] for e in r.edges}
+    short = {k for k, n in r.nodes.items() if len(n.words) == 1 and k in aliased and not is_acronym(n.surface)}
     background = r._background()
 
     drafts = []
@@ -454,6 +471,10 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
         drafts.append((KIND_ORDER[kind], name.casefold(), name, kind, root, members))
     drafts.sort(key=lambda d: d[:3])
 
+    by_key: dict[str, list[tuple[int, str, str]]] = defaultdict(list)  # node -> (0 alias side / 1 other side, other node, why)
+    for alias, other, why in r.edges:
+        by_key[alias].append((0, other, why))
+        by_key[other].append((1, alias, why))
     used: set[str] = set()
     index = ActorIndex()
     placed: list[Actor] = []
@@ -470,7 +491,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
             for surface in sorted(set(node.surfaces) | node.repeated):
                 if surface != name and surface not in aliases:
                     aliases.add(surface)
-                    merges.append(Merge(surface, name, _evidence(r, k, surface, name, root)))
+                    merges.append(Merge(surface, name, _evidence(r, by_key, k, surface, name, root)))
         mentions = tuple(sorted({m.where for m, _ in members}, key=lambda w: (w.source, w.paragraph, w.start, w.end)))
         actor = Actor(id=slug, name=name, kind=kind, aliases=tuple(sorted(aliases)), merges=tuple(sorted(merges, key=lambda x: x.alias)), mentions=mentions)
         placed.append(actor)
@@ -480,15 +501,16 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     roles: dict[str, list[tuple[str, Where]]] = defaultdict(list)
     rels: dict[str, list[tuple[str, str, Where]]] = defaultdict(list)
     for ex in extractions:
+        starts = _starts(ex)
         for role in ex.roles:
-            holder = index.lookup(role.holder, role.where.source, role.where.paragraph, _holder_start(ex, role.holder, role.where))
+            holder = index.lookup(role.holder, role.where.source, role.where.paragraph, _nearest(starts, role.holder, role.where))
             if holder:
                 roles[holder].append((role.role, role.where))
         for rel in ex.relations:
             if rel.relation == ABBREVIATED_AS:
                 continue
-            subject = index.lookup(rel.subject, rel.where.source, rel.where.paragraph, _holder_start(ex, rel.subject, rel.where))
-            other = index.lookup(rel.object, rel.where.source, rel.where.paragraph, _holder_start(ex, rel.object, rel.where))
+            subject = index.lookup(rel.subject, rel.where.source, rel.where.paragraph, _nearest(starts, rel.subject, rel.where))
+            other = index.lookup(rel.object, rel.where.source, rel.where.paragraph, _nearest(starts, rel.object, rel.where))
             if subject and subject != other:
                 rels[subject].append((rel.relation, other or normalise(rel.object), rel.where))
     actors: list[Actor] = []
@@ -504,24 +526,31 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     return tuple(actors), index
 
 
-def _holder_start(ex: Extraction, text: str, where: Where) -> int | None:
+def _starts(ex: Extraction) -> dict[tuple[int, str], list[int]]:
+    """(paragraph, name as normalised) -> char starts of its mentions, to place a claim's holder."""
+    out: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for m in ex.mentions:
+        out[(m.where.paragraph, normalise(m.text))].append(m.where.start)
+    return out
+
+
+def _nearest(starts: dict[tuple[int, str], list[int]], text: str, where: Where) -> int | None:
     """Char start of the mention `text` nearest to a claim's span in the same paragraph."""
-    spots = [m.where.start for m in ex.mentions if m.where.paragraph == where.paragraph and normalise(m.text) == normalise(text)]
-    if not spots:
-        return None
-    return min(spots, key=lambda s: abs(s - where.start))
+    spots = starts.get((where.paragraph, normalise(text)))
+    return min(spots, key=lambda s: (abs(s - where.start), s)) if spots else None
 
 
-def _evidence(r: _Resolver, key: str, surface: str, name: str, root: str) -> str:
+def _evidence(r: _Resolver, by_key: dict[str, list[tuple[int, str, str]]], key: str, surface: str, name: str, root: str) -> str:
     if surface in r.nodes[key].repeated:
         return f"the last name element is repeated; “{collapse_repetition(surface)}” is meant"
     if form_key(surface) == form_key(name):
         return "the same name with other capitals or punctuation"
     # A short form can belong to two actors: give the fold that brought it into this one.
-    for alias, other, why in r.edges:
-        if alias == key and r.union.find(other) == root:
+    edges = by_key.get(key, [])
+    for side, other, why in edges:
+        if side == 0 and r.union.find(other) == root:
             return why
-    for alias, other, why in r.edges:
-        if other == key:
+    for side, other, why in edges:
+        if side == 1:
             return why
     return "the same name with other capitals or punctuation"
