@@ -31,6 +31,7 @@ from generator.extract.mentions import ABBREVIATED_AS, ALSO_KNOWN_AS, acronym_ke
 from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Where
 
 KIND_ORDER: dict[str, int] = {"person": 0, "organization": 1, "place": 2, "other": 3}
+MAX_TITLED_NAME_WORDS = 6  # "Deputy Foreign Minister Given Middle Family" at most
 CORRECTED_WEIGHT = 3  # a kind backed by evidence in the sentence outweighs the tagger's guess
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
@@ -415,8 +416,10 @@ class ActorIndex:
     def lookup(self, text: str, source: str | None = None, paragraph: int | None = None, start: int | None = None) -> str | None:
         """The actor id `text` names, read where it is written (source, paragraph, char start)."""
         words = normalise(text or "").split()
-        # "Group spokesman Given Family": the whole text, then ever shorter endings of it.
-        for i in range(len(words)):
+        # "Group spokesman Given Family": the whole text, then ever shorter endings of it; not
+        # for longer phrases, whose last words may name someone else ("X, aide to Y").
+        short = len(words) <= MAX_TITLED_NAME_WORDS and not any(w.endswith(",") for w in words)
+        for i in range(len(words) if short else 1):
             found = self._one(" ".join(words[i:]), source, paragraph, start)
             if found:
                 return found
