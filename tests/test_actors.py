@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-import pytest
-
 from generator.extract.mentions import ABBREVIATED_AS, ALSO_KNOWN_AS
 from generator.merge import actors
 from generator.model import Article, Briefing, Extraction, Mention, Paragraph, Quote, RelationClaim, RoleClaim, Source, Where
@@ -146,6 +144,15 @@ def test_lookup_reads_titles_aliases_and_unknowns():
     assert index.lookup("Somebody Else") is None
     assert index.lookup("a man who once met the head of the Eastern Council") is None  # a phrase, not a name
     assert index.lookup("") is None
+
+
+def test_also_known_as_is_a_relation_not_a_merge():
+    a = Extraction("a", mentions=(M("Southern Farmers League", "organization", "a", 1), M("Delta Growers Union", "organization", "a", 1, 40)),
+                   relations=(RelationClaim("Southern Farmers League", ALSO_KNOWN_AS, "Delta Growers Union", W("a", 1)),))
+    names = by_name(resolve(a)[0])
+    league, union = names["Southern Farmers League"], names["Delta Growers Union"]
+    assert league.aliases == () and union.aliases == ()
+    assert [r[:2] for r in league.relations] == [(ALSO_KNOWN_AS, union.id)]
 
 
 def test_non_actors_are_not_folded_into_actors():

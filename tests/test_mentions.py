@@ -78,10 +78,14 @@ def test_acronym_definitions_both_ways_and_also_known_as():
     _, _, relations = run(
         "Farmers marched with the Volta Farmers Union (VFU) on Monday.",
         "The VFU (Volta Farmers Union) said it would march again.",
+        "The Southern Farmers League also known as the Delta Growers Union was formed in 1990.",
     )
-    defined = {(r.subject, r.relation, r.object) for r in relations}
-    assert ("Volta Farmers Union", ABBREVIATED_AS, "VFU") in defined
-    assert all(r.where.paragraph in (1, 2) for r in relations)
+    found = sorted((r.where.paragraph, r.subject, r.relation, r.object) for r in relations)
+    assert found == [
+        (1, "Volta Farmers Union", ABBREVIATED_AS, "VFU"),
+        (2, "Volta Farmers Union", ABBREVIATED_AS, "VFU"),
+        (3, "Southern Farmers League", ALSO_KNOWN_AS, "Delta Growers Union"),
+    ]
 
 
 def test_lone_surname_of_a_person_named_earlier_is_a_mention():

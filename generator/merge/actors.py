@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from generator import links
-from generator.extract.mentions import ABBREVIATED_AS, ALSO_KNOWN_AS, acronym_key, defines, initials, is_acronym, lexicon, spelling_key
+from generator.extract.mentions import ABBREVIATED_AS, acronym_key, defines, initials, is_acronym, lexicon, spelling_key
 from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Where
 
 KIND_ORDER: dict[str, int] = {"person": 0, "organization": 1, "place": 2, "other": 3}
