@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -79,6 +79,11 @@ def dropped(briefing: Briefing) -> list[Mention]:
     return [m for ex in briefing.extractions for m in ex.mentions if m.kind == "other" and m.evidence.startswith(NOT_AN_ACTOR)]
 
 
+def kind_evidence(briefing: Briefing) -> dict[Where, Mention]:
+    """Each mention by its place, to show the tagger's label and why the kind differs from it."""
+    return {m.where: m for ex in briefing.extractions for m in ex.mentions if m.kind != "other"}
+
+
 def pages(ctx: Context) -> dict[str, str]:
     b = ctx.briefing
     pages_by_id = actor_pages(b)
@@ -90,8 +95,12 @@ def pages(ctx: Context) -> dict[str, str]:
             groups=[g for g in groups if g[1]], actor_pages=pages_by_id, dropped=dropped(b), not_an_actor=NOT_AN_ACTOR,
         )
     }
+    tagged = kind_evidence(b)
     for actor in b.actors:
         page = pages_by_id[actor.id]
+        seen = [tagged[w] for w in actor.mentions if w in tagged]
+        labels = sorted(Counter(m.label or "none" for m in seen).items())
+        corrected = [m for m in seen if m.evidence]
         mine = related.get(actor.id, [])
 
         def href_from(to: str, page: str = page) -> str:
@@ -109,6 +118,8 @@ def pages(ctx: Context) -> dict[str, str]:
             nodes=picture(actor, mine, pages_by_id, href_from),
             size=PICTURE_SIZE,
             mentions_by_source=sorted(by_source.items()),
+            labels=labels,
+            corrected=corrected,
             quotes=[q for q in b.quotes if q.speaker == actor.id],
             figures=[f for f in b.figures if f.claimant == actor.id],
             events=[e for e in b.events if actor.id in e.actors],
