@@ -5,6 +5,7 @@ tested without the tagger; the last tests check the issue's promises on the proj
 """
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from generator.extract.mentions import ABBREVIATED_AS, ALSO_KNOWN_AS
@@ -259,3 +260,15 @@ def test_seeds_no_platform_or_furniture_actors_and_no_titled_organisations(seeds
     assert titled == []
     names = [f.lower() for a in seeds_briefing.actors for f in (a.name, *a.aliases) if a.kind == "person" and len(f.split()) > 1]
     assert len(names) == len(set(names))  # every full name on exactly one profile
+
+
+def test_seeds_site_has_actor_pages_in_the_nav_and_pictures_without_requests(seeds_site):
+    index = (seeds_site / "actors" / "index.html").read_text(encoding="utf-8")
+    assert "Ahmad Shah Massoud" in index and "Not counted as actors" in index
+    profile = (seeds_site / "actors" / "ahmad-massoud" / "index.html").read_text(encoding="utf-8")
+    figure = profile.index('class="briefing-picture"')
+    svg = profile[figure : profile.index("</svg>", figure)]
+    assert "Ahmad Shah Massoud" in svg
+    assert not [u for u in re.findall(r'(?:href|src)="([^"]+)"', svg) if "//" in u]
+    home = (seeds_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="actors/"' in home  # the Actors tab of the navigation

@@ -169,8 +169,9 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
             s = tok.i
             while s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].head.i in range(s, tok.i + 1) and doc[s - 1].pos_ == "PROPN":
                 s -= 1
-            if all(_is_name_token(doc[i], lex) for i in range(s, tok.i + 1)) and not doc[s].ent_type_:
-                out.append(_Candidate(s, tok.i + 1, ""))
+            found = _Candidate(s, tok.i + 1, "")
+            if not doc[s].ent_type_ and _name_shape(doc, found, lex):
+                out.append(found)
                 covered.update(range(s, tok.i + 1))
     # A lone surname of a person named earlier in the article ("Okafor has called for ...").
     for tok in doc:
