@@ -113,7 +113,7 @@ def furniture_reason(text: str) -> str | None:
 
 
 def byline(text: str) -> str | None:
-    """The author named by a byline ("By Ana Ruiz and Li Wei, Reuters"), else None."""
+    """The author named by a byline ("By Ana Ruiz and Li Wei, Harbour Post"), else None."""
     match = rules().byline.match(text.strip())
     if not match or SENTENCE_END.search(text.strip()):
         return None
