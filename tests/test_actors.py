@@ -144,6 +144,7 @@ def test_lookup_reads_titles_aliases_and_unknowns():
     assert index.lookup("the Eastern Council") == by_name(found)["Eastern Council"].id
     assert index.lookup("Somebody Else") is None
     assert index.lookup("a man who once met the head of the Eastern Council") is None  # a phrase, not a name
+    assert index.lookup("Mohammed Karimov, an aide to the Eastern Council") == karimov
     assert index.lookup("") is None
 
 

@@ -415,11 +415,11 @@ class ActorIndex:
 
     def lookup(self, text: str, source: str | None = None, paragraph: int | None = None, start: int | None = None) -> str | None:
         """The actor id `text` names, read where it is written (source, paragraph, char start)."""
-        words = normalise(text or "").split()
-        # "Group spokesman Given Family": the whole text, then ever shorter endings of it; not
-        # for longer phrases, whose last words may name someone else ("X, aide to Y").
-        short = len(words) <= MAX_TITLED_NAME_WORDS and not any(w.endswith(",") for w in words)
-        for i in range(len(words) if short else 1):
+        # "X, aide to Y" names X: read up to the first comma.
+        words = normalise((text or "").split(",")[0]).split()
+        # "Group spokesman Given Family": the whole name, then ever shorter endings of it; not
+        # for longer phrases, whose last words may name someone else.
+        for i in range(len(words) if len(words) <= MAX_TITLED_NAME_WORDS else 1):
             found = self._one(" ".join(words[i:]), source, paragraph, start)
             if found:
                 return found
