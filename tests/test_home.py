@@ -160,3 +160,9 @@ def test_a_paragraph_carrying_two_spans_is_linked_once():
                            figures=(twice, b.figures[0], b.figures[1])))["index.md"]
     row = next(line for line in page.splitlines() if line.startswith("<tr><td>people injured</td><td>four hurt"))
     assert row.count('href="sources/wire/#p2"') == 1 and row.count('href="sources/copy/#p2"') == 1
+
+
+def test_speakers_and_claimants_link_to_their_profiles():
+    page = render(story_briefing())["index.md"]
+    assert '<a href="actors/ines-okafor/">Ines Okafor</a>' in page
+    assert "<td>the fire service</td>" in page  # no actor id, no link

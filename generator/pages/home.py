@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.model import Briefing, Event, Figure, Quote, Where
+from generator.pages.actors import actor_pages
 from generator.render import Context
 
 KEY_EVENTS = 6  # key developments listed on the overview
@@ -24,6 +25,7 @@ class Claim:
     kind: str  # "quote" or "figure"
     text: str
     who: str | None
+    who_id: str | None  # actor id, for a link to the profile
     sources: tuple[Where, ...]
     independent: int
 
@@ -95,11 +97,11 @@ def main_claims(briefing: Briefing, root: dict[str, str]) -> list[Claim]:
     for _, kind, item in candidates[:MAIN_CLAIMS]:
         counts[kind] += 1
         if isinstance(item, Quote):
-            text, who = item.text, item.speaker_text
+            text, who, who_id = item.text, item.speaker_text, item.speaker
         else:
-            text, who = f"{item.subject}: {item.expression}", item.claimant_text
+            text, who, who_id = f"{item.subject}: {item.expression}", item.claimant_text, item.claimant
         claims.append(Claim(
-            label=f"{kind[0].upper()}{counts[kind]}", kind=kind, text=text, who=who,
+            label=f"{kind[0].upper()}{counts[kind]}", kind=kind, text=text, who=who, who_id=who_id,
             sources=item.sources, independent=independent_count(item.sources, root),
         ))
     return claims
@@ -139,5 +141,6 @@ def pages(ctx: Context) -> dict[str, str]:
             claims=claims,
             coverage=coverage(b, claims) if claims else [],
             places=places,
+            actor_pages=actor_pages(b),
         )
     }

@@ -137,7 +137,11 @@ class Crawl:
 
 
 _COLLECT = """() => ({
-  links: Array.from(document.querySelectorAll('a[href]'), a => a.href),
+  // SVG links (a picture's nodes) carry their href as an SVGAnimatedString: resolve it here.
+  links: Array.from(document.querySelectorAll('a'))
+    .map(a => typeof a.href === 'string' ? a.href : (a.href && a.href.baseVal) || a.getAttribute('xlink:href'))
+    .filter(h => h)
+    .map(h => new URL(h, document.baseURI).href),
   ids: Array.from(document.querySelectorAll('[id], a[name]'), e => e.id || e.getAttribute('name')),
 })"""
 
