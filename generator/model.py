@@ -161,6 +161,7 @@ class TimeExpression:
     kind: str = ""  # "date", "weekday", "relative", "year", "range", "decade", "ago", "offset", "period", ...
     end: str | None = None  # last year of a range ("1953-2001"), at the same precision as value
     note: str = ""  # how the value was found when not from the words alone (e.g. the year of a date)
+    anchor_source: str | None = None  # the source whose date is the anchor (a copy borrows its original's)
 
 
 @dataclass(frozen=True)

@@ -386,6 +386,7 @@ def _expression(text: str, p: Parsed, where: Where, anchor: date | None, basis: 
         kind=p.kind,
         end=r.end,
         note=r.note,
+        anchor_source=where.source if r.anchored else None,
     )
 
 
@@ -407,6 +408,7 @@ def complete(
     anchor: str | None = None,
     anchor_basis: str | None = None,
     around: Sequence[str] = (),
+    anchor_source: str | None = None,
 ) -> tuple[TimeExpression, ...]:
     """Resolve what the article alone could not, from evidence named in each note.
 
@@ -428,6 +430,7 @@ def complete(
                     out[i] = replace(t, value=r.value, precision=r.precision, end=r.end,
                                      anchor=anchor if r.anchored else None,
                                      anchor_basis=anchor_basis if r.anchored else None,
+                                     anchor_source=anchor_source if r.anchored else None,
                                      note=r.note)
     if around:
         dates = sorted(date.fromisoformat(d) for d in around)

@@ -42,16 +42,18 @@ def _completed(extractions: Sequence[Extraction], sources: Sequence[Source]) -> 
     out: dict[Where, TimeExpression] = {}
     for ex in extractions:
         source = by_id.get(ex.source)
-        anchor = basis = None
+        anchor = basis = anchor_source = None
         around: Sequence[str] = ()
         if source is not None and not source.article.published:
             original = by_id.get(source.duplicate_of) if source.duplicate_of else None
             if original is not None and original.article.published:
-                anchor = original.article.published
-                basis = f"copy of {original.id}" + (f" ({original.article.published_basis})" if original.article.published_basis else "")
+                anchor, anchor_source = original.article.published, original.id
+                basis = original.article.published_basis
             else:
                 around = dated
-        for t in timex.complete(ex.times, anchor, basis, around):
+        for t in timex.complete(ex.times, anchor, basis, around, anchor_source):
+            if anchor_source and t.anchor_source == anchor_source:
+                t = replace(t, note="; ".join(filter(None, [f"this source is a copy of {anchor_source}", t.note])))
             out[t.where] = t
     return out
 
@@ -85,7 +87,8 @@ def _repeated_sentences(reports: list[tuple[EventReport, EventClaim]]) -> list[t
                 if small >= cfg["same_sentence_min_words"] and len(mine & theirs) / small >= cfg["same_sentence_containment"]:
                     note = f"the same sentence, with the same words for the time, in {other.where.source} ¶{other.where.paragraph}"
                     t = replace(r.time, value=other.time.value, precision=other.time.precision, end=other.time.end,
-                                anchor=other.time.anchor, anchor_basis=other.time.anchor_basis, note=note)
+                                anchor=other.time.anchor, anchor_basis=other.time.anchor_basis,
+                                anchor_source=other.time.anchor_source, note=note)
                     r = replace(r, time=t)
                     break
         out.append((r, claim))
