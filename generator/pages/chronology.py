@@ -3,7 +3,7 @@ with a timeline drawn at build time as inline SVG (no script, no request outside
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import groupby
 
@@ -46,19 +46,25 @@ def era(e: Event) -> str:
     return f"{start_date(e.date, e.precision).year // 10 * 10}s"
 
 
+LANE = 16  # px between rows of marks that would overlap on one line
+
+
 @dataclass(frozen=True)
 class Mark:
     x: float
     width: float  # 0 for a day; the span of a week, month, year or decade otherwise
     r: float
     event: Event
+    y: float = 0.0
 
 
 @dataclass(frozen=True)
 class Strip:
     title: str
     marks: tuple[Mark, ...]
-    labels: tuple[tuple[float, str], ...]
+    labels: tuple[tuple[float, str, str], ...]  # x, text, text-anchor
+    height: float
+    axis: float  # y of the axis line
 
 
 def _strip(title: str, events: list[Event], unit_days: bool) -> Strip | None:
@@ -82,13 +88,25 @@ def _strip(title: str, events: list[Event], unit_days: bool) -> Strip | None:
         a, b = span(e)
         x0, x1 = MARGIN + (pos(a) - low) * scale, MARGIN + (pos(b) - low) * scale
         width = 0.0 if e.precision == "day" else round(max(x1 - x0, 2.0), 1)
-        marks.append(Mark(round(x0 if width else (x0 + x1) / 2, 1), width, min(4 + 2 * len(e.sources), 12), e))
-    labels: list[tuple[float, str]] = []
-    for m in sorted(marks, key=lambda m: m.x):
+        marks.append(Mark(round(x0 if width else (x0 + x1) / 2, 1), width, min(3 + len(e.sources), 7), e))
+    # Marks that would overlap go on the next lane down, so every one stays visible and clickable.
+    lanes: list[float] = []
+    placed = []
+    for m in sorted(marks, key=lambda m: (m.x - (m.r if not m.width else 0), -m.width)):
+        left, right = (m.x, m.x + m.width) if m.width else (m.x - m.r, m.x + m.r)
+        lane = next((i for i, end in enumerate(lanes) if end + 2 <= left), len(lanes))
+        if lane == len(lanes):
+            lanes.append(right)
+        lanes[lane] = right
+        placed.append(replace(m, y=16 + lane * LANE))
+    axis = 16 + (len(lanes) - 1) * LANE + 12
+    labels: list[tuple[float, str, str]] = []
+    for m in sorted(placed, key=lambda m: m.x):
         text = short(m.event.date) if unit_days and m.event.precision == "day" else when(m.event.date, m.event.precision).split(" (")[0]
+        side = "start" if m.x < LABEL_GAP else "end" if m.x > WIDTH - LABEL_GAP else "middle"
         if not labels or m.x - labels[-1][0] >= LABEL_GAP:
-            labels.append((m.x, text))
-    return Strip(title, tuple(marks), tuple(labels))
+            labels.append((m.x, text, side))
+    return Strip(title, tuple(sorted(placed, key=lambda m: (m.x, m.y))), tuple(labels), axis + 24, axis)
 
 
 def pages(ctx: Context) -> dict[str, str]:
