@@ -21,6 +21,10 @@ from generator.extract.events import settings
 from generator.merge.actors import ActorIndex
 from generator.model import Event, EventClaim, EventReport, Extraction, Source, TimeExpression, Where
 
+# A word in more than this share of one day's reports (and more than COMMON_MIN of them)
+# is too common to propose that two of them are the same event.
+COMMON_SHARE, COMMON_MIN = 0.2, 20
+
 
 def start_date(value: str, precision: str) -> date:
     """The first day a value covers ("2021-W35" -> its Monday, "198X" -> 1980-01-01)."""
@@ -109,16 +113,29 @@ def _clusters(bucket: list[tuple[EventReport, EventClaim, set[str]]], idf: dict[
             i = parent[i]
         return i
 
-    for i in range(len(bucket)):
-        for j in range(i + 1, len(bucket)):
-            (a, ca, fa), (b, cb, fb) = bucket[i], bucket[j]
-            if a.where == b.where or ca.statement != cb.statement:  # two times in one sentence are two events
-                continue
-            threshold = thresholds["statement" if ca.statement else "happening"]
-            small = min(sum(idf[t] for t in fa), sum(idf[t] for t in fb))
-            shared = sum(idf[t] for t in fa & fb)
-            if small and shared / small >= threshold:
-                parent[root(j)] = root(i)
+    # Candidates share a word that is not everywhere: a day with many reports then costs about
+    # the number of reports sharing a specific word, not the square of the day's reports.
+    # Words in most reports still weigh in the score; they just do not propose pairs.
+    postings: dict[str, list[int]] = defaultdict(list)
+    common = max(COMMON_MIN, COMMON_SHARE * len(bucket))
+    for i, (_, _, features) in enumerate(bucket):
+        for f in features:
+            postings[f].append(i)
+    postings = {f: ids for f, ids in postings.items() if len(ids) <= common}
+    # Single-link groups are the connected parts of the "same event" graph, so the order pairs
+    # are tried in cannot change them, and pairs already joined need no score.
+    pairs = ((i, j) for f in sorted(postings) for n, i in enumerate(postings[f]) for j in postings[f][n + 1:])
+    for i, j in pairs:
+        if root(i) == root(j):
+            continue
+        (a, ca, fa), (b, cb, fb) = bucket[i], bucket[j]
+        if a.where == b.where or ca.statement != cb.statement:  # two times in one sentence are two events
+            continue
+        threshold = thresholds["statement" if ca.statement else "happening"]
+        small = min(sum(idf[t] for t in fa), sum(idf[t] for t in fb))
+        shared = sum(idf[t] for t in fa & fb)
+        if small and shared / small >= threshold:
+            parent[root(j)] = root(i)
     groups: dict[int, list[EventReport]] = defaultdict(list)
     for i, (r, _, _) in enumerate(bucket):
         groups[root(i)].append(r)
