@@ -63,6 +63,11 @@ def test_days_relative_to_the_anchor(expression, value):
     ("a week after March 3, 2019", "2019-W10", "week"),  # "a week" is not a day count
     ("two days before the June 2020 election", "2020-05", "month"),  # never finer than the base
     ("two years before 1994", "1992", "year"),
+    ("the day before the March 3, 2019 vote", "2019-03-02", "day"),
+    ("in the early 1980s", "198X", "decade"),
+    ("since August", "2022-08", "month"),  # the latest August on or before the anchor
+    ("last March", "2022-03", "month"),
+    ("next May", "2023-05", "month"),
 ])
 def test_values_and_precision(expression, value, precision):
     assert resolved(expression) == (value, precision)

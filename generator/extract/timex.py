@@ -77,28 +77,34 @@ class _Patterns:
         mods = _alt(list(w["weekday_modifiers"]), "i")
         wd_prefix = rf"(?:(?P<wd>{days})(?:\s+(?P<pod>{pod}))?,?\s+(?:the\s+)?)?"
         year = r"(?P<year>\d{4})(?![\w%@]|[.,]\d)"
+        preps = "|".join(rf"(?<=\b{re.escape(p)}\s)" for p in w["month_prepositions"])
+        month_mods = _alt(list(w["month_modifiers"]), "i")
+        directions = _alt(list(w["offset_directions"]), "i")
+        # "the day before" counts one; "the years before" is a vague stretch, not a count.
+        one_unit = _alt([u for u in w["units"] if not u.endswith("s")], "i")
+        period = rf"(?:{_alt(w['period_openers'], 'i')})\s+(?P<span>the\s+(?:{_alt(w['period_words'], 'i')})\s+(?P<n>{num})\s+(?P<unit>{unit}))"
         self.dated = [
             ("mdy", re.compile(rf"\b{wd_prefix}(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{year})?")),
             ("dmy", re.compile(rf"\b{wd_prefix}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{months})\b\.?(?:,?\s+{year})?")),
             ("my", re.compile(rf"\b(?P<month>{months})\.?,?\s+{year}")),
             ("iso", re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])")),
             ("range", re.compile(r"(?<![\w@#$£€.,/'’-])(?P<year>\d{4})\s?[-–—]\s?(?P<end>\d{4}|\d{2})(?![\w%/-]|[.,]\d)")),
-            ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]?)?(?P<year>\d{3}0)['’]?s\b", re.I)),
+            ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<part>{_alt(w['decade_parts'], 'i')})[-\s]?)?(?P<year>\d{{3}}0)['’]?s\b", re.I)),
             ("year", re.compile(r"(?<![\w@#$£€.,/'’:-])" + year + r"(?![-–—/]\d)")),
         ]
         self.relative = [
             ("weekday", re.compile(rf"\b(?:(?P<mod>{mods})\s+)?(?P<wd>{days})(?:['’]s)?(?:\s+(?P<pod>{pod}))?\b")),
-            ("weekday", re.compile(rf"\b(?:(?:in|on)\s+)?the\s+(?P<pod>{pod})\s+of\s+(?:(?P<mod>{mods})\s+)?(?P<wd>{days})(?:\s+{pod})?\b")),
-            ("month", re.compile(rf"\b(?:(?P<mod>last|this|next|early|late|mid)[-\s]+|(?<=\bin\s)|(?<=\bsince\s)|(?<=\bduring\s)|(?<=\buntil\s)|(?<=\bby\s))(?P<month>{full_months})\b(?!\s*\d)")),
+            ("weekday", re.compile(rf"\b(?:the\s+)?(?P<pod>{pod})\s+of\s+(?:(?P<mod>{mods})\s+)?(?P<wd>{days})(?:\s+{pod})?\b")),
+            ("month", re.compile(rf"\b(?:(?P<mod>{month_mods})[-\s]+|{preps})(?P<month>{full_months})\b(?!\s*\d)")),
             ("relday", re.compile(rf"\b(?P<phrase>{_alt(list(w['relative_days']), 'i')})\b")),
             ("relperiod", re.compile(rf"\b(?P<phrase>{_alt(list(w['relative_periods']), 'i')})\b")),
             ("recent", re.compile(rf"\b(?P<phrase>{_alt(list(w['recent_periods']), 'i')})\b")),
-            ("ago", re.compile(rf"\b(?P<n>{num})\s+(?P<unit>{unit})\s+ago\b")),
-            ("period", re.compile(rf"\b(?:for|over|in|during)\s+(?P<span>the\s+(?:past|last)\s+(?P<n>{num})\s+(?P<unit>{unit}))\b", re.I)),
+            ("ago", re.compile(rf"\b(?P<n>{num})\s+(?P<unit>{unit})\s+{_alt(w['ago_words'], 'i')}\b")),
+            ("period", re.compile(rf"\b{period}\b", re.I)),
         ]
         self.offset = re.compile(
-            rf"(?:\b(?P<n>{num})\s+(?P<unit>{unit})|\bthe\s+(?P<unit1>day|week|month|year))\s+"
-            r"(?P<dir>before|after|earlier\s+than|later\s+than|prior\s+to)\s+(?:the\s+)?$"
+            rf"(?:\b(?P<n>{num})\s+(?P<unit>{unit})|\bthe\s+(?P<unit1>{one_unit}))\s+"
+            rf"(?P<dir>{directions})\s+(?:the\s+)?$"
         )
 
 
@@ -181,7 +187,8 @@ def _from_match(kind: str, m: re.Match[str]) -> Parsed | None:
     if kind == "month":
         if g["mod"] is None:
             start = m.start("month")
-        return Parsed("month", start, end, month=_month(g["month"]), modifier=(g["mod"] or "").lower() or None)
+        modifier = words()["month_modifiers"].get((g["mod"] or "").lower()) or None
+        return Parsed("month", start, end, month=_month(g["month"]), modifier=modifier)
     if kind == "relday":
         days = words()["relative_days"]
         phrase = " ".join(g["phrase"].lower().split())
@@ -229,7 +236,7 @@ def _with_offset(text: str, p: Parsed) -> Parsed:
         return p
     unit = words()["units"][(m["unit"] or m["unit1"]).lower()]
     count = _number(m["n"]) if m["n"] else 1
-    sign = -1 if m["dir"].split()[0].lower() in ("before", "earlier", "prior") else 1
+    sign = int(words()["offset_directions"][" ".join(m["dir"].lower().split())])
     start = max(0, p.start - 40) + m.start()
     return Parsed("offset", start, p.end, unit=unit, count=sign * count, base=p)
 
