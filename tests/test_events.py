@@ -57,6 +57,18 @@ def test_event_claims_are_sentences_with_their_time(two_sources):
     assert not [c for c in courier.events if c.time.expression == "1921-1990"]  # life dates annotate a name
 
 
+@pytest.mark.parametrize("sentence, statement", [
+    ("The rebels said on Friday they had taken the bridge.", True),
+    ("The union said Friday's strike had closed the port.", False),
+    ("Dock workers walked out on Friday, the union said.", False),
+    ("Speaking on Friday, the minister promised an inquiry.", True),
+])
+def test_the_time_of_a_saying(sentence, statement):
+    (ex,) = extracted(article("wire", [sentence], "2024-05-11"))
+    (claim,) = ex.events
+    assert claim.statement is statement
+
+
 def test_statements_are_told_from_happenings(two_sources):
     _, (courier, _) = two_sources
     kinds = {c.where.paragraph: c.statement for c in courier.events}
@@ -175,6 +187,11 @@ def test_score_counts_recall_false_events_and_dates(two_sources):
     dates = scores["date accuracy (time expressions)"]
     assert (dates.tp, dates.fp, dates.fn) == (1, 1, 0)
     assert scores["false hits avoided (not times)"].tp == 1
+    assert (scores["entries mixing two gold events"].tp, scores["entries mixing two gold events"].fp) == (len(b.events), 0)
+    gold["events"][0]["reports"].append({"source": "courier", "snippet": "the mayor, Lucia Ferro"})
+    gold["events"].append({"date": "2023-03-14", "precision": "day", "reports": [{"source": "courier", "snippet": "the mayor, Lucia Ferro"}]})
+    mixing = {s.measure: s for s in scoring.score(b, gold)}["entries mixing two gold events"]
+    assert mixing.fp == 1
 
 
 def test_done_when_on_the_seeds(seeds_copy):

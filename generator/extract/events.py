@@ -61,6 +61,14 @@ def _is_statement(span: Any, t: TimeExpression) -> bool:
     heads = [tok for tok in inside if not t.where.start <= tok.head.idx < t.where.end or tok.head is tok]
     if not heads:
         return False
+    # "said on Monday they had ...": a time right after a reporting verb is the saying's,
+    # whichever verb the parser hung it on; "said Thursday's clashes ..." is not.
+    prev = inside[0].i - 1
+    if prev > span.start and span.doc[prev].pos_ == "ADP":
+        prev -= 1
+    possessive = any(tok.dep_ in ("poss", "case") for tok in inside)
+    if not possessive and prev >= span.start and span.doc[prev].lemma_.lower() in settings()["reporting_verbs"]:
+        return True
     tok = heads[0]
     for _ in range(len(span) + 1):
         if tok is not heads[0] and tok.pos_ in ("VERB", "AUX"):

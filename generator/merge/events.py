@@ -156,8 +156,8 @@ def _story_window(sources: Sequence[Source], reports: Sequence[EventReport]) -> 
 
 def _event(group: list[EventReport], window: tuple[date, date] | None) -> Event:
     group = sorted(group, key=lambda r: (r.where.source, r.where.paragraph, r.where.start))
-    # The entry speaks with a report dated by its own words and article where there is one.
-    first = min(group, key=lambda r: (bool(r.time.note), r.where.source, r.where.paragraph, r.where.start))
+    # The entry speaks with the report whose own words name the date most fully.
+    first = min(group, key=lambda r: (r.time.kind != "date", bool(r.time.note), r.where.source, r.where.paragraph, r.where.start))
     t = first.time
     assert t.value is not None and t.precision is not None
     key = "|".join(f"{r.where.source}:{r.where.paragraph}:{r.where.start}" for r in group)

@@ -86,11 +86,19 @@ def score(briefing: Briefing, gold: dict) -> list[Score]:
                 merged += 1
             else:
                 split += 1
+    owners: dict[str, set[int]] = {}
+    for n, (g, places) in enumerate(gold_events):
+        for e in briefing.events:
+            if any(_cites(e, w) for w in places):
+                owners.setdefault(e.id, set()).add(n)
+    mixed = [e for e in briefing.events if len(owners.get(e.id, ())) > 1]
     false = [e for e in briefing.events if e.id not in matched_ids]
     scores.append(Score(PART, "event recall / false events", found, len(false), missed,
                         "; ".join(f"{e.date} {e.expression!r}" for e in false)))
     scores.append(Score(PART, "reports cited by their event", cited, 0, uncited))
     scores.append(Score(PART, "events kept as one entry (not split)", merged, split, 0))
+    scores.append(Score(PART, "entries mixing two gold events", len(briefing.events) - len(mixed), len(mixed), 0,
+                        "; ".join(f"{e.date} {e.expression!r}" for e in mixed)))
     hits = 0
     clean = 0
     for g in gold.get("not_times", []):
