@@ -86,10 +86,12 @@ def score(briefing: Briefing, gold: dict) -> list[Score]:
                 merged += 1
             else:
                 split += 1
+    # One sentence may tell two events at two times, so only gold events of the entry's own
+    # date count towards mixing.
     owners: dict[str, set[int]] = {}
     for n, (g, places) in enumerate(gold_events):
         for e in briefing.events:
-            if any(_cites(e, w) for w in places):
+            if (e.date, e.precision) == (str(g["date"]), g["precision"]) and any(_cites(e, w) for w in places):
                 owners.setdefault(e.id, set()).add(n)
     mixed = [e for e in briefing.events if len(owners.get(e.id, ())) > 1]
     false = [e for e in briefing.events if e.id not in matched_ids]
