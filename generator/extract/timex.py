@@ -69,7 +69,10 @@ class _Patterns:
     def __init__(self) -> None:
         w = words()
         months = _alt(list(w["months"]))
-        full_months = _alt([m for m in w["months"] if len(m) > 3 or m == "May"])
+        # A bare month name ("in August") must be written out: an abbreviation is the start of
+        # a longer name of the same month ("Aug" of "August"), and alone it is too often a word.
+        full_months = _alt([m for m, n in w["months"].items()
+                            if not any(o != m and o.startswith(m) and k == n for o, k in w["months"].items())])
         days = _alt(list(w["weekdays"]))
         pod = _alt(w["parts_of_day"], "i")
         num = rf"(?:\d{{1,3}}|{_alt(list(w['numbers']), 'i')})"
