@@ -194,17 +194,14 @@ def test_score_counts_recall_false_events_and_dates(two_sources):
     assert mixing.fp == 1
 
 
-def test_done_when_on_the_seeds(seeds_copy):
-    """The issue's checks on the project's seeds, with 001's dateline date given as front matter
-    (so the check does not depend on how the cleaner reads datelines)."""
-    from generator import pipeline
-
-    seed = seeds_copy / "001_a9023ac0acb5dd89.txt"
-    seed.write_text("---\npublished: 2021-08-31\n---\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
-    b = pipeline.build_briefing(seeds_copy)
+def test_done_when_on_the_seeds(seeds_briefing):
+    """The issue's checks on the project's seeds: 001 is dated by its dateline, 003 is its copy."""
+    b = seeds_briefing
     attack = [e for e in b.events if any("western entrance" in r.text for r in e.reports)]
     assert len(attack) == 1 and (attack[0].date, attack[0].precision) == ("2021-08-30", "day")
     assert {w.source[:3] for w in attack[0].sources} == {"000", "001", "002", "003"}
+    copied = [r.time for r in attack[0].reports if r.where.source.startswith("003")]
+    assert copied and all(t.anchor_source and t.anchor_source.startswith("001") for t in copied)
     by_expression = {r.time.expression: r.time for e in b.events for r in e.reports}
     assert by_expression["two days before the September 11, 2001"].value == "2001-09-09"
     assert (by_expression["the 1980s"].value, by_expression["the 1980s"].precision) == ("198X", "decade")
