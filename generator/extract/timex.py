@@ -151,7 +151,7 @@ def _year_context(text: str, start: int, end: int, doc: Any) -> bool:
 
 
 def _inside_name(text: str, start: int) -> bool:
-    """'Today' after a capitalised word mid-sentence is part of a name ("India Today")."""
+    """'Today' after a capitalised word mid-sentence is part of a name ("Channel Today")."""
     if not text[start].isupper():
         return False
     before = text[:start].rstrip()
