@@ -48,6 +48,7 @@ def _date_accuracy(briefing: Briefing, gold: Iterable[dict]) -> Score:
         found = [t for t in times if where and _overlaps(t.where, where)]
         if not found or found[0].value is None:
             missed += 1
+            wrong_notes.append(f"unresolved: {g['expression']!r} in {g['source']}")
         elif (found[0].value, found[0].precision) == (g["value"], g["precision"]):
             right += 1
         else:
@@ -68,6 +69,8 @@ def score(briefing: Briefing, gold: dict) -> list[Score]:
     scores = [_date_accuracy(briefing, gold.get("times", []))]
     gold_events = [(g, _reports(briefing, g)) for g in gold.get("events", [])]
     found = missed = merged = split = cited = uncited = 0
+    uncited_notes: list[str] = []
+    missed_notes: list[str] = []
     matched_ids: set[str] = set()
     for g, places in gold_events:
         same_date = [e for e in briefing.events if (e.date, e.precision) == (str(g["date"]), g["precision"])]
@@ -77,9 +80,11 @@ def score(briefing: Briefing, gold: dict) -> list[Score]:
             continue
         if not hits:
             missed += 1
+            missed_notes.append(f"missing: {g['date']} {g.get('name', '')}".rstrip())
             continue
         found += 1
         covered = [w for w in places if any(_cites(e, w) for e in hits)]
+        uncited_notes += [f"{w.source} ¶{w.paragraph} not in {g['date']}" for w in places if w not in covered]
         cited, uncited = cited + len(covered), uncited + len(places) - len(covered)
         if len(covered) > 1:
             if len(hits) == 1:
@@ -96,8 +101,8 @@ def score(briefing: Briefing, gold: dict) -> list[Score]:
     mixed = [e for e in briefing.events if len(owners.get(e.id, ())) > 1]
     false = [e for e in briefing.events if e.id not in matched_ids]
     scores.append(Score(PART, "event recall / false events", found, len(false), missed,
-                        "; ".join(f"{e.date} {e.expression!r}" for e in false)))
-    scores.append(Score(PART, "reports cited by their event", cited, 0, uncited))
+                        "; ".join(missed_notes + [f"false: {e.date} {e.expression!r}" for e in false])))
+    scores.append(Score(PART, "reports cited by their event", cited, 0, uncited, "; ".join(uncited_notes)))
     scores.append(Score(PART, "events kept as one entry (not split)", merged, split, 0))
     scores.append(Score(PART, "entries mixing two gold events", len(briefing.events) - len(mixed), len(mixed), 0,
                         "; ".join(f"{e.date} {e.expression!r}" for e in mixed)))
