@@ -100,6 +100,7 @@ def test_overview_page_shows_every_part_and_links_to_paragraphs():
     assert "between <strong>2024-03-12</strong> and <strong>2024-03-13</strong>" in html
     assert "Fire broke out at the Elmsport harbour on Monday." in html
     assert 'href="sources/local/#p1"' in html  # the event links to the paragraph it came from
+    assert '<a href="chronology/#e-fire"><strong>2024-03-11</strong></a>' in html  # and to its chronology entry
     assert "people injured" in html and "Three people" in html and "five people" in html
     assert html.count('data-sortable') == 3  # disputes, coverage, sources
 
