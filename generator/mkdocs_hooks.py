@@ -36,6 +36,8 @@ def on_config(config):
         title=config.site_name,
         description=config.site_description or DEFAULT_DESCRIPTION,
         model=os.environ.get("BRIEFING_MODEL") or options.get("model"),
+        # `mkdocs build --strict` refuses the whole build on any bad seed, naming each one.
+        strict=bool(config.strict),
     )
     if not config.use_directory_urls:
         raise PluginError("the briefing pages link with directory URLs: set use_directory_urls: true")
