@@ -5,8 +5,11 @@ Exit codes: 0 built, 1 bad input (the message names the file), 2 usage.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from generator import __version__, pipeline, write
@@ -106,17 +109,33 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _site(args: argparse.Namespace) -> int:
-    import tempfile
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     os.environ["BRIEFING_SEEDS"] = str(args.seeds.resolve())
     if args.title:
         os.environ["BRIEFING_TITLE"] = args.title
     if args.model:
         os.environ["BRIEFING_MODEL"] = args.model
+    # MkDocs logs through "mkdocs"; without its own CLI nothing formats that: list the bad seeds
+    # (and MkDocs' own warnings) the way `build` does.
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setLevel(logging.WARNING)
+    shown.setFormatter(_LevelFormatter())
+    logging.getLogger("mkdocs").addHandler(shown)
+    try:
+        return _site_build(args)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(shown)
+
+
+class _LevelFormatter(logging.Formatter):
+    def format(self, record) -> str:
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
+def _site_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
     site_dir = args.site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
@@ -124,14 +143,10 @@ def _site(args: argparse.Namespace) -> int:
         config = load_config(str(args.config), site_dir=str(tmp), strict=args.strict)
         build(config)
     except MkDocsException as exc:
-        import shutil
-
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except BaseException:
-        import shutil
-
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     write.replace_dir(tmp, site_dir)
