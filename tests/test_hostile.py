@@ -250,3 +250,77 @@ def test_python_tag_never_ran(hostile_build, tmp_path):
     # The fixture's tag would run `touch HOSTILE_YAML_RAN` in the working directory of the build.
     assert not (ROOT / "HOSTILE_YAML_RAN").exists()
     assert not Path("HOSTILE_YAML_RAN").exists()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.browser
+def test_chromium_shows_no_dialog_and_requests_nothing_outside_the_site(hostile_build):
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (make browser)")
+    from urllib.parse import urlsplit
+
+    from playwright.sync_api import sync_playwright
+
+    _, _, site = hostile_build
+    dialogs: list[str] = []
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def only_local(route):
+        url = route.request.url
+        if urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname != "127.0.0.1":
+            outside.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context()
+            context.route("**/*", only_local)
+            page = context.new_page()
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            paths = sorted(str(p.relative_to(site).parent) for p in site.rglob("index.html"))
+            for path in paths:
+                page.goto(base + ("" if path == "." else path + "/"), wait_until="load")
+            # Search results and search highlighting put indexed seed text into the page.
+            page.goto(base + "sources/event-handlers/?h=onerror", wait_until="load")
+            for query in ("onerror", "script", "javascript", "title"):
+                page.goto(base, wait_until="load")
+                page.keyboard.press("/")
+                page.keyboard.type(query)
+                page.wait_for_selector(".md-search-result__item", timeout=15_000)
+                results = page.inner_html(".md-search-result")
+                assert "<img" not in results and "<script" not in results and "<svg onload" not in results
+            page.wait_for_timeout(500)
+        finally:
+            browser.close()
+    assert dialogs == []
+    assert outside == []
+    assert errors == []
