@@ -116,7 +116,8 @@ def test_any_metadata_is_shown_as_text_and_adds_no_structure(title, outlet, auth
         assert tag in {"h1", "h2", "a", "dl", "dt", "dd", "code", "span", "div", "p"}, tag
         assert not any(k.startswith("on") for k in attrs)
         assert not attrs.get("href", "").strip().lower().startswith(("javascript:", "data:"))
-    one_line = " ".join(title.split())
+    # Python-Markdown drops STX and ETX (its own placeholder marks); they are invisible anyway.
+    one_line = " ".join(title.replace("\x02", "").replace("\x03", "").split())
     # The heading shows the title itself: no entity left visible, nothing dropped.
     assert " ".join(headerless(page.by_tag["h1"][0]).split()) == one_line
 

@@ -324,3 +324,62 @@ def test_chromium_shows_no_dialog_and_requests_nothing_outside_the_site(hostile_
     assert dialogs == []
     assert outside == []
     assert errors == []
+
+
+# --- all or nothing, and the same bytes every time -------------------------------------------
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("export failed"), KeyboardInterrupt()])
+@pytest.mark.parametrize("command", ["build", "site"])
+def test_a_build_failing_late_leaves_the_previous_output_intact(tmp_path, monkeypatch, command, failure):
+    from generator import export
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(HOSTILE, seeds)
+    out = tmp_path / "out"
+    flag = "--out" if command == "build" else "--site-dir"
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert main([command, "--seeds", str(seeds), flag, str(out)]) == 0
+    before = tree(out)
+    (seeds / "added.txt").write_text("A second ferry was ordered on Monday, the harbour board said.\n")
+
+    def fail(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(export, "data_files", fail)  # the last step of rendering, after every page
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.suppress(type(failure)):
+        assert main([command, "--seeds", str(seeds), flag, str(out)]) != 0
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "seeds"]  # no half-written folder left
+
+
+def test_two_site_builds_are_byte_identical_and_dated_by_source_date_epoch(tmp_path, monkeypatch):
+    """The whole HTML site, nothing excluded: pages, search index, data, sitemap (and its gzip)."""
+    import gzip
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1609556400")  # 2021-01-02 03:00 UTC
+    # The sitemap lists pages (with their dates) only when the site has a URL.
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\nsite_url: https://briefing.example/\ndocs_dir: {ROOT / 'docs'}\n"
+        f"hooks:\n  - {ROOT / 'generator' / 'mkdocs_hooks.py'}\n", encoding="utf-8")
+    sites = []
+    for n in (1, 2):  # seeds and site in different places: no path may leak into the output
+        seeds = tmp_path / f"copy{n}" / "seeds"
+        shutil.copytree(HOSTILE, seeds)
+        site = tmp_path / f"site{n}"
+        with contextlib.redirect_stderr(io.StringIO()):
+            assert main(["site", "--seeds", str(seeds), "--site-dir", str(site), "--config", str(config)]) == 0
+        sites.append(tree(site))
+    assert sites[0].keys() == sites[1].keys()
+    assert [name for name in sites[0] if sites[0][name] != sites[1][name]] == []
+    sitemap = sites[0]["sitemap.xml"].decode()
+    assert "<lastmod>2021-01-02</lastmod>" in sitemap and sitemap.count("<lastmod>") == sitemap.count("<url>")
+    assert "<loc>https://briefing.example/sources/script-tags/</loc>" in sitemap
+    with gzip.open(tmp_path / "site1" / "sitemap.xml.gz") as f:
+        assert f.read() == sites[0]["sitemap.xml"]
+    # The gzip header's time is that day at 00:00 UTC (MkDocs dates the sitemap by day), not the build's.
+    assert int.from_bytes(sites[0]["sitemap.xml.gz"][4:8], "little") == 1609545600
