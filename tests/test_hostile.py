@@ -39,7 +39,7 @@ EXPECTED_WARNINGS = {"unknown-keys.md": "unknown front matter key 'layout' ignor
 BUILT = {
     "admonition", "cp1252", "event-handlers", "include-lines", "javascript-links", "leading-dot",
     "long-line", "markdown-structure", "same-title-a", "same-title-b", "script-tags", "template-syntax",
-    "title-breakout", "unicode-facade", "unknown-keys", "utf16", "with-space", "link-inside",
+    "title-breakout", "unicode-facade", "unknown-keys", "utf16", "with-space", "with-space-2", "link-inside",
 }
 LONG_LINE = "The harbour master said the quay was closed. " * 1000  # 46,000 characters on one line
 
@@ -154,6 +154,8 @@ def test_odd_file_names_and_encodings_are_shown_as_read(hostile_build):
         "with-space": ("seeds/with space.txt", "The maritime museum in Valparaíso reopened on Saturday"),
         "unicode-facade": ("seeds/Ünïcödé façade.txt", "the city's conservator Zofia Wąsowska said"),
         "leading-dot": ("seeds/.leading-dot.txt", "Schools in Rørvik started the year"),
+        # "with space" and "with-space" make the same slug: the second file gets its own page.
+        "with-space-2": ("seeds/with-space.txt", "The city extended the tram line"),
         "utf16": ("utf-16", "„Wir bauen die Brücke neu.“"),
         "cp1252": ("cp1252", "“prices will rise”"),
         "long-line": ("seeds/long-line.txt", LONG_LINE.strip()),
