@@ -363,18 +363,14 @@ def test_two_site_builds_are_byte_identical_and_dated_by_source_date_epoch(tmp_p
     import gzip
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1609556400")  # 2021-01-02 03:00 UTC
-    # The sitemap lists pages (with their dates) only when the site has a URL.
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\nsite_url: https://briefing.example/\ndocs_dir: {ROOT / 'docs'}\n"
-        f"hooks:\n  - {ROOT / 'generator' / 'mkdocs_hooks.py'}\n", encoding="utf-8")
     sites = []
     for n in (1, 2):  # seeds and site in different places: no path may leak into the output
         seeds = tmp_path / f"copy{n}" / "seeds"
         shutil.copytree(HOSTILE, seeds)
         site = tmp_path / f"site{n}"
         with contextlib.redirect_stderr(io.StringIO()):
-            assert main(["site", "--seeds", str(seeds), "--site-dir", str(site), "--config", str(config)]) == 0
+            # The sitemap lists pages (with their dates) only when the site has a URL.
+            assert main(["site", "--seeds", str(seeds), "--site-dir", str(site), "--site-url", "https://briefing.example/"]) == 0
         sites.append(tree(site))
     assert sites[0].keys() == sites[1].keys()
     assert [name for name in sites[0] if sites[0][name] != sites[1][name]] == []
@@ -385,3 +381,20 @@ def test_two_site_builds_are_byte_identical_and_dated_by_source_date_epoch(tmp_p
         assert f.read() == sites[0]["sitemap.xml"]
     # The gzip header's time is that day at 00:00 UTC (MkDocs dates the sitemap by day), not the build's.
     assert int.from_bytes(sites[0]["sitemap.xml.gz"][4:8], "little") == 1609545600
+
+
+def test_mkdocs_build_strict_refuses_a_bad_seed_by_name(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(HOSTILE / "same-title-a.md", seeds)
+    shutil.copy(HOSTILE / "python-tag.md", seeds)
+    env = dict(os.environ, BRIEFING_SEEDS=str(seeds), NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "seeds/python-tag.md:2: front matter is not valid YAML" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
