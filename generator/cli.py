@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except InputError as exc:
         for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
+            print(f"error: {terminal_safe(problem)}", file=sys.stderr)
         return 1
     except ModelMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -91,9 +92,18 @@ def _progress(total_hint: int) -> pipeline.Progress | None:
     return show
 
 
+# Control characters from a file name or a seed's front matter would drive the terminal (escape
+# sequences can rewrite what was printed); line breaks stay, as MkDocs' messages use them.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def terminal_safe(text: object) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", str(text))
+
+
 def _report(problems) -> None:
     for problem in problems:
-        print(f"{problem.severity}: {problem}", file=sys.stderr)
+        print(f"{problem.severity}: {terminal_safe(problem)}", file=sys.stderr)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -141,7 +151,7 @@ def _site(args: argparse.Namespace) -> int:
 
 class _LevelFormatter(logging.Formatter):
     def format(self, record) -> str:
-        return f"{record.levelname.lower()}: {record.getMessage()}"
+        return f"{record.levelname.lower()}: {terminal_safe(record.getMessage())}"
 
 
 def _site_build(args: argparse.Namespace) -> int:
@@ -158,7 +168,7 @@ def _site_build(args: argparse.Namespace) -> int:
         build(config)
     except MkDocsException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {terminal_safe(exc)}", file=sys.stderr)
         return 1
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

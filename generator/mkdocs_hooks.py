@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from generator import pipeline, render  # noqa: E402
+from generator.cli import terminal_safe  # noqa: E402
 from generator.model import InputError  # noqa: E402
 from generator.nlp import ModelMissing  # noqa: E402
 from generator.settings import DEFAULT_DESCRIPTION, Settings  # noqa: E402
@@ -48,9 +49,9 @@ def on_files(files: Files, config) -> Files:
     try:
         briefing = pipeline.build_briefing(_state["seeds"], _state["settings"])
     except (InputError, ModelMissing) as exc:
-        raise PluginError(f"briefing not built:\n{exc}") from exc
+        raise PluginError(f"briefing not built:\n{terminal_safe(exc)}") from exc
     for problem in briefing.problems:  # a strict build never gets here: the pipeline refused it
-        (log.error if problem.severity == "error" else log.warning)("%s", problem)
+        (log.error if problem.severity == "error" else log.warning)("%s", terminal_safe(problem))
     generated = render.render(briefing)
     for path, content in generated.items():
         existing = files.get_file_from_path(path)

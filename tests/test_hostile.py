@@ -398,3 +398,16 @@ def test_mkdocs_build_strict_refuses_a_bad_seed_by_name(tmp_path):
     assert result.returncode != 0
     assert "seeds/python-tag.md:2: front matter is not valid YAML" in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_control_characters_in_names_cannot_drive_the_terminal(tmp_path, capsys):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(HOSTILE / "same-title-a.md", seeds)
+    (seeds / "clear\x1b[2J\x1b[31m.md").write_text("---\ntitle: [\n---\nText.\n", encoding="utf-8")
+    assert main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "error: seeds/clear\\x1b[2J\\x1b[31m.md:2: front matter is not valid YAML" in err
+    assert main(["build", "--strict", "--seeds", str(seeds), "--out", str(tmp_path / "out")]) == 1
+    assert "\x1b" not in capsys.readouterr().err
