@@ -110,7 +110,7 @@ def _build(args: argparse.Namespace) -> int:
     briefing = pipeline.build_briefing(args.seeds, _settings(args), _progress(0))
     from generator import render
 
-    write.write_tree(args.out, render.render(briefing))
+    write.write_tree(args.out, render.publishable(render.render(briefing)))
     _report(briefing.problems)
     print(f"wrote {len(briefing.sources)} sources to {args.out}", file=sys.stderr)
     return 0

@@ -52,7 +52,7 @@ def on_files(files: Files, config) -> Files:
         raise PluginError(f"briefing not built:\n{terminal_safe(exc)}") from exc
     for problem in briefing.problems:  # a strict build never gets here: the pipeline refused it
         (log.error if problem.severity == "error" else log.warning)("%s", terminal_safe(problem))
-    generated = render.render(briefing)
+    generated = render.publishable(render.render(briefing))
     for path, content in generated.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
@@ -60,16 +60,6 @@ def on_files(files: Files, config) -> Files:
             files.remove(existing)
         files.append(File.generated(config, path, content=content))
     return files
-
-
-def on_page_content(html, page, config, files):
-    """Pin the title MkDocs took from the page's heading, still HTML-escaped, as the page's
-    meta title: the theme runs `page.title|striptags` for <title>, which would unescape it,
-    and a seed title containing `</title><script>` would become live; `page.meta.title` is
-    inserted as it is."""
-    if page.title and "title" not in page.meta and not page.is_homepage:
-        page.meta["title"] = page.title
-    return html
 
 
 def on_serve(server, config, builder):

@@ -54,6 +54,34 @@ def safe_url(url: object) -> str | None:
     return text if re.fullmatch(r"https?://[^\s<>\"'`\\]+", text, re.I) else None
 
 
+# What YAML may not hold literally in a double-quoted scalar (besides the quote and backslash).
+_YAML_UNSAFE = re.compile("[^\x09\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\"\\\\]")
+
+
+def title_front_matter(markdown: str) -> str:
+    """Give a page whose first line is its `# heading` that heading as its front matter title.
+
+    Themes build `<title>` from the heading with `striptags`, which unescapes it, so a seed title
+    containing `</title><script>` would run; a front matter title is inserted as it is. The heading
+    is already escaped (the `md` filter), so it is the title, quoted for YAML.
+    """
+    first, _, rest = markdown.partition("\n")
+    if not first.startswith("# ") or markdown.startswith("---"):
+        return markdown
+    quoted = _YAML_UNSAFE.sub(lambda m: f"\\U{ord(m.group()):08x}", first[2:].strip())
+    return f'---\ntitle: "{quoted}"\n---\n{markdown}'
+
+
+def publishable(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """The rendered files as they are handed to MkDocs or written for another site builder:
+    every page but the home page (whose title is the site's name) titled by front matter."""
+    return {
+        path: title_front_matter(content) if path.endswith(".md") and path != "index.md" and isinstance(content, str)
+        else content
+        for path, content in files.items()
+    }
+
+
 def one_line(text: object) -> str:
     return " ".join(str(text).split())
 

@@ -188,3 +188,20 @@ def test_csv_cells_cannot_start_a_formula_but_json_keeps_the_text():
     assert [row["text"] for row in rows][-1] == "Plain"
     data = json.loads(export.briefing_json(b))
     assert [q["text"] for q in data["quotes"]] == texts
+
+
+@settings(max_examples=100, deadline=None)
+@given(title=seed_text)
+def test_front_matter_title_is_valid_yaml_and_the_escaped_heading(title):
+    import html
+
+    from generator.render import publishable
+
+    title = title if title.strip() else "untitled"
+    page = publishable(render(briefing(title=title)))["sources/ferry.md"]
+    assert page.startswith('---\ntitle: "')
+    meta = yaml.safe_load(page.split("\n---\n", 1)[0][4:])
+    assert "<" not in meta["title"] and ">" not in meta["title"]  # safe to insert as it is
+    assert " ".join(html.unescape(meta["title"]).split()) == " ".join(title.split())
+    heading = page.split("\n---\n", 1)[1].split("\n", 1)[0]
+    assert heading.startswith("# ") and heading[2:].strip() == meta["title"]
