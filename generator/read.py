@@ -14,9 +14,9 @@ import yaml
 from generator.model import FrontMatter, Problem, Seed
 
 SUFFIXES = (".txt", ".md", ".markdown")
-# Documented in the README. Parsing costs about 50 ms and 5 MB of memory per 1,000 characters of
-# one paragraph (bench/huge_seed.py), so both limits keep a build bounded; larger input is refused,
-# never half-read. A long news article is under 50 kB.
+# Documented in the README; measured by bench/huge_seed.py. Parsing one 100,000-character paragraph
+# takes about 350 MB of memory, and a 1 MB seed minutes, so both limits keep a build bounded; larger
+# input is refused, never half-read. A long news article is under 50 kB.
 MAX_BYTES = 1_000_000
 MAX_LINE_CHARS = 100_000  # one line is one paragraph, parsed in one piece
 KNOWN_KEYS = {"title", "outlet", "url", "published", "author"}
