@@ -100,6 +100,21 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
                 "story": e.story,
                 "actors": list(e.actors),
                 "sources": [where(w) for w in e.sources],
+                "reports": [
+                    {
+                        **where(r.where),
+                        "text": r.text,
+                        "expression": r.time.expression,
+                        "date": r.time.value,
+                        "precision": r.time.precision,
+                        "anchor": r.time.anchor,
+                        "anchor_source": r.time.anchor_source,
+                        "anchor_basis": r.time.anchor_basis,
+                        "note": r.time.note,
+                        "actors": list(r.actors),
+                    }
+                    for r in e.reports
+                ],
             }
             for e in b.events
         ],
