@@ -167,3 +167,13 @@ def test_speakers_and_claimants_link_to_their_profiles():
     page = render(story_briefing())["index.md"]
     assert '<a href="actors/ines-okafor/">Ines Okafor</a>' in page
     assert "<td>the fire service</td>" in page  # no actor id, no link
+
+
+def test_the_overview_says_what_the_build_left_out():
+    from generator.model import Problem
+
+    b = story_briefing()
+    assert "no seed was left out" in render(b)["index.md"]
+    problems = (Problem("seeds/x.txt", "not valid UTF-8", 3), Problem("seeds/y.txt", "empty", None, "warning"))
+    page = render(Briefing(title=b.title, description=b.description, sources=b.sources, problems=problems))["index.md"]
+    assert '<a href="report/">Build report</a>: <strong>1</strong> seed left out, <strong>1</strong> warning' in page
