@@ -5,18 +5,17 @@ so a green CI run always means the browser suite ran.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import tempfile
-import threading
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+
+from conftest import serve
 
 CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -35,7 +34,9 @@ def _unavailable(reason: str):
     pytest.skip(f"browser tests need it: {reason}")
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API allows one running instance per thread, and other
+# test modules start their own once this package is done.
+@pytest.fixture(scope="package")
 def chromium():
     try:
         from playwright.sync_api import sync_playwright
@@ -56,22 +57,10 @@ def chromium():
             shutil.rmtree(profile, ignore_errors=True)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(seeds_site: Path):
-    handler = functools.partial(_Quiet, directory=str(seeds_site))
-    server = http.server.ThreadingHTTPServer((HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(seeds_site) as url:
+        yield url
 
 
 class Watch:
@@ -150,7 +139,7 @@ def is_page(url: str) -> bool:
     return urlsplit(url).path.endswith(("/", ".html"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def crawl(chromium, site_url) -> Crawl:
     """Every page reachable from the overview, visited once in the browser."""
     result = Crawl()
