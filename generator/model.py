@@ -137,6 +137,7 @@ class QuoteClaim:
     cue: str | None
     where: Where
     via: tuple[str, ...] = ()
+    statement: Where | None = None  # the sentence with the claim and its cue, to date the claim
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,9 @@ class FigureClaim:
     where: Where
     claimant_text: str | None = None
     date: str | None = None
+    qualifier: str | None = None  # "at least", "nearly", ... as written
+    via: tuple[str, ...] = ()  # intermediaries of the claim carrying the figure
+    claim: Where | None = None  # span of the quote or reported claim carrying it
 
 
 @dataclass(frozen=True)
@@ -245,6 +249,9 @@ class Figure:
     claimant: str | None = None
     claimant_text: str | None = None
     date: str | None = None
+    qualifier: str | None = None
+    via: tuple[str, ...] = ()
+    quote: str | None = None  # id of the quote carrying the figure
 
 
 @dataclass(frozen=True)
