@@ -187,6 +187,7 @@ class Discourse:
     def __init__(self, lex: Lexicon, persons: set[str], organisations: set[str]):
         self.lex = lex
         self.seen: list[Entity] = []
+        self.names: dict[str, set[str]] = {}  # last word -> full names written anywhere so far
         self.persons = persons  # surface forms tagged as people by the mentions stage
         self.organisations = organisations
 
@@ -194,6 +195,14 @@ class Discourse:
         if text in self.organisations:
             return False
         return text in self.persons or bool(roles) or tok.ent_type_ == "PERSON"
+
+    def read_names(self, doc: Any) -> None:
+        """Remember every full proper name of a paragraph, for a later bare surname."""
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ != "compound":
+                name = _name(tok, self.lex)
+                if len(name.split()) > 1:
+                    self.names.setdefault(name.split()[-1].lower(), set()).add(name)
 
     def describe(self, tok: Any) -> Entity | None:
         """Resolve a subject token to an entity, remembering it for what follows."""
@@ -217,6 +226,10 @@ class Discourse:
                 earlier = self._latest(lambda e: e.named and e.last == name.lower() and len(e.text.split()) > 1)
                 if earlier is not None:
                     return Entity(earlier.text, earlier.person or bool(roles), True, earlier.roles | roles)
+                # Never a subject before, but named once in full: only an unambiguous full name will do.
+                full = self.names.get(name.lower(), set())
+                if len(full) == 1:
+                    return Entity(next(iter(full)), True, True, roles)
             return Entity(name, self._is_person(tok, name, roles), True, roles)
         if tok.pos_ in ("NOUN", "ADJ"):
             lemma = lex.role(tok.lemma_.lower())
@@ -382,7 +395,7 @@ def _estimate(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
     return obj.left_edge, at.right_edge, f"{verb.text} the {obj.text} … at"
 
 
-def _trim_tokens(doc: Any, first: int, last: int) -> tuple[int, int] | None:
+def _trim_tokens(doc: Any, first: int, last: int, minimum: int = 3) -> tuple[int, int] | None:
     """Drop dangling punctuation, conjunctions and a bare prepositional tail (", and in total")."""
     while last >= first:
         tok = doc[last]
@@ -394,7 +407,7 @@ def _trim_tokens(doc: Any, first: int, last: int) -> tuple[int, int] | None:
             break
     while first <= last and (doc[first].pos_ in ("PUNCT", "CCONJ") or doc[first].lower_ == "that"):
         first += 1
-    return (first, last) if last - first >= 2 else None
+    return (first, last) if last - first + 1 >= minimum else None
 
 
 def _sentence_bounds(text: str, quotes: list[tuple[int, int]]) -> list[int]:
@@ -478,19 +491,29 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         if found is None:
             continue
         first, last = found[0].i, found[1].i
-        # Stop before a direct quote the clause runs into; the quote is its own row.
+        minimum = 1
+        # Stop before a direct quote the clause runs into; the quote is its own row, and
+        # what is left must still say something.
         for s, e in marks:
             q_first = next((t.i for t in doc if t.idx >= s), None)
             if q_first is not None and first < q_first <= last:
-                last = q_first - 1
+                last, minimum = q_first - 1, 3
             elif q_first is not None and q_first <= first and doc[first].idx < e:
                 first = last + 1
-        trimmed = _trim_tokens(doc, first, last)
+        # "..., according to X" parsed inside the reported clause still names who carried it.
+        carried = []
+        for t in doc[first:last + 1]:
+            obj = _attribution(t, lex)
+            if obj is not None and t.i > first + 2:
+                carried.append(obj)
+                last = t.i - 1
+                break
+        trimmed = _trim_tokens(doc, first, last, minimum)
         if trimmed is None:
             continue
         first, last = trimmed
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-        draft = Draft("indirect", start, end, cue, subject_of(tok), _vias(tok, lex), verb=tok)
+        draft = Draft("indirect", start, end, cue, subject_of(tok), _vias(tok, lex) + carried, verb=tok)
         out.append(draft)
         by_head[tok.i] = draft
 
@@ -564,14 +587,15 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
         text = paragraph.text
         marks = [(s - 1, e + 1) for s, e in quote_spans(text)]
         drafts = _paragraph_drafts(text, doc, lex)
-        wanted = {id(d.speaker) for d in drafts if d.speaker is not None}
+        wanted = {d.speaker.i for d in drafts if d.speaker is not None}
         resolved: dict[int, Entity | None] = {}
         # Subjects are read in order so that "he" means the last person before it.
         for tok in doc:
             if inside(tok.idx, marks):
                 continue
-            if tok.dep_ in ("nsubj", "nsubjpass") or id(tok) in wanted:
+            if tok.dep_ in ("nsubj", "nsubjpass") or tok.i in wanted:
                 resolved[tok.i] = discourse.describe(tok)
+        discourse.read_names(doc)
         for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
             if draft.speaker_text is None and draft.speaker is not None:
                 entity = resolved.get(draft.speaker.i) or discourse.describe(draft.speaker)

@@ -1,0 +1,36 @@
+"""The "Who said what" page: every quote and reported claim in one sortable table,
+then one section per speaker so that search finds each statement under its speaker."""
+from __future__ import annotations
+
+from generator.model import Quote, Where
+from generator.render import Context
+
+UNATTRIBUTED = "Unattributed"
+
+
+def refs(sources: tuple[Where, ...]) -> list[tuple[str, int]]:
+    """Each (source, paragraph) once, in order: two spans of one paragraph are one link."""
+    seen: list[tuple[str, int]] = []
+    for w in sources:
+        if (w.source, w.paragraph) not in seen:
+            seen.append((w.source, w.paragraph))
+    return seen
+
+
+def speaker_name(ctx: Context, speaker: str | None, text: str | None) -> str:
+    names = {a.id: a.name for a in ctx.briefing.actors}
+    return names.get(speaker or "") or text or UNATTRIBUTED
+
+
+def pages(ctx: Context) -> dict[str, str]:
+    quotes = ctx.briefing.quotes
+    rows = [(q, speaker_name(ctx, q.speaker, q.speaker_text), refs(q.sources)) for q in quotes]
+    sections: dict[str, list[tuple[Quote, str, list]]] = {}
+    for row in rows:
+        sections.setdefault(row[1], []).append(row)
+    order = sorted(sections, key=lambda name: (name == UNATTRIBUTED, name.casefold(), name))
+    return {
+        "quotes.md": ctx.render(
+            "quotes.md.j2", "quotes.md", rows=rows, sections=[(name, sections[name]) for name in order],
+        )
+    }
