@@ -88,7 +88,7 @@ def _side_of_noun(noun: Any) -> str | None:
     """ "Taliban fighters" -> Taliban; "casualties from the rebel side" -> rebel."""
     for t in noun.children:
         if t.dep_ == "compound" and (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE")):
-            return t.text
+            return _side_text(t)
     for t in noun.subtree:
         if t.lemma_.lower() in SIDE_NOUNS:
             side = next((c for c in t.children if c.dep_ in ("compound", "amod", "poss")), None)
