@@ -109,8 +109,9 @@ def test_disputed_figures_page_puts_claims_side_by_side():
         Figure("captured", 3, "districts", "three districts", (where,)),
     ))
     page = render(briefing)["figures.md"]
-    assert page.count("## killed") == 1 and page.count("## captured") == 1
-    killed = page[page.index("## killed"):]
+    assert page.count("## Killed") == 1 and page.count("## Captured") == 1
+    assert page.index("## Captured") < page.index("## Killed")  # subjects in alphabetical order
+    killed = page[page.index("## Killed"):]
     assert "12 people" in killed and "15 or more people" in killed  # both, neither averaged
     assert '<a href="../actors/police/">The police</a>' in killed
     assert "&lt;script&gt;" in page and "<script>" not in page

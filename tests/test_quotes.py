@@ -5,9 +5,11 @@ knowing the seeds' names."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import nlp
-from generator.extract import quotes
+from generator.extract import figures, quotes
 from generator.extract.quotes import NotVerbatim, quote_spans, verbatim
 from generator.merge.actors import ActorIndex
 from generator.merge.quotes import check_verbatim, merge_quotes, normalise
@@ -271,3 +273,22 @@ def test_who_said_what_page_has_a_sortable_table_and_speaker_sections():
     assert page.index("### Lena Okafor") < page.index("### Unattributed")
     assert "Radio Danube" in page and "2024-05-02" in page
     assert '<a href="../sources/a/#p1">a ¶1</a>' in page
+
+
+# --- any text ------------------------------------------------------------------
+
+PIECES = ["“", "”", '"', "«", "»", ",", ".", " said", " told the Courier", " she", " He", " according to",
+          " Mayor Jo Lee", " a guard", " that", " 12 people were killed", " at least", " the river", "\u00a0", "…"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25))
+def test_any_mix_of_marks_and_cues_gives_verbatim_claims_or_none(pieces):
+    text = "".join(pieces).strip() or "x"
+    a = article(text)
+    docs = nlp.parse([a])[a.id]
+    found = quotes.extract(a, docs, ())
+    for c in found:
+        assert text[c.where.start:c.where.end] == c.text and c.text.strip()
+    for f in figures.extract(a, docs, found):
+        assert text[f.where.start:f.where.end] == f.expression
