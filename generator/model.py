@@ -138,6 +138,7 @@ class QuoteClaim:
     where: Where
     via: tuple[str, ...] = ()
     statement: Where | None = None  # the sentence with the claim and its cue, to date the claim
+    speaker_named: bool = False  # a name, not a description ("a local official") to keep as written
 
 
 @dataclass(frozen=True)

@@ -286,6 +286,7 @@ class Draft:
     via: list[Any]  # tokens heading an intermediary, or strings
     speaker_text: str | None = None
     verb: Any | None = None
+    named: bool = False
 
 
 def _span_text(doc: Any, tok: Any) -> str:
@@ -600,6 +601,7 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
             if draft.speaker_text is None and draft.speaker is not None:
                 entity = resolved.get(draft.speaker.i) or discourse.describe(draft.speaker)
                 draft.speaker_text = entity.text if entity is not None else draft.speaker.text
+                draft.named = entity is not None and entity.named
             vias = []
             for v in draft.via:
                 name = v if isinstance(v, str) else _via_text(doc, v, lex, last_via)
@@ -618,6 +620,7 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
                 cue=draft.cue,
                 where=Where(article.id, paragraph.n, draft.start, draft.end),
                 via=tuple(vias),
+                speaker_named=draft.named,
             )
             claims.append(verbatim(claim, text))
     return tuple(_dedupe(claims))

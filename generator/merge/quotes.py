@@ -127,7 +127,8 @@ def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequen
         members = sorted(group.members, key=lambda c: (c.where.source, c.where.paragraph, c.where.start))
         lead = group.lead
         qid = quote_id(lead.kind, lead.text)
-        speaker = next((sid for c in members if c.speaker_text
+        # Only names are looked up: "a party leader" must not become the party.
+        speaker = next((sid for c in members if c.speaker_text and c.speaker_named
                         for sid in [index.lookup(c.speaker_text, c.where.source, c.where.paragraph)] if sid), None)
         via: list[str] = []
         for c in [lead, *members]:
@@ -161,12 +162,15 @@ def _value_key(value: int | tuple[int | None, int | None]) -> tuple:
 def merge_figures(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequence[Source]) -> tuple[Figure, ...]:
     quotes, quote_of = _merge(extractions, index, sources)
     by_id = {q.id: q for q in quotes}
+    claims = {c.where: c for x in extractions for c in x.quotes}
     groups: dict[tuple, list] = {}
     for x in extractions:
         for f in x.figures:
             qid = quote_of.get(f.claim) if f.claim is not None else None
             quote = by_id.get(qid) if qid else None
-            claimant = index.lookup(f.claimant_text, f.where.source, f.where.paragraph) if f.claimant_text else None
+            carrier = claims.get(f.claim) if f.claim is not None else None
+            named = carrier is None or carrier.speaker_named
+            claimant = index.lookup(f.claimant_text, f.where.source, f.where.paragraph) if f.claimant_text and named else None
             date = f.date or (quote.date if quote is not None else None)
             who = claimant or normalise(f.claimant_text or "")
             key = (f.subject, _value_key(f.value), who, date or "")
