@@ -82,6 +82,14 @@ def test_he_after_an_indefinite_description_is_that_person_not_an_earlier_name()
     assert (c.speaker_text, c.speaker_named) == ("a council member", False)
 
 
+def test_they_is_the_last_group_not_the_last_person():
+    found = claims(
+        "Engineers from the water board met Mayor Lena Okafor on Monday.",
+        "They said the pumps would be replaced by June.",
+    )
+    assert one(found, "the pumps would be replaced by June").speaker_text == "Engineers from the water board"
+
+
 def test_scare_quotes_and_nicknames_are_not_quotes():
     found = claims("The storm, dubbed “the beast” by forecasters, moved north.")
     assert [c for c in found if c.kind == "direct"] == []

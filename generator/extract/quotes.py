@@ -138,6 +138,7 @@ class Entity:
     person: bool
     named: bool
     roles: frozenset[str] = frozenset()
+    plural: bool = False
 
     @property
     def last(self) -> str:
@@ -218,7 +219,9 @@ class Discourse:
         if low in lex.person_pronouns:
             return self._latest(lambda e: e.person) or Entity(tok.text, True, False)
         if low in lex.group_pronouns:
-            return self._latest(lambda e: not e.person) or Entity(tok.text, False, False)
+            # "they": the last group, named ("the council") or described in the plural ("officials").
+            group = self._latest(lambda e: e.plural or (e.named and not e.person))
+            return group or Entity(tok.text, False, False)
         if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.pos_ not in ("PRON", "NOUN", "DET")):
             name = _name(tok, lex)
             roles = _roles(tok, lex)
@@ -248,7 +251,7 @@ class Discourse:
                 earlier = self._latest(lambda e: e.named and lemma in e.roles)
                 if earlier is not None:
                     return earlier
-            return Entity(text, person, False, frozenset({lemma}) if person else frozenset())
+            return Entity(text, person, False, frozenset({lemma}) if person else frozenset(), plural=tok.tag_ == "NNS")
         return None
 
     def _latest(self, test) -> Entity | None:
