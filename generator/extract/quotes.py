@@ -439,8 +439,10 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         start, end = _trim(text, qs, qe)
         if end <= start:
             continue
-        after_limit = min([q[0] - 1 for q in quotes[n + 1:]] + [next(b for b in bounds if b > qe + 1) if any(b > qe + 1 for b in bounds) else len(text)])
-        before_limit = max([q[1] + 1 for q in quotes[:n]] + [max(b for b in bounds if b <= qs - 1)])
+        # The cue sits in the same sentence, and never beyond a neighbouring quote.
+        after_limit = min([q[0] - 1 for q in quotes[n + 1:]] + [b for b in bounds if b > qe + 1] + [len(text)])
+        before_limit = max([q[1] + 1 for q in quotes[:n]] + [b for b in bounds if b <= qs - 1])
+        # “…,” she said: a quote ending in a comma (or ? !) is followed by its cue.
         ends_open = text[qs:qe].rstrip().endswith((",", "?", "!", "—", "-"))
         order = ((qe + 1, after_limit, False), (before_limit, qs - 1, True))
         verb = None
