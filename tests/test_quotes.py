@@ -279,13 +279,15 @@ def test_who_said_what_page_has_a_sortable_table_and_speaker_sections():
     q = Quote("q-1", "<b>We</b> will *rebuild*", "direct", "lena-okafor", "Lena Okafor", "said",
               (Where("a", 1, 1, 25),), via=("Radio Danube",), date="2024-05-02")
     r = Quote("q-2", "the dam is safe", "indirect", None, None, "according to", (Where("a", 1, 0, 5),))
-    briefing = Briefing("B", "d", (_source("a", p),), quotes=(q, r))
+    s = Quote("q-3", "the dam is old", "indirect", None, "an engineer", "said", (Where("a", 1, 0, 5),))
+    briefing = Briefing("B", "d", (_source("a", p),), quotes=(q, r, s))
     page = render(briefing)["quotes.md"]
     assert "<table class=\"briefing-table briefing-quotes\" data-sortable>" in page
     assert "&lt;b&gt;We&lt;/b&gt; will *rebuild*" in page and "<b>We</b>" not in page
     assert '<a href="../actors/lena-okafor/">Lena Okafor</a>' in page
     assert "### Lena Okafor" in page and "### Unattributed" in page
-    assert page.index("### Lena Okafor") < page.index("### Unattributed")
+    # Descriptions sort by their noun ("engineer"), and the unattributed come last.
+    assert page.index("### an engineer") < page.index("### Lena Okafor") < page.index("### Unattributed")
     assert "Radio Danube" in page and "2024-05-02" in page
     assert '<a href="../sources/a/#p1">a ¶1</a>' in page
 

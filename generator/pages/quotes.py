@@ -17,6 +17,12 @@ def refs(sources: tuple[Where, ...]) -> list[tuple[str, int]]:
     return seen
 
 
+def sort_key(name: str) -> str:
+    """Descriptions sort by their noun, not by "a" or "the"."""
+    words = name.casefold().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in ("a", "an", "the") else words)
+
+
 def speaker_name(ctx: Context, speaker: str | None, text: str | None) -> str:
     names = {a.id: a.name for a in ctx.briefing.actors}
     return names.get(speaker or "") or text or UNATTRIBUTED
@@ -28,7 +34,7 @@ def pages(ctx: Context) -> dict[str, str]:
     sections: dict[str, list[tuple[Quote, str, list]]] = {}
     for row in rows:
         sections.setdefault(row[1], []).append(row)
-    order = sorted(sections, key=lambda name: (name == UNATTRIBUTED, name.casefold(), name))
+    order = sorted(sections, key=lambda name: (name == UNATTRIBUTED, sort_key(name), name))
     return {
         "quotes.md": ctx.render(
             "quotes.md.j2", "quotes.md", rows=rows, sections=[(name, sections[name]) for name in order],
