@@ -85,7 +85,7 @@ def _side_text(tok: Any) -> str:
 
 
 def _side_of_noun(noun: Any) -> str | None:
-    """ "Taliban fighters" -> Taliban; "casualties from the rebel side" -> rebel."""
+    """ "Coalition fighters" -> Coalition; "casualties from the rebel side" -> rebel."""
     for t in noun.children:
         if t.dep_ == "compound" and (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE")):
             return _side_text(t)
@@ -107,7 +107,7 @@ def _side_of_subject(verb: Any) -> str | None:
 def _find(tok: Any, fd: FigureData) -> Found | None:
     doc = tok.doc
     noun = tok.head if tok.dep_ == "nummod" else None
-    # Linear: "30 killed", "seven Taliban members have reportedly been killed", "two injuries".
+    # Linear: "30 killed", "seven Coalition members have reportedly been killed", "two injuries".
     j, unit, skipped = tok.i + 1, None, 0
     if j < len(doc) and doc[j].lower_ in fd.multipliers:
         j += 1

@@ -294,7 +294,7 @@ class Draft:
 
 def _span_text(doc: Any, tok: Any) -> str:
     """Text of a noun phrase headed by tok, stretched over a following run of proper nouns
-    ("India Today" is parsed as a name and a date)."""
+    ("Morning Today" is parsed as a name and a date)."""
     start, end = tok.left_edge.i, tok.right_edge.i
     while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ != "nsubj":
         end += 1
