@@ -18,7 +18,7 @@ def build_briefing(seeds_dir: Path, settings: Settings = Settings(), progress: P
         raise InputError(problems)
     if not seeds:
         raise InputError(errors or [Problem(str(seeds_dir), "no seeds to build a briefing from")])
-    articles = [clean.clean(seed) for seed in seeds]
+    articles = clean.clean_all(seeds)
     docs = nlp.parse(articles, settings.model)
     extractions = []
     for i, article in enumerate(articles, start=1):
