@@ -3,6 +3,8 @@
 Sentences come from other stories than the seeds."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator import nlp
 from generator.extract import figures, quotes
 from generator.merge.actors import ActorIndex
@@ -103,7 +105,8 @@ def test_value_text_never_hides_the_qualifier():
 def test_disputed_figures_page_puts_claims_side_by_side():
     text = "The mayor said 12 people were killed. The police said 15 people were killed."
     where = Where("a", 1, 0, 5)
-    briefing = Briefing("B", "d", (_source("a", text),), figures=(
+    source = Source(replace(_source("a", text).article, published="2024-03-10", published_basis="front matter"))
+    briefing = Briefing("B", "d", (source,), figures=(
         Figure("killed", 12, "people", "12 people were killed", (where,), claimant_text="The mayor"),
         Figure("killed", (15, None), "people", "at least 15 <script>", (where,), claimant="police", claimant_text="The police"),
         Figure("captured", 3, "districts", "three districts", (where,)),
@@ -116,6 +119,8 @@ def test_disputed_figures_page_puts_claims_side_by_side():
     assert '<a href="../actors/police/">The police</a>' in killed
     assert "&lt;script&gt;" in page and "<script>" not in page
     assert "not attributed" in page
+    # Undated claims show the day they were published by, never as their own date.
+    assert "by 2024-03-10 (published)" in page
 
 
 def test_the_four_casualty_claims_of_the_seeds_stay_separate(seeds_briefing):

@@ -3,7 +3,7 @@ and date. Nothing is averaged or preferred; each claim keeps its own words."""
 from __future__ import annotations
 
 from generator.model import Figure
-from generator.pages.quotes import refs, speaker_name
+from generator.pages.quotes import first_published, refs, speaker_name
 from generator.render import Context
 
 
@@ -25,5 +25,8 @@ def pages(ctx: Context) -> dict[str, str]:
     sections = []
     for subject in sorted(groups, key=lambda s: (s.casefold(), s)):
         rows = sorted(groups[subject], key=lambda f: (f.date or "9999", speaker_name(ctx, f.claimant, f.claimant_text), f.expression))
-        sections.append((subject, [(f, speaker_name(ctx, f.claimant, f.claimant_text), value_text(f.value), refs(f.sources)) for f in rows]))
+        sections.append((subject, [
+            (f, speaker_name(ctx, f.claimant, f.claimant_text), value_text(f.value), refs(f.sources), first_published(ctx, f.sources))
+            for f in rows
+        ]))
     return {"figures.md": ctx.render("figures.md.j2", "figures.md", sections=sections)}

@@ -28,10 +28,20 @@ def speaker_name(ctx: Context, speaker: str | None, text: str | None) -> str:
     return names.get(speaker or "") or text or UNATTRIBUTED
 
 
+def first_published(ctx: Context, sources: tuple[Where, ...]) -> str | None:
+    """The earliest publication date of the sources carrying an item: when the words are not
+    dated themselves, this is the latest day they can have been said."""
+    # A date read from the running text is only a lower bound of publication: no use here.
+    dates = {s.id: s.article.published for s in ctx.briefing.sources if s.article.published_basis != "text"}
+    found = sorted(d for w in sources for d in [dates.get(w.source)] if d)
+    return found[0] if found else None
+
+
 def pages(ctx: Context) -> dict[str, str]:
     quotes = ctx.briefing.quotes
-    rows = [(q, speaker_name(ctx, q.speaker, q.speaker_text), refs(q.sources)) for q in quotes]
-    sections: dict[str, list[tuple[Quote, str, list]]] = {}
+    rows = [(q, speaker_name(ctx, q.speaker, q.speaker_text), refs(q.sources), first_published(ctx, q.sources))
+            for q in quotes]
+    sections: dict[str, list[tuple[Quote, str, list, str | None]]] = {}
     for row in rows:
         sections.setdefault(row[1], []).append(row)
     order = sorted(sections, key=lambda name: (name == UNATTRIBUTED, sort_key(name), name))
