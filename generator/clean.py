@@ -55,10 +55,12 @@ class _Draft:
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?$")
 _MD_LINE_MARK = re.compile(r"^(?:>\s?)+|^(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
-_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\((?:[^()\s]+|<[^>\n]*>)(?:\s+\"[^\"]*\")?\)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
-_MD_CODE = re.compile(r"`([^`\n]+)`")
+# Bounded repeats: each is tried from many positions of a line, so an unbounded one is
+# quadratic on a hostile line of brackets or asterisks.
+_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]{1,500})\]\((?:[^()\s]{0,2000}|<[^>\n]{0,2000}>)(?:\s+\"[^\"]{0,500}\")?\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]{1,500}?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_]{1,500}?)(?<=\S)_(?![\w_])")
+_MD_CODE = re.compile(r"`([^`\n]{1,500})`")
 
 
 def _markdown_text(line: str) -> str:
@@ -161,7 +163,9 @@ def _repeated_lines(drafts: Sequence[_Draft]) -> dict[str, dict[str, str]]:
     """outlet -> {line: reason} for lines one outlet repeats verbatim on several of its pages.
 
     Only lines without a sentence ending that do not read as reporting qualify: copies of
-    an article by the same outlet share whole paragraphs, and those are text, not furniture."""
+    an article by the same outlet share whole paragraphs, and those are text, not furniture.
+    And the line must stand between different neighbours on different pages: two copies of
+    one article share their headline with the same text around it, boilerplate does not."""
     by_outlet: dict[str, list[_Draft]] = defaultdict(list)
     for d in drafts:
         if d.outlet:
@@ -170,14 +174,19 @@ def _repeated_lines(drafts: Sequence[_Draft]) -> dict[str, dict[str, str]]:
     for outlet, group in sorted(by_outlet.items()):
         if len(group) < 2:
             continue
-        counts: dict[str, int] = defaultdict(int)
+        pages: dict[str, int] = defaultdict(int)
+        around: dict[str, set[tuple[str | None, str | None]]] = defaultdict(set)
         for d in group:
-            for text in {t for _, t in _blocks(d.seed)}:
-                counts[text] += 1
+            texts = [t for _, t in _blocks(d.seed)]
+            for text in set(texts):
+                pages[text] += 1
+            for i, text in enumerate(texts):
+                around[text].add((texts[i - 1] if i else None, texts[i + 1] if i + 1 < len(texts) else None))
         out[outlet] = {
             text: f"repeated verbatim on {n} pages of {group[0].outlet}"
-            for text, n in sorted(counts.items())
-            if n >= 2 and not furniture_reason(text) and not SENTENCE_END.search(text) and not reads_as_reporting(text)
+            for text, n in sorted(pages.items())
+            if n >= 2 and len(around[text]) >= 2 and not furniture_reason(text)
+            and not SENTENCE_END.search(text) and not reads_as_reporting(text)
         }
     return out
 

@@ -31,7 +31,7 @@ class _Rules:
     nav_min_parts: int
     nav_max_part_words: int
     cues: frozenset[str]
-    quote: re.Pattern[str]
+    quote_min_words: int
     byline: re.Pattern[str]
     labels: frozenset[str]
     label_reason: str
@@ -52,9 +52,7 @@ def rules() -> _Rules:
         nav_min_parts=nav["min_parts"],
         nav_max_part_words=nav["max_part_words"],
         cues=frozenset(furniture["reporting"]["cues"]),
-        quote=re.compile(
-            r"[“\"«](?:[^”\"»]*?\s){%d,}[^”\"»]*?[”\"»]" % (furniture["reporting"]["quote_min_words"] - 1)
-        ),
+        quote_min_words=furniture["reporting"]["quote_min_words"],
         byline=re.compile(furniture["byline"], re.I),
         labels=frozenset(str(x).casefold() for x in furniture["labels"]["lines"]),
         label_reason=furniture["labels"]["reason"],
@@ -65,11 +63,29 @@ SENTENCE_END = re.compile(r"[.?!…][”\"’')\]]*$|[”\"]$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+_OPENING, _CLOSING = "“\"«", "”\"»"
+
+
+def _has_quotation(text: str, min_words: int) -> bool:
+    """A passage of at least `min_words` words between quotation marks. One pass over the
+    text: a regular expression for this backtracks badly on a hostile line."""
+    start = None
+    for i, c in enumerate(text):
+        if start is None:
+            if c in _OPENING:
+                start = i
+        elif c in _CLOSING:
+            if len(text[start + 1 : i].split()) >= min_words:
+                return True
+            start = None
+    return False
+
+
 def reads_as_reporting(text: str) -> bool:
     """A reporting sentence: a speech cue with a quotation or a sentence ending, or any
     quotation of a few words. Such a line is kept whatever furniture rule it resembles."""
     r = rules()
-    if r.quote.search(text):
+    if _has_quotation(text, r.quote_min_words):
         return True
     words = {w.lower().strip("'’") for w in _WORD.findall(text)}
     return bool(words & r.cues) and bool(SENTENCE_END.search(text.strip()))
@@ -113,7 +129,7 @@ def furniture_reason(text: str) -> str | None:
 
 
 def byline(text: str) -> str | None:
-    """The author named by a byline ("By Ana Ruiz and Li Wei, Reuters"), else None."""
+    """The author named by a byline ("By Ana Ruiz and Li Wei, Harbour Post"), else None."""
     match = rules().byline.match(text.strip())
     if not match or SENTENCE_END.search(text.strip()):
         return None

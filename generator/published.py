@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from generator.furniture import load_data
 
 
+DATELINE_MAX_WORDS = 12
+
+
 @dataclass(frozen=True)
 class _Rules:
     months: dict[str, int]
@@ -72,6 +75,8 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 def dateline(text: str) -> str | None:
     """The ISO date of a line that is nothing but a date (with time, zone, weekday or a
     word like "Updated"); None for any other line, or when a weekday contradicts the date."""
+    if len(text.split()) > DATELINE_MAX_WORDS:
+        return None
     r = rules()
     match = r.dateline_date.search(text)
     if not match:

@@ -303,3 +303,20 @@ def test_markdown_seed_becomes_plain_text_with_its_heading_as_headline():
 def test_markdown_marks_in_a_text_seed_are_text():
     article = clean(seed("The bridge opened, the mayor said.\n- 2 * 3 * 4 = 24, the **sum** of parts.\n"))
     assert article.paragraphs[1].text == "- 2 * 3 * 4 = 24, the **sum** of parts."
+
+
+def test_hostile_lines_are_classified_in_linear_time():
+    # Each of these made a backtracking pattern take minutes; now every rule scans once.
+    lines = ["“" + " a" * 20000, '"' + " " * 50000 + "x", "By " + "Ab and " * 5000 + ", x.",
+             "[" * 20000 + "a](" * 20000, "**" + "a*" * 20000]
+    for line in lines:
+        article = clean(Seed(id="h", path="seeds/h.md", text=line + "\nThe bridge reopened, the mayor said.\n"))
+        assert article.paragraphs[-1].text == "The bridge reopened, the mayor said."
+
+
+def test_two_copies_by_one_outlet_keep_their_shared_headline_as_title():
+    text = "Pass closed by snow\nThe mountain pass stayed closed on Wednesday, the roads agency said.\n"
+    first, second = clean_all([dated(text, "a", outlet="Ridge Herald"), dated(text, "b", outlet="Ridge Herald")])
+    for a in (first, second):
+        assert (a.title, a.title_basis) == ("Pass closed by snow", "headline")
+        assert [r.reason for r in a.removed] == ["headline (shown as the title)"]

@@ -175,3 +175,30 @@ def test_source_page_lists_the_actors_quotes_and_events_found_in_it():
     assert "<q>We have never seen the water rise this fast</q> — Edith Marr (said): <a href=\"#p3\">¶3</a>" in page
     assert '<time>2024-03-08</time> (Friday night): The river burst its banks. <a href="#p1">¶1</a>' in page
     assert "Quotes in this source" not in render(briefing)["sources/other.md"]
+
+
+from hypothesis import given, settings, strategies as st
+
+paragraph_texts = st.lists(st.sampled_from(["river", "bridge", "council", "said", "the", "on", "Friday", "homes",
+                                            "forty", "water", "rose", "mayor", "“", "”", ",", "."]),
+                           min_size=0, max_size=30).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.lists(paragraph_texts, min_size=1, max_size=6), min_size=1, max_size=5))
+def test_link_never_fails_and_never_points_a_source_at_itself(texts):
+    sources = link([article(f"s{i}", paras) for i, paras in enumerate(texts)])
+    ids = {s.id for s in sources}
+    for s in sources:
+        assert s.duplicate_of != s.id and (s.duplicate_of is None or s.duplicate_of in ids)
+        assert all(o.other != s.id and 0 < o.shared <= o.of for o in s.overlaps)
+
+
+@settings(max_examples=40, deadline=None)
+@given(keep=st.lists(st.booleans(), min_size=len(FLOOD), max_size=len(FLOOD)).filter(lambda k: any(k) and not all(k)))
+def test_any_selection_of_paragraphs_is_a_partial_copy(keep):
+    chosen = [p for p, k in zip(FLOOD, keep) if k]
+    s = by_id(link([article("orig", FLOOD), article("copy", chosen)]))
+    assert s["copy"].duplicate_of == "orig"
+    assert s["copy"].overlaps[0].relation == "partial copy"
+    assert s["copy"].overlaps[0].other_adds == tuple(n for n, k in enumerate(keep, start=1) if not k)

@@ -8,9 +8,11 @@ compared exactly, paragraph by paragraph.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from difflib import SequenceMatcher
 
 from datasketch import MinHash, MinHashLSH
@@ -21,6 +23,8 @@ SHINGLE_WORDS = 3  # MinHash shingles: word 3-grams of one paragraph
 NUM_PERM = 64
 LSH_THRESHOLD = 0.3  # estimated Jaccard that makes two paragraphs a candidate pair
 NEAR = 0.8  # word-sequence similarity for two paragraphs to count as the same, lightly edited
+NEAR_CANDIDATES = 5  # paragraphs of B, sharing the most shingles, aligned word by word
+SEQUENCE_MAX_WORDS = 2000  # longer pairs are compared by shingles only
 PASSAGE_WORDS = 8  # a shared run of this many words is a shared passage
 BOILERPLATE_SOURCES = 50  # a run in more sources than this is boilerplate, not a passage
 COPY_SHARE = 0.8  # share of a source's paragraphs found in another that makes it a copy
@@ -40,7 +44,8 @@ def _grams(words: list[str], n: int) -> set[str]:
 
 @dataclass(frozen=True)
 class _Text:
-    """One article's paragraphs as words, and its whole text for containment checks."""
+    """One article's paragraphs as words, its whole text for containment checks, and
+    indexes from shingles and passages to the paragraphs that hold them."""
 
     article: Article
     words: tuple[tuple[str, ...], ...]
@@ -56,10 +61,31 @@ class _Text:
             offset += sum(len(x) + 1 for x in w)
         return cls(article, words, " " + " ".join(" ".join(w) for w in words if w) + " ", tuple(starts))
 
+    @cached_property
+    def shingles(self) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset(_grams(list(w), SHINGLE_WORDS)) for w in self.words)
+
+    @cached_property
+    def shingle_index(self) -> dict[str, tuple[int, ...]]:
+        return _index(self.shingles)
+
+    @cached_property
+    def run_index(self) -> dict[str, tuple[int, ...]]:
+        return _index([_grams(list(w), PASSAGE_WORDS) if len(w) >= PASSAGE_WORDS else set() for w in self.words])
+
     def paragraphs_at(self, start: int, end: int) -> list[int]:
         """Paragraph numbers (1-based) covering the span [start, end) of `joined`."""
-        return [i + 1 for i, s in enumerate(self.starts)
-                if s < end and (i + 1 == len(self.starts) or self.starts[i + 1] > start)]
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_left(self.starts, end) - 1
+        return [k + 1 for k in range(max(first, 0), last + 1) if self.words[k]]
+
+
+def _index(grams: Sequence[set[str] | frozenset[str]]) -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, found in enumerate(grams):
+        for g in found:
+            index[g].append(k)
+    return {g: tuple(ks) for g, ks in index.items()}
 
 
 @dataclass(frozen=True)
@@ -71,37 +97,53 @@ class _Match:
     covered: frozenset[int]  # paragraphs of B that A's matches cover
 
 
+def _similarity(a: tuple[str, ...], b: tuple[str, ...], a_shingles: frozenset[str], b_shingles: frozenset[str]) -> float:
+    if len(a) + len(b) > SEQUENCE_MAX_WORDS:  # word alignment is quadratic; shingles are not
+        return len(a_shingles & b_shingles) / len(a_shingles | b_shingles)
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _contained_at(needle: str, first: str, b: _Text) -> int:
+    """Where the paragraph `needle` (" w1 … wn ") starts in B's text, or -1. Only starts
+    inside a paragraph of B holding its first shingle are tried: a copy may run on into the
+    next paragraphs of B, but it starts in one that has its first words."""
+    for k in b.shingle_index.get(first, ()):
+        lo = b.starts[k] - 1
+        hi = (b.starts[k + 1] if k + 1 < len(b.starts) else len(b.joined)) + len(needle)
+        at = b.joined.find(needle, lo, hi)
+        if at >= 0:
+            return at
+    return -1
+
+
 def _compare(a: _Text, b: _Text) -> _Match:
     contained = near = passages = 0
     pairs: list[tuple[int, int]] = []
     covered: set[int] = set()
-    b_shingles = [_grams(list(w), SHINGLE_WORDS) for w in b.words]
-    b_runs = [_grams(list(w), PASSAGE_WORDS) for w in b.words]
-    for n, words in enumerate(a.words, start=1):
+    for k, words in enumerate(a.words):
+        n = k + 1
+        mine = a.shingles[k]
         if not words:
             continue
         needle = " " + " ".join(words) + " "
-        at = b.joined.find(needle)
+        at = _contained_at(needle, " ".join(words[:SHINGLE_WORDS]), b)
         if at >= 0:
             spanned = b.paragraphs_at(at + 1, at + len(needle) - 1)
             contained += 1
             pairs.append((n, spanned[0]))
             covered.update(spanned)
             continue
-        mine = _grams(list(words), SHINGLE_WORDS)
-        best, best_r = 0, 0.0
-        for m, theirs in enumerate(b_shingles, start=1):
-            if mine & theirs:  # word-level similarity only where some wording is shared
-                r = SequenceMatcher(None, words, b.words[m - 1], autojunk=False).ratio()
-                if r > best_r:
-                    best, best_r = m, r
+        sharing = Counter(j for g in mine for j in b.shingle_index.get(g, ()))
+        likely = sorted(sharing, key=lambda j: (-sharing[j], j))[:NEAR_CANDIDATES]
+        scored = [(_similarity(words, b.words[j], mine, b.shingles[j]), -j) for j in likely]
+        best_r, best = max(scored, default=(0.0, 0))
         if best_r >= NEAR:
             near += 1
-            pairs.append((n, best))
-            covered.add(best)
+            pairs.append((n, -best + 1))
+            covered.add(-best + 1)
             continue
         runs = _grams(list(words), PASSAGE_WORDS) if len(words) >= PASSAGE_WORDS else set()
-        hits = [m for m, theirs in enumerate(b_runs, start=1) if runs & theirs]
+        hits = sorted({j + 1 for g in runs for j in b.run_index.get(g, ())})
         if hits:
             passages += 1
             pairs.append((n, hits[0]))
