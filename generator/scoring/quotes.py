@@ -9,7 +9,6 @@ scored on the matched pairs only, as accuracy (precision = recall there).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.merge.quotes import normalise
@@ -72,13 +71,28 @@ def _match(gold: list[dict], found: list[Found], briefing: Briefing) -> tuple[li
             used_g.add(gi)
             used_f.add(fi)
             pairs.append((gold[gi], found[fi]))
+    notes += [f"missing {g['source'][:3]}: {_short(g['text'])}" for gi, g in enumerate(gold) if gi not in used_g]
+    notes += [f"extra {f.where.source[:3]} ¶{f.where.paragraph}: {_short(_text(briefing, f.where))}"
+              for fi, f in enumerate(found) if fi not in used_f]
     return pairs, len(found) - len(used_f), len(gold) - len(used_g), notes
 
 
-def _accuracy(part: str, measure: str, results: Iterable[bool]) -> Score:
-    results = list(results)
-    right = sum(results)
-    return Score(part, measure, right, len(results) - right, len(results) - right, note="accuracy on matched items")
+def _short(text: str, size: int = 40) -> str:
+    return repr(text if len(text) <= size else text[:size] + "…")
+
+
+def _text(briefing: Briefing, w: Where) -> str:
+    for s in briefing.sources:
+        if s.id == w.source:
+            return next((p.text[w.start:w.end] for p in s.article.paragraphs if p.n == w.paragraph), "")
+    return ""
+
+
+def _accuracy(part: str, measure: str, pairs: list[tuple[dict, Found]], check, shown) -> Score:
+    """Accuracy on matched items (precision = recall), with the wrong ones listed."""
+    wrong = [f"{_short(g['text'], 30)} got {shown(f)!r}" for g, f in pairs if not check(g, f)]
+    right = len(pairs) - len(wrong)
+    return Score(part, measure, right, len(wrong), len(wrong), note="; ".join(wrong))
 
 
 def _speaker_ok(g: dict, f: Found) -> bool:
@@ -118,18 +132,18 @@ def score(briefing: Briefing, gold: dict) -> list[Score]:
         pairs, fp, fn, notes = _match(list(gold.get(key) or ()), found, briefing)
         scores.append(Score("quotes", label, len(pairs), fp, fn, note="; ".join(notes)))
         matched.extend(pairs)
-    scores.append(_accuracy("quotes", "speaker (matched quotes)", (_speaker_ok(g, f) for g, f in matched)))
-    scores.append(_accuracy("quotes", "cue (matched quotes)", (_cue_ok(g, f) for g, f in matched)))
-    scores.append(_accuracy("quotes", "via (matched quotes)", (_via_ok(g, f) for g, f in matched)))
+    scores.append(_accuracy("quotes", "speaker (matched quotes)", matched, _speaker_ok, lambda f: f.names[:1]))
+    scores.append(_accuracy("quotes", "cue (matched quotes)", matched, _cue_ok, lambda f: f.cue))
+    scores.append(_accuracy("quotes", "via (matched quotes)", matched, _via_ok, lambda f: f.via))
 
     figures = list(gold.get("figures") or ())
     found = [Found(w, f.subject, names(f.claimant, f.claimant_text), "", (), (f.subject, f.value))
              for f in briefing.figures for w in f.sources]
     pairs, fp, fn, notes = _match_figures(figures, found, briefing)
     scores.append(Score("figures", "numeric claims (subject and value)", len(pairs), fp, fn, note="; ".join(notes)))
-    scores.append(_accuracy("figures", "claimant (matched figures)",
-                            (_speaker_ok({"speaker": g.get("claimant")}, f) for g, f in pairs)))
-    scores.append(_accuracy("figures", "side (matched figures)", (_side_ok(g, f) for g, f in pairs)))
+    scores.append(_accuracy("figures", "claimant (matched figures)", pairs,
+                            lambda g, f: _speaker_ok({"speaker": g.get("claimant")}, f), lambda f: f.names[:1]))
+    scores.append(_accuracy("figures", "side (matched figures)", pairs, _side_ok, lambda f: f.extra[0]))
     return scores
 
 
@@ -161,9 +175,12 @@ def _match_figures(gold: list[dict], found: list[Found], briefing: Briefing):
                 break
         if best is None:
             misses += 1
+            notes.append(f"missing {g['source'][:3]}: {_short(g['text'])}")
         else:
             used.add(best)
             pairs.append((g, found[best]))
+    notes += [f"extra {f.where.source[:3]} ¶{f.where.paragraph}: {f.extra[0]} {f.extra[1]}"
+              for fi, f in enumerate(found) if fi not in used]
     return pairs, len(found) - len(used), misses, notes
 
 
