@@ -30,4 +30,4 @@ def build_briefing(seeds_dir: Path, settings: Settings = Settings(), progress: P
 
 def generate(seeds_dir: Path, settings: Settings = Settings(), progress: Progress | None = None) -> dict[str, str | bytes]:
     """Every generated page and data file, keyed by its path in the site's docs."""
-    return render.render(build_briefing(seeds_dir, settings, progress))
+    return render.publishable(render.render(build_briefing(seeds_dir, settings, progress)))
