@@ -15,6 +15,8 @@ from generator.render import Context
 
 KEY_EVENTS = 6  # key developments listed on the overview
 MAIN_CLAIMS = 8  # columns of the coverage matrix
+QUOTES_PAGE = "quotes.md"
+FIGURES_PAGE = "figures.md"
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class Claim:
     text: str
     who: str | None
     who_id: str | None  # actor id, for a link to the profile
+    page: str  # the page listing it in full
+    anchor: str | None  # its entry on that page
     sources: tuple[Where, ...]
     independent: int
 
@@ -98,10 +102,12 @@ def main_claims(briefing: Briefing, root: dict[str, str]) -> list[Claim]:
         counts[kind] += 1
         if isinstance(item, Quote):
             text, who, who_id = item.text, item.speaker_text, item.speaker
+            page, anchor = QUOTES_PAGE, item.id
         else:
             text, who, who_id = f"{item.subject}: {item.expression}", item.claimant_text, item.claimant
+            page, anchor = FIGURES_PAGE, None
         claims.append(Claim(
-            label=f"{kind[0].upper()}{counts[kind]}", kind=kind, text=text, who=who, who_id=who_id,
+            label=f"{kind[0].upper()}{counts[kind]}", kind=kind, text=text, who=who, who_id=who_id, page=page, anchor=anchor,
             sources=item.sources, independent=independent_count(item.sources, root),
         ))
     return claims
