@@ -18,7 +18,7 @@ from generator import links
 from generator.model import Briefing
 
 # Characters Python-Markdown (and the extensions we enable) give meaning to in inline text.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|:<>~=^$%&'\"])")
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]!#|~]")  # the rest cannot start Markdown inline syntax mid-line
 
 
 # Every character some parser treats as a line break. A value spanning lines could end the

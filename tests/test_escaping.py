@@ -84,7 +84,8 @@ def source_page(b: Briefing) -> Parsed:
 
 
 def headerless(text: str) -> str:
-    return text.replace("¶", "")
+    """The heading text without the permalink that the toc extension appends."""
+    return text[:-1] if text.endswith("¶") else text
 
 
 def test_only_toc_is_enabled_so_no_extension_can_read_files_or_run_templates():
