@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from generator import pipeline, render  # noqa: E402
+from generator import nlp, pipeline, render, search  # noqa: E402
 from generator.model import InputError  # noqa: E402
 from generator.nlp import ModelMissing  # noqa: E402
 from generator.settings import DEFAULT_DESCRIPTION, Settings  # noqa: E402
@@ -36,6 +36,7 @@ def on_config(config):
         title=config.site_name,
         description=config.site_description or DEFAULT_DESCRIPTION,
         model=os.environ.get("BRIEFING_MODEL") or options.get("model"),
+        cache=os.environ.get("BRIEFING_CACHE") != "off",
     )
     if not config.use_directory_urls:
         raise PluginError("the briefing pages link with directory URLs: set use_directory_urls: true")
@@ -56,9 +57,28 @@ def on_files(files: Files, config) -> Files:
             log.warning("generated %s replaces the file of that name in docs/", path)
             files.remove(existing)
         files.append(File.generated(config, path, content=content))
+    _state["search"] = search.decide(f.content_string for f in files.documentation_pages())
+    if _state["search"].note:
+        log.info("%s", _state["search"].note)
     return files
+
+
+def on_env(env, config, files):
+    if _state["search"].engine == "pagefind":
+        search.use_pagefind_templates(env)
+    return env
+
+
+def on_post_build(config):
+    if _state["search"].engine == "pagefind":
+        try:
+            search.index_site(Path(config.site_dir), _state["search"].command)
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from exc
 
 
 def on_serve(server, config, builder):
     server.watch(str(_state["seeds"]))
+    # A warm cache spares the first build loading spaCy; load it now so the first edit is fast too.
+    nlp.warm_up(_state["settings"].model)
     return server

@@ -1,0 +1,166 @@
+"""Content-addressed cache of the per-article work (clean + parse + extract), one entry per seed.
+
+The key covers everything the cached result depends on: the seed as read (text, front matter,
+file name), the generator version, the spaCy pipeline and library versions, and the bytes of
+every module and data file that runs before the merge stage. Changing a rule therefore
+invalidates every entry; changing a page template does not. An entry that is truncated,
+altered or of another format is ignored and rebuilt, never trusted.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+import types
+import typing
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+from generator.model import Article, Extraction, Seed
+
+FORMAT = 1
+ENV_DIR = "BRIEFING_CACHE_DIR"
+PACKAGE = Path(__file__).resolve().parent
+DEFAULT_DIR = PACKAGE.parent / ".cache" / "briefing"
+# What runs after the cached stages: editing these cannot change an Article or an Extraction.
+AFTER_CACHE = frozenset({
+    "pages", "templates", "scoring", "merge", "render.py", "export.py", "links.py", "write.py",
+    "cli.py", "mkdocs_hooks.py", "search.py", "theme", "__main__.py",
+})
+# Libraries whose behaviour the per-article results depend on besides the spaCy pipeline.
+LIBRARIES = ("spacy", "dateparser")
+
+
+def default_folder() -> Path:
+    return Path(os.environ.get(ENV_DIR) or DEFAULT_DIR)
+
+
+def code_fingerprint() -> str:
+    """sha256 of the modules and data files that produce an Article and its Extraction."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        rel = path.relative_to(PACKAGE)
+        if not path.is_file() or rel.parts[0] in AFTER_CACHE or "__pycache__" in rel.parts or path.suffix == ".pyc":
+            continue
+        digest.update(rel.as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def fingerprint(pipeline: str) -> str:
+    """Everything but the seed that a cached result depends on; `pipeline` names the spaCy pipeline
+    and its version (read from its package metadata, so a warm build never loads spaCy)."""
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=absent")
+    parts = [f"format={FORMAT}", f"generator={__version__}", f"pipeline={pipeline}", *versions, code_fingerprint()]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def seed_key(seed: Seed, fingerprint: str) -> str:
+    text = json.dumps(dataclasses.asdict(seed), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{fingerprint}\n{text}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Cache:
+    folder: Path
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> tuple[Article, Extraction] | None:
+        """The cached result for `key`, or None when absent or not exactly what was stored."""
+        try:
+            raw = self._path(key).read_bytes()
+        except OSError:
+            return None
+        head, _, body = raw.partition(b"\n")
+        if head != f"{FORMAT} {key} {hashlib.sha256(body).hexdigest()}".encode():
+            return None
+        try:
+            data = json.loads(body)
+            return decode(Article, data["article"]), decode(Extraction, data["extraction"])
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, article: Article, extraction: Extraction) -> None:
+        """Store atomically; a cache that cannot be written only costs the next build time."""
+        body = json.dumps({"article": encode(article), "extraction": encode(extraction)},
+                          sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+        target = self._path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", dir=target.parent)
+            with os.fdopen(fd, "wb") as out:
+                out.write(f"{FORMAT} {key} {hashlib.sha256(body).hexdigest()}\n".encode() + body)
+            os.replace(tmp, target)
+        except OSError:
+            pass
+
+
+def encode(value: Any) -> Any:
+    """A frozen dataclass tree as JSON-ready values (tuples become lists)."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): encode(v) for k, v in value.items()}
+    return value
+
+
+def decode(kind: Any, data: Any) -> Any:
+    """Rebuild a value of type `kind` from `encode`'s output, checking every type on the way;
+    anything that does not fit raises TypeError (so a bad entry is rebuilt, not half-trusted)."""
+    if dataclasses.is_dataclass(kind):
+        if not isinstance(data, dict):
+            raise TypeError(f"{kind.__name__}: expected an object")
+        hints = typing.get_type_hints(kind)
+        names = {f.name for f in dataclasses.fields(kind) if f.init}
+        if set(data) != names:
+            raise TypeError(f"{kind.__name__}: fields differ")
+        return kind(**{name: decode(hints[name], data[name]) for name in sorted(names)})
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        for arm in args:
+            try:
+                return decode(arm, data)
+            except TypeError:
+                continue
+        raise TypeError(f"{kind}: no arm fits")
+    if origin is typing.Literal:
+        if data in args and not isinstance(data, bool):
+            return data
+        raise TypeError(f"{kind}: {data!r}")
+    if origin is tuple:
+        if not isinstance(data, list):
+            raise TypeError(f"{kind}: expected a list")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(decode(args[0], v) for v in data)
+        if len(args) != len(data):
+            raise TypeError(f"{kind}: wrong length")
+        return tuple(decode(a, v) for a, v in zip(args, data))
+    if origin is dict:
+        if not isinstance(data, dict):
+            raise TypeError(f"{kind}: expected an object")
+        return {decode(args[0], k): decode(args[1], v) for k, v in data.items()}
+    if kind is type(None):
+        if data is None:
+            return None
+        raise TypeError("expected null")
+    if kind is Any:
+        return data
+    if kind in (str, bool) or (kind is int and not isinstance(data, bool)) or kind is float:
+        if isinstance(data, kind) or (kind is float and isinstance(data, int) and not isinstance(data, bool)):
+            return kind(data)
+        raise TypeError(f"expected {kind.__name__}")
+    raise TypeError(f"cannot rebuild {kind!r}")
