@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
 # Pagefind (search for large briefings) comes from the npm registry, pinned by package-lock.json.
 NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut -c1-12)
 
-.PHONY: serve build site test browser clean
+.PHONY: serve build site zensical test browser clean
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ build: $(STAMP)
 ## Build the whole HTML site into site/.
 site: $(STAMP) $(NODE_STAMP)
 	$(PY) -m generator site --seeds seeds --site-dir site
+
+## Build the generated pages with zensical (Material's successor) into build/zensical/site.
+zensical: $(STAMP)
+	$(PY) -m generator build --seeds seeds --out build/zensical/docs
+	cp -R docs/. build/zensical/docs/
+	$(PY) -m zensical build --strict --clean -f zensical.yml
 
 ## Debian's Chromium for the browser tests (installed when running as root).
 browser:

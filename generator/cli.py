@@ -12,7 +12,7 @@ from pathlib import Path
 from generator import __version__, pipeline, write
 from generator.model import InputError
 from generator.nlp import ModelMissing
-from generator.settings import Settings
+from generator.settings import Settings, from_mkdocs_config
 
 PROJECT = Path(__file__).resolve().parents[1]
 PROGRESS_MIN_SEEDS = 20
@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles (default: seeds)")
     p.add_argument("--site-dir", type=Path, required=True, help="folder for the HTML site; replaced only when complete")
     p.add_argument("--config", type=Path, default=PROJECT / "mkdocs.yml", help="MkDocs configuration")
+    p.add_argument("--site-url", help="the address the site is published at (overrides site_url in the configuration)")
     _common(p)
     p.set_defaults(run=_site)
 
@@ -41,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--gold", type=Path, default=PROJECT / "tests" / "gold", help="gold annotations folder")
     p.add_argument("--model", help="spaCy pipeline name")
     p.set_defaults(run=_score, strict=False, title=None, cache=True)
+
+    p = sub.add_parser("diff", help="print, as Markdown, what changed between two briefing.json files")
+    p.add_argument("old", type=Path, help="the briefing before the change, e.g. the base branch's data/briefing.json")
+    p.add_argument("new", type=Path, help="the briefing after the change")
+    p.add_argument("--max-chars", type=int, help="cut the output at a line boundary to fit this many characters")
+    p.set_defaults(run=_diff)
 
     args = parser.parse_args(argv)
     try:
@@ -63,8 +70,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    base = Settings()
-    return Settings(title=args.title or base.title, model=args.model, strict=args.strict, cache=args.cache)
+    return from_mkdocs_config(PROJECT / "mkdocs.yml", title=args.title, model=args.model, strict=args.strict,
+                              cache=args.cache)
 
 
 def _progress(total_hint: int) -> pipeline.Progress | None:
@@ -107,6 +114,13 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from generator import diff
+
+    sys.stdout.write(diff.compare(args.old, args.new, args.max_chars))
+    return 0
+
+
 def _site(args: argparse.Namespace) -> int:
     import tempfile
 
@@ -127,7 +141,8 @@ def _site(args: argparse.Namespace) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
     try:
-        config = load_config(str(args.config), site_dir=str(tmp), strict=args.strict)
+        overrides = {"site_url": args.site_url} if args.site_url else {}
+        config = load_config(str(args.config), site_dir=str(tmp), strict=args.strict, **overrides)
         build(config)
     except MkDocsException as exc:
         import shutil

@@ -68,3 +68,14 @@ def test_help_lists_the_commands():
     result = subprocess.run([sys.executable, "-m", "generator", "--help"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0
     assert "build" in result.stdout and "site" in result.stdout
+
+
+def test_build_takes_title_and_description_from_mkdocs_yml(tmp_path: Path):
+    import yaml
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    assert main(["build", "--seeds", str(SEEDS), "--out", str(tmp_path / "out")]) == 0
+    data = json.loads((tmp_path / "out/data/briefing.json").read_text())
+    assert (data["title"], data["description"]) == (config["site_name"], config["site_description"])
+    assert main(["build", "--seeds", str(SEEDS), "--out", str(tmp_path / "o2"), "--title", "Harbour strike"]) == 0
+    assert json.loads((tmp_path / "o2/data/briefing.json").read_text())["title"] == "Harbour strike"
