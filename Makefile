@@ -19,9 +19,10 @@ $(NODE_STAMP): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-## Serve the briefing of seeds/ at http://127.0.0.1:8000, rebuilding when a seed changes.
+## Serve the briefing of seeds/ at http://127.0.0.1:8000, rebuilding when a seed changes
+## (--dirty: a rebuild renders again only the pages the edit changed).
 serve: $(STAMP) $(NODE_STAMP)
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## Write the generated Markdown and data/briefing.json to build/briefing.
 build: $(STAMP)

@@ -6,6 +6,15 @@
 Every measured build runs in a child process, so spaCy's load time, the worker processes and the
 peak memory are those of a real command. Peak memory is the largest sum of the resident memory of
 the build's whole process tree, sampled every 50 ms from /proc.
+
+Columns: raw spaCy = a process that loads the pipeline and runs nlp.pipe over the same cleaned
+paragraphs (words/s over load + parse); per-article stage = clean + parse + extract inside the cold
+build (words/s, workers' start-up included); ratio = the second over the first; cold / warm build =
+`python -m generator site` with an empty / a filled cache; plain mkdocs = `mkdocs build` of the same
+generated Markdown without the briefing hook; Material index = the search_index.json Material's
+search would download; first search = bytes of search files the browser fetched from loading the
+home page to showing the first results of one query; reload = seconds from saving an edited seed to
+`mkdocs serve` serving the page with the edit (three edits).
 """
 from __future__ import annotations
 
@@ -151,7 +160,7 @@ def folder_size(folder: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
-def serve_reload(seeds: Path, cache_dir: Path, edits: int = 3) -> list[float]:
+def serve_reload(seeds: Path, cache_dir: Path, edits: int = 3, dirty: bool = False) -> list[float]:
     """Seconds from saving an edited seed to `mkdocs serve` serving the page with the edit."""
     import socket
 
@@ -159,7 +168,8 @@ def serve_reload(seeds: Path, cache_dir: Path, edits: int = 3) -> list[float]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = child_env(BRIEFING_SEEDS=str(seeds), BRIEFING_CACHE_DIR=str(cache_dir))
-    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])],
+                            cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seed = sorted(seeds.iterdir())[len(list(seeds.iterdir())) // 2]
     url = f"http://127.0.0.1:{port}/sources/{seed.stem.replace('_', '-')}/"
@@ -224,6 +234,7 @@ def bench(n: int, work: Path, serve: bool) -> dict:
     row["search_bytes"], row["search_hits"], row["search_engine"] = found.search_bytes, len(found.hrefs), found.engine
     if serve:
         row["reload_s"] = serve_reload(seeds, cache_dir)
+        row["dirty_reload_s"] = serve_reload(seeds, cache_dir, dirty=True)
     shutil.rmtree(folder / "plain-site", ignore_errors=True)
     return row
 
@@ -233,11 +244,11 @@ def table(rows: list[dict]) -> str:
         return f"{b / 1e6:.2f} MB"
 
     lines = [
-        "| N | words | raw spaCy (load+pipe) | per-article stage | ratio | cold build | warm build | plain mkdocs | cold / (raw + plain) | cold s per source | peak memory (cold / warm) | site | Material index | first search | reload after edit |",
+        "| N | words | raw spaCy (load+pipe) | per-article stage | ratio | cold build | warm build | plain mkdocs | cold / (raw + plain) | cold s per source | peak memory (cold / warm) | site | Material index | first search | reload after edit (serve / serve --dirty) |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        reload = ", ".join(f"{t:.2f}" for t in r.get("reload_s", [])) + " s" if r.get("reload_s") else "—"
+        reload = " / ".join(", ".join(f"{t:.2f}" for t in r[k]) + " s" for k in ("reload_s", "dirty_reload_s") if r.get(k)) or "—"
         lines.append(
             f"| {r['n']} | {r['words']:,} | {r['raw_wps']:,.0f} w/s ({r['raw_parse_s']:.1f} s) | {r['extract_wps']:,.0f} w/s"
             f" | {r['extract_wps'] / r['raw_wps']:.2f} | {r['cold_s']:.1f} s | {r['warm_s']:.1f} s | {r['plain_mkdocs_s']:.1f} s"
@@ -266,9 +277,10 @@ def verdicts(rows: list[dict]) -> str:
     worst = max(r["cold_s"] / (r["raw_parse_s"] + r["plain_mkdocs_s"]) for r in rows)
     checks.append(("total build <= 1.3 x (raw spaCy parse + plain mkdocs build)", f"worst {worst:.2f}", worst <= 1.3))
     for r in rows:
-        if r.get("reload_s"):
-            checks.append((f"seed edit -> reload <= 2 s at {r['n']} sources", f"worst {max(r['reload_s']):.2f} s",
-                           max(r["reload_s"]) <= 2))
+        for key, how in (("reload_s", "mkdocs serve"), ("dirty_reload_s", "mkdocs serve --dirty")):
+            if r.get(key):
+                checks.append((f"seed edit -> reload <= 2 s at {r['n']} sources ({how})", f"worst {max(r[key]):.2f} s",
+                               max(r[key]) <= 2))
     lines = ["| target | measured | met |", "|---|---|---|"]
     lines += [f"| {what} | {value} | {'yes' if ok else 'NO'} |" for what, value, ok in checks]
     return "\n".join(lines)

@@ -14,15 +14,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.files import Files  # noqa: E402
 
 from generator import nlp, pipeline, render, search  # noqa: E402
+from generator.incremental import GeneratedPages, TemplateCache  # noqa: E402
 from generator.model import InputError  # noqa: E402
 from generator.nlp import ModelMissing  # noqa: E402
 from generator.settings import DEFAULT_DESCRIPTION, Settings  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _state: dict[str, object] = {}
+_pages = GeneratedPages()
+_templates = TemplateCache()
+
+
+def on_startup(command, dirty):
+    _pages.dirty = command == "serve" and dirty
 
 
 def on_config(config):
@@ -56,7 +63,7 @@ def on_files(files: Files, config) -> Files:
         if existing is not None:
             log.warning("generated %s replaces the file of that name in docs/", path)
             files.remove(existing)
-        files.append(File.generated(config, path, content=content))
+        files.append(_pages.file(config, path, content))
     _state["search"] = search.decide(f.content_string for f in files.documentation_pages())
     if _state["search"].note:
         log.info("%s", _state["search"].note)
@@ -64,6 +71,7 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_env(env, config, files):
+    env.bytecode_cache = _templates
     if _state["search"].engine == "pagefind":
         search.use_pagefind_templates(env)
     return env
