@@ -1,10 +1,10 @@
-"""Content-addressed cache of the per-article work (clean + parse + extract), one entry per seed.
+"""Content-addressed cache of the expensive per-article work (parse + extract), one entry per article.
 
-The key covers everything the cached result depends on: the seed as read (text, front matter,
-file name), the generator version, the spaCy pipeline and library versions, and the bytes of
-every module and data file that runs before the merge stage. Changing a rule therefore
-invalidates every entry; changing a page template does not. An entry that is truncated,
-altered or of another format is ignored and rebuilt, never trusted.
+The key covers everything the cached Extraction depends on: the cleaned article (its text and
+metadata, which cleaning may take from other seeds), the generator version, the spaCy pipeline
+and library versions, and the bytes of every module and data file that runs before the merge
+stage. Changing a rule therefore invalidates every entry; changing a page template does not. An
+entry that is truncated, altered or of another format is ignored and rebuilt, never trusted.
 """
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.model import Article, Extraction, Seed
+from generator.model import Article, Extraction
 
-FORMAT = 1
+FORMAT = 2
 ENV_DIR = "BRIEFING_CACHE_DIR"
 PACKAGE = Path(__file__).resolve().parent
 DEFAULT_DIR = PACKAGE.parent / ".cache" / "briefing"
@@ -67,8 +67,8 @@ def fingerprint(pipeline: str) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def seed_key(seed: Seed, fingerprint: str) -> str:
-    text = json.dumps(dataclasses.asdict(seed), sort_keys=True, ensure_ascii=False)
+def article_key(article: Article, fingerprint: str) -> str:
+    text = json.dumps(encode(article), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(f"{fingerprint}\n{text}".encode()).hexdigest()
 
 
@@ -79,7 +79,7 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> tuple[Article, Extraction] | None:
+    def get(self, key: str) -> Extraction | None:
         """The cached result for `key`, or None when absent or not exactly what was stored."""
         try:
             raw = self._path(key).read_bytes()
@@ -89,15 +89,13 @@ class Cache:
         if head != f"{FORMAT} {key} {hashlib.sha256(body).hexdigest()}".encode():
             return None
         try:
-            data = json.loads(body)
-            return decode(Article, data["article"]), decode(Extraction, data["extraction"])
-        except (ValueError, KeyError, TypeError):
+            return decode(Extraction, json.loads(body))
+        except (ValueError, TypeError):
             return None
 
-    def put(self, key: str, article: Article, extraction: Extraction) -> None:
+    def put(self, key: str, extraction: Extraction) -> None:
         """Store atomically; a cache that cannot be written only costs the next build time."""
-        body = json.dumps({"article": encode(article), "extraction": encode(extraction)},
-                          sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+        body = json.dumps(encode(extraction), sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
         target = self._path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -27,11 +27,14 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
                 "outlet_basis": s.article.outlet_basis,
                 "url": s.article.url,
                 "author": s.article.author,
+                "author_basis": s.article.author_basis,
                 "published": s.article.published,
                 "published_basis": s.article.published_basis,
+                "published_evidence": s.article.published_evidence,
                 "duplicate_of": s.duplicate_of,
                 "overlaps": [
-                    {"source": o.other, "relation": o.relation, "shared_paragraphs": o.shared, "of": o.of}
+                    {"source": o.other, "relation": o.relation, "shared_paragraphs": o.shared, "of": o.of,
+                     "paragraph_pairs": [list(p) for p in o.pairs], "other_adds": list(o.other_adds)}
                     for o in s.overlaps
                 ],
                 "encoding": s.article.encoding,

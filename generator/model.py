@@ -97,6 +97,8 @@ class Article:
     published_basis: str | None = None
     author: str | None = None
     encoding: str = "utf-8"
+    published_evidence: str | None = None  # the line or words the date was read from, and why
+    author_basis: str | None = None
 
     @property
     def word_count(self) -> int:
@@ -188,6 +190,8 @@ class Overlap:
     shared: int  # paragraphs of this source found in the other
     of: int  # paragraphs in this source
     relation: Literal["copy", "partial copy", "near duplicate", "shares passages"]
+    pairs: tuple[tuple[int, int], ...] = ()  # (paragraph here, paragraph in the other) that match
+    other_adds: tuple[int, ...] = ()  # paragraphs of the other source with nothing here
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The whole pipeline as one library call: seeds folder -> Briefing -> generated files.
 
-The per-article work (clean, parse, extract) is served from the content-addressed cache when
-the seed and the code are unchanged, and spread over worker processes when enough words are
+The per-article work (parse, extract) is served from the content-addressed cache when the
+cleaned article and the code are unchanged, and spread over worker processes when enough words are
 left to parse for the workers' start-up to pay.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import cache, clean, extract, merge, nlp, read, render
-from generator.model import Article, Briefing, Extraction, InputError, Problem, Seed
+from generator.model import Article, Briefing, Extraction, InputError, Problem
 from generator.settings import Settings
 
 Progress = Callable[[int, int], None]
@@ -29,30 +29,31 @@ def build_briefing(seeds_dir: Path, settings: Settings = Settings(), progress: P
         raise InputError(problems)
     if not seeds:
         raise InputError(errors or [Problem(str(seeds_dir), "no seeds to build a briefing from")])
-    articles, extractions = analyse(seeds, settings, progress)
+    articles = clean.clean_all(seeds)  # cleaning weighs evidence across seeds, so it always runs
+    extractions = analyse(articles, settings, progress)
     return merge.merge(articles, extractions, settings, problems)
 
 
-def analyse(seeds: Sequence[Seed], settings: Settings = Settings(),
-            progress: Progress | None = None) -> tuple[list[Article], list[Extraction]]:
-    """Article and Extraction of every seed, in the seeds' order, from the cache where possible."""
-    store, keys = None, [None] * len(seeds)
+def analyse(articles: Sequence[Article], settings: Settings = Settings(),
+            progress: Progress | None = None) -> list[Extraction]:
+    """The Extraction of every article, in order, from the cache where the article is unchanged."""
+    store, keys = None, [None] * len(articles)
     pipeline = nlp.pipeline_id(settings.model) if settings.cache else None
     if pipeline is not None:
         store = cache.Cache(settings.cache_dir or cache.default_folder())
         fingerprint = cache.fingerprint(pipeline)
-        keys = [cache.seed_key(seed, fingerprint) for seed in seeds]
-    results: list[tuple[Article, Extraction] | None] = [store.get(k) if store and k else None for k in keys]
+        keys = [cache.article_key(article, fingerprint) for article in articles]
+    results: list[Extraction | None] = [store.get(k) if store and k else None for k in keys]
     done = sum(r is not None for r in results)
     if progress and done:
-        progress(done, len(seeds))
+        progress(done, len(articles))
     todo = [i for i, r in enumerate(results) if r is None]
-    articles = [clean.clean(seeds[i]) for i in todo]
-    for i, article, extraction in zip(todo, articles, _extract_all(articles, settings.model, _counter(progress, done, len(seeds)))):
-        results[i] = (article, extraction)
+    fresh = _extract_all([articles[i] for i in todo], settings.model, _counter(progress, done, len(articles)))
+    for i, extraction in zip(todo, fresh):
+        results[i] = extraction
         if store and keys[i]:
-            store.put(keys[i], article, extraction)
-    return [r[0] for r in results], [r[1] for r in results]  # type: ignore[index]
+            store.put(keys[i], extraction)
+    return results  # type: ignore[return-value]
 
 
 def _counter(progress: Progress | None, done: int, total: int) -> Callable[[int], None]:

@@ -16,6 +16,7 @@ from generator.model import FrontMatter, Problem, Seed
 SUFFIXES = (".txt", ".md", ".markdown")
 MAX_BYTES = 25 * 1024 * 1024  # documented in the README; larger seeds are refused, not half-read
 KNOWN_KEYS = {"title", "outlet", "url", "published", "author"}
+WESTERN = "cp1252"  # the legacy charset assumed for English text when detection ties
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -49,10 +50,12 @@ def read_seed(path: Path, shown: str) -> tuple[Seed | None, list[Problem]]:
         return None, [Problem(shown, f"too large: {size:,} bytes; the limit is {MAX_BYTES:,} bytes per seed")]
     raw = path.read_bytes()
     text, encoding, problem = decode(raw, shown)
-    if problem:
+    if problem and problem.severity == "error":
         return None, [problem]
+    warnings = [problem] if problem else []
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     meta, body, first_line, problems = split_front_matter(text, shown)
+    problems = warnings + problems
     if meta is None:
         return None, problems
     if not body.strip():
@@ -76,13 +79,45 @@ def decode(raw: bytes, shown: str) -> tuple[str, str, Problem | None]:
         return raw.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    return _decode_legacy(raw, shown, utf8_error)
+
+
+def _decode_legacy(raw: bytes, shown: str, utf8_error: UnicodeDecodeError) -> tuple[str, str, Problem | None]:
+    """A legacy single-byte charset. Detection often cannot tell Western from Central
+    European on a short text (é and č share a byte); among equally likely charsets the
+    Western one wins (what browsers assume for legacy pages), and if another would read
+    different letters, a warning names the file and the first line where they differ."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    if best is None or best.encoding.startswith("utf"):
+    results = [m for m in from_bytes(raw) if not m.encoding.startswith("utf")]
+    if not results:
         line = raw[: utf8_error.start].count(b"\n") + 1
         return "", "", Problem(shown, "not text in any encoding that could be identified", line=line)
-    return str(best), best.encoding, None
+    best = results[0]
+    tied = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    names = sorted({m.encoding for m in tied} | {e for m in tied for e in m.could_be_from_charset})
+    chosen = WESTERN if WESTERN in names else best.encoding
+    text = raw.decode(chosen)
+    lines = text.splitlines()
+    differ: dict[str, int] = {}
+    for name in names:
+        try:
+            other = raw.decode(name).splitlines()
+        except (UnicodeDecodeError, LookupError):
+            continue
+        changed = [n for n, (a, b) in enumerate(zip(lines, other), start=1) if a != b]
+        if changed:
+            differ[name] = changed[0]
+    if not differ:
+        return text, chosen, None
+    line = min(differ.values())
+    return text, chosen, Problem(
+        shown,
+        f"legacy encoding read as {chosen}; {', '.join(sorted(differ))} would read some letters differently "
+        "(save the file as UTF-8 to be sure)",
+        line=line,
+        severity="warning",
+    )
 
 
 def split_front_matter(text: str, shown: str) -> tuple[FrontMatter | None, str, int, list[Problem]]:

@@ -63,3 +63,41 @@ def test_nul_bytes_and_empty_files_are_reported(tmp_path: Path):
     messages = {p.path: (p.line, p.message) for p in problems}
     assert messages["s/bin.txt"][0] == 2 and "NUL" in messages["s/bin.txt"][1]
     assert "empty" in messages["s/empty.txt"][1]
+
+
+def test_legacy_single_byte_text_is_detected_not_mangled(tmp_path: Path):
+    text = ("The mayor of Saint-Étienne said the café on the quay would reopen “as soon as the water is gone”.\n"
+            "Residents in Pontévedra said the damage – mostly to ground floors – was worse than in 2019.\n")
+    folder = write_seeds(tmp_path / "s", {"cp.txt": text.encode("cp1252")})
+    (seed,), problems = read_seeds(folder)
+    assert problems == []
+    assert seed.text == text
+    assert seed.encoding == "cp1252"
+
+
+def test_latin1_text_that_another_charset_would_read_differently_warns(tmp_path: Path):
+    text = "Le maire de Besançon a déclaré que les élèves rentreraient lundi. À Genève, la crue a baissé.\n"
+    folder = write_seeds(tmp_path / "s", {"l1.txt": ("Line one.\n" + text).encode("latin-1")})
+    (seed,), problems = read_seeds(folder)
+    assert seed.text == "Line one.\n" + text
+    assert seed.encoding == "cp1252"
+    # è and č share a byte: the file could be Central European too, and the user is told where.
+    assert [(p.path, p.line, p.severity) for p in problems] == [("s/l1.txt", 2, "warning")]
+    assert "cp1250" in problems[0].message and "UTF-8" in problems[0].message
+
+
+def test_utf16_big_endian_and_crlf(tmp_path: Path):
+    text = "Ferry strike ends\r\nThe crews returned on Friday, the union said.\r\n"
+    folder = write_seeds(tmp_path / "s", {"be.txt": b"\xfe\xff" + text.encode("utf-16-be")})
+    (seed,), problems = read_seeds(folder)
+    assert problems == []
+    assert seed.text == text.replace("\r\n", "\n")
+
+
+def test_front_matter_in_a_utf8_bom_markdown_seed(tmp_path: Path):
+    raw = "---\ntitle: Ferry strike ends\nurl: https://example.org/ferry\nauthor: Ana Ruiz\n---\nThe crews returned.\n"
+    folder = write_seeds(tmp_path / "s", {"f.md": b"\xef\xbb\xbf" + raw.encode("utf-8")})
+    (seed,), problems = read_seeds(folder)
+    assert problems == []
+    assert (seed.meta.title, seed.meta.url, seed.meta.author) == ("Ferry strike ends", "https://example.org/ferry", "Ana Ruiz")
+    assert seed.text == "The crews returned.\n"

@@ -1,11 +1,464 @@
-"""Mentions of people, organisations and places, with roles and relations, per article."""
+"""Mentions of people, organisations and places, with roles and relations, per article.
+
+The tagger's entities are a starting point, not the answer: its small English model
+calls people organisations, platforms people, and icon words entities. Each entity is
+checked against evidence in its own sentence (a person title in apposition, the
+subject of a speech verb, an organisation or outlet word in the name) and the kind is
+changed only with that evidence written into `Mention.evidence`. Entities that are not
+actors at all (platforms, page furniture, lower-case words) are kept as kind "other"
+with the reason, so the actors stage can list them instead of silently losing them.
+"""
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
-from generator.model import Article, Mention, RelationClaim, RoleClaim
+import yaml
+
+from generator.model import Article, Kind, Mention, RelationClaim, RoleClaim, Where
+
+LABEL_KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+NOT_AN_ACTOR = "not an actor: "
+ABBREVIATED_AS = "abbreviated as"
+ALSO_KNOWN_AS = "also known as"
+_DETERMINERS = {"the", "a", "an", "another", "this", "that", "its", "their"}
+_CONNECTORS = {"of", "the", "and", "for", "de", "du", "&"}
+_QUOTES = "\"'“”‘’«»"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: frozenset[str]
+    title_synonyms: dict[str, str]
+    relation_words: frozenset[str]
+    speech_verbs: frozenset[str]
+    organization_words: frozenset[str]
+    outlet_words: frozenset[str]
+    platforms: frozenset[str]
+    furniture_tokens: frozenset[str]
+    furniture_suffixes: tuple[str, ...]
+    place_words: frozenset[str]
+    particles: frozenset[str]
+    demonym_suffixes: tuple[str, ...]
+
+    def title_key(self, word: str) -> str:
+        w = word.lower()
+        return self.title_synonyms.get(w, w)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files("generator").joinpath("data/actors.yml").read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    return Lexicon(
+        titles=words("person_titles"),
+        title_synonyms={str(k).lower(): str(v).lower() for k, v in data["title_synonyms"].items()},
+        relation_words=words("relation_words"),
+        speech_verbs=words("speech_verbs"),
+        organization_words=words("organization_words"),
+        outlet_words=words("outlet_words"),
+        platforms=words("platforms"),
+        furniture_tokens=words("furniture_tokens"),
+        furniture_suffixes=tuple(sorted(str(w).lower() for w in data["furniture_suffixes"])),
+        place_words=words("place_words"),
+        particles=words("name_particles"),
+        demonym_suffixes=tuple(sorted(words("demonym_suffixes"), key=lambda w: (-len(w), w))),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def is_acronym(text: str) -> bool:
+    """'UNHCR', 'U.S.', 'AL-Q': two or more capitals and nothing lower-case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and bool(re.fullmatch(r"[A-Z0-9.\-&]+", text))
+
+
+def acronym_key(text: str) -> str:
+    return "".join(c for c in text if c.isalnum()).upper()
+
+
+def initials(name: str) -> str:
+    """Capital initials of the words of a long name, skipping connectors ('of', 'the')."""
+    return "".join(w[0].upper() for w in name.split() if w.lower() not in _CONNECTORS and w[:1].isalpha())
+
+
+def defines(long: str, short: str) -> bool:
+    """Whether `short` can abbreviate `long` ('World Health Organization of X' -> 'WHO')."""
+    acr, init = acronym_key(short), initials(long)
+    if not acr or len(long.split()) < 2:
+        return False
+    if init.startswith(acr):
+        return True
+    # Letters in order, starting with the first word's initial ("AQ-M" for "Al Qaida Maghreb").
+    rest = iter(c for c in long.upper() if c.isalpha())
+    return acr[0] == init[:1] and all(ch in rest for ch in acr)
+
+
+@functools.lru_cache(maxsize=65536)
+def spelling_key(word: str) -> str:
+    """A key that transliteration variants share: y/i, doubled letters, ph/f, q/k, vowel runs."""
+    w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    w = re.sub(r"[^a-z]", "", w)
+    if not w:
+        return ""
+    w = w[0] + w[1:].replace("y", "i")
+    w = w.replace("ph", "f").replace("ck", "k").replace("q", "k").replace("kh", "k").replace("dh", "d")
+    w = re.sub(r"(.)\1+", r"\1", w)
+    return re.sub(r"[aeiou]+", "a", w)
+
+
+# --- tokens and spans ----------------------------------------------------------
+
+
+def _is_name_token(tok: Any, lex: Lexicon) -> bool:
+    text = tok.text
+    if text.lower() in lex.particles:
+        return True
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners and trailing possessives / punctuation from a token range."""
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("’s", "'s") or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _char_span(doc: Any, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # token range in the paragraph parse
+    end: int
+    label: str
+
+
+def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_KINDS:
+            continue
+        start, end = ent.start, ent.end
+        # The tagger cuts "AQ-M (Al Qaida Maghreb" into one entity: split at the bracket.
+        inner = [t.i for t in ent if t.text == "("]
+        pieces = [(start, inner[0]), (inner[0] + 1, end)] if inner else [(start, end)]
+        for s, e in pieces:
+            # An outlet name the tagger split ("Kenya" GPE + "Today" DATE) is one name.
+            while e < len(doc) and doc[e].text[:1].isupper() and doc[e].lower_ in lex.outlet_words and doc[e].ent_type_ not in LABEL_KINDS:
+                e += 1
+            s, e = _trim(doc, s, e)
+            if s < e:
+                out.append(_Candidate(s, e, ent.label_))
+                covered.update(range(s, e))
+    # Subjects of speech verbs the tagger missed ("Okafor was quoted as saying ...").
+    for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and tok.i not in covered and tok.head.lemma_.lower() in lex.speech_verbs:
+            s = tok.i
+            while s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].head.i in range(s, tok.i + 1) and doc[s - 1].pos_ == "PROPN":
+                s -= 1
+            found = _Candidate(s, tok.i + 1, "")
+            if not doc[s].ent_type_ and _name_shape(doc, found, lex):
+                out.append(found)
+                covered.update(range(s, tok.i + 1))
+    # A lone surname of a person named earlier in the article ("Okafor has called for ...").
+    for tok in doc:
+        if (tok.i not in covered and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_
+                and tok.dep_ not in ("compound", "flat") and not any(c.dep_ == "compound" for c in tok.children)
+                and spelling_key(tok.text) in surnames):
+            out.append(_Candidate(tok.i, tok.i + 1, ""))
+            covered.add(tok.i)
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+# --- evidence ------------------------------------------------------------------
+
+
+def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = ()) -> str | None:
+    toks = [doc[i] for i in range(c.start, c.end)]
+    words = [t.text.lower() for t in toks]
+    text = doc[c.start:c.end].text
+    if len(toks) == 1 and words[0] in lex.platforms:
+        return "social platform"
+    if any(w in lex.furniture_tokens or w.endswith(lex.furniture_suffixes) for w in words):
+        return "page furniture (icon or button word)"
+    if not any(ch.isalpha() for ch in text) or len(text) < 2:
+        return "no letters"
+    if not toks[0].text[:1].isupper() and words[0] not in lex.particles:
+        return "lower-case word, not a name"
+    if len(toks) == 1 and words[0] in lex.place_words | lex.organization_words | lex.titles:
+        return "a common noun, not a name"
+    for known in names:
+        rest = text[len(known):].lower() if text.startswith(known) else ""
+        if rest and rest in lex.demonym_suffixes:
+            return f"the people of {known} (a demonym)"
+    root = doc[c.start:c.end].root
+    if c.label == "PERSON" and len(toks) == 1 and root.dep_ in ("amod", "nmod", "compound") and root.head.pos_ == "NOUN" and root.head.lower_ not in lex.titles:
+        return f"describes a group ({root.head.text}), not a person"
+    return None
+
+
+def _title_in(tokens: Iterable[Any], lex: Lexicon) -> Any | None:
+    for t in tokens:
+        if t.lower_ in lex.titles or t.lemma_.lower() in lex.titles:
+            return t
+    return None
+
+
+def _appositions(root: Any) -> list[Any]:
+    """Nouns in apposition with the name, either way round."""
+    out = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos":
+        out.append(root.head)
+    return out
+
+
+def _speech_subject(root: Any, lex: Lexicon) -> Any | None:
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in lex.speech_verbs:
+        return root.head
+    return None
+
+
+def _name_shape(doc: Any, c: _Candidate, lex: Lexicon) -> bool:
+    toks = [doc[i] for i in range(c.start, c.end)]
+    return (
+        1 <= len(toks) <= 4
+        and all(_is_name_token(t, lex) for t in toks)
+        and not any(t.lower_ in lex.organization_words | lex.outlet_words | lex.place_words for t in toks)
+        and not is_acronym(doc[c.start:c.end].text)
+    )
+
+
+def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
+    """The kind and, when it differs from the tagger's label, the evidence for it."""
+    label_kind: Kind = LABEL_KINDS.get(c.label, "person")
+    words = [doc[i].lower_ for i in range(c.start, c.end)]
+    root = doc[c.start:c.end].root
+    if len(words) > 1 and words[-1] in lex.outlet_words:
+        return "organization", "" if label_kind == "organization" else f"ends with the outlet word '{doc[c.end - 1].text}'"
+    if len(words) > 1 and any(w in lex.organization_words for w in words[1:]):
+        return "organization", "" if label_kind == "organization" else "has an organisation word in the name"
+    if len(words) > 1 and words[-1] in lex.place_words:
+        return "place", "" if label_kind == "place" else f"ends with the place word '{doc[c.end - 1].text}'"
+    shaped = _name_shape(doc, c, lex)
+    evidence = ""
+    if shaped:
+        for noun in _appositions(root):
+            if noun.lemma_.lower() in lex.titles or noun.lower_ in lex.titles:
+                evidence = f"in apposition with the person title '{noun.text}'"
+                break
+            if noun.lemma_.lower() in lex.relation_words or noun.lower_ in lex.relation_words:
+                evidence = f"in apposition with '{noun.text}'"
+                break
+        if not evidence:
+            before = [t for t in root.children if t.i < c.start and t.dep_ in ("compound", "amod", "nmod")]
+            title = _title_in(before, lex)
+            if title is not None:
+                evidence = f"preceded by the person title '{title.text}'"
+        if not evidence and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lex.relation_words:
+            evidence = f"the person someone is the {root.head.head.text} of"
+        if not evidence and root.dep_ == "poss" and root.head.lower_ in lex.relation_words:
+            evidence = f"has a {root.head.text}"
+        verb = _speech_subject(root, lex)
+        # One word tagged as an organisation may really be one ("Agency said"): only multi-word
+        # names, or names the tagger did not call an organisation, become people by speaking.
+        if not evidence and verb is not None and (len(words) > 1 or label_kind != "organization"):
+            evidence = f"subject of the speech verb '{verb.text}' with a personal name shape"
+    if evidence:
+        return "person", "" if label_kind == "person" and c.label else evidence
+    if not c.label:
+        return "person", "the surname of a person named earlier in the article"
+    return label_kind, ""
+
+
+# --- roles and relations -----------------------------------------------------
+
+
+def _role_tokens(head: Any, exclude: range, lex: Lexicon) -> list[Any]:
+    """The title noun's phrase without the name itself, relative clauses or trailing modifiers."""
+    cut: set[int] = set(exclude)
+    for t in head.subtree:
+        if t.i == head.i:
+            continue
+        if t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or (t.dep_ == "amod" and t.i > t.head.i):
+            cut.update(x.i for x in t.subtree)
+    # Numbers and determiners before the title are not part of it ("(1953-2001)—the late leader").
+    toks = [t for t in head.subtree if t.i not in cut and not (t.i < head.i and t.dep_ in ("nummod", "det", "punct"))]
+    run: list[Any] = []
+    for t in toks:
+        if run and t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    while run and (run[0].lower_ in _DETERMINERS or run[0].is_punct):
+        run.pop(0)
+    while run and (run[-1].is_punct or run[-1].pos_ in ("ADP", "DET", "CCONJ")):
+        run.pop()
+    return run
+
+
+def _span_where(article_id: str, n: int, tokens: Sequence[Any]) -> Where:
+    return Where(article_id, n, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _text(tokens: Sequence[Any]) -> str:
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _roles(doc: Any, c: _Candidate, text: str, article_id: str, n: int, lex: Lexicon) -> list[tuple[RoleClaim, list[Any]]]:
+    root = doc[c.start:c.end].root
+    own = range(c.start, c.end)
+    found: list[list[Any]] = []
+    for noun in _appositions(root):
+        if noun.lemma_.lower() in lex.titles or noun.lower_ in lex.titles:
+            found.append(_role_tokens(noun, own, lex))
+    # Title before the name, inside its noun phrase: "local leader X", "the group's spokesman X".
+    left = root.left_edge.i
+    if left < c.start:
+        before = [doc[i] for i in range(left, c.start)]
+        while before and (before[0].lower_ in _DETERMINERS or before[0].is_punct):
+            before.pop(0)
+        if before and _title_in(before, lex) is not None and all(t.head.i in own or t.head.i < c.start for t in before):
+            found.append(before)
+    # "X is the spokesman for Y"
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        for attr in root.head.children:
+            if attr.dep_ == "attr" and (attr.lemma_.lower() in lex.titles or attr.lower_ in lex.titles):
+                found.append(_role_tokens(attr, own, lex))
+    # "X, who served as a minister under Y"
+    for clause in root.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() == "serve":
+            for prep in clause.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    objs = [t for t in prep.children if t.dep_ == "pobj"]
+                    if objs:
+                        after = [t for t in clause.children if t.dep_ == "prep" and t.i > objs[0].i]
+                        toks = _role_tokens(objs[0], own, lex)
+                        for extra in after:
+                            sub = [t for t in extra.subtree if not t.is_punct]
+                            if toks and sub and sub[0].i == toks[-1].i + 1:
+                                toks = toks + sub
+                        found.append(toks)
+    out = []
+    for toks in found:
+        if toks:
+            out.append((RoleClaim(holder=text, role=_text(toks), where=_span_where(article_id, n, toks)), toks))
+    return out
+
+
+def _relations(doc: Any, c: _Candidate, text: str, spans: dict[int, str], article_id: str, n: int, lex: Lexicon) -> list[RelationClaim]:
+    """Kinship from appositions and copular phrases: 'X, son of Y', 'Y's son, X', 'X is the son of Y'."""
+    root = doc[c.start:c.end].root
+    nouns = [t for t in _appositions(root) if t.lemma_.lower() in lex.relation_words or t.lower_ in lex.relation_words]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [t for t in root.head.children if t.dep_ == "attr" and (t.lemma_.lower() in lex.relation_words or t.lower_ in lex.relation_words)]
+    out = []
+    for noun in nouns:
+        others: list[Any] = [t for t in noun.children if t.dep_ == "poss"]
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        # "son of the late commander Y": the name is in apposition with the object.
+                        others += [obj, *(t for t in obj.children if t.dep_ == "appos")]
+        if not any(spans.get(t.i) for t in others) and noun.head.i == root.i:
+            # The parser hangs "X, son of “nickname” Y" as two appositions of X: take the next name.
+            others += [t for t in root.children if t.dep_ == "appos" and t.i > noun.i][:1]
+        for other in others:
+            name = spans.get(other.i)
+            if name and name != text:
+                out.append(RelationClaim(text, f"{noun.lower_} of", name, _span_where(article_id, n, [noun])))
+                break
+    return out
+
+
+def _role_relations(role: RoleClaim, toks: list[Any], spans: dict[int, str], lex: Lexicon) -> list[RelationClaim]:
+    """A role naming another actor links the two: 'spokesperson for Y', 'Y spokesman'."""
+    out = []
+    ids = {t.i for t in toks}
+    title = _title_in(toks, lex)
+    for t in toks:
+        name = spans.get(t.i)
+        if not name or name == role.holder or (t.i > toks[0].i and spans.get(t.i - 1) == name):
+            continue
+        prep = next((a for a in t.ancestors if a.dep_ == "prep" and a.i in ids), None)
+        if prep is not None:
+            label = _text([x for x in toks if x.i <= prep.i])
+        elif title is not None and t.i < title.i:
+            # "Y spokesman" -> spokesman for Y; "Y's Foreign Minister" -> Foreign Minister of Y.
+            end = max(i for i in ids if spans.get(i) == name)
+            words = [x for x in toks if end < x.i <= title.i and x.tag_ != "POS" and x.lower_ not in ("’s", "'s")]
+            possessive = any(x.tag_ == "POS" or x.lower_ in ("’s", "'s") for x in toks if end < x.i <= end + 1)
+            label = f"{_text(words)} {'of' if possessive else 'for'}" if words else f"{title.text} for"
+        else:
+            continue
+        out.append(RelationClaim(role.holder, label, name, role.where))
+    return out
+
+
+def _definitions(text: str, mentions: Sequence[Mention]) -> list[RelationClaim]:
+    """'Long Name (ACR)', 'ACR (Long Name)' and 'A also known as B', from adjacent mentions."""
+    out = []
+    for a, b in zip(mentions, mentions[1:]):
+        between, after = text[a.where.end : b.where.start], text[b.where.end : b.where.end + 1]
+        if re.fullmatch(r"\s*\(\s*", between) and after == ")":
+            if is_acronym(b.text) and defines(a.text, b.text):
+                out.append(RelationClaim(a.text, ABBREVIATED_AS, b.text, Where(a.where.source, a.where.paragraph, a.where.start, b.where.end + 1)))
+            elif is_acronym(a.text) and defines(b.text, a.text):
+                out.append(RelationClaim(b.text, ABBREVIATED_AS, a.text, Where(a.where.source, a.where.paragraph, a.where.start, b.where.end + 1)))
+        elif re.fullmatch(r"\s*,?\s*(?:also\s+)?known\s+as\s+(?:the\s+)?", between, re.I):
+            out.append(RelationClaim(a.text, ALSO_KNOWN_AS, b.text, Where(a.where.source, a.where.paragraph, a.where.start, b.where.end)))
+    return out
+
+
+# --- the stage -----------------------------------------------------------------
 
 
 def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...], tuple[RoleClaim, ...], tuple[RelationClaim, ...]]:
-    return (), (), ()
+    lex = lexicon()
+    mentions: list[Mention] = []
+    roles: list[RoleClaim] = []
+    relations: list[RelationClaim] = []
+    surnames: set[str] = set()  # spelling keys of surnames of people named so far in the article
+    names: set[str] = set()  # names of places and organisations so far, for demonyms
+    for para, doc in zip(article.paragraphs, docs):
+        found: list[tuple[_Candidate, Mention]] = []
+        for c in _candidates(doc, lex, frozenset(surnames)):
+            start, end = _char_span(doc, c.start, c.end)
+            where = Where(article.id, para.n, start, end)
+            text = para.text[start:end].strip(_QUOTES)
+            reason = _not_an_actor(doc, c, lex, sorted(names))
+            if reason:
+                found.append((c, Mention(text, "other", where, c.label, NOT_AN_ACTOR + reason)))
+                continue
+            kind, evidence = _kind(doc, c, lex)
+            found.append((c, Mention(text, kind, where, c.label, evidence)))
+        actors = [(c, m) for c, m in found if m.kind != "other"]
+        for _, m in actors:
+            if m.kind == "person" and len(m.text.split()) >= 2:
+                surnames.add(spelling_key(m.text.split()[-1]))
+            elif m.kind in ("place", "organization") and len(m.text.split()) == 1:
+                names.add(m.text)
+        spans = {i: m.text for c, m in actors for i in range(c.start, c.end)}
+        for c, m in actors:
+            if m.kind != "person":
+                continue
+            for role, toks in _roles(doc, c, m.text, article.id, para.n, lex):
+                roles.append(role)
+                relations.extend(_role_relations(role, toks, spans, lex))
+            relations.extend(_relations(doc, c, m.text, spans, article.id, para.n, lex))
+        relations.extend(_definitions(para.text, [m for _, m in actors]))
+        mentions.extend(m for _, m in found)
+    return tuple(mentions), tuple(dict.fromkeys(roles)), tuple(dict.fromkeys(relations))

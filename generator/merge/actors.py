@@ -1,20 +1,559 @@
-"""Actors across sources: fold mentions into people, organisations and places."""
+"""Actors across sources: fold mentions into people, organisations and places.
+
+Surface forms are grouped by evidence only, and every fold is recorded as a `Merge`
+so the profile can say why two spellings are one actor:
+
+- the same name written with other capitals or punctuation ("U.S." / "US");
+- an accidental repetition of the last element ("A B B" is "A B");
+- an acronym defined in the text ("Long Name (LN)", "LN (Long Name)"), an undefined
+  acronym that is the initials of exactly one long name, or a defined acronym with two
+  letters swapped in the same source;
+- a place written with its kind ("X Valley" is the place X);
+- a transliteration: the same number of name elements, equal spelling keys (or one
+  edit apart), and shared context (a title, a kinship, or a person named near both);
+- a short form (one name element) that is the surname of exactly one full name, or,
+  when two full names share it, the nearest full name before it in the same source
+  that is not only mentioned as someone's relative.
+
+Names that differ by a whole element ("A S M" and "A M") are never folded by spelling.
+Candidates are found through keyed indexes, so the work stays near-linear in mentions.
+"""
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from generator.model import Actor, Article, Extraction
+from generator import links
+from generator.extract.mentions import ABBREVIATED_AS, acronym_key, defines, initials, is_acronym, lexicon, spelling_key
+from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Where
+
+KIND_ORDER: dict[str, int] = {"person": 0, "organization": 1, "place": 2, "other": 3}
+MAX_TITLED_NAME_WORDS = 6  # "Deputy Foreign Minister Given Middle Family" at most
+CORRECTED_WEIGHT = 3  # a kind backed by evidence in the sentence outweighs the tagger's guess
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+# --- keys ---------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """The surface form as shown: one space between words, no leading article, no possessive."""
+    text = " ".join(text.translate(_APOSTROPHES).split()).strip("\"'“”«» ,.;:") if not is_acronym(text.strip()) else text.strip()
+    text = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+    return re.sub(r"'s$", "", text)
+
+
+@functools.lru_cache(maxsize=65536)
+def form_key(text: str) -> str:
+    """Same name whatever the capitals or punctuation: 'U.S.' and 'US', 'X valley' and 'X Valley'."""
+    text = normalise(text)
+    if is_acronym(text):
+        return acronym_key(text).lower()
+    return " ".join(re.sub(r"[^\w\s-]", "", text.casefold()).split())
+
+
+def collapse_repetition(text: str) -> str:
+    """'A B B' -> 'A B': a name whose last element is written twice."""
+    words = text.split()
+    if len(words) >= 3 and words[-1].casefold() == words[-2].casefold():
+        return " ".join(words[:-1])
+    return text
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    return tuple(k for k in (spelling_key(w) for w in text.split()) if k)
+
+
+def _deletions(key: str) -> set[str]:
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _distance_at_most_one(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+# --- working records ----------------------------------------------------------
+
+
+@dataclass
+class _Node:
+    """One surface form (by form key) and the mentions written that way."""
+
+    key: str
+    surfaces: Counter = field(default_factory=Counter)
+    mentions: list[Mention] = field(default_factory=list)
+    repeated: set[str] = field(default_factory=set)  # original surfaces with a repeated element
+
+    # Read only once every mention is collected; cached because the folds read them often.
+    @functools.cached_property
+    def surface(self) -> str:
+        return sorted(self.surfaces.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    @functools.cached_property
+    def words(self) -> list[str]:
+        return self.surface.split()
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[max(ra, rb)] = min(ra, rb)
+        return True
+
+
+def _kind_votes(mentions: Iterable[Mention], forms: Iterable[str]) -> Kind:
+    lex = lexicon()
+    votes: Counter = Counter()
+    for m in mentions:
+        votes[m.kind] += CORRECTED_WEIGHT if m.evidence else 1
+    for form in forms:
+        words = form.lower().split()
+        if len(words) > 1 and words[-1] in lex.place_words:
+            votes["place"] += CORRECTED_WEIGHT
+    if not votes:
+        return "other"
+    return sorted(votes.items(), key=lambda kv: (-kv[1], KIND_ORDER[kv[0]]))[0][0]
+
+
+def _where_text(w: Where) -> str:
+    return f"{w.source} ¶{w.paragraph}"
+
+
+# --- the resolver -------------------------------------------------------------
+
+
+class _Resolver:
+    def __init__(self, extractions: Sequence[Extraction]):
+        self.extractions = extractions
+        self.nodes: dict[str, _Node] = {}
+        self.union = _Union()
+        self.edges: list[tuple[str, str, str]] = []  # (alias node, other node, evidence)
+        self.assigned: dict[tuple[str, int, int], str] = {}  # (source, paragraph, start) -> node key
+        self.joined: set[str] = set()  # node keys folded by some evidence
+        self._members: dict[str, list[str]] | None = None  # cluster root -> node keys, once unions are done
+        self.lex = lexicon()
+
+    # -- collect
+    def collect(self) -> None:
+        for ex in self.extractions:
+            for m in ex.mentions:
+                if m.kind == "other":
+                    continue
+                surface = normalise(m.text)
+                collapsed = collapse_repetition(surface)
+                key = form_key(collapsed)
+                node = self.nodes.setdefault(key, _Node(key))
+                node.surfaces[collapsed] += 1
+                if collapsed != surface:
+                    node.repeated.add(surface)
+                node.mentions.append(m)
+                self.union.find(key)
+
+    def join(self, alias: str, other: str, evidence: str) -> None:
+        if self.union.union(alias, other):
+            self.edges.append((alias, other, evidence))
+            self.joined.update((alias, other))
+            self._members = None
+
+    def kind_of(self, key: str) -> Kind:
+        node = self.nodes[key]
+        return _kind_votes(node.mentions, node.surfaces)
+
+    # -- evidence-based folds
+    def acronyms(self) -> None:
+        defined: set[str] = set()
+        for ex in self.extractions:
+            for r in ex.relations:
+                if r.relation != ABBREVIATED_AS:
+                    continue
+                long, short = form_key(r.subject), form_key(r.object)
+                if long in self.nodes and short in self.nodes:
+                    self.join(long, short, f"defined as “{normalise(r.subject)} ({normalise(r.object)})” in {_where_text(r.where)}")
+                    defined.add(short)
+        acr = sorted(k for k, n in self.nodes.items() if is_acronym(n.surface))
+        # A defined acronym with two letters swapped, in a source that uses the right one.
+        by_letters: dict[str, list[str]] = defaultdict(list)
+        for k in acr:
+            by_letters["".join(sorted(k))].append(k)
+        for k in acr:
+            if k in defined:
+                continue
+            sources = {m.where.source for m in self.nodes[k].mentions}
+            for other in by_letters["".join(sorted(k))]:
+                if other != k and other in defined and len(k) >= 3 and sources & {m.where.source for m in self.nodes[other].mentions}:
+                    if sum(a != b for a, b in zip(k, other)) == 2:
+                        self.join(k, other, f"letters of “{self.nodes[other].surface}” swapped, in a source that also writes “{self.nodes[other].surface}”")
+                        defined.add(k)
+        # An undefined acronym that is the initials of exactly one long organisation or place name.
+        by_initials: dict[str, list[str]] = defaultdict(list)
+        for k, n in self.nodes.items():
+            if len(n.words) >= 2 and not is_acronym(n.surface) and self.kind_of(k) in ("organization", "place"):
+                by_initials[initials(n.surface).lower()].append(k)
+        for k in acr:
+            if k in defined or k in self.joined:
+                continue
+            longs = sorted({self.union.find(x) for x in by_initials.get(k, [])})
+            if len(longs) == 1:
+                target = sorted(x for x in by_initials[k] if self.union.find(x) == longs[0])[0]
+                if defines(self.nodes[target].surface, self.nodes[k].surface):
+                    self.join(k, target, f"initials of “{self.nodes[target].surface}”, the only long name with them")
+
+    def place_suffixes(self) -> None:
+        for k, n in sorted(self.nodes.items()):
+            words = n.words
+            if len(words) >= 2 and words[-1].lower() in self.lex.place_words:
+                base = form_key(" ".join(words[:-1]))
+                if base in self.nodes:
+                    self.join(k, base, f"“{n.surface}” names the place {self.nodes[base].surface} with its kind")
+
+    def _context(self) -> dict[str, set[str]]:
+        """Per full-name node: title words, kinship words and spelling keys of people named with it."""
+        ctx: dict[str, set[str]] = defaultdict(set)
+        by_para: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for k, n in self.nodes.items():
+            for m in n.mentions:
+                if m.kind == "person" and len(n.words) >= 2:
+                    by_para[(m.where.source, m.where.paragraph)].add(k)
+        for keys in by_para.values():
+            for k in keys:
+                ctx[k].update("with|" + _loose(self.nodes[o].surface) for o in keys if o != k)
+        for ex in self.extractions:
+            for role in ex.roles:
+                k = form_key(collapse_repetition(normalise(role.holder)))
+                ctx[k].update("title|" + self.lex.title_key(w) for w in role.role.lower().split() if w in self.lex.titles)
+            for r in ex.relations:
+                k = form_key(collapse_repetition(normalise(r.subject)))
+                if r.relation.split()[0] in self.lex.relation_words:
+                    ctx[k].add(f"rel|{r.relation}|" + _loose(normalise(r.object)))
+                    ctx[form_key(collapse_repetition(normalise(r.object)))].add(f"inv|{r.relation}|" + _loose(normalise(r.subject)))
+        return ctx
+
+    def transliterations(self) -> None:
+        ctx = self._context()
+        full = sorted(k for k, n in self.nodes.items() if len(n.words) >= 2 and not is_acronym(n.surface))
+        index: dict[tuple[int, str], list[str]] = defaultdict(list)
+        keys = {k: "".join(name_key(self.nodes[k].surface)) for k in full}
+        for k in full:
+            for d in _deletions(keys[k]):
+                index[(len(self.nodes[k].words), d)].append(k)
+        for k in full:
+            n = self.nodes[k]
+            seen: set[str] = set()
+            for d in _deletions(keys[k]):
+                for other in index[(len(n.words), d)]:
+                    if other <= k or other in seen:
+                        continue
+                    seen.add(other)
+                    a, b = keys[k], keys[other]
+                    if not (a == b or (min(len(a), len(b)) >= 6 and _distance_at_most_one(a, b))):
+                        continue
+                    if self.kind_of(k) != self.kind_of(other):
+                        continue
+                    shared = sorted(ctx[k] & ctx[other])
+                    if not shared:
+                        continue
+                    how = "the same spelling key" if a == b else "spelling keys one letter apart"
+                    why = "; ".join(_describe(s) for s in shared[:2])
+                    alias, into = sorted((k, other), key=lambda x: (-len(self.nodes[x].mentions), x))[::-1]
+                    self.join(alias, into, f"transliteration: {how} as “{self.nodes[into].surface}”, and shared context ({why})")
+
+    # -- short forms, mention by mention
+    def short_forms(self) -> None:
+        surname: dict[str, set[str]] = defaultdict(set)
+        for k, n in self.nodes.items():
+            if len(n.words) >= 2 and self.kind_of(k) == "person" and not is_acronym(n.surface):
+                surname[spelling_key(n.words[-1])].add(k)
+        background = self._background()
+        # Full-name mentions in reading order, per source: the context for ambiguous short forms.
+        full_mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for k, n in self.nodes.items():
+            if len(n.words) >= 2 and self.kind_of(k) == "person":
+                for m in n.mentions:
+                    if (m.where.source, m.where.paragraph, normalise(m.text)) not in background:
+                        full_mentions[m.where.source].append((m.where.paragraph, m.where.start, k))
+        for lst in full_mentions.values():
+            lst.sort()
+        for k, n in sorted(self.nodes.items()):
+            if len(n.words) != 1 or is_acronym(n.surface):
+                continue
+            owners = sorted({self.union.find(x) for x in surname.get(spelling_key(n.surface), ())})
+            if not owners:
+                continue
+            for m in n.mentions:
+                spot = (m.where.source, m.where.paragraph, m.where.start)
+                if len(owners) == 1:
+                    full = sorted(x for x in surname[spelling_key(n.surface)])
+                    target = full[0]
+                    exact = any(self.nodes[x].words[-1].casefold() == n.surface.casefold() for x in full)
+                    how = "short form" if exact else "short form, spelled differently"
+                    self.assigned[spot] = target
+                    self.edges.append((k, target, f"{how} of “{self.label(self.union.find(target))}”, the only full name with this surname"))
+                    continue
+                before = [x for x in full_mentions.get(m.where.source, []) if (x[0], x[1]) < (m.where.paragraph, m.where.start) and self.union.find(x[2]) in owners]
+                if before:
+                    p, _, target = before[-1]
+                    self.assigned[spot] = target
+                    names = " and ".join(f"“{self.label(o)}”" for o in owners)
+                    self.edges.append((k, target, f"surname shared by {names}; in {_where_text(m.where)} the nearest full name before it is “{self.nodes[target].surface}” (¶{p})"))
+
+    def label(self, root: str) -> str:
+        """The most used multi-word spelling in a cluster, to name it in evidence."""
+        if self._members is None:
+            self._members = defaultdict(list)
+            for k in self.nodes:
+                self._members[self.union.find(k)].append(k)
+        keys = self._members[root]
+        return sorted((self.nodes[k] for k in keys), key=lambda n: (-(len(n.words) > 1), -len(n.mentions), n.surface))[0].surface
+
+    def _background(self) -> set[tuple[str, int, str]]:
+        """Names mentioned only as someone's relative ('son of Y'): not the person a later surname means."""
+        out = set()
+        for ex in self.extractions:
+            for r in ex.relations:
+                if r.relation.split()[0] in self.lex.relation_words:
+                    out.add((r.where.source, r.where.paragraph, normalise(r.object)))
+        return out
+
+    # -- assemble
+    def clusters(self) -> dict[str, list[tuple[Mention, str]]]:
+        """cluster root -> [(mention, node key)] with short forms placed mention by mention."""
+        out: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+        for k, n in self.nodes.items():
+            for m in n.mentions:
+                target = self.assigned.get((m.where.source, m.where.paragraph, m.where.start), k)
+                out[self.union.find(target)].append((m, k))
+        return out
+
+
+def _loose(name: str) -> str:
+    """A person in someone's context, keyed loosely (first element, element count) because
+    that person's own name may be spelled differently in the other source too."""
+    keys = name_key(collapse_repetition(name))
+    return f"{keys[0] if keys else ''}/{len(keys)}"
+
+
+def _describe(context: str) -> str:
+    kind, _, rest = context.partition("|")
+    relation = rest.partition("|")[0]
+    if kind == "title":
+        return f"both called {rest}"
+    if kind == "with":
+        return "both named near the same person"
+    if kind == "rel":
+        return f"both the {relation} the same person"
+    return f"the same person is the {relation} both"
+
+
+def _canonical(members: list[tuple[Mention, str]], nodes: dict[str, _Node], short: set[str]) -> str:
+    """The fullest, most used spelling: not a short form, not an acronym when a long name exists."""
+    keys = sorted({k for _, k in members})
+    candidates = [k for k in keys if k not in short] or keys
+    long = [k for k in candidates if not is_acronym(nodes[k].surface)]
+    candidates = long or candidates
+    lex = lexicon()
+    plain = [k for k in candidates if nodes[k].words[-1].lower() not in lex.place_words or len(nodes[k].words) == 1]
+    candidates = plain or candidates
+    counts = Counter(k for _, k in members)
+
+    def support(k: str) -> int:
+        # A name that opens a longer one shares its mentions ("Front" in "Front of Somewhere").
+        words = nodes[k].surface.casefold().split()
+        return sum(c for o, c in counts.items() if nodes[o].surface.casefold().split()[: len(words)] == words)
+
+    best = sorted(candidates, key=lambda k: (-support(k), -counts[k], -len(nodes[k].words), nodes[k].surface))[0]
+    return nodes[best].surface
 
 
 class ActorIndex:
     """Finds the actor a surface form (as written in one source) refers to."""
 
     def __init__(self, names: dict[str, str] | None = None):
-        self._names = dict(names or {})
+        self._names = {form_key(k): v for k, v in (names or {}).items()}
+        self._at: dict[tuple[str, int], list[tuple[int, str, str]]] = defaultdict(list)  # (source, ¶) -> (start, form key, id)
+        self._forms: dict[str, set[str]] = defaultdict(set)
+        self._spelling: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self._surnames: dict[str, set[str]] = defaultdict(set)
+        self._full: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # source -> (¶, start, id)
+        self._sorted = True
 
-    def lookup(self, text: str, source: str | None = None, paragraph: int | None = None) -> str | None:
-        return self._names.get(text)
+    def add(self, actor: Actor, mentions: Iterable[tuple[Mention, bool]]) -> None:
+        """Index an actor, its names, and its mentions (each flagged True unless only named as a relative)."""
+        for form in (actor.name, *actor.aliases):
+            self._forms[form_key(form)].add(actor.id)
+            self._spelling[name_key(form)].add(actor.id)
+            if actor.kind == "person" and len(actor.name.split()) >= 2 and len(form.split()) >= 2:
+                self._surnames[spelling_key(form.split()[-1])].add(actor.id)
+        for m, foreground in mentions:
+            text = collapse_repetition(normalise(m.text))
+            self._at[(m.where.source, m.where.paragraph)].append((m.where.start, form_key(text), actor.id))
+            if foreground and actor.kind == "person" and len(text.split()) >= 2:
+                self._full[m.where.source].append((m.where.paragraph, m.where.start, actor.id))
+        self._sorted = False
+
+    def lookup(self, text: str, source: str | None = None, paragraph: int | None = None, start: int | None = None) -> str | None:
+        """The actor id `text` names, read where it is written (source, paragraph, char start)."""
+        # "X, aide to Y" names X: read up to the first comma.
+        words = normalise((text or "").split(",")[0]).split()
+        # "Group spokesman Given Family": the whole name, then ever shorter endings of it; not
+        # for longer phrases, whose last words may name someone else.
+        for i in range(len(words) if len(words) <= MAX_TITLED_NAME_WORDS else 1):
+            found = self._one(" ".join(words[i:]), source, paragraph, start)
+            if found:
+                return found
+        return None
+
+    def _one(self, text: str, source: str | None, paragraph: int | None, start: int | None) -> str | None:
+        if not self._sorted:
+            for v in (*self._at.values(), *self._full.values()):
+                v.sort()
+            self._sorted = True
+        key = form_key(collapse_repetition(text))
+        if key in self._names:
+            return self._names[key]
+        if source is not None and paragraph is not None:
+            here = [(s, i) for s, k, i in self._at.get((source, paragraph), ()) if k == key]
+            if here and start is not None:
+                return min(here, key=lambda x: (abs(x[0] - start), x[0]))[1]
+            if len({i for _, i in here}) == 1:
+                return here[0][1]
+        ids = self._forms.get(key) or self._spelling.get(name_key(text)) or set()
+        if len(ids) == 1:
+            return next(iter(ids))
+        if len(text.split()) == 1:
+            owners = ids or self._surnames.get(spelling_key(text), set())
+            if len(owners) == 1:
+                return next(iter(owners))
+            if owners and source is not None:
+                limit = (paragraph if paragraph is not None else 10**9, start if start is not None else 10**9)
+                before = [x for x in self._full.get(source, ()) if x[2] in owners and (x[0], x[1]) < limit]
+                if before:
+                    return before[-1][2]
+        return None
 
 
 def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> tuple[tuple[Actor, ...], ActorIndex]:
-    return (), ActorIndex()
+    r = _Resolver(extractions)
+    r.collect()
+    r.acronyms()
+    r.place_suffixes()
+    r.transliterations()
+    r.short_forms()
+    clusters = r.clusters()
+    aliased = {e[0] for e in r.edges}
+    short = {k for k, n in r.nodes.items() if len(n.words) == 1 and k in aliased and not is_acronym(n.surface)}
+    background = r._background()
+
+    drafts = []
+    for root, members in clusters.items():
+        name = _canonical(members, r.nodes, short)
+        forms = {k for _, k in members}
+        kind = _kind_votes((m for m, _ in members), (r.nodes[k].surface for k in forms))
+        drafts.append((KIND_ORDER[kind], name.casefold(), name, kind, root, members))
+    drafts.sort(key=lambda d: d[:3])
+
+    by_key: dict[str, list[tuple[int, str, str]]] = defaultdict(list)  # node -> (0 alias side / 1 other side, other node, why)
+    for alias, other, why in r.edges:
+        by_key[alias].append((0, other, why))
+        by_key[other].append((1, alias, why))
+    used: set[str] = set()
+    index = ActorIndex()
+    placed: list[Actor] = []
+    for _, _, name, kind, root, members in drafts:
+        base = links.slugify(name, "actor")
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        aliases: set[str] = set()
+        merges: list[Merge] = []
+        for k in sorted({k for _, k in members}):
+            node = r.nodes[k]
+            for surface in sorted(set(node.surfaces) | node.repeated):
+                if surface != name and surface not in aliases:
+                    aliases.add(surface)
+                    merges.append(Merge(surface, name, _evidence(r, by_key, k, surface, name, root)))
+        mentions = tuple(sorted({m.where for m, _ in members}, key=lambda w: (w.source, w.paragraph, w.start, w.end)))
+        actor = Actor(id=slug, name=name, kind=kind, aliases=tuple(sorted(aliases)), merges=tuple(sorted(merges, key=lambda x: x.alias)), mentions=mentions)
+        placed.append(actor)
+        index.add(actor, [(m, (m.where.source, m.where.paragraph, normalise(m.text)) not in background) for m, _ in members])
+
+    # Roles and relations, read through the index where they were written.
+    roles: dict[str, list[tuple[str, Where]]] = defaultdict(list)
+    rels: dict[str, list[tuple[str, str, Where]]] = defaultdict(list)
+    for ex in extractions:
+        starts = _starts(ex)
+        for role in ex.roles:
+            holder = index.lookup(role.holder, role.where.source, role.where.paragraph, _nearest(starts, role.holder, role.where))
+            if holder:
+                roles[holder].append((role.role, role.where))
+        for rel in ex.relations:
+            if rel.relation == ABBREVIATED_AS:
+                continue
+            subject = index.lookup(rel.subject, rel.where.source, rel.where.paragraph, _nearest(starts, rel.subject, rel.where))
+            other = index.lookup(rel.object, rel.where.source, rel.where.paragraph, _nearest(starts, rel.object, rel.where))
+            if subject and subject != other:
+                rels[subject].append((rel.relation, other or normalise(rel.object), rel.where))
+    actors: list[Actor] = []
+    for actor in placed:
+        actors.append(
+            Actor(
+                id=actor.id, name=actor.name, kind=actor.kind, aliases=actor.aliases, merges=actor.merges,
+                roles=tuple(sorted(set(roles.get(actor.id, [])), key=lambda x: (x[1].source, x[1].paragraph, x[1].start, x[0]))),
+                relations=tuple(sorted(set(rels.get(actor.id, [])), key=lambda x: (x[2].source, x[2].paragraph, x[2].start, x[0], x[1]))),
+                mentions=actor.mentions,
+            )
+        )
+    return tuple(actors), index
+
+
+def _starts(ex: Extraction) -> dict[tuple[int, str], list[int]]:
+    """(paragraph, name as normalised) -> char starts of its mentions, to place a claim's holder."""
+    out: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for m in ex.mentions:
+        out[(m.where.paragraph, normalise(m.text))].append(m.where.start)
+    return out
+
+
+def _nearest(starts: dict[tuple[int, str], list[int]], text: str, where: Where) -> int | None:
+    """Char start of the mention `text` nearest to a claim's span in the same paragraph."""
+    spots = starts.get((where.paragraph, normalise(text)))
+    return min(spots, key=lambda s: (abs(s - where.start), s)) if spots else None
+
+
+def _evidence(r: _Resolver, by_key: dict[str, list[tuple[int, str, str]]], key: str, surface: str, name: str, root: str) -> str:
+    if surface in r.nodes[key].repeated:
+        return f"the last name element is repeated; “{collapse_repetition(surface)}” is meant"
+    if form_key(surface) == form_key(name):
+        return "the same name with other capitals or punctuation"
+    # A short form can belong to two actors: give the fold that brought it into this one.
+    edges = by_key.get(key, [])
+    for side, other, why in edges:
+        if side == 0 and r.union.find(other) == root:
+            return why
+    for side, other, why in edges:
+        if side == 1:
+            return why
+    return "the same name with other capitals or punctuation"

@@ -63,4 +63,7 @@ def format_table(scores: list[Score]) -> str:
     rows = [f"{'part':<10} {'measure':<40} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>6} {'f1':>5}"]
     for s in scores:
         rows.append(f"{s.part:<10} {s.measure:<40} {s.tp:>4} {s.fp:>4} {s.fn:>4} {pct(s.precision):>9} {pct(s.recall):>6} {pct(s.f1):>5}")
+    notes = [f"  {s.part} / {s.measure}: {s.note}" for s in scores if s.note]
+    if notes:
+        rows += ["", "Where the errors are:", *notes]
     return "\n".join(rows)

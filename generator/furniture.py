@@ -1,0 +1,147 @@
+"""Which lines of a scraped page are furniture, not article: generic rules from
+generator/data/furniture.yml, and the guard that keeps every reporting sentence."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+REASON_ICONS = "icon strip"
+REASON_NAV = "navigation strip"
+REASON_BYLINE = "byline"
+
+
+def load_data(name: str) -> dict[str, Any]:
+    return yaml.safe_load(resources.files("generator").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    max_words: int
+    phrases: tuple[tuple[str, re.Pattern[str]], ...]
+    outlet: tuple[re.Pattern[str], ...]
+    icon_words: frozenset[str]
+    icon_min_tokens: int
+    icon_min_share: float
+    nav_split: re.Pattern[str]
+    nav_min_parts: int
+    nav_max_part_words: int
+    cues: frozenset[str]
+    quote_min_words: int
+    byline: re.Pattern[str]
+    labels: frozenset[str]
+    label_reason: str
+
+
+@functools.cache
+def rules() -> _Rules:
+    furniture = load_data("furniture.yml")
+    nav = furniture["navigation"]
+    return _Rules(
+        max_words=furniture["max_words"],
+        phrases=tuple((group["reason"], re.compile(p, re.I)) for group in furniture["phrases"] for p in group["patterns"]),
+        outlet=tuple(re.compile(p, re.I) for p in furniture["outlet"]),
+        icon_words=frozenset(furniture["icons"]["words"]),
+        icon_min_tokens=furniture["icons"]["min_tokens"],
+        icon_min_share=furniture["icons"]["min_share"],
+        nav_split=re.compile("|".join(re.escape(s) for s in nav["separators"])),
+        nav_min_parts=nav["min_parts"],
+        nav_max_part_words=nav["max_part_words"],
+        cues=frozenset(furniture["reporting"]["cues"]),
+        quote_min_words=furniture["reporting"]["quote_min_words"],
+        byline=re.compile(furniture["byline"], re.I),
+        labels=frozenset(str(x).casefold() for x in furniture["labels"]["lines"]),
+        label_reason=furniture["labels"]["reason"],
+    )
+
+
+SENTENCE_END = re.compile(r"[.?!…][”\"’')\]]*$|[”\"]$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+_OPENING, _CLOSING = "“\"«", "”\"»"
+
+
+def _has_quotation(text: str, min_words: int) -> bool:
+    """A passage of at least `min_words` words between quotation marks. One pass over the
+    text: a regular expression for this backtracks badly on a hostile line."""
+    start = None
+    for i, c in enumerate(text):
+        if start is None:
+            if c in _OPENING:
+                start = i
+        elif c in _CLOSING:
+            if len(text[start + 1 : i].split()) >= min_words:
+                return True
+            start = None
+    return False
+
+
+def reads_as_reporting(text: str) -> bool:
+    """A reporting sentence: a speech cue with a quotation or a sentence ending, or any
+    quotation of a few words. Such a line is kept whatever furniture rule it resembles."""
+    r = rules()
+    if _has_quotation(text, r.quote_min_words):
+        return True
+    words = {w.lower().strip("'’") for w in _WORD.findall(text)}
+    return bool(words & r.cues) and bool(SENTENCE_END.search(text.strip()))
+
+
+def _icon_strip(text: str) -> bool:
+    r = rules()
+    tokens = text.split()
+    if len(tokens) < r.icon_min_tokens or any(c.isupper() for c in text) or SENTENCE_END.search(text):
+        return False
+    iconish = sum(1 for t in tokens if t in r.icon_words or any(t.endswith(w) or t.startswith(w) for w in ("icon", "bicon")))
+    return iconish / len(tokens) >= r.icon_min_share
+
+
+def _nav_strip(text: str) -> bool:
+    r = rules()
+    parts = [p.strip() for p in r.nav_split.split(text)]
+    if len(parts) < r.nav_min_parts or SENTENCE_END.search(text):
+        return False
+    return all(p and len(p.split()) <= r.nav_max_part_words for p in parts)
+
+
+def furniture_reason(text: str) -> str | None:
+    """Why this line is page furniture, or None when it is (or may be) article text."""
+    if reads_as_reporting(text):
+        return None
+    if _icon_strip(text):
+        return REASON_ICONS
+    if len(text.split()) > rules().max_words:
+        return None
+    if _nav_strip(text):
+        return REASON_NAV
+    if text.casefold().rstrip(" .:!»›>…") in rules().labels:
+        return rules().label_reason
+    if byline(text):
+        return REASON_BYLINE
+    for reason, pattern in rules().phrases:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def byline(text: str) -> str | None:
+    """The author named by a byline ("By Ana Ruiz and Li Wei, Harbour Post"), else None."""
+    match = rules().byline.match(text.strip())
+    if not match or SENTENCE_END.search(text.strip()):
+        return None
+    author = match["author"]
+    return author if sum(1 for w in author.split() if w[0].isupper()) >= 2 else None
+
+
+def outlet_named(text: str) -> tuple[int, str] | None:
+    """(preference, name) of the site a furniture line names as its own ("Discover more
+    from X"); a lower preference is a better witness (a name beats a domain or a handle)."""
+    for rank, pattern in enumerate(rules().outlet):
+        match = pattern.search(text)
+        if match and match["outlet"].strip():
+            return rank, match["outlet"].strip()
+    return None

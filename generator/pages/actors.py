@@ -1,0 +1,127 @@
+"""Actors index (grouped by kind) and one profile per actor, with a small relationship picture."""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator import links as site_links
+from generator.extract.mentions import NOT_AN_ACTOR
+from generator.model import Actor, Briefing, Mention, Where
+from generator.render import Context
+
+KIND_TITLES = (("person", "People"), ("organization", "Organisations"), ("place", "Places"), ("other", "Other"))
+PICTURE_SIZE = 460
+PICTURE_RADIUS = 150
+PICTURE_MAX_NEIGHBOURS = 12  # more would not be legible; the full list is on the page
+
+
+@dataclass(frozen=True)
+class Link:
+    """One relation as seen from one actor's profile."""
+
+    relation: str  # as written, e.g. "son of"
+    other_id: str | None  # actor id when the other side is an actor
+    other_text: str
+    where: Where
+    outgoing: bool  # True: this actor is the subject ("X son of Y" on X's page)
+
+
+@dataclass(frozen=True)
+class Node:
+    x: float
+    y: float
+    label: str
+    href: str | None
+    edge: str  # relation text drawn on the line to the centre
+
+
+def actor_pages(briefing: Briefing) -> dict[str, str]:
+    """actor id -> page path; ids are already unique slugs, 'index' is kept for the list."""
+    return {a.id: f"actors/{'index-actor' if a.id == 'index' else a.id}.md" for a in briefing.actors}
+
+
+def links_of(briefing: Briefing) -> dict[str, list[Link]]:
+    names = {a.id: a.name for a in briefing.actors}
+    out: dict[str, list[Link]] = defaultdict(list)
+    for a in briefing.actors:
+        for relation, other, where in a.relations:
+            known = other if other in names else None
+            out[a.id].append(Link(relation, known, names.get(other, other), where, True))
+            if known:
+                out[known].append(Link(relation, a.id, a.name, where, False))
+    return out
+
+
+def picture(actor: Actor, links: list[Link], pages: dict[str, str], href: Callable[[str], str]) -> list[Node]:
+    """Related actors on a circle around the centre, one per (other, relation, direction)."""
+    seen: dict[tuple[str, str, bool], Link] = {}
+    for link in links:
+        seen.setdefault((link.other_id or link.other_text, link.relation, link.outgoing), link)
+    chosen = sorted(seen.values(), key=lambda k: (k.other_text.casefold(), k.relation, not k.outgoing))[:PICTURE_MAX_NEIGHBOURS]
+    nodes = []
+    centre = PICTURE_SIZE / 2
+    for i, link in enumerate(chosen):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(len(chosen), 1)
+        nodes.append(Node(
+            x=round(centre + PICTURE_RADIUS * math.cos(angle), 1),
+            y=round(centre + PICTURE_RADIUS * math.sin(angle), 1),
+            label=link.other_text,
+            href=href(pages[link.other_id]) if link.other_id else None,
+            edge=f"{actor.name} is {link.relation} {link.other_text}" if link.outgoing else f"{link.other_text} is {link.relation} {actor.name}",
+        ))
+    return nodes
+
+
+def dropped(briefing: Briefing) -> list[Mention]:
+    """Entities the tagger proposed that are not actors, with the reason, for the index."""
+    return [m for ex in briefing.extractions for m in ex.mentions if m.kind == "other" and m.evidence.startswith(NOT_AN_ACTOR)]
+
+
+def kind_evidence(briefing: Briefing) -> dict[Where, Mention]:
+    """Each mention by its place, to show the tagger's label and why the kind differs from it."""
+    return {m.where: m for ex in briefing.extractions for m in ex.mentions if m.kind != "other"}
+
+
+def pages(ctx: Context) -> dict[str, str]:
+    b = ctx.briefing
+    pages_by_id = actor_pages(b)
+    related = links_of(b)
+    groups = [(title, [a for a in b.actors if a.kind == kind]) for kind, title in KIND_TITLES]
+    out = {
+        "actors/index.md": ctx.render(
+            "actors_index.md.j2", "actors/index.md",
+            groups=[g for g in groups if g[1]], actor_pages=pages_by_id, dropped=dropped(b), not_an_actor=NOT_AN_ACTOR,
+        )
+    }
+    tagged = kind_evidence(b)
+    for actor in b.actors:
+        page = pages_by_id[actor.id]
+        seen = [tagged[w] for w in actor.mentions if w in tagged]
+        labels = sorted(Counter(m.label or "none" for m in seen).items())
+        corrected = [m for m in seen if m.evidence]
+        mine = related.get(actor.id, [])
+
+        def href_from(to: str, page: str = page) -> str:
+            return site_links.href(page, to)
+
+        by_source: dict[str, list[int]] = defaultdict(list)
+        for w in actor.mentions:
+            if w.paragraph not in by_source[w.source]:
+                by_source[w.source].append(w.paragraph)
+        out[page] = ctx.render(
+            "actor.md.j2", page,
+            actor=actor,
+            actor_pages=pages_by_id,
+            links=mine,
+            nodes=picture(actor, mine, pages_by_id, href_from),
+            size=PICTURE_SIZE,
+            mentions_by_source=sorted(by_source.items()),
+            labels=labels,
+            corrected=corrected,
+            quotes=[q for q in b.quotes if q.speaker == actor.id],
+            figures=[f for f in b.figures if f.claimant == actor.id],
+            events=[e for e in b.events if actor.id in e.actors],
+        )
+    return out

@@ -1,0 +1,155 @@
+"""When an article appeared: a dateline line, or a weekday and a date in its text that
+agree in one year (generator/data/dates.yml holds the calendar words)."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from generator.furniture import load_data
+
+
+DATELINE_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class _Rules:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    dateline_words: tuple[str, ...]
+    time_zones: frozenset[str]
+    text_date: re.Pattern[str]
+    dateline_date: re.Pattern[str]
+    future: re.Pattern[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def rules() -> _Rules:
+    dates = load_data("dates.yml")
+    months, weekdays = dates["months"], dates["weekdays"]
+    month = f"(?:{_alternation(m.capitalize() for m in months)})"
+    weekday = f"(?:{_alternation(d.capitalize() for d in weekdays)})"
+    parts = _alternation(dates["parts_of_day"])
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    # "Monday night, Aug. 30[, 2021]" and "Monday, 30 August[ 2021]": capitalised names only,
+    # so the verb "may" or the word "sun" in running text are never read as dates.
+    text_date = re.compile(
+        rf"\b(?P<wd>{weekday})\.?(?:\s+(?:{parts}))?,?\s+(?:the\s+)?"
+        rf"(?:(?P<mon>{month})\.?\s+(?P<day>{day})|(?P<day2>{day})\s+(?:of\s+)?(?P<mon2>{month})\b\.?)"
+        r"(?![\d:])(?:,?\s+(?P<year>\d{4})\b)?"
+    )
+    dateline_date = re.compile(
+        rf"(?:(?P<day>{day})\s+(?P<mon>{month})\.?,?\s+(?P<year>\d{{4}})"
+        rf"|(?P<mon2>{month})\.?\s+(?P<day2>{day}),?\s+(?P<year2>\d{{4}})"
+        r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b",
+        re.I,
+    )
+    return _Rules(
+        months=months,
+        weekdays=weekdays,
+        dateline_words=tuple(sorted(dates["dateline_words"], key=lambda w: (-len(w), w))),
+        time_zones=frozenset(dates["time_zones"]),
+        text_date=text_date,
+        dateline_date=dateline_date,
+        future=re.compile(rf"(?:\b|(?<=\w))(?:{_alternation(dates['future_cues'])})\b", re.I),
+    )
+
+
+def _day(value: str) -> int:
+    return int(re.match(r"\d+", value).group())
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def dateline(text: str) -> str | None:
+    """The ISO date of a line that is nothing but a date (with time, zone, weekday or a
+    word like "Updated"); None for any other line, or when a weekday contradicts the date."""
+    if len(text.split()) > DATELINE_MAX_WORDS:
+        return None
+    r = rules()
+    match = r.dateline_date.search(text)
+    if not match:
+        return None
+    if match["iso"]:
+        found = dt.date.fromisoformat(match["iso"]) if _date(*map(int, match["iso"].split("-"))) else None
+    else:
+        day, mon, year = (match["day"], match["mon"], match["year"]) if match["day"] else (match["day2"], match["mon2"], match["year2"])
+        found = _date(int(year), r.months[mon.lower().rstrip(".")], _day(day))
+    if found is None:
+        return None
+    rest = (text[: match.start()] + " " + text[match.end():]).lower()
+    rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", " ", rest)
+    for word in r.dateline_words:
+        rest = re.sub(rf"\b{re.escape(word)}\b", " ", rest)
+    weekday = None
+    for token in re.findall(r"[a-z]+", rest):
+        if token in r.weekdays:
+            weekday = r.weekdays[token]
+        elif token not in r.time_zones:
+            return None
+    if re.sub(r"[\s,.:;|/()\-–—+\d]", "", re.sub(r"[a-z]+", "", rest)):
+        return None
+    if weekday is not None and weekday != found.weekday():
+        return None
+    return found.isoformat()
+
+
+def quote_line(text: str, limit: int = 80) -> str:
+    return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (abbreviations like "Aug." may cut it short,
+    which only makes the future-tense check look at less)."""
+    before = max(text.rfind(c, 0, start) for c in ".!?")
+    after = [i for i in (text.find(c, end) for c in ".!?") if i >= 0]
+    return text[before + 1 : min(after) + 1 if after else len(text)]
+
+
+def from_text(lines: Iterable[tuple[int, str]], years: Mapping[int, Sequence[str]]) -> tuple[str | None, str | None]:
+    """Latest date the text pins with a weekday and a month-day that agree in one year.
+
+    The year is the one written with the date, else one of `years` (the years other sources
+    of the seed set are dated in, with who attests them), used only when exactly one of them
+    agrees with the weekday.
+    The article appeared on or after that date, so it is an honest lower bound, not a guess."""
+    r = rules()
+    found: list[tuple[dt.date, str]] = []
+    for line, text in lines:
+        for m in r.text_date.finditer(text):
+            sentence = _sentence_around(text, m.start(), m.end())
+            if r.future.search(sentence):
+                continue  # perhaps a date still to come: no bound on when the article appeared
+            weekday = r.weekdays[m["wd"].lower()]
+            month = r.months[(m["mon"] or m["mon2"]).lower()]
+            day = _day(m["day"] or m["day2"])
+            expression = quote_line(m.group(0).rstrip(",."))
+            if m["year"]:
+                date = _date(int(m["year"]), month, day)
+                if date and date.weekday() == weekday:
+                    found.append((date, f"{expression} (line {line}): the weekday agrees with the date"))
+                continue
+            agreeing = [y for y in sorted(years) if (d := _date(y, month, day)) and d.weekday() == weekday]
+            if len(agreeing) == 1:
+                year = agreeing[0]
+                witnesses = ", ".join(years[year])
+                found.append((dt.date(year, month, day),
+                              f"{expression} (line {line}): the weekday agrees with that date in {year}, "
+                              f"the year of {witnesses}"))
+    if not found:
+        return None, None
+    date, why = max(found)
+    return date.isoformat(), f"{why}; published on or after this date"
+
+
