@@ -5,8 +5,12 @@ Exit codes: 0 built, 1 bad input (the message names the file), 2 usage.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
+import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from generator import __version__, pipeline, write
@@ -54,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except InputError as exc:
         for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
+            print(f"error: {terminal_safe(problem)}", file=sys.stderr)
         return 1
     except ModelMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -91,16 +95,25 @@ def _progress(total_hint: int) -> pipeline.Progress | None:
     return show
 
 
+# Control characters from a file name or a seed's front matter would drive the terminal (escape
+# sequences can rewrite what was printed); line breaks stay, as MkDocs' messages use them.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def terminal_safe(text: object) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", str(text))
+
+
 def _report(problems) -> None:
     for problem in problems:
-        print(f"{problem.severity}: {problem}", file=sys.stderr)
+        print(f"{problem.severity}: {terminal_safe(problem)}", file=sys.stderr)
 
 
 def _build(args: argparse.Namespace) -> int:
     briefing = pipeline.build_briefing(args.seeds, _settings(args), _progress(0))
     from generator import render
 
-    write.write_tree(args.out, render.render(briefing))
+    write.write_tree(args.out, render.publishable(render.render(briefing)))
     _report(briefing.problems)
     print(f"wrote {len(briefing.sources)} sources to {args.out}", file=sys.stderr)
     return 0
@@ -122,12 +135,6 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _site(args: argparse.Namespace) -> int:
-    import tempfile
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     os.environ["BRIEFING_SEEDS"] = str(args.seeds.resolve())
     if args.title:
         os.environ["BRIEFING_TITLE"] = args.title
@@ -137,6 +144,28 @@ def _site(args: argparse.Namespace) -> int:
         os.environ.pop("BRIEFING_CACHE", None)
     else:
         os.environ["BRIEFING_CACHE"] = "off"
+    # MkDocs logs through "mkdocs"; without its own CLI nothing formats that: list the bad seeds
+    # (and MkDocs' own warnings) the way `build` does.
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setLevel(logging.WARNING)
+    shown.setFormatter(_LevelFormatter())
+    logging.getLogger("mkdocs").addHandler(shown)
+    try:
+        return _site_build(args)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(shown)
+
+
+class _LevelFormatter(logging.Formatter):
+    def format(self, record) -> str:
+        return f"{record.levelname.lower()}: {terminal_safe(record.getMessage())}"
+
+
+def _site_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
     site_dir = args.site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
@@ -145,14 +174,10 @@ def _site(args: argparse.Namespace) -> int:
         config = load_config(str(args.config), site_dir=str(tmp), strict=args.strict, **overrides)
         build(config)
     except MkDocsException as exc:
-        import shutil
-
         shutil.rmtree(tmp, ignore_errors=True)
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {terminal_safe(exc)}", file=sys.stderr)
         return 1
     except BaseException:
-        import shutil
-
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     write.replace_dir(tmp, site_dir)

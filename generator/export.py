@@ -1,4 +1,9 @@
-"""The data files published with the site: briefing.json (the contract) and CSV tables."""
+"""The data files published with the site: briefing.json (the contract) and CSV tables.
+
+briefing.json keeps every text verbatim. CSV cells are opened by spreadsheets, which run a cell
+starting with = + - @ (or a tab or carriage return) as a formula: such a cell gets a leading
+apostrophe in the CSV only, so quotes.csv can differ from the JSON by that one character.
+"""
 from __future__ import annotations
 
 import csv
@@ -95,6 +100,21 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
                 "story": e.story,
                 "actors": list(e.actors),
                 "sources": [where(w) for w in e.sources],
+                "reports": [
+                    {
+                        **where(r.where),
+                        "text": r.text,
+                        "expression": r.time.expression,
+                        "date": r.time.value,
+                        "precision": r.time.precision,
+                        "anchor": r.time.anchor,
+                        "anchor_source": r.time.anchor_source,
+                        "anchor_basis": r.time.anchor_basis,
+                        "note": r.time.note,
+                        "actors": list(r.actors),
+                    }
+                    for r in e.reports
+                ],
             }
             for e in b.events
         ],
@@ -108,15 +128,23 @@ def briefing_json(b: Briefing) -> str:
     return json.dumps(briefing_dict(b), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text instead of evaluating (OWASP's CSV injection advice)."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
 def quotes_csv(b: Briefing) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["id", "speaker", "speaker_text", "kind", "cue", "via", "date", "text", "sources"])
     for q in b.quotes:
-        writer.writerow([
+        writer.writerow([spreadsheet_safe(cell) for cell in (
             q.id, q.speaker or "", q.speaker_text or "", q.kind, q.cue or "", "; ".join(q.via), q.date or "",
             q.text, "; ".join(f"{w.source}#p{w.paragraph}" for w in q.sources),
-        ])
+        )])
     return buf.getvalue()
 
 

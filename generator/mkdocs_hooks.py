@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 
 from generator import nlp, pipeline, render, search  # noqa: E402
+from generator.cli import terminal_safe  # noqa: E402
 from generator.incremental import GeneratedPages, TemplateCache  # noqa: E402
 from generator.model import InputError  # noqa: E402
 from generator.nlp import ModelMissing  # noqa: E402
@@ -44,6 +45,8 @@ def on_config(config):
         description=config.site_description or DEFAULT_DESCRIPTION,
         model=os.environ.get("BRIEFING_MODEL") or options.get("model"),
         cache=os.environ.get("BRIEFING_CACHE") != "off",
+        # `mkdocs build --strict` refuses the whole build on any bad seed, naming each one.
+        strict=bool(config.strict),
     )
     if not config.use_directory_urls:
         raise PluginError("the briefing pages link with directory URLs: set use_directory_urls: true")
@@ -54,10 +57,10 @@ def on_files(files: Files, config) -> Files:
     try:
         briefing = pipeline.build_briefing(_state["seeds"], _state["settings"])
     except (InputError, ModelMissing) as exc:
-        raise PluginError(f"briefing not built:\n{exc}") from exc
-    for problem in briefing.problems:
-        log.warning("%s", problem)  # under --strict, any warning refuses the whole build
-    generated = render.render(briefing)
+        raise PluginError(f"briefing not built:\n{terminal_safe(exc)}") from exc
+    for problem in briefing.problems:  # a strict build never gets here: the pipeline refused it
+        (log.error if problem.severity == "error" else log.warning)("%s", terminal_safe(problem))
+    generated = render.publishable(render.render(briefing))
     for path, content in generated.items():
         existing = files.get_file_from_path(path)
         if existing is not None:

@@ -160,6 +160,10 @@ class TimeExpression:
     precision: Precision | None
     anchor: str | None  # date it was resolved against
     anchor_basis: str | None = None
+    kind: str = ""  # "date", "weekday", "relative", "year", "range", "decade", "ago", "offset", "period", ...
+    end: str | None = None  # last year of a range ("1953-2001"), at the same precision as value
+    note: str = ""  # how the value was found when not from the words alone (e.g. the year of a date)
+    anchor_source: str | None = None  # the source whose date is the anchor (a copy borrows its original's)
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,8 @@ class EventClaim:
     time: TimeExpression
     where: Where
     actors: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()  # content-word lemmas, to tell reports of one event from another
+    statement: bool = False  # the time is when something was said, not when it happened
 
 
 @dataclass(frozen=True)
@@ -262,6 +268,17 @@ class Event:
     sources: tuple[Where, ...]
     actors: tuple[str, ...] = ()
     story: bool = True  # False: background history
+    reports: tuple[EventReport, ...] = ()  # what each source says, with its own expression and anchor
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """One source's report of an event: its sentence and how its date was found."""
+
+    where: Where  # the sentence
+    text: str
+    time: TimeExpression  # as resolved for this report (a copy takes its original's anchor)
+    actors: tuple[str, ...] = ()  # actor ids
 
 
 @dataclass(frozen=True)

@@ -112,4 +112,4 @@ def extract_chunk(articles: Sequence[Article], model: str | None = None) -> list
 
 def generate(seeds_dir: Path, settings: Settings = Settings(), progress: Progress | None = None) -> dict[str, str | bytes]:
     """Every generated page and data file, keyed by its path in the site's docs."""
-    return render.render(build_briefing(seeds_dir, settings, progress))
+    return render.publishable(render.render(build_briefing(seeds_dir, settings, progress)))

@@ -21,12 +21,25 @@ from generator.model import Briefing
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|:<>~=^$%&'\"])")
 
 
+# Every character some parser treats as a line break. A value spanning lines could end the
+# raw HTML block it sits in (a blank line does) and let the rest be read as Markdown.
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def single_line(value: object) -> object:
+    """Jinja `finalize`: no expression can put a line break into a page; markup from our own
+    filters and macros passes unchanged (it is built from already single-line values)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _LINE_BREAKS.sub(" ", value)
+    return value
+
+
 def md_inline(text: object) -> Markup:
     """Escape text for a Markdown inline context: HTML-escaped, then every Markdown
     punctuation mark backslash-escaped or turned into an entity, so it renders literally."""
-    html = str(escape(str(text)))
+    html = str(escape(_LINE_BREAKS.sub(" ", str(text))))
     # Entities produced by `escape` must survive; escape the rest of the punctuation.
-    parts = re.split(r"(&(?:amp|lt|gt|quot|#39);)", html)
+    parts = re.split(r"(&(?:amp|lt|gt|quot|#34|#39);)", html)
     out = [p if p.startswith("&") and p.endswith(";") else _md_escape_plain(p) for p in parts]
     return Markup("".join(out))
 
@@ -38,7 +51,35 @@ def _md_escape_plain(text: str) -> str:
 def safe_url(url: object) -> str | None:
     """Only web links become links; `javascript:`, `data:` and the like stay text."""
     text = str(url).strip()
-    return text if re.match(r"https?://[^\s<>\"']+$", text, re.I) else None
+    return text if re.fullmatch(r"https?://[^\s<>\"'`\\]+", text, re.I) else None
+
+
+# What YAML may not hold literally in a double-quoted scalar (besides the quote and backslash).
+_YAML_UNSAFE = re.compile("[^\x09\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\"\\\\]")
+
+
+def title_front_matter(markdown: str) -> str:
+    """Give a page whose first line is its `# heading` that heading as its front matter title.
+
+    Themes build `<title>` from the heading with `striptags`, which unescapes it, so a seed title
+    containing `</title><script>` would run; a front matter title is inserted as it is. The heading
+    is already escaped (the `md` filter), so it is the title, quoted for YAML.
+    """
+    first, _, rest = markdown.partition("\n")
+    if not first.startswith("# ") or markdown.startswith("---"):
+        return markdown
+    quoted = _YAML_UNSAFE.sub(lambda m: f"\\U{ord(m.group()):08x}", first[2:].strip())
+    return f'---\ntitle: "{quoted}"\n---\n{markdown}'
+
+
+def publishable(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """The rendered files as they are handed to MkDocs or written for another site builder:
+    every page but the home page (whose title is the site's name) titled by front matter."""
+    return {
+        path: title_front_matter(content) if path.endswith(".md") and path != "index.md" and isinstance(content, str)
+        else content
+        for path, content in files.items()
+    }
 
 
 def one_line(text: object) -> str:
@@ -77,6 +118,7 @@ def make_env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=single_line,
     )
     env.filters["md"] = md_inline
     env.filters["one_line"] = one_line
