@@ -82,8 +82,11 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
                 "value": list(f.value) if isinstance(f.value, tuple) else f.value,
                 "unit": f.unit,
                 "expression": f.expression,
+                "qualifier": f.qualifier,
                 "claimant": f.claimant,
                 "claimant_text": f.claimant_text,
+                "via": list(f.via),
+                "quote": f.quote,
                 "date": f.date,
                 "sources": [where(w) for w in f.sources],
             }

@@ -139,6 +139,8 @@ class QuoteClaim:
     cue: str | None
     where: Where
     via: tuple[str, ...] = ()
+    statement: Where | None = None  # the sentence with the claim and its cue, to date the claim
+    speaker_named: bool = False  # a name, not a description ("a local official") to keep as written
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,9 @@ class FigureClaim:
     where: Where
     claimant_text: str | None = None
     date: str | None = None
+    qualifier: str | None = None  # "at least", "nearly", ... as written
+    via: tuple[str, ...] = ()  # intermediaries of the claim carrying the figure
+    claim: Where | None = None  # span of the quote or reported claim carrying it
 
 
 @dataclass(frozen=True)
@@ -255,6 +260,9 @@ class Figure:
     claimant: str | None = None
     claimant_text: str | None = None
     date: str | None = None
+    qualifier: str | None = None
+    via: tuple[str, ...] = ()
+    quote: str | None = None  # id of the quote carrying the figure
 
 
 @dataclass(frozen=True)

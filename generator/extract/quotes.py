@@ -1,11 +1,654 @@
-"""Direct quotes and reported speech, with speaker, cue and intermediary, per article."""
+"""Direct quotes and reported speech, with speaker, cue and intermediary, per article.
+
+Direct quotes come from the quote marks of the paragraph text, not from the parse:
+the parser splits sentences inside quotes, and a stray mark must only cost that
+one quote. Their cue and speaker come from the parse of the text around them.
+Reported speech comes from dependency rules: the clausal complement of a speech
+verb, "according to X" / "per X", vows and appeals, and figures stated with
+"put the number at". Pronouns and definite descriptions ("he", "the spokesman")
+are resolved against the article's earlier subjects; indefinite descriptions ("a
+local official") introduce someone new and stay as written.
+
+Every quote's text is the paragraph text at its span; `verbatim` enforces it.
+"""
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
 from typing import Any
 
-from generator.model import Article, Mention, QuoteClaim
+import yaml
 
+from generator.model import Article, Mention, QuoteClaim, Where
+
+PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+# A sentence ends at . ! ? (or an ellipsis) followed by space and a capital or an opening mark.
+SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“«„A-Z])")
+TRIM_TAIL = {"PUNCT", "CCONJ", "ADP", "SCONJ", "DET", "PART"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+class NotVerbatim(ValueError):
+    """A quote's text differs from its source paragraph at its span: a bug, never shown."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    commitment_verbs: frozenset[str]
+    appeal_verbs: dict[str, frozenset[str]]
+    estimate_verbs: frozenset[str]
+    estimate_objects: frozenset[str]
+    attribution_phrases: tuple[tuple[str, ...], ...]
+    quoted_as: frozenset[str]
+    channel_nouns: frozenset[str]
+    audience_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    role_synonyms: dict[str, str]
+    titles: frozenset[str]
+    indefinite: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+
+    def role(self, lemma: str) -> str:
+        return self.role_synonyms.get(lemma, lemma)
+
+
+def load_data(name: str) -> dict[str, Any]:
+    return yaml.safe_load(resources.files("generator").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    d = load_data("speech.yml")
+    words = lambda key: frozenset(str(w).lower() for w in d.get(key) or ())  # noqa: E731
+    return Lexicon(
+        speech_verbs=words("speech_verbs"),
+        commitment_verbs=words("commitment_verbs"),
+        appeal_verbs={k: frozenset(v) for k, v in (d.get("appeal_verbs") or {}).items()},
+        estimate_verbs=words("estimate_verbs"),
+        estimate_objects=words("estimate_objects"),
+        attribution_phrases=tuple(tuple(p.lower().split()) for p in d.get("attribution_phrases") or ()),
+        quoted_as=words("quoted_as"),
+        channel_nouns=words("channel_nouns"),
+        audience_nouns=words("audience_nouns"),
+        outlet_nouns=words("outlet_nouns"),
+        person_nouns=words("person_nouns"),
+        role_synonyms={str(k): str(v) for k, v in (d.get("role_synonyms") or {}).items()},
+        titles=words("titles"),
+        indefinite=words("indefinite"),
+        person_pronouns=words("person_pronouns"),
+        group_pronouns=words("group_pronouns"),
+        relative_pronouns=words("relative_pronouns"),
+    )
+
+
+# --- quote marks -------------------------------------------------------------
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Inner (start, end) of every closed quotation in the text.
+
+    An opening mark that is never closed is ignored rather than swallowing the
+    rest of the paragraph; a new opening mark of the same kind restarts it."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    close_with = ""
+    for i, ch in enumerate(text):
+        if open_at is not None and ch == close_with:
+            if i > open_at + 1:
+                spans.append((open_at + 1, i))
+            open_at = None
+        elif ch in PAIRS and (open_at is None or ch == text[open_at]):
+            open_at, close_with = i, PAIRS[ch]
+    return spans
+
+
+def inside(i: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def _trim(text: str, start: int, end: int, strip: str = " \t,;:") -> tuple[int, int]:
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    return start, end
+
+
+def verbatim(claim: QuoteClaim, paragraph_text: str) -> QuoteClaim:
+    """The claim, after checking that its text is the paragraph's text at its span."""
+    w = claim.where
+    if not claim.text or paragraph_text[w.start:w.end] != claim.text:
+        raise NotVerbatim(f"{w.source} ¶{w.paragraph} [{w.start}:{w.end}]: {claim.text!r} is not the paragraph's text")
+    return claim
+
+
+# --- who is speaking ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Entity:
+    """Someone or something an article has made the subject of a clause."""
+
+    text: str
+    person: bool
+    named: bool
+    roles: frozenset[str] = frozenset()
+    plural: bool = False
+
+    @property
+    def last(self) -> str:
+        return self.text.split()[-1].lower() if self.text else ""
+
+
+def _name(tok: Any, lex: Lexicon) -> str:
+    """The proper name a PROPN token heads, without titles written before it."""
+    left = [t for t in tok.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
+    parts = [t for t in left if t.i >= tok.i - len(left)] + [tok]
+    parts += [t for t in tok.rights if t.dep_ in ("flat",) and t.pos_ == "PROPN"]
+    while len(parts) > 1 and parts[0].lower_.strip(".") in lex.titles:
+        parts = parts[1:]
+    doc, end = tok.doc, parts[-1].i
+    # Names written with hyphens ("Al-Amin", "X-K") come out of the tokenizer in pieces.
+    while end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text in "-–" and not doc[end + 1].whitespace_:
+        end += 2
+    return doc[parts[0].i: end + 1].text
+
+
+def _roles(tok: Any, lex: Lexicon) -> frozenset[str]:
+    """Person nouns said of a name: its appositions and title compounds."""
+    roles = set()
+    for t in tok.children:
+        if t.dep_ == "appos" and t.lemma_.lower() in lex.person_nouns:
+            roles.add(lex.role(t.lemma_.lower()))
+        if t.dep_ == "compound" and t.lemma_.lower() in lex.person_nouns:
+            roles.add(lex.role(t.lemma_.lower()))
+    return frozenset(roles)
+
+
+def _description(tok: Any) -> str:
+    """A common-noun subject as written, up to its first comma or clause."""
+    words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i < tok.i]
+    end = tok.i
+    for t in sorted(tok.subtree, key=lambda t: t.i):
+        if t.i > tok.i and (t.text in ",;(—–" or t.dep_ in ("relcl", "acl")):
+            break
+        end = t.i
+    start = min(t.i for t in words)
+    return tok.doc[start:end + 1].text.strip(" ,")
+
+
+class Discourse:
+    """The subjects an article has introduced, in reading order, for resolving speakers."""
+
+    def __init__(self, lex: Lexicon, persons: set[str], organisations: set[str]):
+        self.lex = lex
+        self.seen: list[Entity] = []
+        self.names: dict[str, set[str]] = {}  # last word -> full names written anywhere so far
+        self.persons = persons  # surface forms tagged as people by the mentions stage
+        self.organisations = organisations
+
+    def _is_person(self, tok: Any, text: str, roles: frozenset[str]) -> bool:
+        if text in self.organisations:
+            return False
+        return text in self.persons or bool(roles) or tok.ent_type_ == "PERSON"
+
+    def read_names(self, doc: Any) -> None:
+        """Remember every full proper name of a paragraph, for a later bare surname."""
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ != "compound":
+                name = _name(tok, self.lex)
+                if len(name.split()) > 1:
+                    self.names.setdefault(name.split()[-1].lower(), set()).add(name)
+
+    def describe(self, tok: Any) -> Entity | None:
+        """Resolve a subject token to an entity, remembering it for what follows."""
+        entity = self._resolve(tok)
+        if entity is not None and entity.text:
+            self.seen.append(entity)
+        return entity
+
+    def _resolve(self, tok: Any) -> Entity | None:
+        lex, low = self.lex, tok.lower_
+        if low in lex.relative_pronouns and tok.head.dep_ == "relcl":
+            return self._resolve(tok.head.head)
+        if low in lex.person_pronouns:
+            return self._latest(lambda e: e.person) or Entity(tok.text, True, False)
+        if low in lex.group_pronouns:
+            # "they": the last group, named ("the council") or described in the plural ("officials").
+            group = self._latest(lambda e: e.plural or (e.named and not e.person))
+            return group or Entity(tok.text, False, False)
+        if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.pos_ not in ("PRON", "NOUN", "DET")):
+            name = _name(tok, lex)
+            roles = _roles(tok, lex)
+            if len(name.split()) == 1:
+                earlier = self._latest(lambda e: e.named and e.last == name.lower() and len(e.text.split()) > 1)
+                if earlier is not None:
+                    return Entity(earlier.text, earlier.person or bool(roles), True, earlier.roles | roles)
+                # Never a subject before, but named once in full: only an unambiguous full name will do.
+                full = self.names.get(name.lower(), set())
+                if len(full) == 1:
+                    return Entity(next(iter(full)), True, True, roles)
+            return Entity(name, self._is_person(tok, name, roles), True, roles)
+        if tok.pos_ in ("NOUN", "ADJ"):
+            lemma = lex.role(tok.lemma_.lower())
+            # "A member of the movement, Jane Roe, said": the apposed name, when it names a person.
+            appos = next((t for t in tok.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"
+                          and (t.ent_type_ == "PERSON" or (t.head.i == tok.i and t.ent_type_ in ("", "PERSON")))
+                          and not any(a.dep_ == "relcl" and a.i < t.i for a in tok.subtree)), None)
+            if appos is not None:
+                name = _name(appos, lex)
+                return Entity(name, True, True, frozenset({lemma}) if lemma in lex.person_nouns else frozenset())
+            text = _description(tok)
+            person = tok.lemma_.lower() in lex.person_nouns
+            first = tok.doc[tok.left_edge.i].lower_ if tok.left_edge.i < tok.i else ""
+            definite = first in DEFINITE or any(t.dep_ == "poss" for t in tok.children)
+            if person and definite and first not in lex.indefinite:
+                earlier = self._latest(lambda e: e.named and lemma in e.roles)
+                if earlier is not None:
+                    return earlier
+            return Entity(text, person, False, frozenset({lemma}) if person else frozenset(), plural=tok.tag_ == "NNS")
+        return None
+
+    def _latest(self, test) -> Entity | None:
+        return next((e for e in reversed(self.seen) if test(e)), None)
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The token that speaks for a verb, following conjoined and participle verbs to their subject."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        for dep in ("nsubj", "nsubjpass"):
+            subj = next((t for t in verb.children if t.dep_ == dep), None)
+            if subj is not None and not (dep == "nsubjpass" and subj.lower_ == "it"):
+                return subj
+        agent = next((t for t in verb.children if t.dep_ == "agent"), None)
+        if agent is not None:
+            return next((t for t in agent.children if t.dep_ == "pobj"), None)
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+# --- finding claims ------------------------------------------------------------
+
+@dataclass
+class Draft:
+    kind: str
+    start: int
+    end: int
+    cue: str | None
+    speaker: Any | None  # subject token, resolved later in reading order
+    via: list[Any]  # tokens heading an intermediary, or strings
+    speaker_text: str | None = None
+    verb: Any | None = None
+    named: bool = False
+
+
+def _span_text(doc: Any, tok: Any) -> str:
+    """Text of a noun phrase headed by tok, stretched over a following run of proper nouns
+    ("Morning Today" is parsed as a name and a date)."""
+    start, end = tok.left_edge.i, tok.right_edge.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].dep_ != "nsubj":
+        end += 1
+    return doc[start:end + 1].text.strip(" ,")
+
+
+def _is_speech(tok: Any, lex: Lexicon) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs
+
+
+def _cue(tok: Any, lex: Lexicon) -> str:
+    """The cue as written; a passive "was quoted as saying" keeps all of its words."""
+    if tok.lemma_.lower() in lex.quoted_as:
+        aux = [t for t in tok.children if t.dep_ == "auxpass"]
+        prep = next((t for t in tok.children if t.dep_ == "prep" and t.lower_ == "as"), None)
+        pcomp = next((t for t in prep.children if t.dep_ in ("pcomp", "pobj")), None) if prep else None
+        if aux and pcomp is not None:
+            return tok.doc[aux[0].i:pcomp.i + 1].text
+    return tok.text
+
+
+def _vias(tok: Any, lex: Lexicon) -> list[Any]:
+    """Intermediaries attached to a speech verb: "told X", "by X", "according to X"."""
+    out = []
+    if tok.lemma_.lower() == "tell":
+        obj = next((t for t in tok.children if t.dep_ in ("dobj", "dative")), None)
+        if obj is not None and obj.lemma_.lower() not in lex.audience_nouns:
+            out.append(obj)
+    if tok.lemma_.lower() in lex.quoted_as:
+        for t in tok.subtree:
+            if t.dep_ in ("agent", "prep") and t.lower_ == "by":
+                out.extend(c for c in t.children if c.dep_ == "pobj")
+                break
+    for child in tok.children:
+        att = _attribution(child, lex)
+        if att is not None:
+            out.append(att)
+    return out
+
+
+def _attribution(tok: Any, lex: Lexicon) -> Any | None:
+    """The object of "according to X" / "per X" when tok starts such a phrase."""
+    for phrase in lex.attribution_phrases:
+        words = tok.doc[tok.i:tok.i + len(phrase)]
+        if len(words) == len(phrase) and tuple(w.lower_ for w in words) == phrase:
+            last = words[-1]
+            obj = next((t for t in last.children if t.dep_ == "pobj"), None)
+            if obj is None and len(phrase) > 1:
+                obj = next((t for w in words for t in w.children if t.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _content(verb: Any, lex: Lexicon) -> tuple[Any, ...] | None:
+    """What a speech verb reports: (first token, last token, content head) or None."""
+    lemma = verb.lemma_.lower()
+    ccomp = next((t for t in verb.children if t.dep_ == "ccomp"), None)
+    if ccomp is None:
+        # "said in a statement that ...": the parser hangs the clause on the channel noun.
+        for t in verb.subtree:
+            if t.i > verb.i and t.dep_ in ("relcl", "acl", "ccomp", "advcl") and t.i != verb.i:
+                mark = next((m for m in t.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+                if mark is not None and t.head.lemma_.lower() in lex.channel_nouns | {verb.lemma_.lower()}:
+                    ccomp = t
+                    break
+    if ccomp is not None:
+        toks = [t for t in ccomp.subtree if not (t.dep_ == "mark" and t.head.i == ccomp.i and t.lower_ == "that")]
+        return toks[0], toks[-1], ccomp
+    if lemma in lex.commitment_verbs:
+        xcomp = next((t for t in verb.children if t.dep_ == "xcomp"), None)
+        if xcomp is not None:
+            return xcomp.left_edge, xcomp.right_edge, xcomp
+    return None
+
+
+def _appeal(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
+    preps = lex.appeal_verbs.get(verb.lemma_.lower())
+    if not preps:
+        return None
+    prep = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ in preps and t.i == verb.i + 1), None)
+    if prep is None:
+        return None
+    last = prep.right_edge
+    xcomp = next((t for t in verb.children if t.dep_ == "xcomp" and t.i > prep.i), None)
+    if xcomp is not None:
+        last = xcomp.right_edge
+    first = next(prep.rights, None)
+    if first is None:
+        return None
+    return first.left_edge, last, f"{verb.text} {prep.text}"
+
+
+def _estimate(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
+    """ "put the number of dead at seven": a figure stated by the subject."""
+    if verb.lemma_.lower() not in lex.estimate_verbs:
+        return None
+    obj = next((t for t in verb.children if t.dep_ == "dobj" and t.lemma_.lower() in lex.estimate_objects), None)
+    at = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ == "at"), None)
+    if obj is None or at is None:
+        return None
+    return obj.left_edge, at.right_edge, f"{verb.text} the {obj.text} … at"
+
+
+def _trim_tokens(doc: Any, first: int, last: int, minimum: int = 3) -> tuple[int, int] | None:
+    """Drop dangling punctuation, conjunctions and a bare prepositional tail (", and in total")."""
+    while last >= first:
+        tok = doc[last]
+        if tok.pos_ in TRIM_TAIL or tok.is_space:
+            last -= 1
+        elif tok.dep_ == "pobj" and tok.head.i == last - 1 and last - 2 >= first and doc[last - 2].pos_ in ("PUNCT", "CCONJ"):
+            last -= 2
+        else:
+            break
+    while first <= last and (doc[first].pos_ in ("PUNCT", "CCONJ") or doc[first].lower_ == "that"):
+        first += 1
+    return (first, last) if last - first + 1 >= minimum else None
+
+
+def _sentence_bounds(text: str, quotes: list[tuple[int, int]]) -> list[int]:
+    """Offsets where a new sentence starts, ignoring sentence ends inside quotes."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text) if not inside(m.start(), quotes)]
+    # A quote that closes a sentence ends it after the closing mark.
+    return sorted({0, *ends, len(text)})
+
+
+def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
+    quotes = quote_spans(text)
+    marks = [(s - 1, e + 1) for s, e in quotes]  # spans with their marks
+    bounds = _sentence_bounds(text, quotes)
+    drafts: list[Draft] = []
+
+    def tokens_between(a: int, b: int) -> list[Any]:
+        return [t for t in doc if a <= t.idx < b and not inside(t.idx, marks)]
+
+    def cue_in(a: int, b: int, last: bool) -> Any | None:
+        found = [t for t in tokens_between(a, b) if _is_speech(t, lex) and not any(c.dep_ == "neg" for c in t.children)]
+        return (found[-1] if last else found[0]) if found else None
+
+    previous: Draft | None = None
+    for n, (qs, qe) in enumerate(quotes):
+        start, end = _trim(text, qs, qe)
+        if end <= start:
+            continue
+        # The cue sits in the same sentence, and never beyond a neighbouring quote.
+        after_limit = min([q[0] - 1 for q in quotes[n + 1:]] + [b for b in bounds if b > qe + 1] + [len(text)])
+        before_limit = max([q[1] + 1 for q in quotes[:n]] + [b for b in bounds if b <= qs - 1])
+        # “…,” she said: a quote ending in a comma (or ? !) is followed by its cue.
+        ends_open = text[qs:qe].rstrip().endswith((",", "?", "!", "—", "-"))
+        order = ((qe + 1, after_limit, False), (before_limit, qs - 1, True))
+        verb = None
+        for a, b, last in (order if ends_open else order[::-1]):
+            verb = cue_in(a, b, last)
+            if verb is not None:
+                break
+        if verb is not None:
+            draft = Draft("direct", start, end, _cue(verb, lex), subject_of(verb), _vias(verb, lex), verb=verb)
+        elif previous is not None and not [
+            t for t in tokens_between(previous.end, start - 1)
+            if t.dep_.startswith("nsubj") and _is_speech(t.head, lex)
+            and (previous.speaker is None or t.i != previous.speaker.i)
+        ]:
+            # A quote without its own cue continues the previous speaker's quote in this paragraph.
+            draft = Draft("direct", start, end, previous.cue, previous.speaker, list(previous.via),
+                          previous.speaker_text, previous.verb)
+        elif len(text[start:end].split()) >= 6:
+            draft = Draft("direct", start, end, None, None, [])
+        else:
+            continue  # a title, nickname or scare quote, not a statement
+        drafts.append(draft)
+        previous = draft
+
+    drafts.extend(_reported(text, doc, lex, marks))
+    return drafts
+
+
+def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -> list[Draft]:
+    out: list[Draft] = []
+    by_head: dict[int, Draft] = {}
+    for tok in doc:
+        if inside(tok.idx, marks) or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        lemma = tok.lemma_.lower()
+        found = None
+        cue = tok.text
+        if lemma in lex.speech_verbs or lemma in lex.commitment_verbs:
+            content = _content(tok, lex)
+            if content is not None:
+                first, last, head = content
+                if inside(head.idx, marks):
+                    continue  # the verb cues a direct quote
+                found = (first, last)
+                cue = _cue(tok, lex)
+        if found is None:
+            special = _appeal(tok, lex) or _estimate(tok, lex)
+            if special is not None:
+                found, cue = (special[0], special[1]), special[2]
+        if found is None:
+            continue
+        first, last = found[0].i, found[1].i
+        minimum = 1
+        # Stop before a direct quote the clause runs into; the quote is its own row, and
+        # what is left must still say something.
+        for s, e in marks:
+            q_first = next((t.i for t in doc if t.idx >= s), None)
+            if q_first is not None and first < q_first <= last:
+                last, minimum = q_first - 1, 3
+            elif q_first is not None and q_first <= first and doc[first].idx < e:
+                first = last + 1
+        # "..., according to X" parsed inside the reported clause still names who carried it.
+        carried = []
+        for t in doc[first:last + 1]:
+            obj = _attribution(t, lex)
+            if obj is not None and t.i > first + 2:
+                carried.append(obj)
+                last = t.i - 1
+                break
+        trimmed = _trim_tokens(doc, first, last, minimum)
+        if trimmed is None:
+            continue
+        first, last = trimmed
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        draft = Draft("indirect", start, end, cue, subject_of(tok), _vias(tok, lex) + carried, verb=tok)
+        out.append(draft)
+        by_head[tok.i] = draft
+
+    # "X said" around a clause that is itself someone's claim: X carried it.
+    for verb_i, draft in list(by_head.items()):
+        outer = _outer_speech(doc[verb_i], by_head)
+        if outer is not None:
+            draft.via.append(outer.speaker if outer.speaker is not None else None)
+            draft.via = [v for v in draft.via if v is not None]
+            content = _content(outer.verb, lex)
+            if content is not None and content[2].i == verb_i and outer in out:
+                out.remove(outer)
+
+    out.extend(_attributed(text, doc, lex, marks, by_head))
+    return out
+
+
+def _outer_speech(verb: Any, by_head: dict[int, Draft]) -> Draft | None:
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and tok.head.i in by_head:
+            return by_head[tok.head.i]
+        if tok.dep_ in ("conj",) and tok.head.dep_ == "ccomp" and tok.head.head.i in by_head:
+            return by_head[tok.head.head.i]
+        tok = tok.head
+    return None
+
+
+def _attributed(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]], by_head: dict[int, Draft]) -> list[Draft]:
+    """ "According to X, ..." and "..., per X": a claim even without a speech verb."""
+    out = []
+    for tok in doc:
+        if inside(tok.idx, marks):
+            continue
+        obj = _attribution(tok, lex)
+        if obj is None:
+            continue
+        claimed = tok.head
+        while claimed.head.i != claimed.i and claimed.i not in by_head and claimed.dep_ not in ("ROOT",):
+            claimed = claimed.head
+        if claimed.i in by_head:
+            continue  # already the intermediary of that speech verb
+        sent = tok.sent
+        phrase = sorted(set(t.i for t in tok.subtree) | {tok.i, *(t.i for t in obj.subtree)})
+        p_first, p_last = phrase[0], phrase[-1]
+        if p_first - sent.start >= 3:
+            first, last = sent.start, p_first - 1
+        else:
+            first, last = p_last + 1, sent.end - 1
+        trimmed = _trim_tokens(doc, first, last)
+        if trimmed is None:
+            continue
+        first, last = trimmed
+        words = " ".join(w.lower_ for w in doc[tok.i:obj.i] if w.i < obj.left_edge.i) or tok.lower_
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        person = obj.lemma_.lower() in lex.person_nouns or obj.ent_type_ == "PERSON"
+        out.append(Draft("indirect", start, end, words, obj if person else None, [] if person else [obj], verb=tok))
+    return out
+
+
+# --- the article -------------------------------------------------------------
 
 def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) -> tuple[QuoteClaim, ...]:
-    return ()
+    lex = lexicon()
+    persons = {m.text for m in mentions if m.kind == "person"}
+    organisations = {m.text for m in mentions if m.kind == "organization"}
+    discourse = Discourse(lex, persons, organisations)
+    claims: list[QuoteClaim] = []
+    last_via: str | None = None
+    for paragraph, doc in zip(article.paragraphs, docs):
+        text = paragraph.text
+        marks = [(s - 1, e + 1) for s, e in quote_spans(text)]
+        drafts = _paragraph_drafts(text, doc, lex)
+        wanted = {d.speaker.i for d in drafts if d.speaker is not None}
+        resolved: dict[int, Entity | None] = {}
+        # Subjects are read in order so that "he" means the last person before it.
+        for tok in doc:
+            if inside(tok.idx, marks):
+                continue
+            if tok.dep_ in ("nsubj", "nsubjpass") or tok.i in wanted:
+                resolved[tok.i] = discourse.describe(tok)
+        discourse.read_names(doc)
+        for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
+            if draft.speaker_text is None and draft.speaker is not None:
+                entity = resolved.get(draft.speaker.i) or discourse.describe(draft.speaker)
+                draft.speaker_text = entity.text if entity is not None else draft.speaker.text
+                draft.named = entity is not None and entity.named
+            vias = []
+            for v in draft.via:
+                name = v if isinstance(v, str) else _via_text(doc, v, lex, last_via)
+                if name and name not in vias and name != draft.speaker_text:
+                    vias.append(name)
+            if vias:
+                last_via = vias[-1]
+            s_start, s_end = draft.start, draft.end
+            if draft.verb is not None:
+                s_start, s_end = min(s_start, draft.verb.sent.start_char), max(s_end, draft.verb.sent.end_char)
+            claim = QuoteClaim(
+                statement=Where(article.id, paragraph.n, s_start, s_end),
+                text=text[draft.start:draft.end],
+                kind=draft.kind,  # type: ignore[arg-type]
+                speaker_text=draft.speaker_text,
+                cue=draft.cue,
+                where=Where(article.id, paragraph.n, draft.start, draft.end),
+                via=tuple(vias),
+                speaker_named=draft.named,
+            )
+            claims.append(verbatim(claim, text))
+    return tuple(_dedupe(claims))
+
+
+def _via_text(doc: Any, tok: Any, lex: Lexicon, last_via: str | None) -> str | None:
+    if tok.pos_ == "PRON":
+        return None
+    first = doc[tok.left_edge.i].lower_
+    if tok.lemma_.lower() in lex.outlet_nouns and first in DEFINITE:
+        return last_via or _span_text(doc, tok)  # "told the outlet": the one named before
+    if tok.pos_ == "PROPN":
+        return _span_text(doc, tok)
+    return _span_text(doc, tok)
+
+
+def _dedupe(claims: list[QuoteClaim]) -> list[QuoteClaim]:
+    """One claim per span; a direct quote wins over reported speech on the same words."""
+    out: dict[tuple[int, int, int], QuoteClaim] = {}
+    for c in claims:
+        key = (c.where.paragraph, c.where.start, c.where.end)
+        if key not in out or (c.kind == "direct" and out[key].kind != "direct"):
+            out[key] = c
+        elif out[key].speaker_text is None and c.speaker_text is not None:
+            out[key] = replace(out[key], speaker_text=c.speaker_text)
+    return sorted(out.values(), key=lambda c: (c.where.paragraph, c.where.start, c.where.end, c.kind))

@@ -1,15 +1,192 @@
-"""Quotes and figures across sources: one row per statement, every source that carries it."""
+"""Quotes and figures across sources: one row per statement, every source that carries it.
+
+Two claims are one statement when, after normalising punctuation and case, one's
+words are contained in the other's (a syndicated copy, or a shorter excerpt of the
+same tweet). Slightly different wording stays separate. Candidates are found through
+an index of word shingles, so merging stays near-linear in the number of claims.
+A figure is one row per (subject, value, claimant, date): the claims of different
+people are never folded together, averaged or ranked.
+"""
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from generator.extract.quotes import NotVerbatim
 from generator.merge.actors import ActorIndex
-from generator.model import Extraction, Figure, Quote, Source
+from generator.model import Extraction, Figure, Quote, QuoteClaim, Source, TimeExpression, Where
+
+SHINGLE = 3
+
+
+def normalise(text: str) -> str:
+    """Lower case words only: quote marks, dashes, apostrophes and spacing do not make a quote different."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("'", "")
+    return " ".join(re.findall(r"\w+", text))
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+
+
+def check_verbatim(quotes: Sequence[Quote], paragraphs: dict[tuple[str, int], str]) -> None:
+    """Raise unless every quote is the exact text of one of its sources and every source's
+    span holds (after normalising) words of the quote."""
+    for q in quotes:
+        texts = []
+        for w in q.sources:
+            para = paragraphs.get((w.source, w.paragraph))
+            if para is None or not (0 <= w.start < w.end <= len(para)):
+                raise NotVerbatim(f"quote {q.id}: {w.source} ¶{w.paragraph} has no span [{w.start}:{w.end}]")
+            texts.append(para[w.start:w.end])
+        if q.text not in texts:
+            raise NotVerbatim(f"quote {q.id}: {q.text!r} is not the text of any of its source spans")
+        whole = f" {normalise(q.text)} "
+        for w, t in zip(q.sources, texts):
+            if f" {normalise(t)} " not in whole:
+                raise NotVerbatim(f"quote {q.id}: {w.source} ¶{w.paragraph} says {t!r}, not part of {q.text!r}")
+
+
+@dataclass
+class _Group:
+    lead: QuoteClaim
+    members: list[QuoteClaim]
+
+
+def _date(claim: QuoteClaim, times: Sequence[TimeExpression]) -> str | None:
+    """The day the claim was made, when its own sentence says so outside the claim's words
+    ("said Thursday that ..."); "last night" inside a quote dates what happened, not the saying."""
+    scope = claim.statement or claim.where
+    for t in sorted(times, key=lambda t: t.where.start):
+        w = t.where
+        if w.paragraph != scope.paragraph or not t.value or t.precision != "day":
+            continue
+        if scope.start <= w.start and w.end <= scope.end and (w.end <= claim.where.start or w.start >= claim.where.end):
+            return t.value
+    return None
+
+
+def _nested(claim: QuoteClaim, group: _Group) -> bool:
+    """A claim inside another claim of the same paragraph is a different statement
+    ("X reported that Y ... vowed to Z"), not a second copy of it."""
+    w = claim.where
+    return any(
+        m.where.source == w.source and m.where.paragraph == w.paragraph
+        and m.where.start < w.end and w.start < m.where.end
+        for m in group.members
+    )
+
+
+def _group_claims(claims: list[QuoteClaim]) -> list[_Group]:
+    groups: list[_Group] = []
+    index: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
+    exact: dict[tuple[str, str], int] = {}
+    # Longest first, so each claim meets every statement that could contain it.
+    order = sorted(claims, key=lambda c: (-len(normalise(c.text)), c.where.source, c.where.paragraph, c.where.start))
+    for claim in order:
+        norm = normalise(claim.text)
+        words = norm.split()
+        found = exact.get((claim.kind, norm))
+        if found is None and len(words) >= SHINGLE:
+            padded = f" {norm} "
+            for gi in index.get((claim.kind, tuple(words[:SHINGLE])), ()):
+                if padded in f" {normalise(groups[gi].lead.text)} " and not _nested(claim, groups[gi]):
+                    found = gi
+                    break
+        if found is not None:
+            groups[found].members.append(claim)
+            continue
+        groups.append(_Group(claim, [claim]))
+        gi = len(groups) - 1
+        exact[(claim.kind, norm)] = gi
+        for sh in _shingles(words):
+            index[(claim.kind, sh)].append(gi)
+    return groups
+
+
+def quote_id(kind: str, text: str) -> str:
+    return "q-" + hashlib.sha1(f"{kind}\n{normalise(text)}".encode()).hexdigest()[:10]
 
 
 def merge_quotes(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequence[Source]) -> tuple[Quote, ...]:
-    return ()
+    quotes, _ = _merge(extractions, index, sources)
+    return quotes
+
+
+def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequence[Source]) -> tuple[tuple[Quote, ...], dict[Where, str]]:
+    paragraphs = {(s.id, p.n): p.text for s in sources for p in s.article.paragraphs}
+    times = {x.source: x.times for x in extractions}
+    claims = [q for x in extractions for q in x.quotes]
+    out: list[Quote] = []
+    quote_of: dict[Where, str] = {}
+    for group in _group_claims(claims):
+        members = sorted(group.members, key=lambda c: (c.where.source, c.where.paragraph, c.where.start))
+        lead = group.lead
+        qid = quote_id(lead.kind, lead.text)
+        # Only names are looked up: "a party leader" must not become the party.
+        speaker = next((sid for c in members if c.speaker_text and c.speaker_named
+                        for sid in [index.lookup(c.speaker_text, c.where.source, c.where.paragraph)] if sid), None)
+        via: list[str] = []
+        for c in [lead, *members]:
+            via.extend(v for v in c.via if v not in via)
+        dates = [d for c in members for d in [_date(c, times.get(c.where.source, ()))] if d]
+        out.append(Quote(
+            id=qid,
+            text=lead.text,
+            kind=lead.kind,
+            speaker=speaker,
+            speaker_text=lead.speaker_text or next((c.speaker_text for c in members if c.speaker_text), None),
+            cue=lead.cue,
+            sources=tuple(c.where for c in members),
+            via=tuple(via),
+            date=min(dates) if dates else None,
+        ))
+        for c in members:
+            quote_of[c.where] = qid
+    out.sort(key=lambda q: (q.sources[0].source, q.sources[0].paragraph, q.sources[0].start, q.id))
+    check_verbatim(out, paragraphs)
+    return tuple(out), quote_of
+
+
+def _value_key(value: int | tuple[int | None, int | None]) -> tuple:
+    if isinstance(value, int):
+        return (0, value, value)
+    low, high = value
+    return (1, -1 if low is None else low, -1 if high is None else high)
 
 
 def merge_figures(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequence[Source]) -> tuple[Figure, ...]:
-    return ()
+    quotes, quote_of = _merge(extractions, index, sources)
+    by_id = {q.id: q for q in quotes}
+    claims = {c.where: c for x in extractions for c in x.quotes}
+    groups: dict[tuple, list] = {}
+    for x in extractions:
+        for f in x.figures:
+            qid = quote_of.get(f.claim) if f.claim is not None else None
+            quote = by_id.get(qid) if qid else None
+            carrier = claims.get(f.claim) if f.claim is not None else None
+            named = carrier is None or carrier.speaker_named
+            claimant = index.lookup(f.claimant_text, f.where.source, f.where.paragraph) if f.claimant_text and named else None
+            date = f.date or (quote.date if quote is not None else None)
+            who = claimant or normalise(f.claimant_text or "")
+            key = (f.subject, _value_key(f.value), who, date or "")
+            groups.setdefault(key, []).append((f, claimant, qid, date))
+    out = []
+    for key, members in groups.items():
+        members.sort(key=lambda m: (m[0].where.source, m[0].where.paragraph, m[0].where.start))
+        f, claimant, qid, date = members[0]
+        via: list[str] = []
+        for m in members:
+            via.extend(v for v in m[0].via if v not in via)
+        out.append(Figure(
+            subject=f.subject, value=f.value, unit=f.unit, expression=f.expression,
+            sources=tuple(m[0].where for m in members),
+            claimant=claimant, claimant_text=f.claimant_text, date=date,
+            qualifier=f.qualifier, via=tuple(via), quote=qid,
+        ))
+    out.sort(key=lambda g: (g.subject, g.date or "", g.claimant_text or "", _value_key(g.value), g.sources[0].source))
+    return tuple(out)

@@ -1,0 +1,32 @@
+"""The "Disputed figures" page: numeric claims on one subject side by side, by claimant
+and date. Nothing is averaged or preferred; each claim keeps its own words."""
+from __future__ import annotations
+
+from generator.model import Figure
+from generator.pages.quotes import first_published, refs, speaker_name
+from generator.render import Context
+
+
+def value_text(value: int | tuple[int | None, int | None]) -> str:
+    if isinstance(value, int):
+        return str(value)
+    low, high = value
+    if high is None:
+        return f"{low} or more"
+    if low is None:
+        return f"up to {high}"
+    return f"{low}–{high}"
+
+
+def pages(ctx: Context) -> dict[str, str]:
+    groups: dict[str, list[Figure]] = {}
+    for f in ctx.briefing.figures:
+        groups.setdefault(f.subject, []).append(f)
+    sections = []
+    for subject in sorted(groups, key=lambda s: (s.casefold(), s)):
+        rows = sorted(groups[subject], key=lambda f: (f.date or "9999", speaker_name(ctx, f.claimant, f.claimant_text), f.expression))
+        sections.append((subject, [
+            (f, speaker_name(ctx, f.claimant, f.claimant_text), value_text(f.value), refs(f.sources), first_published(ctx, f.sources))
+            for f in rows
+        ]))
+    return {"figures.md": ctx.render("figures.md.j2", "figures.md", sections=sections)}

@@ -1,0 +1,131 @@
+"""Disputed figures: numbers with what they count, qualifiers, claimants, merging and the page.
+
+Sentences come from other stories than the seeds."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator import nlp
+from generator.extract import figures, quotes
+from generator.merge.actors import ActorIndex
+from generator.merge.quotes import merge_figures
+from generator.model import (Article, Briefing, Extraction, Figure, FigureClaim, Paragraph, QuoteClaim, Source,
+                             TimeExpression, Where)
+from generator.pages.figures import value_text
+from generator.render import render
+
+
+def found(*paragraphs: str) -> tuple[FigureClaim, ...]:
+    a = Article(id="quake", path="seeds/quake.txt", title="T",
+                paragraphs=tuple(Paragraph(n, t) for n, t in enumerate(paragraphs, start=1)))
+    docs = nlp.parse([a])[a.id]
+    return figures.extract(a, docs, quotes.extract(a, docs, ()))
+
+
+def table(claims) -> list[tuple]:
+    return [(f.subject, f.value, f.expression, f.claimant_text) for f in claims]
+
+
+def test_qualifiers_make_ranges_and_the_claimant_is_the_speaker():
+    claims = found("At least 12 people were killed and around 40 injured, the health ministry said.")
+    assert table(claims) == [
+        ("killed", (12, None), "At least 12 people were killed", "the health ministry"),
+        ("wounded", 40, "around 40 injured", "the health ministry"),
+    ]
+    assert [f.qualifier for f in claims] == ["at least", "around"]
+
+
+def test_number_words_nearly_and_the_side_that_suffered():
+    claims = found("Nearly 30 Northern Front soldiers were killed overnight. Seven villagers died in the fire.")
+    assert table(claims) == [
+        ("Northern Front killed", (None, 30), "Nearly 30 Northern Front soldiers were killed", None),
+        ("killed", 7, "Seven villagers died", None),
+    ]
+
+
+def test_a_loss_verb_makes_its_subject_the_side():
+    (claim,) = found("Elena Ruiz, a spokeswoman for the coalition, said Harbor Command lost 40 of its sailors in the storm.")
+    assert (claim.subject, claim.value, claim.unit, claim.claimant_text) == ("Harbor Command killed", 40, "sailors", "Elena Ruiz")
+
+
+def test_as_many_repeats_the_previous_figure():
+    claims = found("Eight miners were killed and as many wounded in the collapse.")
+    assert [(f.subject, f.value, f.expression) for f in claims] == [
+        ("killed", 8, "Eight miners were killed"), ("wounded", 8, "as many wounded"),
+    ]
+
+
+def test_numbers_that_count_nothing_disputed_are_not_figures():
+    assert found("The 34 provinces held elections 20 years ago, and 3 parties won seats.") == ()
+
+
+def _source(id: str, text: str) -> Source:
+    return Source(Article(id=id, path=f"seeds/{id}.txt", title="T", paragraphs=(Paragraph(1, text),)))
+
+
+def _figure(source: str, text: str, words: str, value, claimant: str | None, claim: Where | None = None) -> FigureClaim:
+    at = text.index(words)
+    return FigureClaim("killed", value, "people", words, Where(source, 1, at, at + len(words)),
+                       claimant_text=claimant, claim=claim)
+
+
+def test_claims_by_different_people_stay_apart_and_copies_fold():
+    a = "The mayor said 12 people were killed. The police said 15 people were killed."
+    b = "The mayor said 12 people were killed."
+    ex = [
+        Extraction("a", figures=(_figure("a", a, "12 people were killed", 12, "The mayor"),
+                                 _figure("a", a, "15 people were killed", 15, "The police"))),
+        Extraction("b", figures=(_figure("b", b, "12 people were killed", 12, "The mayor"),)),
+    ]
+    merged = merge_figures(ex, ActorIndex({"The police": "police"}), [_source("a", a), _source("b", b)])
+    rows = [(f.value, f.claimant, f.claimant_text, [w.source for w in f.sources]) for f in merged]
+    assert rows == [(12, None, "The mayor", ["a", "b"]), (15, "police", "The police", ["a"])]
+
+
+def test_a_figure_takes_the_date_of_the_claim_carrying_it():
+    text = "On Friday the mayor said 12 people were killed last night."
+    said = text.index("12 people were killed last night")
+    claim = QuoteClaim("12 people were killed last night", "indirect", "the mayor", "said",
+                       Where("a", 1, said, len(text) - 1), statement=Where("a", 1, 0, len(text)))
+    times = (
+        TimeExpression("On Friday", Where("a", 1, 0, 9), "2024-03-08", "day", "2024-03-09"),
+        TimeExpression("last night", Where("a", 1, text.index("last night"), len(text) - 1), "2024-03-07", "day", "2024-03-09"),
+    )
+    ex = [Extraction("a", quotes=(claim,), times=times,
+                     figures=(_figure("a", text, "12 people were killed", 12, "the mayor", claim.where),))]
+    (figure,) = merge_figures(ex, ActorIndex(), [_source("a", text)])
+    assert figure.date == "2024-03-08"  # when it was said, not "last night" inside the claim
+    assert figure.quote is not None
+
+
+def test_value_text_never_hides_the_qualifier():
+    assert [value_text(v) for v in (8, (30, None), (None, 30), (10, 20))] == ["8", "30 or more", "up to 30", "10–20"]
+
+
+def test_disputed_figures_page_puts_claims_side_by_side():
+    text = "The mayor said 12 people were killed. The police said 15 people were killed."
+    where = Where("a", 1, 0, 5)
+    source = Source(replace(_source("a", text).article, published="2024-03-10", published_basis="front matter"))
+    briefing = Briefing("B", "d", (source,), figures=(
+        Figure("killed", 12, "people", "12 people were killed", (where,), claimant_text="The mayor"),
+        Figure("killed", (15, None), "people", "at least 15 <script>", (where,), claimant="police", claimant_text="The police"),
+        Figure("captured", 3, "districts", "three districts", (where,)),
+    ))
+    page = render(briefing)["figures.md"]
+    assert page.count("## Killed") == 1 and page.count("## Captured") == 1
+    assert page.index("## Captured") < page.index("## Killed")  # subjects in alphabetical order
+    killed = page[page.index("## Killed"):]
+    assert "12 people" in killed and "15 or more people" in killed  # both, neither averaged
+    assert '<a href="../actors/police/">The police</a>' in killed
+    assert "&lt;script&gt;" in page and "<script>" not in page
+    assert "not attributed" in page
+    # Undated claims show the day they were published by, never as their own date.
+    assert "by 2024-03-10 (published)" in page
+
+
+def test_the_four_casualty_claims_of_the_seeds_stay_separate(seeds_briefing):
+    killed = [(f.value, f.claimant_text) for f in seeds_briefing.figures if f.subject == "Taliban killed"]
+    for claim in [(7, "Bismillah Mohammadi"), (8, "Fahim Dashti"), ((30, None), "Fahim Dashty"), (40, "Fahim Dashti")]:
+        assert claim in killed
+    reuters = next(f for f in seeds_briefing.figures if f.subject == "Taliban killed" and f.value == 8)
+    assert reuters.via == ("Reuters",)
