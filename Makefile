@@ -4,6 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
+# Pagefind (search for large briefings) comes from the npm registry, pinned by package-lock.json.
+NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut -c1-12)
 
 .PHONY: serve build site zensical test browser clean
 
@@ -13,16 +15,21 @@ $(STAMP): requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-## Serve the briefing of seeds/ at http://127.0.0.1:8000, rebuilding when a seed changes.
-serve: $(STAMP)
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+$(NODE_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+## Serve the briefing of seeds/ at http://127.0.0.1:8000, rebuilding when a seed changes
+## (--dirty: a rebuild renders again only the pages the edit changed).
+serve: $(STAMP) $(NODE_STAMP)
+	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## Write the generated Markdown and data/briefing.json to build/briefing.
 build: $(STAMP)
 	$(PY) -m generator build --seeds seeds --out build/briefing
 
 ## Build the whole HTML site into site/.
-site: $(STAMP)
+site: $(STAMP) $(NODE_STAMP)
 	$(PY) -m generator site --seeds seeds --site-dir site
 
 ## Build the generated pages with zensical (Material's successor) into build/zensical/site.
@@ -41,8 +48,8 @@ browser:
 	  fi; }
 
 ## Install everything the tests need and run the whole suite.
-test: $(STAMP) browser
+test: $(STAMP) $(NODE_STAMP) browser
 	$(PY) -m pytest -q
 
 clean:
-	rm -rf $(VENV) site build .cache
+	rm -rf $(VENV) site build .cache node_modules

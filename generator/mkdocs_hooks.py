@@ -14,16 +14,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.files import Files  # noqa: E402
 
-from generator import pipeline, render  # noqa: E402
+from generator import nlp, pipeline, render, search  # noqa: E402
 from generator.cli import terminal_safe  # noqa: E402
+from generator.incremental import GeneratedPages, TemplateCache  # noqa: E402
 from generator.model import InputError  # noqa: E402
 from generator.nlp import ModelMissing  # noqa: E402
 from generator.settings import DEFAULT_DESCRIPTION, Settings  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _state: dict[str, object] = {}
+_pages = GeneratedPages()
+_templates = TemplateCache()
+
+
+def on_startup(command, dirty):
+    _pages.dirty = command == "serve" and dirty
 
 
 def on_config(config):
@@ -37,6 +44,7 @@ def on_config(config):
         title=config.site_name,
         description=config.site_description or DEFAULT_DESCRIPTION,
         model=os.environ.get("BRIEFING_MODEL") or options.get("model"),
+        cache=os.environ.get("BRIEFING_CACHE") != "off",
         # `mkdocs build --strict` refuses the whole build on any bad seed, naming each one.
         strict=bool(config.strict),
     )
@@ -58,10 +66,30 @@ def on_files(files: Files, config) -> Files:
         if existing is not None:
             log.warning("generated %s replaces the file of that name in docs/", path)
             files.remove(existing)
-        files.append(File.generated(config, path, content=content))
+        files.append(_pages.file(config, path, content))
+    _state["search"] = search.decide(f.content_string for f in files.documentation_pages())
+    if _state["search"].note:
+        log.info("%s", _state["search"].note)
     return files
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _templates
+    if _state["search"].engine == "pagefind":
+        search.use_pagefind_templates(env)
+    return env
+
+
+def on_post_build(config):
+    if _state["search"].engine == "pagefind":
+        try:
+            search.index_site(Path(config.site_dir), _state["search"].command)
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from exc
 
 
 def on_serve(server, config, builder):
     server.watch(str(_state["seeds"]))
+    # A warm cache spares the first build loading spaCy; load it now so the first edit is fast too.
+    nlp.warm_up(_state["settings"].model)
     return server

@@ -6,7 +6,11 @@ offsets in that paragraph and provenance needs no translation.
 from __future__ import annotations
 
 import functools
+import importlib.util
+import json
+import threading
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from generator.model import Article
@@ -20,8 +24,31 @@ class ModelMissing(RuntimeError):
     pass
 
 
-@functools.cache
+_loading = threading.Lock()
+
+
 def load(name: str | None = None) -> Any:
+    # `mkdocs serve` warms the pipeline up in a thread while a rebuild may ask for it too: load once.
+    with _loading:
+        return _load(name)
+
+
+def warm_up(name: str | None = None) -> threading.Thread:
+    """Load the pipeline in the background, so the first edited seed does not wait for it."""
+    thread = threading.Thread(target=lambda: _quiet_load(name), name="spacy-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _quiet_load(name: str | None) -> None:
+    try:
+        load(name)
+    except ModelMissing:
+        pass  # reported by the build that needs the pipeline
+
+
+@functools.cache
+def _load(name: str | None = None) -> Any:
     import spacy
 
     names = (name,) if name else DEFAULT_MODELS
@@ -41,7 +68,32 @@ def pipeline_version(name: str | None = None) -> str:
     return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
 
 
-def parse(articles: Sequence[Article], model: str | None = None, batch_size: int = 64) -> dict[str, tuple[Any, ...]]:
+def pipeline_id(name: str | None = None) -> str | None:
+    """Name and version of the pipeline `load(name)` would load, read from its meta.json without
+    importing spaCy (so a build served from the cache starts fast); None when none is installed."""
+    for candidate in (name,) if name else DEFAULT_MODELS:
+        folder = Path(candidate)
+        if not (folder / "meta.json").is_file():
+            try:
+                spec = importlib.util.find_spec(candidate)
+            except (ImportError, ValueError):
+                spec = None
+            if spec is None or not spec.submodule_search_locations:
+                continue
+            folder = Path(next(iter(spec.submodule_search_locations)))
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        return f"{candidate}:{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+    return None
+
+
+# Measured on 2 cores: batches of 256 paragraphs parse ~15% faster than 64.
+BATCH_SIZE = 256
+
+
+def parse(articles: Sequence[Article], model: str | None = None, batch_size: int = BATCH_SIZE) -> dict[str, tuple[Any, ...]]:
     """Parse every paragraph of every article; returns article id -> one parse per paragraph."""
     nlp = load(model)
     items: Iterable[tuple[str, str]] = ((p.text, a.id) for a in articles for p in a.paragraphs)

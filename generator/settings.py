@@ -16,6 +16,8 @@ class Settings:
     description: str = DEFAULT_DESCRIPTION
     model: str | None = None  # spaCy pipeline name; None = first installed of nlp.DEFAULT_MODELS
     strict: bool = False  # refuse the whole build when any seed is bad
+    cache: bool = True  # reuse the per-article results of unchanged seeds (generator.cache)
+    cache_dir: Path | None = None  # None = $BRIEFING_CACHE_DIR, else .cache/briefing in the project
 
 
 def from_mkdocs_config(path: Path, **overrides: object) -> Settings:

@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import tempfile
 import threading
 from pathlib import Path
 
@@ -14,6 +15,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# Each run starts from an empty per-seed cache, so no test passes on a result an earlier run stored.
+_CACHE = tempfile.TemporaryDirectory(prefix="briefing-test-cache-")
+os.environ["BRIEFING_CACHE_DIR"] = _CACHE.name
 
 
 def write_seeds(folder: Path, files: dict[str, str | bytes]) -> Path:

@@ -79,13 +79,18 @@ def _reports(extractions: Sequence[Extraction], times: dict[Where, TimeExpressio
 def _repeated_sentences(reports: list[tuple[EventReport, EventClaim]]) -> list[tuple[EventReport, EventClaim]]:
     """An undated sentence that repeats a dated one, with the same time words, takes its date."""
     cfg = settings()
-    dated = [(r, _words(r.text)) for r, _ in reports if r.time.value]
+    # Indexed by the time words, which must match: comparing each undated report with every
+    # dated one of every source grew with the square of the sources.
+    dated: dict[str, list[tuple[EventReport, set[str]]]] = defaultdict(list)
+    for r, _ in reports:
+        if r.time.value:
+            dated[r.time.expression.lower()].append((r, _words(r.text)))
     out = []
     for r, claim in reports:
         if r.time.value is None:
             mine = _words(r.text)
-            for other, theirs in dated:
-                if other.where.source == r.where.source or other.time.expression.lower() != r.time.expression.lower():
+            for other, theirs in dated.get(r.time.expression.lower(), ()):
+                if other.where.source == r.where.source:
                     continue
                 small = min(len(mine), len(theirs))
                 if small >= cfg["same_sentence_min_words"] and len(mine & theirs) / small >= cfg["same_sentence_containment"]:

@@ -1,0 +1,44 @@
+"""Under `mkdocs serve --dirty`, render again only the pages whose generated text changed.
+
+MkDocs renders a page in a dirty build only when its file reports itself modified, and a generated
+file always does; so after a seed edit every page of the briefing would be rendered again. Here a
+generated file reports a change only when its text differs from this process's previous build, so
+an edit costs the pages it changed (one source page, and the lists that show what changed).
+"""
+from __future__ import annotations
+
+import hashlib
+
+import jinja2
+import jinja2.bccache
+from mkdocs.structure.files import File
+
+
+class GeneratedPages:
+    def __init__(self) -> None:
+        self.dirty = False  # set from MkDocs' on_startup: true only for `mkdocs serve --dirty`
+        self._previous: dict[str, str] = {}  # page path -> sha256 of its text at the previous build
+
+    def file(self, config, path: str, content: str | bytes) -> File:
+        digest = hashlib.sha256(content if isinstance(content, bytes) else content.encode("utf-8")).hexdigest()
+        unchanged = self._previous.get(path) == digest
+        self._previous[path] = digest
+        generated = File.generated(config, path, content=content)
+        if self.dirty and unchanged:
+            generated.is_modified = lambda: False  # the HTML of the previous build is still right
+        return generated
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory across rebuilds: MkDocs makes a new Jinja environment for
+    every build, and compiling Material's templates again is a large part of a rebuild."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])  # ignored if the source changed
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()

@@ -1,0 +1,47 @@
+"""Dirty rebuilds under `mkdocs serve --dirty`: only changed generated pages count as modified."""
+from types import SimpleNamespace
+
+import jinja2
+
+from generator.incremental import GeneratedPages, TemplateCache
+
+CONFIG = SimpleNamespace(docs_dir="docs", site_dir="site", use_directory_urls=True,
+                         plugins=SimpleNamespace(_current_plugin="briefing"))
+
+
+def test_only_changed_pages_are_modified_in_a_dirty_serve():
+    pages = GeneratedPages()
+    pages.dirty = True
+    assert pages.file(CONFIG, "sources/ferry.md", "# Ferry\n").is_modified()  # first build: everything
+    assert pages.file(CONFIG, "data/briefing.json", b"{}").is_modified()
+    assert not pages.file(CONFIG, "sources/ferry.md", "# Ferry\n").is_modified()
+    assert not pages.file(CONFIG, "data/briefing.json", b"{}").is_modified()
+    assert pages.file(CONFIG, "sources/ferry.md", "# Ferry halted\n").is_modified()
+    assert pages.file(CONFIG, "sources/mill.md", "# Mill\n").is_modified()
+
+
+def test_other_builds_render_every_page():
+    pages = GeneratedPages()
+    pages.file(CONFIG, "index.md", "# Home\n")
+    assert pages.file(CONFIG, "index.md", "# Home\n").is_modified()
+
+
+def test_templates_are_compiled_once_across_environments_and_again_when_edited():
+    sources = {"page.html": "Hello {{ name }}"}
+    compiled = []
+    cache = TemplateCache()
+
+    class Counting(jinja2.Environment):
+        def _compile(self, source, filename):
+            compiled.append(filename)
+            return super()._compile(source, filename)
+
+    def render() -> str:
+        env = Counting(loader=jinja2.DictLoader(sources), bytecode_cache=cache)
+        return env.get_template("page.html").render(name="harbour")
+
+    assert render() == render() == "Hello harbour"
+    assert len(compiled) == 1
+    sources["page.html"] = "Goodbye {{ name }}"
+    assert render() == "Goodbye harbour"
+    assert len(compiled) == 2
