@@ -38,9 +38,10 @@ zensical: $(STAMP)
 	cp -R docs/. build/zensical/docs/
 	$(PY) -m zensical build --strict --clean -f zensical.yml
 
-## Debian's Chromium for the browser tests (installed when running as root).
+## Debian's Chromium for the browser tests (installed when running as root);
+## BRIEFING_CHROMIUM names another Chromium-based browser to use instead.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@test -x "$${BRIEFING_CHROMIUM:-/usr/bin/chromium}" || { \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \

@@ -5,12 +5,13 @@ Used by the benchmark (the first query's payload) and by tests/test_search.py (P
 from __future__ import annotations
 
 import http.server
+import os
 import threading
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's package; Playwright cannot download its own browsers here
+CHROMIUM = os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium")  # Debian's package by default
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 

@@ -73,3 +73,28 @@ def seeds_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site") / "site"
     assert main(["site", "--seeds", str(SEEDS), "--site-dir", str(site), "--strict"]) == 0
     return site
+
+
+# Debian's Chromium, driven by Playwright (which cannot download browsers of its own here).
+CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def browser_unavailable(reason: str):
+    """Locally a missing browser skips with the reason; in CI (CI set) it fails, so a green CI
+    run always means the browser tests ran."""
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(f"browser tests need it: {reason}")
+
+
+def require_browser() -> None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        browser_unavailable("Playwright for Python is not installed (pip install playwright)")
+    if not CHROMIUM.is_file():
+        browser_unavailable(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, serve
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, require_browser, serve
 from generator.cli import main
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -254,15 +254,9 @@ def test_python_tag_never_ran(hostile_build, tmp_path):
     assert not Path("HOSTILE_YAML_RAN").exists()
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
 @pytest.mark.browser
 def test_chromium_shows_no_dialog_and_requests_nothing_outside_the_site(hostile_build):
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (make browser)")
+    require_browser()
     from urllib.parse import urlsplit
 
     from playwright.sync_api import sync_playwright

@@ -5,7 +5,6 @@ so a green CI run always means the browser suite ran.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections import deque
@@ -15,35 +14,21 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from conftest import serve
+from conftest import CHROMIUM, CHROMIUM_ARGS, require_browser, serve
 
-CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "vendor" / "axe-core" / "axe.min.js"
 ARTIFACTS = HERE.parent / "artifacts"
 HOST = "127.0.0.1"
 
 
-def _unavailable(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
-    pytest.skip(f"browser tests need it: {reason}")
-
-
 # Package scope: Playwright's sync API allows one running instance per thread, and other
 # test modules start their own once this package is done.
 @pytest.fixture(scope="package")
 def chromium():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("Playwright for Python is not installed (pip install playwright)")
-    if not CHROMIUM.is_file():
-        _unavailable(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
     profile = tempfile.mkdtemp(prefix="briefing-chromium-")
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(

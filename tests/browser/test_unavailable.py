@@ -1,7 +1,7 @@
 """Without a browser, the browser tests skip locally but fail in CI."""
 import pytest
 
-from browser.conftest import _unavailable
+from conftest import browser_unavailable as _unavailable
 
 
 def test_ci_fails_when_the_browser_is_missing(monkeypatch):
