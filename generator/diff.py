@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import InputError, Problem
+from generator.render import value_text
 
 Item = Mapping[str, Any]
 KeyFn = Callable[[Item], object]
@@ -221,13 +222,9 @@ def _where(item: Item) -> str:
 
 
 def _value(value: object) -> str:
+    """A figure's value in the words the Disputed figures page uses."""
     if isinstance(value, list) and len(value) == 2:
-        lo, hi = value
-        if hi is None:
-            return f"at least {lo}"
-        if lo is None:
-            return f"at most {hi}"
-        return f"{lo} to {hi}"
+        return value_text((value[0], value[1]))
     return str(value)
 
 

@@ -82,6 +82,18 @@ def publishable(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
     }
 
 
+def value_text(value: int | tuple[int | None, int | None]) -> str:
+    """A figure's value in words, the same on the site and in the briefing diff."""
+    if isinstance(value, int):
+        return str(value)
+    low, high = value
+    if high is None:
+        return f"{low} or more"
+    if low is None:
+        return f"up to {high}"
+    return f"{low}–{high}"
+
+
 def one_line(text: object) -> str:
     return " ".join(str(text).split())
 

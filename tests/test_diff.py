@@ -170,8 +170,8 @@ def test_changed_and_new_figures_are_kept_apart_by_claimant(report):
     changed = [plain(x) for x in section(report, "Changed figures")]
     assert changed == ["containers stranded: 450 containers, claimed by Lena Varga on 2024-03-05 (courier-1#p1): value: 400 → 450"]
     assert [plain(x) for x in section(report, "New figures")] == [
-        "containers stranded: 300 to 500 containers, claimed by Port Authority on 2024-03-07 (herald-1#p1)"]
-    assert "at least 1200" not in report  # unchanged
+        "containers stranded: 300–500 containers, claimed by Port Authority on 2024-03-07 (herald-1#p1)"]
+    assert "1200 or more" not in report  # unchanged
 
 
 def test_seed_text_cannot_become_markdown_html_or_a_mention(report):

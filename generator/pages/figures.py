@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from generator.model import Figure
 from generator.pages.quotes import first_published, refs, speaker_name
-from generator.render import Context
-
-
-def value_text(value: int | tuple[int | None, int | None]) -> str:
-    if isinstance(value, int):
-        return str(value)
-    low, high = value
-    if high is None:
-        return f"{low} or more"
-    if low is None:
-        return f"up to {high}"
-    return f"{low}–{high}"
+from generator.render import Context, value_text
 
 
 def pages(ctx: Context) -> dict[str, str]:
