@@ -7,6 +7,7 @@ compared exactly, paragraph by paragraph.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -62,6 +63,11 @@ class _Text:
         return cls(article, words, " " + " ".join(" ".join(w) for w in words if w) + " ", tuple(starts))
 
     @cached_property
+    def digest(self) -> str:
+        """Identifies the paragraphs' words, which are all a comparison reads."""
+        return hashlib.sha256("\n".join(" ".join(w) for w in self.words).encode()).hexdigest()
+
+    @cached_property
     def shingles(self) -> tuple[frozenset[str], ...]:
         return tuple(frozenset(_grams(list(w), SHINGLE_WORDS)) for w in self.words)
 
@@ -98,9 +104,16 @@ class _Match:
 
 
 def _similarity(a: tuple[str, ...], b: tuple[str, ...], a_shingles: frozenset[str], b_shingles: frozenset[str]) -> float:
+    """Word-sequence similarity, exact only where it can reach NEAR: the cheap upper bounds
+    settle the many candidates that share a few phrases and nothing more."""
     if len(a) + len(b) > SEQUENCE_MAX_WORDS:  # word alignment is quadratic; shingles are not
         return len(a_shingles & b_shingles) / len(a_shingles | b_shingles)
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for bound in (matcher.real_quick_ratio, matcher.quick_ratio):
+        upper = bound()
+        if upper < NEAR:
+            return upper
+    return matcher.ratio()
 
 
 def _contained_at(needle: str, first: str, b: _Text) -> int:
@@ -116,7 +129,23 @@ def _contained_at(needle: str, first: str, b: _Text) -> int:
     return -1
 
 
+# Pair comparisons are the cost that grows with how much sources share. A rebuild under
+# `mkdocs serve` after one edit meets the same pairs again: compare only what changed.
+_COMPARED: dict[tuple[str, str], _Match] = {}
+_COMPARED_MAX = 200_000
+
+
 def _compare(a: _Text, b: _Text) -> _Match:
+    key = (a.digest, b.digest)
+    found = _COMPARED.get(key)
+    if found is None:
+        if len(_COMPARED) >= _COMPARED_MAX:
+            _COMPARED.clear()
+        found = _COMPARED[key] = _compare_texts(a, b)
+    return found
+
+
+def _compare_texts(a: _Text, b: _Text) -> _Match:
     contained = near = passages = 0
     pairs: list[tuple[int, int]] = []
     covered: set[int] = set()
