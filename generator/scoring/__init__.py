@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.model import Briefing
+from generator.model import Briefing, Where
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,16 @@ class Score:
     def f1(self) -> float | None:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p and r else None
+
+
+def spans_of(briefing: Briefing, source: str, text: str) -> list[Where]:
+    """Every paragraph of the source that holds the gold text, with the text's span in it:
+    gold is written as quoted text, so scorers locate it in the cleaned paragraphs."""
+    return [
+        Where(source, p.n, at, at + len(text))
+        for s in briefing.sources if s.id == source
+        for p in s.article.paragraphs if (at := p.text.find(text)) >= 0
+    ]
 
 
 def load_gold(gold_dir: Path, part: str) -> dict | None:

@@ -8,24 +8,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.model import Briefing, Event, TimeExpression, Where
-from generator.scoring import Score
+from generator.scoring import Score, spans_of
 
 PART = "events"
 
 
 def _locate(briefing: Briefing, source: str, snippet: str, inner: str | None = None) -> Where | None:
-    """The span of `inner` (default: the snippet) inside the paragraph holding the snippet."""
-    for s in briefing.sources:
-        if s.id != source:
-            continue
-        for p in s.article.paragraphs:
-            at = p.text.find(snippet)
-            if at >= 0:
-                offset = snippet.find(inner) if inner else 0
-                if offset < 0:
-                    return None
-                return Where(source, p.n, at + offset, at + offset + len(inner or snippet))
-    return None
+    """The span of `inner` (default: the snippet) inside the first paragraph holding the snippet."""
+    found = spans_of(briefing, source, snippet)
+    offset = snippet.find(inner) if inner else 0
+    if not found or offset < 0:
+        return None
+    w = found[0]
+    return Where(source, w.paragraph, w.start + offset, w.start + offset + len(inner or snippet))
 
 
 def _overlaps(a: Where, b: Where) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.merge.quotes import normalise
 from generator.model import Briefing, Where
-from generator.scoring import Score
+from generator.scoring import Score, spans_of
 
 OVERLAP = 0.5
 
@@ -33,19 +33,6 @@ def _name_key(text: str | None) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-def _locate(briefing: Briefing, source: str, text: str) -> list[tuple[int, int, int]]:
-    """(paragraph, start, end) of every paragraph of the source holding the text."""
-    out = []
-    for s in briefing.sources:
-        if s.id != source:
-            continue
-        for p in s.article.paragraphs:
-            at = p.text.find(text)
-            if at >= 0:
-                out.append((p.n, at, at + len(text)))
-    return out
-
-
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     inter = min(a[1], b[1]) - max(a[0], b[0])
     return max(0, inter) / max(a[1] - a[0], b[1] - b[0], 1)
@@ -56,7 +43,7 @@ def _match(gold: list[dict], found: list[Found], briefing: Briefing) -> tuple[li
     candidates = []
     notes = []
     for gi, g in enumerate(gold):
-        places = _locate(briefing, g["source"], g["text"])
+        places = [(w.paragraph, w.start, w.end) for w in spans_of(briefing, g["source"], g["text"])]
         if not places:
             notes.append(f"gold text not in cleaned {g['source']}: {g['text'][:40]!r}")
         for n, start, end in places:
@@ -160,7 +147,7 @@ def _match_figures(gold: list[dict], found: list[Found], briefing: Briefing):
 
     pairs, used, notes, misses = [], set(), [], 0
     for g in gold:
-        places = _locate(briefing, g["source"], g["text"])
+        places = [(w.paragraph, w.start, w.end) for w in spans_of(briefing, g["source"], g["text"])]
         if not places:
             notes.append(f"gold text not in cleaned {g['source']}: {g['text'][:40]!r}")
         best = None
