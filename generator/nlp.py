@@ -9,7 +9,7 @@ import functools
 import importlib.util
 import json
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -94,10 +94,12 @@ BATCH_SIZE = 256
 
 
 def parse(articles: Sequence[Article], model: str | None = None, batch_size: int = BATCH_SIZE) -> dict[str, tuple[Any, ...]]:
-    """Parse every paragraph of every article; returns article id -> one parse per paragraph."""
+    """Parse every paragraph of every article; returns article id -> one parse per paragraph.
+
+    A paragraph carried word for word by several articles (syndicated copy, stock sentences) is
+    parsed once and its parse shared: a parse depends on the paragraph's text alone, and
+    extraction only reads it."""
     nlp = load(model)
-    items: Iterable[tuple[str, str]] = ((p.text, a.id) for a in articles for p in a.paragraphs)
-    out: dict[str, list[Any]] = {a.id: [] for a in articles}
-    for doc, article_id in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
-        out[article_id].append(doc)
-    return {k: tuple(v) for k, v in out.items()}
+    texts = list(dict.fromkeys(p.text for a in articles for p in a.paragraphs))
+    parsed = dict(zip(texts, nlp.pipe(texts, batch_size=batch_size)))
+    return {a.id: tuple(parsed[p.text] for p in a.paragraphs) for a in articles}

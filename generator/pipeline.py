@@ -19,7 +19,10 @@ Progress = Callable[[int, int], None]
 # Each worker imports spaCy and loads the pipeline (~3 s here), so parallel parsing pays only
 # above roughly 10 s of single-process work (~40,000 words at ~4,000 words/s).
 PARALLEL_MIN_WORDS = 40_000
-CHUNK_WORDS = 15_000  # small enough to balance the workers, large enough for nlp.pipe batches
+# Chunks small enough to balance the workers, large enough for nlp.pipe batches; larger chunks
+# parse more shared paragraphs once (nlp.parse), so big builds use them.
+CHUNK_WORDS = 15_000
+CHUNK_WORDS_MAX = 40_000
 
 
 def build_briefing(seeds_dir: Path, settings: Settings = Settings(), progress: Progress | None = None) -> Briefing:
@@ -76,6 +79,7 @@ def _extract_all(articles: list[Article], model: str | None, step: Callable[[int
             out.extend(extract_chunk(chunk, model))
             step(len(chunk))
         return out
+    size = min(CHUNK_WORDS_MAX, max(CHUNK_WORDS, words // (4 * workers)))
     import multiprocessing
     import threading
     from concurrent.futures import ProcessPoolExecutor
@@ -85,7 +89,7 @@ def _extract_all(articles: list[Article], model: str | None, step: Callable[[int
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     out = []
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        chunks = _chunks(articles, CHUNK_WORDS)
+        chunks = _chunks(articles, size)
         for chunk, found in zip(chunks, pool.map(extract_chunk, chunks, [model] * len(chunks))):
             out.extend(found)
             step(len(chunk))
