@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 
 from generator import nlp, pipeline, render, search  # noqa: E402
+from generator.rawhtml import RawBlocksExtension  # noqa: E402
 from generator.cli import terminal_safe  # noqa: E402
 from generator.incremental import GeneratedPages, TemplateCache  # noqa: E402
 from generator.model import InputError  # noqa: E402
@@ -50,6 +51,7 @@ def on_config(config):
     )
     if not config.use_directory_urls:
         raise PluginError("the briefing pages link with directory URLs: set use_directory_urls: true")
+    config.markdown_extensions.append(RawBlocksExtension())
     return config
 
 
@@ -71,6 +73,13 @@ def on_files(files: Files, config) -> Files:
     if _state["search"].note:
         log.info("%s", _state["search"].note)
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if _state["search"].engine == "pagefind":
+        # Material's index would be built from every page only to be deleted (see search.index_site).
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return markdown
 
 
 def on_env(env, config, files):
