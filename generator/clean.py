@@ -39,7 +39,8 @@ class _Draft:
     """One seed after its own rules ran; the seed set may still remove repeated lines."""
 
     seed: Seed
-    kept: tuple[tuple[int, str], ...]  # (file line, text)
+    blocks: tuple[tuple[int, str], ...]  # every non-blank line (file line, text), read once
+    kept: tuple[tuple[int, str], ...]
     removed: tuple[Removed, ...]
     title: str
     title_basis: str
@@ -88,9 +89,10 @@ def _is_rule_line(line: str) -> bool:
     return furniture_reason(line) in ("separator", "image")
 
 
-def _draft(seed: Seed, boilerplate: dict[str, str] | None = None) -> _Draft:
+def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
+           blocks: tuple[tuple[int, str], ...] | None = None) -> _Draft:
     """`boilerplate`: lines the seed set shows to be furniture of this seed's outlet, with why."""
-    blocks = _blocks(seed)
+    blocks = tuple(_blocks(seed)) if blocks is None else blocks
     reasons: dict[int, str] = {}
     for i, (_, text) in enumerate(blocks):
         reason = furniture_reason(text) or (boilerplate or {}).get(text)
@@ -140,7 +142,7 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None) -> _Draft:
         lines = [r for r in removed if r.reason == REASON_BYLINE]
         if lines:
             author, author_basis = byline(lines[0].text), f"byline, line {lines[0].line}: {quote_line(lines[0].text)}"
-    return _Draft(seed, kept, removed, title, title_basis, outlet, outlet_basis, author, author_basis,
+    return _Draft(seed, blocks, kept, removed, title, title_basis, outlet, outlet_basis, author, author_basis,
                   published, published_basis, evidence)
 
 
@@ -177,7 +179,7 @@ def _repeated_lines(drafts: Sequence[_Draft]) -> dict[str, dict[str, str]]:
         pages: dict[str, int] = defaultdict(int)
         around: dict[str, set[tuple[str | None, str | None]]] = defaultdict(set)
         for d in group:
-            texts = [t for _, t in _blocks(d.seed)]
+            texts = [t for _, t in d.blocks]
             for text in set(texts):
                 pages[text] += 1
             for i, text in enumerate(texts):
@@ -194,7 +196,7 @@ def _repeated_lines(drafts: Sequence[_Draft]) -> dict[str, dict[str, str]]:
 def clean_all(seeds: Sequence[Seed]) -> list[Article]:
     drafts = [_draft(seed) for seed in seeds]
     repeated = _repeated_lines(drafts)
-    drafts = [_draft(d.seed, repeated.get(d.outlet.casefold())) if d.outlet else d for d in drafts]
+    drafts = [_draft(d.seed, repeated.get(d.outlet.casefold()), d.blocks) if d.outlet else d for d in drafts]
     # Years the seed set is dated in, from front matter or datelines only (never from a
     # date that was itself inferred from text), with the sources that attest them.
     years: dict[int, list[str]] = defaultdict(list)

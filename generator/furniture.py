@@ -81,6 +81,9 @@ def _has_quotation(text: str, min_words: int) -> bool:
     return False
 
 
+# Each line is asked about several times (cleaning, cross-seed boilerplate), and syndicated seeds
+# repeat lines: answers are remembered, as the rules are fixed data.
+@functools.lru_cache(maxsize=1 << 16)
 def reads_as_reporting(text: str) -> bool:
     """A reporting sentence: a speech cue with a quotation or a sentence ending, or any
     quotation of a few words. Such a line is kept whatever furniture rule it resembles."""
@@ -108,6 +111,7 @@ def _nav_strip(text: str) -> bool:
     return all(p and len(p.split()) <= r.nav_max_part_words for p in parts)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def furniture_reason(text: str) -> str | None:
     """Why this line is page furniture, or None when it is (or may be) article text."""
     if reads_as_reporting(text):

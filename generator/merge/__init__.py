@@ -20,8 +20,7 @@ def merge(
 ) -> Briefing:
     linked = sources.link(articles)
     people, index = actors.resolve(articles, extractions)
-    said = quotes.merge_quotes(extractions, index, linked)
-    counted = quotes.merge_figures(extractions, index, linked)
+    said, counted = quotes.merge_all(extractions, index, linked)
     happened = events.merge_events(extractions, index, linked)
     return Briefing(
         title=settings.title,

@@ -54,6 +54,7 @@ def check_verbatim(quotes: Sequence[Quote], paragraphs: dict[tuple[str, int], st
 @dataclass
 class _Group:
     lead: QuoteClaim
+    padded: str  # " normalised words of the lead "
     members: list[QuoteClaim]
 
 
@@ -85,22 +86,26 @@ def _group_claims(claims: list[QuoteClaim]) -> list[_Group]:
     groups: list[_Group] = []
     index: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     exact: dict[tuple[str, str], int] = {}
+    norms = {id(c): normalise(c.text) for c in claims}
     # Longest first, so each claim meets every statement that could contain it.
-    order = sorted(claims, key=lambda c: (-len(normalise(c.text)), c.where.source, c.where.paragraph, c.where.start))
+    order = sorted(claims, key=lambda c: (-len(norms[id(c)]), c.where.source, c.where.paragraph, c.where.start))
     for claim in order:
-        norm = normalise(claim.text)
+        norm = norms[id(claim)]
         words = norm.split()
         found = exact.get((claim.kind, norm))
         if found is None and len(words) >= SHINGLE:
+            # A statement containing these words holds every one of their shingles: trying the
+            # statements of the rarest shingle (in order) finds the same first one as trying all.
+            postings = [index.get((claim.kind, sh), ()) for sh in _shingles(words)]
             padded = f" {norm} "
-            for gi in index.get((claim.kind, tuple(words[:SHINGLE])), ()):
-                if padded in f" {normalise(groups[gi].lead.text)} " and not _nested(claim, groups[gi]):
+            for gi in min(postings, key=len):
+                if padded in groups[gi].padded and not _nested(claim, groups[gi]):
                     found = gi
                     break
         if found is not None:
             groups[found].members.append(claim)
             continue
-        groups.append(_Group(claim, [claim]))
+        groups.append(_Group(claim, f" {norm} ", [claim]))
         gi = len(groups) - 1
         exact[(claim.kind, norm)] = gi
         for sh in _shingles(words):
@@ -113,8 +118,18 @@ def quote_id(kind: str, text: str) -> str:
 
 
 def merge_quotes(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequence[Source]) -> tuple[Quote, ...]:
-    quotes, _ = _merge(extractions, index, sources)
-    return quotes
+    return merge_all(extractions, index, sources)[0]
+
+
+def merge_figures(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequence[Source]) -> tuple[Figure, ...]:
+    return merge_all(extractions, index, sources)[1]
+
+
+def merge_all(extractions: Sequence[Extraction], index: ActorIndex,
+              sources: Sequence[Source]) -> tuple[tuple[Quote, ...], tuple[Figure, ...]]:
+    """Quotes, and figures linked to the quote that carries each claim."""
+    quotes, quote_of = _merge(extractions, index, sources)
+    return quotes, _figures(extractions, index, quotes, quote_of)
 
 
 def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequence[Source]) -> tuple[tuple[Quote, ...], dict[Where, str]]:
@@ -159,8 +174,8 @@ def _value_key(value: int | tuple[int | None, int | None]) -> tuple:
     return (1, -1 if low is None else low, -1 if high is None else high)
 
 
-def merge_figures(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequence[Source]) -> tuple[Figure, ...]:
-    quotes, quote_of = _merge(extractions, index, sources)
+def _figures(extractions: Sequence[Extraction], index: ActorIndex, quotes: Sequence[Quote],
+             quote_of: dict[Where, str]) -> tuple[Figure, ...]:
     by_id = {q.id: q for q in quotes}
     claims = {c.where: c for x in extractions for c in x.quotes}
     groups: dict[tuple, list] = {}
