@@ -132,16 +132,7 @@ def _fail(what: str) -> Any:
 def _decoder(kind: Any) -> Callable[[Any], Any]:
     """A checking decoder per type, built once: warm builds decode thousands of records."""
     if dataclasses.is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
-        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(kind) if f.init]
-        names = {name for name, _ in fields}
-
-        def record(data: Any) -> Any:
-            if type(data) is not dict or data.keys() != names:
-                _fail(f"{kind.__name__}: not the fields of the model")
-            return kind(**{name: rebuild(data[name]) for name, rebuild in fields})
-
-        return record
+        return _record_decoder(kind)
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
         arms = [(_accepts(arm), _decoder(arm)) for arm in args]
@@ -174,6 +165,39 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
     if kind in (type(None), str, int, bool):
         return lambda data: data if type(data) is kind else _fail(f"expected {kind.__name__}")
     raise TypeError(f"cannot rebuild {kind!r}")
+
+
+_SCALARS = {str: "str", int: "int", bool: "bool", type(None): "type(None)"}
+
+
+def _record_decoder(kind: Any) -> Callable[[Any], Any]:
+    """The decoder of one dataclass, written out as Python source: a warm build of 1,000 sources
+    decodes ~370,000 records, and a call per scalar field was most of that time."""
+    hints = typing.get_type_hints(kind)
+    scope: dict[str, Any] = {"kind": kind, "_fail": _fail, "names": None}
+    body, args = [], []
+    for n, f in enumerate(dataclasses.fields(kind)):
+        if not f.init:
+            continue
+        hint = hints[f.name]
+        arms = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+        if all(arm in _SCALARS for arm in arms):
+            test = " or ".join(f"type(v) is {_SCALARS[arm]}" for arm in arms)
+            body.append(f"    v = data[{f.name!r}]\n"
+                        f"    if not ({test}): _fail({f'{kind.__name__}.{f.name}: expected {hint}'!r})")
+            body.append(f"    f{n} = v")
+        else:
+            scope[f"d{n}"] = _decoder(hint)
+            body.append(f"    f{n} = d{n}(data[{f.name!r}])")
+        args.append(f"{f.name}=f{n}")
+    scope["names"] = {f.name for f in dataclasses.fields(kind) if f.init}
+    source = (
+        "def record(data):\n"
+        f"    if type(data) is not dict or data.keys() != names: _fail({f'{kind.__name__}: not the fields of the model'!r})\n"
+        + "\n".join(body) + f"\n    return kind({', '.join(args)})\n"
+    )
+    exec(source, scope)  # noqa: S102 - source built above from the model's own field names and types
+    return scope["record"]
 
 
 def _accepts(kind: Any) -> Callable[[Any], bool]:

@@ -64,6 +64,11 @@ def test_decode_refuses_what_does_not_fit_the_model():
     data["mentions"][0]["kind"] = "animal"
     with pytest.raises(TypeError):
         cache.decode(Extraction, data)
+    for field, wrong in (("paragraph", "3"), ("paragraph", True), ("source", None)):
+        data = cache.encode(_full_extraction())
+        data["mentions"][0]["where"][field] = wrong
+        with pytest.raises(TypeError):
+            cache.decode(Extraction, data)
     data = cache.encode(_full_extraction())
     del data["events"]
     with pytest.raises(TypeError):
