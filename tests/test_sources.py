@@ -2,7 +2,7 @@
 import random
 
 from generator.clean import clean_all
-from generator.merge.sources import PARTNERS, _candidates, _Text, link
+from generator.merge.sources import NUM_PERM, PARTNERS, _candidates, _minhashes, _Text, link
 from generator.model import Article, FrontMatter, Paragraph, Seed
 from generator.read import read_seeds
 from conftest import SEEDS
@@ -143,6 +143,14 @@ def test_a_widely_carried_story_does_not_make_every_pair_of_its_copies_a_candida
     pairs = _candidates(texts)
     assert {(0, i) for i in range(1, len(texts))} <= set(pairs)
     assert len(pairs) <= PARTNERS * len(texts) < len(texts) * (len(texts) - 1) // 2
+
+
+def test_minhashes_are_those_of_datasketch():
+    from datasketch import MinHash
+
+    sets = [_Text.of(article("a", FLOOD)).shingles[k] for k in range(len(FLOOD))] + [frozenset({"one"})]
+    expected = [m.hashvalues.tobytes() for m in MinHash.bulk([[g.encode() for g in s] for s in sets], num_perm=NUM_PERM, seed=1)]
+    assert _minhashes(sets) == expected
 
 
 def test_result_does_not_depend_on_input_order():

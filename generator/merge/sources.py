@@ -35,6 +35,7 @@ from difflib import SequenceMatcher
 from functools import cache, cached_property
 from itertools import chain
 
+import numpy
 from datasketch import MinHash, MinHashLSH
 from datasketch.hashfunc import sha1_hash32
 
@@ -303,6 +304,29 @@ def _bands() -> list[tuple[int, int]]:
     return MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
 
 
+def _minhashes(sets: Sequence[frozenset[str]]) -> list[bytes]:
+    """The hash values of MinHash(num_perm=NUM_PERM, seed=1) over each set, for all sets at
+    once: a MinHash per set spends more on numpy calls than on hashing. Its default scheme
+    ("affine32") mixes each element's SHA-1 hash with the MurmurHash3 finalizer, permutes it
+    as a * h + b mod 2^32 and keeps the least per permutation."""
+    a, b = MinHash(num_perm=NUM_PERM, seed=1).permutations
+    number = {g: n for n, g in enumerate(frozenset().union(*sets))}
+    h = numpy.fromiter((sha1_hash32(g.encode()) for g in number), dtype=numpy.uint32, count=len(number))
+    for shift, multiplier in ((16, 0x85EBCA6B), (13, 0xC2B2AE35)):
+        h ^= h >> numpy.uint32(shift)
+        h *= numpy.uint32(multiplier)
+    h ^= h >> numpy.uint32(16)
+    values: list[bytes] = []
+    for start in range(0, len(sets), 1024):  # 1,024 sets at a time bound the memory used
+        chunk = sets[start : start + 1024]
+        sizes = numpy.fromiter(map(len, chunk), dtype=numpy.int64, count=len(chunk))
+        elements = numpy.fromiter(chain.from_iterable(map(number.__getitem__, c) for c in chunk), dtype=numpy.int64)
+        permuted = h[elements][:, None] * a + b
+        least = numpy.minimum.reduceat(permuted, numpy.cumsum(sizes) - sizes, axis=0)
+        values.extend(row.tobytes() for row in least)
+    return values
+
+
 def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], set[frozenset[int]]]]:
     """Each distinct paragraph, as the sources holding it, with the sets of sources that
     share a key with it: an LSH bucket of similar paragraphs, or a run (not boilerplate)."""
@@ -321,10 +345,7 @@ def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], set[frozenset
                 holders[u].add(i)
     held = [frozenset(h) for h in holders]
     sharing = [{h} for h in held]
-    # The hash MinHash uses by default, taken once per distinct shingle.
-    hashed = {g: sha1_hash32(g.encode()) for g in frozenset().union(*shingles)}
-    minhashes = MinHash.bulk(shingles, num_perm=NUM_PERM, seed=1, hashfunc=hashed.__getitem__)
-    values = [m.hashvalues.tobytes() for m in minhashes]
+    values = _minhashes(shingles)
     width = len(values[0]) // NUM_PERM if values else 0
     # Walking each band's buckets finds what MinHashLSH queries would, at the cost of the
     # buckets' sizes rather than of the pairs they make.
