@@ -390,7 +390,7 @@ def _candidates(texts: Sequence[_Text]) -> list[tuple[int, int]]:
     for x, others in enumerate(met):
         # Met most often first, then the better ranked (the sort is stable).
         for y in sorted(sorted(others), key=others.__getitem__, reverse=True)[:PARTNERS]:
-            pairs.add(tuple(sorted((order[x], order[y]))))
+            pairs.add((min(order[x], order[y]), max(order[x], order[y])))
     return sorted(pairs)
 
 
