@@ -2,7 +2,7 @@
 import random
 
 from generator.clean import clean_all
-from generator.merge.sources import _candidates, _Text, link
+from generator.merge.sources import NUM_PERM, PARTNERS, _candidates, _minhashes, _Text, link
 from generator.model import Article, FrontMatter, Paragraph, Seed
 from generator.read import read_seeds
 from conftest import SEEDS
@@ -97,6 +97,60 @@ def test_candidates_are_only_the_pairs_that_share_text():
     articles.append(article("copy", list(articles[42].paragraphs[i].text for i in (1, 2))))
     texts = [_Text.of(a) for a in articles]
     assert _candidates(texts) == [(42, 150)]
+
+
+WIRE = [
+    "Ferry crews in Kelmsworth walked out at dawn on Tuesday, stranding about 900 passengers on the island of Brisk.",
+    "The Kelmsworth Ferry Company said two of its four boats would sail a reduced timetable until the dispute was settled.",
+    "Union organiser Tobias Wrenfield said crews had been asked to work twelve-hour shifts without extra pay since January.",
+    "“Nobody wants to leave people on the quay, but the rota is not safe,” Wrenfield told reporters at the harbour gate.",
+    "Island shops said fresh milk and bread had run out by midday, and the clinic asked for a medical boat to stay in service.",
+    "Talks between the company and the union are due to resume on Thursday at the county offices.",
+]
+LOCAL = "Brisk resident Maud Ellery said she had missed a hospital appointment on the mainland because of the strike."
+
+
+EDITS = [("at dawn", "early"), ("about 900", "nearly 900"), ("two of its four", "two of four"),
+         ("twelve-hour", "12-hour"), ("reporters", "journalists"), ("midday", "noon"), ("due to", "expected to")]
+
+
+def wire_copies(outlets: int) -> list[Article]:
+    """A wire story and its copies by many outlets, each lightly edited in its own way."""
+    copies = [article("wire", WIRE, "2024-05-07")]
+    for i in range(outlets):
+        edits = {EDITS[i % len(EDITS)], EDITS[(3 * i + 1) % len(EDITS)]}
+        edited = [p for p in WIRE]
+        for old, new in edits:
+            edited = [p.replace(old, new) for p in edited]
+        copies.append(article(f"outlet-{i:02}", edited, f"2024-05-{8 + i % 3:02}"))
+    return copies
+
+
+def test_every_copy_of_a_widely_carried_wire_story_points_to_it_and_a_rare_passage_is_still_found():
+    copies = wire_copies(60)
+    copies[38] = article("outlet-37", [p.text for p in copies[38].paragraphs] + [LOCAL], copies[38].published)
+    report = article("island-notes", ["The island council met late on Tuesday to plan a supply boat.", LOCAL], "2024-05-09")
+    s = by_id(link(copies + [report]))
+    assert s["wire"].duplicate_of is None
+    assert all(s[f"outlet-{i:02}"].duplicate_of == "wire" for i in range(60))
+    (shared,) = [o for o in s["island-notes"].overlaps]
+    assert (shared.other, shared.relation, shared.pairs) == ("outlet-37", "shares passages", ((2, 7),))
+    assert any(o.other == "island-notes" for o in s["outlet-37"].overlaps)
+
+
+def test_a_widely_carried_story_does_not_make_every_pair_of_its_copies_a_candidate():
+    texts = [_Text.of(a) for a in wire_copies(60)]
+    pairs = _candidates(texts)
+    assert {(0, i) for i in range(1, len(texts))} <= set(pairs)
+    assert len(pairs) <= PARTNERS * len(texts) < len(texts) * (len(texts) - 1) // 2
+
+
+def test_minhashes_are_those_of_datasketch():
+    from datasketch import MinHash
+
+    sets = [_Text.of(article("a", FLOOD)).shingles[k] for k in range(len(FLOOD))] + [frozenset({"one"})]
+    expected = [m.hashvalues.tobytes() for m in MinHash.bulk([[g.encode() for g in s] for s in sets], num_perm=NUM_PERM, seed=1)]
+    assert _minhashes(sets) == expected
 
 
 def test_result_does_not_depend_on_input_order():
