@@ -2,7 +2,7 @@
 import random
 
 from generator.clean import clean_all
-from generator.merge.sources import NUM_PERM, PARTNERS, _candidates, _minhashes, _Text, link
+from generator.merge.sources import LSH_THRESHOLD, NUM_PERM, PARTNERS, _bands, _candidates, _minhashes, _Text, link
 from generator.model import Article, FrontMatter, Paragraph, Seed
 from generator.read import read_seeds
 from conftest import SEEDS
@@ -151,6 +151,12 @@ def test_minhashes_are_those_of_datasketch():
     sets = [_Text.of(article("a", FLOOD)).shingles[k] for k in range(len(FLOOD))] + [frozenset({"one"})]
     expected = [m.hashvalues.tobytes() for m in MinHash.bulk([[g.encode() for g in s] for s in sets], num_perm=NUM_PERM, seed=1)]
     assert _minhashes(sets) == expected
+
+
+def test_lsh_bands_are_those_datasketch_chooses_for_the_threshold():
+    from datasketch import MinHashLSH
+
+    assert _bands() == MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
 
 
 def test_result_does_not_depend_on_input_order():

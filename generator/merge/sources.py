@@ -36,8 +36,6 @@ from functools import cache, cached_property
 from itertools import chain
 
 import numpy
-from datasketch import MinHash, MinHashLSH
-from datasketch.hashfunc import sha1_hash32
 
 from generator.model import Article, Overlap, Source
 
@@ -298,20 +296,38 @@ def _rank(a: Article) -> tuple[str, int, str]:
     return (a.published or "9999-99-99", -a.word_count, a.id)
 
 
-@cache
+# What datasketch's MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM) chooses; importing
+# datasketch costs ~3 s of every build (it loads scipy to choose them), so the choice is written
+# here and a test checks it against datasketch.
+BANDS, ROWS = 21, 3
+
+
 def _bands() -> list[tuple[int, int]]:
-    """The rows of a MinHash that make each LSH band, as MinHashLSH chooses them."""
-    return MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
+    """The rows of a MinHash that make each LSH band."""
+    return [(i * ROWS, (i + 1) * ROWS) for i in range(BANDS)]
+
+
+@cache
+def _permutations() -> tuple[numpy.ndarray, numpy.ndarray]:
+    """datasketch's MinHash(num_perm=NUM_PERM, seed=1) "affine32" parameters: odd a, any b."""
+    gen = numpy.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=numpy.uint32) * numpy.uint32(2) + numpy.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=numpy.uint32)
+    return a, b
+
+
+def _sha1_hash32(data: bytes) -> int:
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
 
 
 def _minhashes(sets: Sequence[frozenset[str]]) -> list[bytes]:
-    """The hash values of MinHash(num_perm=NUM_PERM, seed=1) over each set, for all sets at
-    once: a MinHash per set spends more on numpy calls than on hashing. Its default scheme
+    """The hash values of datasketch's MinHash(num_perm=NUM_PERM, seed=1) over each set, for all
+    sets at once: a MinHash per set spends more on numpy calls than on hashing. Its default scheme
     ("affine32") mixes each element's SHA-1 hash with the MurmurHash3 finalizer, permutes it
     as a * h + b mod 2^32 and keeps the least per permutation."""
-    a, b = MinHash(num_perm=NUM_PERM, seed=1).permutations
+    a, b = _permutations()
     number = {g: n for n, g in enumerate(frozenset().union(*sets))}
-    h = numpy.fromiter((sha1_hash32(g.encode()) for g in number), dtype=numpy.uint32, count=len(number))
+    h = numpy.fromiter((_sha1_hash32(g.encode()) for g in number), dtype=numpy.uint32, count=len(number))
     for shift, multiplier in ((16, 0x85EBCA6B), (13, 0xC2B2AE35)):
         h ^= h >> numpy.uint32(shift)
         h *= numpy.uint32(multiplier)
