@@ -81,12 +81,8 @@ class Cache:
 
     def get(self, key: str) -> Extraction | None:
         """The cached result for `key`, or None when absent or not exactly what was stored."""
-        try:
-            raw = self._path(key).read_bytes()
-        except OSError:
-            return None
-        head, _, body = raw.partition(b"\n")
-        if head != f"{FORMAT} {key} {hashlib.sha256(body).hexdigest()}".encode():
+        body = self.get_bytes(key)
+        if body is None:
             return None
         try:
             return decode(Extraction, json.loads(body))
@@ -94,8 +90,21 @@ class Cache:
             return None
 
     def put(self, key: str, extraction: Extraction) -> None:
+        self.put_bytes(key, json.dumps(encode(extraction), sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode())
+
+    def get_bytes(self, key: str) -> bytes | None:
+        """The body stored under `key`, or None when absent or not exactly what was stored."""
+        try:
+            raw = self._path(key).read_bytes()
+        except OSError:
+            return None
+        head, _, body = raw.partition(b"\n")
+        if head != f"{FORMAT} {key} {hashlib.sha256(body).hexdigest()}".encode():
+            return None
+        return body
+
+    def put_bytes(self, key: str, body: bytes) -> None:
         """Store atomically; a cache that cannot be written only costs the next build time."""
-        body = json.dumps(encode(extraction), sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
         target = self._path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

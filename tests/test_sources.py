@@ -1,6 +1,8 @@
 """Syndication: copies, partial copies, near duplicates and shared passages across sources."""
 import random
 
+import pytest
+
 from generator.clean import clean_all
 from generator.merge.sources import LSH_THRESHOLD, NUM_PERM, PARTNERS, _bands, _candidates, _minhashes, _Text, link
 from generator.model import Article, FrontMatter, Paragraph, Seed
@@ -262,3 +264,27 @@ def test_any_selection_of_paragraphs_is_a_partial_copy(keep):
     assert s["copy"].duplicate_of == "orig"
     assert s["copy"].overlaps[0].relation == "partial copy"
     assert s["copy"].overlaps[0].other_adds == tuple(n for n, k in enumerate(keep, start=1) if not k)
+
+
+def test_comparisons_kept_in_the_cache_give_the_same_links(tmp_path, monkeypatch):
+    from generator import cache
+    from generator.merge import sources
+
+    items = [article("full", FLOOD), article("part", FLOOD[:3]), article("other", ["Unrelated words about a quiet harbour town."])]
+    store = cache.Cache(tmp_path)
+    sources._COMPARED.clear()
+    first = link(items, store)
+    sources._COMPARED.clear()
+    compared: list[str] = []
+    monkeypatch.setattr(sources, "_compare_texts", lambda a, b: compared.append(a.article.id) or pytest.fail("compared again"))
+    assert link(items, store) == first
+    assert compared == []
+
+
+def test_a_damaged_store_of_comparisons_is_ignored(tmp_path):
+    from generator.merge import sources
+
+    sources._COMPARED.clear()
+    sources.load_compared(b'[["a", "b", "1", 0, 0, [], []]]')
+    sources.load_compared(b"not json")
+    assert sources._COMPARED == {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator import cache
 from generator.merge import actors, events, quotes, sources
 from generator.model import Article, Briefing, Extraction, Problem
 from generator.settings import Settings
@@ -18,7 +19,8 @@ def merge(
     settings: Settings,
     problems: Sequence[Problem] = (),
 ) -> Briefing:
-    linked = sources.link(articles)
+    store = cache.Cache(settings.cache_dir or cache.default_folder()) if settings.cache else None
+    linked = sources.link(articles, store)
     people, index = actors.resolve(articles, extractions)
     said, counted = quotes.merge_all(extractions, index, linked)
     happened = events.merge_events(extractions, index, linked)

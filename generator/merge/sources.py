@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -34,9 +35,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, cached_property
 from itertools import chain
+from pathlib import Path
 
 import numpy
 
+from generator.cache import Cache
 from generator.model import Article, Overlap, Source
 
 SHINGLE_WORDS = 3  # MinHash shingles: word 3-grams of one paragraph
@@ -225,19 +228,47 @@ def _contained_at(needle: str, first: str, b: _Text) -> int:
 
 
 # Pair comparisons are the cost that grows with how much sources share. A rebuild under
-# `mkdocs serve` after one edit meets the same pairs again: compare only what changed.
+# `mkdocs serve` after one edit meets the same pairs again, and so does the next build of an
+# unchanged seed set (`dump_compared` / `load_compared` keep them in the build cache): compare
+# only what changed.
 _COMPARED: dict[tuple[str, str], _Match] = {}
 _COMPARED_MAX = 200_000
+_USED: set[tuple[str, str]] = set()  # the pairs the last `link` read
+_FRESH: list[tuple[str, str]] = []  # the pairs it had to compare
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # stored comparisons are this code's
 
 
 def _compare(a: _Text, b: _Text) -> _Match:
     key = (a.digest, b.digest)
+    _USED.add(key)
     found = _COMPARED.get(key)
     if found is None:
         if len(_COMPARED) >= _COMPARED_MAX:
             _COMPARED.clear()
         found = _COMPARED[key] = _compare_texts(a, b)
+        _FRESH.append(key)
     return found
+
+
+def dump_compared() -> bytes:
+    """The comparisons the last `link` read, as JSON."""
+    rows = [[a, b, m.contained, m.near, m.passages, [list(p) for p in m.pairs], sorted(m.covered)]
+            for (a, b), m in sorted(_COMPARED.items()) if (a, b) in _USED]
+    return json.dumps(rows, separators=(",", ":")).encode()
+
+
+def load_compared(body: bytes) -> None:
+    """Remember comparisons `dump_compared` wrote; anything malformed is ignored whole."""
+    try:
+        found = {}
+        for a, b, contained, near, passages, pairs, covered in json.loads(body):
+            if not all(type(x) is str for x in (a, b)) or not all(type(x) is int for x in (contained, near, passages)):
+                raise TypeError("not a comparison")
+            found[(a, b)] = _Match(contained, near, passages, tuple((int(x), int(y)) for x, y in pairs),
+                                   frozenset(int(n) for n in covered))
+    except (ValueError, TypeError):
+        return
+    _COMPARED.update(found)
 
 
 def _compare_texts(a: _Text, b: _Text) -> _Match:
@@ -410,20 +441,30 @@ def _candidates(texts: Sequence[_Text]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def link(articles: Sequence[Article]) -> tuple[Source, ...]:
+def link(articles: Sequence[Article], store: Cache | None = None) -> tuple[Source, ...]:
+    """`store`: where the comparisons of the last build of this seed set are kept."""
+    key = hashlib.sha256("\n".join(["compared", _CODE, *sorted(a.id for a in articles)]).encode()).hexdigest()
+    body = store.get_bytes(key) if store else None
+    if body is not None:
+        load_compared(body)
     # Linking makes millions of small strings, sets and tuples, none in a reference cycle;
     # the cyclic collector would walk them again each time they pile up (a quarter of the
     # time at 1,000 sources) while reference counting alone frees them.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _link(articles)
+        linked = _link(articles)
     finally:
         if enabled:
             gc.enable()
+    if store and (body is None or _FRESH):
+        store.put_bytes(key, dump_compared())
+    return linked
 
 
 def _link(articles: Sequence[Article]) -> tuple[Source, ...]:
+    _USED.clear()
+    _FRESH.clear()
     texts = [_Text.of(a) for a in articles]
     overlaps: dict[int, list[Overlap]] = defaultdict(list)
     originals: dict[int, list[tuple[int, tuple[str, int, str], int]]] = defaultdict(list)
