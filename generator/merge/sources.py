@@ -457,7 +457,7 @@ def link(articles: Sequence[Article], store: Cache | None = None) -> tuple[Sourc
     finally:
         if enabled:
             gc.enable()
-    if store and (body is None or _FRESH):
+    if store and _USED and (body is None or _FRESH):
         store.put_bytes(key, dump_compared())
     return linked
 
