@@ -128,7 +128,21 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
 
 
 def briefing_json(b: Briefing) -> str:
-    return json.dumps(briefing_dict(b), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    """One line per source, actor, quote, figure, event…: a change shows as a changed line, and the
+    writing stays with json's C encoder (indenting takes its pure-Python path, 5x slower here,
+    for a file of ~50 MB at 1,000 sources)."""
+    parts = []
+    for key, value in briefing_dict(b).items():
+        if isinstance(value, list) and value:
+            body = "[\n" + ",\n".join(_compact(item) for item in value) + "\n]"
+        else:
+            body = _compact(value)
+        parts.append(f"{_compact(key)}: {body}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
