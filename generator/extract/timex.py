@@ -464,6 +464,7 @@ def complete(
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the merge asks again for every expression of every source
 def _whole(expression: str) -> Parsed | None:
     found = find(expression)
     return max(found, key=lambda p: p.end - p.start) if found else None
