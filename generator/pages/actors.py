@@ -86,6 +86,11 @@ def kind_evidence(briefing: Briefing) -> dict[Where, Mention]:
     return {m.where: m for ex in briefing.extractions for m in ex.mentions if m.kind != "other"}
 
 
+def cited(sources: tuple[Where, ...]) -> list[tuple[str, int]]:
+    """(source, paragraph) of each span an item is cited by, as it is listed on a profile."""
+    return [(w.source, w.paragraph) for w in sources]
+
+
 def by_actor(items: Iterable[T], actor_ids: Callable[[T], Iterable[str | None]]) -> dict[str | None, list[T]]:
     """actor id -> the items naming that actor, in the items' order: one pass for all profiles."""
     out: dict[str | None, list[T]] = defaultdict(list)
@@ -127,6 +132,7 @@ def pages(ctx: Context) -> dict[str, str]:
         out[page] = ctx.render(
             "actor.md.j2", page,
             actor=actor,
+            cited=cited,
             actor_pages=pages_by_id,
             links=mine,
             nodes=picture(actor, mine, pages_by_id, href_from),
