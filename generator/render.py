@@ -147,13 +147,11 @@ class SourceLinks:
         return href
 
     def _link(self, source_id: str, paragraph: int | None) -> str:
-        href = self._href(source_id)
-        link = self._made.get((href, source_id, paragraph))
+        key = (self._href(source_id), source_id, paragraph)
+        link = self._made.get(key)
         if link is None:
-            text = _text(source_id)
-            target = f"{href}#{_text(links.paragraph_anchor(paragraph))}" if paragraph else href
             number = f" ¶{_text(paragraph)}" if paragraph else ""
-            link = self._made[href, source_id, paragraph] = f'<a href="{target}">{text}{number}</a>'
+            link = self._made[key] = f'<a href="{self.href(source_id, paragraph)}">{_text(source_id)}{number}</a>'
         return link
 
 
