@@ -9,6 +9,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def slugify(text: str, fallback: str = "item") -> str:
@@ -43,12 +44,24 @@ def page_url(src: str) -> str:
 
 def href(from_src: str, to: str, anchor: str | None = None) -> str:
     """Relative link from the page built from `from_src` to a page (…​.md) or a file."""
-    base = page_url(from_src) or "."
-    target = page_url(to) if to.endswith(".md") else to
-    rel = posixpath.relpath(target or ".", base)
+    here, there = _folders(from_src), _folders(to)
+    common = 0
+    for a, b in zip(here, there):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join(("..",) * (len(here) - common) + there[common:])
     if to.endswith(".md"):
-        rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
+        rel = rel + "/" if rel else "./"
+    return (rel or ".") + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _folders(path: str) -> tuple[str, ...]:
+    """The URL's path segments (a page's folder, with directory URLs). A site has few pages and
+    links between them by the hundred thousand: each page's segments are worked out once."""
+    url = page_url(path) if path.endswith(".md") else path
+    return tuple(p for p in posixpath.normpath(url).split("/") if p not in ("", "."))
 
 
 def paragraph_anchor(n: int) -> str:

@@ -7,9 +7,9 @@ can produce live HTML, Markdown structure or a template expression.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 import jinja2
 from markupsafe import Markup, escape
@@ -102,6 +102,7 @@ def one_line(text: object) -> str:
 class Context:
     briefing: Briefing
     env: jinja2.Environment
+    _links: dict[tuple[str, str, int | None], str] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def source_pages(self) -> dict[str, str]:
@@ -110,16 +111,53 @@ class Context:
         return {sid: f"sources/{slug}.md" for sid, slug in slugs.items()}
 
     def render(self, template: str, page: str, **values: object) -> str:
-        def href(to: str, anchor: str | None = None) -> str:
-            return links.href(page, to, anchor)
-
+        cite = SourceLinks(page, self.source_pages, self._links)
         return self.env.get_template(template).render(
-            briefing=self.briefing, ctx=self, page=page, href=href, **values
+            briefing=self.briefing, ctx=self, page=page, href=partial(links.href, page),
+            source_href=cite.href, source_link=cite.link, source_links=cite.links, **values
         )
 
-    def source_href(self, page: str, source_id: str, paragraph: int | None = None) -> str:
-        anchor = links.paragraph_anchor(paragraph) if paragraph else None
-        return links.href(page, self.source_pages[source_id], anchor)
+
+class SourceLinks:
+    """One page's links to source pages and paragraphs, escaped as a template expression would be.
+    Pages cite sources by the hundred thousand on large briefings, too often for a template macro:
+    a page works out each source's address once, and a link made for one page is reused by every
+    page that reaches that source by the same address (all profiles, say)."""
+
+    def __init__(self, page: str, source_pages: dict[str, str], made: dict[tuple[str, str, int | None], str]) -> None:
+        self.page, self.source_pages, self._made = page, source_pages, made
+        self._hrefs: dict[str, str] = {}  # source id -> its page's address from this page
+
+    def href(self, source_id: str, paragraph: int | None = None) -> Markup:
+        href = self._href(source_id)
+        return Markup(f"{href}#{_text(links.paragraph_anchor(paragraph))}" if paragraph else href)
+
+    def link(self, source_id: str, paragraph: int | None = None) -> Markup:
+        """`source ¶n`, linked."""
+        return Markup(self._link(source_id, paragraph))
+
+    def links(self, places: Iterable[tuple[str, int]]) -> Markup:
+        """A link to each (source, paragraph), comma separated."""
+        return Markup(", ".join([self._link(source, paragraph) for source, paragraph in places]))
+
+    def _href(self, source_id: str) -> str:
+        href = self._hrefs.get(source_id)
+        if href is None:
+            href = self._hrefs[source_id] = _text(links.href(self.page, self.source_pages[source_id]))
+        return href
+
+    def _link(self, source_id: str, paragraph: int | None) -> str:
+        key = (self._href(source_id), source_id, paragraph)
+        link = self._made.get(key)
+        if link is None:
+            number = f" ¶{_text(paragraph)}" if paragraph else ""
+            link = self._made[key] = f'<a href="{self.href(source_id, paragraph)}">{_text(source_id)}{number}</a>'
+        return link
+
+
+def _text(value: object) -> Markup:
+    """A value as a template expression outputs it."""
+    return escape(single_line(value))
 
 
 def make_env() -> jinja2.Environment:

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from generator import export
+from generator import export, links
 from generator.model import Article, Briefing, Paragraph, Problem, Quote, Source, Where
-from generator.render import md_inline, render, safe_url
+from generator.render import SourceLinks, make_env, md_inline, render, safe_url
 
 
 @functools.cache
@@ -206,3 +206,15 @@ def test_front_matter_title_is_valid_yaml_and_the_escaped_heading(title):
     assert " ".join(html.unescape(meta["title"]).split()) == " ".join(title.split())
     heading = page.split("\n---\n", 1)[1].split("\n", 1)[0]
     assert heading.startswith("# ") and heading[2:].strip() == meta["title"]
+
+
+@given(st.text(max_size=30), st.one_of(st.none(), st.integers(0, 500)))
+def test_source_links_are_escaped_as_template_values_are(source_id, paragraph):
+    page, target = "actors/x.md", "sources/s.md"
+    anchor = links.paragraph_anchor(paragraph) if paragraph else None
+    expected = make_env().from_string('<a href="{{ href }}">{{ sid }}{% if n %} ¶{{ n }}{% endif %}</a>').render(
+        href=links.href(page, target, anchor), sid=source_id, n=paragraph,
+    )
+    cite = SourceLinks(page, {source_id: target}, {})
+    assert cite.link(source_id, paragraph) == expected
+    assert cite.links([(source_id, paragraph)] * 2) == f"{expected}, {expected}"

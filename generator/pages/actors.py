@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from generator import links as site_links
 from generator.extract.mentions import NOT_AN_ACTOR
@@ -15,6 +16,7 @@ KIND_TITLES = (("person", "People"), ("organization", "Organisations"), ("place"
 PICTURE_SIZE = 460
 PICTURE_RADIUS = 150
 PICTURE_MAX_NEIGHBOURS = 12  # more would not be legible; the full list is on the page
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,20 @@ def kind_evidence(briefing: Briefing) -> dict[Where, Mention]:
     return {m.where: m for ex in briefing.extractions for m in ex.mentions if m.kind != "other"}
 
 
+def cited(sources: tuple[Where, ...]) -> list[tuple[str, int]]:
+    """(source, paragraph) of each span an item is cited by, as it is listed on a profile."""
+    return [(w.source, w.paragraph) for w in sources]
+
+
+def by_actor(items: Iterable[T], actor_ids: Callable[[T], Iterable[str | None]]) -> dict[str | None, list[T]]:
+    """actor id -> the items naming that actor, in the items' order: one pass for all profiles."""
+    out: dict[str | None, list[T]] = defaultdict(list)
+    for item in items:
+        for actor_id in dict.fromkeys(actor_ids(item)):
+            out[actor_id].append(item)
+    return out
+
+
 def pages(ctx: Context) -> dict[str, str]:
     b = ctx.briefing
     pages_by_id = actor_pages(b)
@@ -96,6 +112,9 @@ def pages(ctx: Context) -> dict[str, str]:
         )
     }
     tagged = kind_evidence(b)
+    quotes = by_actor(b.quotes, lambda q: (q.speaker,))
+    figures = by_actor(b.figures, lambda f: (f.claimant,))
+    events = by_actor(b.events, lambda e: e.actors)
     for actor in b.actors:
         page = pages_by_id[actor.id]
         seen = [tagged[w] for w in actor.mentions if w in tagged]
@@ -113,6 +132,7 @@ def pages(ctx: Context) -> dict[str, str]:
         out[page] = ctx.render(
             "actor.md.j2", page,
             actor=actor,
+            cited=cited,
             actor_pages=pages_by_id,
             links=mine,
             nodes=picture(actor, mine, pages_by_id, href_from),
@@ -120,8 +140,8 @@ def pages(ctx: Context) -> dict[str, str]:
             mentions_by_source=sorted(by_source.items()),
             labels=labels,
             corrected=corrected,
-            quotes=[q for q in b.quotes if q.speaker == actor.id],
-            figures=[f for f in b.figures if f.claimant == actor.id],
-            events=[e for e in b.events if actor.id in e.actors],
+            quotes=quotes.get(actor.id, []),
+            figures=figures.get(actor.id, []),
+            events=events.get(actor.id, []),
         )
     return out

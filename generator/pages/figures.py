@@ -3,7 +3,7 @@ and date. Nothing is averaged or preferred; each claim keeps its own words."""
 from __future__ import annotations
 
 from generator.model import Figure
-from generator.pages.quotes import first_published, refs, speaker_name
+from generator.pages.quotes import actor_names, first_published, publication_dates, refs, speaker_name
 from generator.render import Context, value_text
 
 
@@ -11,11 +11,12 @@ def pages(ctx: Context) -> dict[str, str]:
     groups: dict[str, list[Figure]] = {}
     for f in ctx.briefing.figures:
         groups.setdefault(f.subject, []).append(f)
+    names, dates = actor_names(ctx.briefing), publication_dates(ctx.briefing)
     sections = []
     for subject in sorted(groups, key=lambda s: (s.casefold(), s)):
-        rows = sorted(groups[subject], key=lambda f: (f.date or "9999", speaker_name(ctx, f.claimant, f.claimant_text), f.expression))
+        rows = sorted(groups[subject], key=lambda f: (f.date or "9999", speaker_name(names, f.claimant, f.claimant_text), f.expression))
         sections.append((subject, [
-            (f, speaker_name(ctx, f.claimant, f.claimant_text), value_text(f.value), refs(f.sources), first_published(ctx, f.sources))
+            (f, speaker_name(names, f.claimant, f.claimant_text), value_text(f.value), refs(f.sources), first_published(dates, f.sources))
             for f in rows
         ]))
     return {"figures.md": ctx.render("figures.md.j2", "figures.md", sections=sections)}

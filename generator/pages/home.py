@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from generator.model import Briefing, Event, Figure, Quote, Where
 from generator.pages.actors import actor_pages
+from generator.pages.quotes import refs as places
 from generator.render import Context
 
 KEY_EVENTS = 6  # key developments listed on the overview
@@ -51,11 +52,6 @@ def roots(briefing: Briefing) -> dict[str, str]:
             seen.add(cur)
         out[sid] = cur
     return out
-
-
-def places(sources: tuple[Where, ...]) -> list[tuple[str, int]]:
-    """(source, paragraph) pairs once each, in the order given: a paragraph may hold two spans."""
-    return list(dict.fromkeys((w.source, w.paragraph) for w in sources))
 
 
 def independent_count(sources: tuple[Where, ...], root: dict[str, str]) -> int:
@@ -115,14 +111,13 @@ def main_claims(briefing: Briefing, root: dict[str, str]) -> list[Claim]:
 
 def coverage(briefing: Briefing, claims: list[Claim]) -> list[tuple[str, list[int | None]]]:
     """Per source, the first paragraph carrying each claim (None: the source does not carry it)."""
-    rows = []
-    for s in briefing.sources:
-        cells: list[int | None] = []
-        for c in claims:
-            paras = sorted(w.paragraph for w in c.sources if w.source == s.id)
-            cells.append(paras[0] if paras else None)
-        rows.append((s.id, cells))
-    return rows
+    firsts: list[dict[str, int]] = []
+    for c in claims:
+        first: dict[str, int] = {}
+        for w in c.sources:
+            first[w.source] = min(w.paragraph, first.get(w.source, w.paragraph))
+        firsts.append(first)
+    return [(s.id, [first.get(s.id) for first in firsts]) for s in briefing.sources]
 
 
 def pages(ctx: Context) -> dict[str, str]:

@@ -2,7 +2,7 @@
 then one section per speaker so that search finds each statement under its speaker."""
 from __future__ import annotations
 
-from generator.model import Quote, Where
+from generator.model import Briefing, Quote, Where
 from generator.render import Context
 
 UNATTRIBUTED = "Unattributed"
@@ -10,11 +10,7 @@ UNATTRIBUTED = "Unattributed"
 
 def refs(sources: tuple[Where, ...]) -> list[tuple[str, int]]:
     """Each (source, paragraph) once, in order: two spans of one paragraph are one link."""
-    seen: list[tuple[str, int]] = []
-    for w in sources:
-        if (w.source, w.paragraph) not in seen:
-            seen.append((w.source, w.paragraph))
-    return seen
+    return list(dict.fromkeys((w.source, w.paragraph) for w in sources))
 
 
 def sort_key(name: str) -> str:
@@ -23,24 +19,30 @@ def sort_key(name: str) -> str:
     return " ".join(words[1:] if len(words) > 1 and words[0] in ("a", "an", "the") else words)
 
 
-def speaker_name(ctx: Context, speaker: str | None, text: str | None) -> str:
-    names = {a.id: a.name for a in ctx.briefing.actors}
+def actor_names(briefing: Briefing) -> dict[str, str]:
+    return {a.id: a.name for a in briefing.actors}
+
+
+def speaker_name(names: dict[str, str], speaker: str | None, text: str | None) -> str:
     return names.get(speaker or "") or text or UNATTRIBUTED
 
 
-def first_published(ctx: Context, sources: tuple[Where, ...]) -> str | None:
+def publication_dates(briefing: Briefing) -> dict[str, str]:
+    """source id -> the date it was published, where that date can date the words it carries."""
+    # A date read from the running text is only a lower bound of publication: no use here.
+    return {s.id: s.article.published for s in briefing.sources if s.article.published and s.article.published_basis != "text"}
+
+
+def first_published(dates: dict[str, str], sources: tuple[Where, ...]) -> str | None:
     """The earliest publication date of the sources carrying an item: when the words are not
     dated themselves, this is the latest day they can have been said."""
-    # A date read from the running text is only a lower bound of publication: no use here.
-    dates = {s.id: s.article.published for s in ctx.briefing.sources if s.article.published_basis != "text"}
-    found = sorted(d for w in sources for d in [dates.get(w.source)] if d)
-    return found[0] if found else None
+    return min((dates[w.source] for w in sources if w.source in dates), default=None)
 
 
 def pages(ctx: Context) -> dict[str, str]:
-    quotes = ctx.briefing.quotes
-    rows = [(q, speaker_name(ctx, q.speaker, q.speaker_text), refs(q.sources), first_published(ctx, q.sources))
-            for q in quotes]
+    names, dates = actor_names(ctx.briefing), publication_dates(ctx.briefing)
+    rows = [(q, speaker_name(names, q.speaker, q.speaker_text), refs(q.sources), first_published(dates, q.sources))
+            for q in ctx.briefing.quotes]
     sections: dict[str, list[tuple[Quote, str, list, str | None]]] = {}
     for row in rows:
         sections.setdefault(row[1], []).append(row)
