@@ -142,6 +142,8 @@ def pages(ctx: Context) -> dict[str, str]:
             corrected=corrected,
             quotes=quotes.get(actor.id, []),
             figures=figures.get(actor.id, []),
-            events=events.get(actor.id, []),
+            # Only the reports naming this actor: an event many sources report lists them all
+            # in the chronology, not again on each of its actors' profiles.
+            events=[(e, tuple(r.where for r in e.reports if actor.id in r.actors)) for e in events.get(actor.id, [])],
         )
     return out
