@@ -82,6 +82,21 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_content(html, page, config, files):
+    # MkDocs holds every page's Markdown and HTML until the last page is written; a large briefing's
+    # pages are ~150 MB of text, so the Markdown (read once, now converted) is let go here.
+    if page.file.generated_by:
+        page.markdown = ""
+        page.file.content_string = ""
+    return html
+
+
+def on_post_page(output, page, config):
+    if page.file.generated_by:
+        page.content = ""  # written out; nothing later reads it (the search index, if any, took its text)
+    return output
+
+
 def on_env(env, config, files):
     env.bytecode_cache = _templates
     if _state["search"].engine == "pagefind":
