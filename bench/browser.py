@@ -51,6 +51,9 @@ def search(site: Path, query: str, start: str = "/") -> SearchRun:
             # typed: count every search file from the page load to the first results shown.
             page.on("response", lambda r: fetched.append(len(r.body()) if r.ok and _is_search(r.url) else 0))
             page.goto(origin + start, wait_until="networkidle")
+            # Pagefind's box is made by its script after the page loads: wait for either engine's box.
+            page.wait_for_selector(".pagefind-ui__search-input, input[data-md-component=search-query]",
+                                   state="attached", timeout=60000)
             engine = "pagefind" if page.locator(".pagefind-ui").count() else "material"
             box, result = {
                 "pagefind": (".pagefind-ui__search-input", ".pagefind-ui__result-link"),
