@@ -76,6 +76,11 @@ def article_key(article: Article, fingerprint: str) -> str:
 class Cache:
     folder: Path
 
+    @classmethod
+    def at(cls, folder: Path | None) -> Cache:
+        """The cache in `folder`, or in the default folder (see `default_folder`)."""
+        return cls(folder or default_folder())
+
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 

@@ -43,7 +43,7 @@ def analyse(articles: Sequence[Article], settings: Settings = Settings(),
     store, keys = None, [None] * len(articles)
     pipeline = nlp.pipeline_id(settings.model) if settings.cache else None
     if pipeline is not None:
-        store = cache.Cache(settings.cache_dir or cache.default_folder())
+        store = cache.Cache.at(settings.cache_dir)
         fingerprint = cache.fingerprint(pipeline)
         keys = [cache.article_key(article, fingerprint) for article in articles]
     results: list[Extraction | None] = [store.get(k) if store and k else None for k in keys]

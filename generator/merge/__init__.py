@@ -19,7 +19,7 @@ def merge(
     settings: Settings,
     problems: Sequence[Problem] = (),
 ) -> Briefing:
-    store = cache.Cache(settings.cache_dir or cache.default_folder()) if settings.cache else None
+    store = cache.Cache.at(settings.cache_dir) if settings.cache else None
     linked = sources.link(articles, store)
     people, index = actors.resolve(articles, extractions)
     said, counted = quotes.merge_all(extractions, index, linked)
