@@ -30,10 +30,16 @@ log = logging.getLogger("mkdocs.hooks.briefing")
 _state: dict[str, object] = {}
 _pages = GeneratedPages()
 _templates = TemplateCache()
+# What a rebuild under `mkdocs serve` can reuse from the previous one: `mkdocs build` has no next build.
+_recent: pipeline.Recent | None = None
+_memo: render.PageMemo | None = None
 
 
 def on_startup(command, dirty):
+    global _recent, _memo
     _pages.dirty = command == "serve" and dirty
+    if command == "serve":
+        _recent, _memo = pipeline.Recent(), render.PageMemo()
 
 
 def on_config(config):
@@ -59,12 +65,12 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     try:
-        briefing = pipeline.build_briefing(_state["seeds"], _state["settings"])
+        briefing = pipeline.build_briefing(_state["seeds"], _state["settings"], recent=_recent)
     except (InputError, ModelMissing) as exc:
         raise PluginError(f"briefing not built:\n{terminal_safe(exc)}") from exc
     for problem in briefing.problems:  # a strict build never gets here: the pipeline refused it
         (log.error if problem.severity == "error" else log.warning)("%s", terminal_safe(problem))
-    generated = render.publishable(render.render(briefing))
+    generated = render.publishable(render.render(briefing, _memo))
     for path, content in generated.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
@@ -108,7 +114,8 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     if _state["search"].engine == "pagefind":
-        _release_memory()  # Pagefind's own peak adds to this process's for as long as it runs
+        if _memo is None:  # a one-off build: Pagefind's own peak adds to this process's while it runs
+            _release_memory()
         try:
             search.index_site(Path(config.site_dir), _state["search"].command)
         except RuntimeError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 
 import jinja2
 from markupsafe import Markup, escape
@@ -98,10 +98,104 @@ def one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
+class PageMemo:
+    """The pages of this process's previous build, by template, address and the values they show.
+
+    `mkdocs serve` renders the whole briefing again after every seed edit, though an edit changes
+    few pages. A page rendered by `Context.page` is a function of its shown values alone, so when
+    they equal the previous build's, the previous text is the page. Equality of the frozen model
+    objects decides, not a digest, so a reused page cannot be stale.
+
+    Each model object is compared with the previous build's once per build, and a page's key holds
+    the matching previous object (`_Same`): comparing keys is then comparing identities, where
+    comparing the objects themselves again for every page that shows them would cost more than
+    rendering.
+    """
+
+    def __init__(self) -> None:
+        self._pages: dict[tuple, str] = {}
+        self._next_pages: dict[tuple, str] = {}
+        self._objects: dict[_ByValue, _Same] = {}  # previous build's model objects, by value
+        self._next_objects: dict[_ByValue, _Same] = {}
+        # This build's objects by id, each held here so that no id is reused while the table lives.
+        self._by_id: dict[int, tuple[object, _Same]] = {}
+
+    def begin(self) -> None:
+        """Start a build: what the previous build rendered is what can be reused."""
+        self._pages, self._next_pages = self._next_pages, {}
+        self._objects, self._next_objects = self._next_objects, {}
+
+    def end(self) -> None:
+        self._by_id = {}  # the build's objects are let go with its briefing
+
+    def get(self, key: tuple) -> str | None:
+        text = self._pages.get(key)
+        if text is not None:
+            self._next_pages[key] = text
+        return text
+
+    def put(self, key: tuple, text: str) -> None:
+        self._next_pages[key] = text
+
+    def key(self, value: object) -> object:
+        """A hashable value equal exactly when `value` equals, compared cheaply."""
+        kind = type(value)
+        if kind is list or kind is tuple:
+            return tuple([v if type(v) in _PLAIN else self.key(v) for v in value])  # type: ignore[union-attr]
+        if kind is dict:
+            return (dict, tuple((k, v if type(v) in _PLAIN else self.key(v)) for k, v in value.items()))  # type: ignore[union-attr]
+        if kind is set or kind is frozenset:
+            return (frozenset, frozenset(value))  # type: ignore[arg-type]
+        if hasattr(kind, "__dataclass_fields__"):
+            known = self._by_id.get(id(value))
+            if known is None:
+                probe = _ByValue(value)  # a dataclass hashes all it holds on every call: hash once
+                same = self._next_objects.get(probe) or self._objects.get(probe) or _Same(value)
+                known = self._by_id[id(value)] = (value, same)  # equal objects share one `_Same`
+                # Kept by the object already kept, so an unchanged object is held once, not per build.
+                self._next_objects.setdefault(_ByValue(same.value, probe.hash), same)
+            return known[1]
+        return value
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+class _ByValue:
+    """A model object as a dict key, its (deep) hash computed once."""
+
+    __slots__ = ("value", "hash")
+
+    def __init__(self, value: object, hashed: int | None = None) -> None:
+        self.value, self.hash = value, hash(value) if hashed is None else hashed
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _ByValue) and other.value == self.value
+
+
+class _Same:
+    """A model object that compares by identity: one per distinct value across two builds."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+
 @dataclass
 class Context:
     briefing: Briefing
     env: jinja2.Environment
+    memo: PageMemo | None = None
     _links: dict[tuple[str, str, int | None], str] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
@@ -111,9 +205,32 @@ class Context:
         return {sid: f"sources/{slug}.md" for sid, slug in slugs.items()}
 
     def render(self, template: str, page: str, **values: object) -> str:
+        """A page that may show anything in the briefing (`briefing` in the template)."""
+        return self._render(template, page, briefing=self.briefing, ctx=self, **values)
+
+    def page(self, template: str, page: str, **shown: object) -> str:
+        """A page that shows only `shown` (and links to source pages): the template gets nothing
+        else, so under `mkdocs serve` an unchanged page is taken from the previous build."""
+        if self.memo is None:
+            return self._render(template, page, **shown)
+        try:
+            key = (template, page, self._addresses, self.memo.key(shown))
+            text = self.memo.get(key)
+        except TypeError:  # a value that cannot be compared as a key: render it every time
+            return self._render(template, page, **shown)
+        if text is None:
+            text = self._render(template, page, **shown)
+            self.memo.put(key, text)
+        return text
+
+    @cached_property
+    def _addresses(self) -> object:
+        return self.memo.key(tuple(self.source_pages.items())) if self.memo else ()
+
+    def _render(self, template: str, page: str, **values: object) -> str:
         cite = SourceLinks(page, self.source_pages, self._links)
         return self.env.get_template(template).render(
-            briefing=self.briefing, ctx=self, page=page, href=partial(links.href, page),
+            page=page, href=partial(links.href, page),
             source_href=cite.href, source_link=cite.link, source_links=cite.links, **values
         )
 
@@ -176,6 +293,13 @@ def make_env() -> jinja2.Environment:
     return env
 
 
+@cache
+def _environment() -> jinja2.Environment:
+    """One environment per process: it compiles each template once, and again only when its file
+    changes (Jinja checks), where a new environment per build would compile them all every time."""
+    return make_env()
+
+
 PageBuilder = Callable[[Context], dict[str, str]]
 
 
@@ -190,12 +314,19 @@ def _builders() -> list[PageBuilder]:
     return [importlib.import_module(f"generator.pages.{name}").pages for name in names]
 
 
-def render(briefing: Briefing) -> dict[str, str | bytes]:
+def render(briefing: Briefing, memo: PageMemo | None = None) -> dict[str, str | bytes]:
+    """Every generated file; with a memo, pages equal to the memo's previous build are reused."""
     from generator import export
 
-    ctx = Context(briefing=briefing, env=make_env())
+    if memo is not None:
+        memo.begin()
+    ctx = Context(briefing=briefing, env=_environment(), memo=memo)
     files: dict[str, str | bytes] = {}
-    for build in _builders():
-        files.update(build(ctx))
+    try:
+        for build in _builders():
+            files.update(build(ctx))
+    finally:
+        if memo is not None:
+            memo.end()
     files.update(export.data_files(briefing))
     return dict(sorted(files.items()))

@@ -122,6 +122,29 @@ def test_only_new_or_edited_seeds_are_parsed_again(tmp_path: Path, monkeypatch):
     assert edited.sources[0] == cold.sources[0]
 
 
+def test_a_serve_rebuild_reads_only_edited_seeds_from_disk(tmp_path: Path, monkeypatch):
+    """`mkdocs serve` keeps the previous build's extractions: unchanged seeds are not read again."""
+    seeds = write_seeds(tmp_path / "seeds", SEEDS)
+    settings = Settings(cache_dir=tmp_path / "cache")
+    recent = pipeline.Recent()
+    cold = pipeline.build_briefing(seeds, settings, recent=recent)
+    read: list[str] = []
+    real = cache.Cache.get
+
+    def counting(self, key):
+        read.append(key)
+        return real(self, key)
+
+    monkeypatch.setattr(cache.Cache, "get", counting)
+    assert pipeline.build_briefing(seeds, settings, recent=recent) == cold
+    assert read == []
+    (seeds / "mill.txt").write_text(SEEDS["mill.txt"] + "\nThe library opens in 2024.\n", encoding="utf-8")
+    parsed = _count_parsed(monkeypatch)
+    edited = pipeline.build_briefing(seeds, settings, recent=recent)
+    assert len(read) == 1 and parsed == ["mill"]
+    assert edited == _build(seeds, tmp_path / "cache")  # what a build without the kept results gives
+
+
 def test_a_damaged_entry_is_rebuilt_to_the_same_result(tmp_path: Path, monkeypatch):
     seeds = write_seeds(tmp_path / "seeds", SEEDS)
     cold = _build(seeds, tmp_path / "cache")

@@ -77,3 +77,51 @@ def test_only_web_urls_become_links():
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("data:text/html,x") is None
+
+
+def rendered_pages(monkeypatch) -> list[str]:
+    """The addresses of the pages actually rendered from here on (not taken from a memo)."""
+    from generator.render import Context
+
+    seen: list[str] = []
+    original = Context._render
+
+    def counting(self, template, page, **values):
+        seen.append(page)
+        return original(self, template, page, **values)
+
+    monkeypatch.setattr(Context, "_render", counting)
+    return seen
+
+
+def test_a_memo_reuses_exactly_the_pages_whose_shown_values_are_unchanged(seeds_briefing, monkeypatch):
+    import copy
+    import dataclasses
+
+    from generator.render import PageMemo
+
+    memo = PageMemo()
+    first = render(seeds_briefing, memo)
+    seen = rendered_pages(monkeypatch)
+    # An equal briefing made of other objects, as the next build of `mkdocs serve` makes it.
+    assert render(copy.deepcopy(seeds_briefing), memo) == first
+    reused_all = list(seen)
+
+    edited = seeds_briefing.sources[1]
+    paragraph = edited.article.paragraphs[0]
+    article = dataclasses.replace(edited.article, paragraphs=(
+        dataclasses.replace(paragraph, text=paragraph.text + " An added sentence."), *edited.article.paragraphs[1:]))
+    changed = dataclasses.replace(seeds_briefing, sources=tuple(
+        dataclasses.replace(s, article=article) if s is edited else s for s in seeds_briefing.sources))
+    seen.clear()
+    again = render(changed, memo)
+    monkeypatch.undo()
+    assert again == render(changed)  # what a build without a memo renders
+    assert again[f"sources/{edited.id.replace('_', '-')}.md"] != first[f"sources/{edited.id.replace('_', '-')}.md"]
+    # Only pages that need the whole briefing are rendered every time; of the others, only the
+    # edited source's page and the pages of sources that show it (as a copy or overlap) change.
+    shows_edited = {f"sources/{s.id.replace('_', '-')}.md" for s in seeds_briefing.sources
+                    if s is edited or edited.id in [o.other for o in s.overlaps] + [s.duplicate_of]}
+    assert set(seen) - set(reused_all) == shows_edited
+    assert any(page.startswith("actors/") and page != "actors/index.md" for page in first)
+    assert not any(page.startswith("actors/") for page in seen)

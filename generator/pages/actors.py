@@ -106,7 +106,7 @@ def pages(ctx: Context) -> dict[str, str]:
     related = links_of(b)
     groups = [(title, [a for a in b.actors if a.kind == kind]) for kind, title in KIND_TITLES]
     out = {
-        "actors/index.md": ctx.render(
+        "actors/index.md": ctx.page(
             "actors_index.md.j2", "actors/index.md",
             groups=[g for g in groups if g[1]], actor_pages=pages_by_id, dropped=dropped(b), not_an_actor=NOT_AN_ACTOR,
         )
@@ -129,11 +129,11 @@ def pages(ctx: Context) -> dict[str, str]:
         for w in actor.mentions:
             if w.paragraph not in by_source[w.source]:
                 by_source[w.source].append(w.paragraph)
-        out[page] = ctx.render(
+        out[page] = ctx.page(
             "actor.md.j2", page,
             actor=actor,
             cited=cited,
-            actor_pages=pages_by_id,
+            actor_pages={link.other_id: pages_by_id[link.other_id] for link in mine if link.other_id},
             links=mine,
             nodes=picture(actor, mine, pages_by_id, href_from),
             size=PICTURE_SIZE,

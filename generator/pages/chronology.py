@@ -120,7 +120,7 @@ def pages(ctx: Context) -> dict[str, str]:
     names = {s.id: s.article.outlet or s.id for s in ctx.briefing.sources}
     page = "chronology.md"
     return {
-        page: ctx.render(
+        page: ctx.page(
             "chronology.md.j2", page,
             days=days, eras=eras, strips=strips, actors=actors, names=names,
             unplaced=undated(ctx.briefing.events, ctx.briefing.extractions),

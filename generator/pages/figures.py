@@ -19,4 +19,4 @@ def pages(ctx: Context) -> dict[str, str]:
             (f, speaker_name(names, f.claimant, f.claimant_text), value_text(f.value), refs(f.sources), first_published(dates, f.sources))
             for f in rows
         ]))
-    return {"figures.md": ctx.render("figures.md.j2", "figures.md", sections=sections)}
+    return {"figures.md": ctx.page("figures.md.j2", "figures.md", sections=sections)}

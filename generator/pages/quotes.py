@@ -48,7 +48,7 @@ def pages(ctx: Context) -> dict[str, str]:
         sections.setdefault(row[1], []).append(row)
     order = sorted(sections, key=lambda name: (name == UNATTRIBUTED, sort_key(name), name))
     return {
-        "quotes.md": ctx.render(
+        "quotes.md": ctx.page(
             "quotes.md.j2", "quotes.md", rows=rows, sections=[(name, sections[name]) for name in order],
         )
     }

@@ -32,8 +32,9 @@ def pages(ctx: Context) -> dict[str, str]:
     out = {"sources/index.md": ctx.render("sources_index.md.j2", "sources/index.md")}
     for source in b.sources:
         page = ctx.source_pages[source.id]
-        out[page] = ctx.render(
-            "source.md.j2", page, source=source, by_id=by_id,
+        others = [o.other for o in source.overlaps] + ([source.duplicate_of] if source.duplicate_of else [])
+        out[page] = ctx.page(
+            "source.md.j2", page, source=source, by_id={sid: by_id[sid] for sid in others},
             actors=actors.get(source.id, []), quotes=quotes.get(source.id, []), events=events.get(source.id, []),
         )
     return out
