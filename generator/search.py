@@ -76,13 +76,27 @@ def use_pagefind_templates(env) -> None:
 
 def index_site(site_dir: Path, command: Iterable[str]) -> None:
     """Index the built HTML into site_dir/pagefind/ and drop Material's index, which no page loads."""
-    result = subprocess.run(
-        [*command, "--site", str(site_dir), "--output-subdir", "pagefind", "--root-selector", ROOT_SELECTOR,
-         "--exclude-selectors", EXCLUDE, "--force-language", "en", "--quiet"],
-        capture_output=True, text=True,
-    )
-    if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind-ui.js").is_file():
-        raise RuntimeError(f"pagefind failed (exit {result.returncode}): {(result.stderr or result.stdout).strip()[-2000:]}")
+    run_pagefind(site_dir, command, site_dir / "pagefind")
+    drop_materials_index(site_dir)
+
+
+def run_pagefind(site_dir: Path, command: Iterable[str], output: Path) -> None:
+    """Index the HTML of site_dir into the folder output (which may be outside the site)."""
+    result = subprocess.run(_arguments(site_dir, command, output), capture_output=True, text=True)
+    if result.returncode != 0 or not (output / "pagefind-ui.js").is_file():
+        raise RuntimeError(f"pagefind failed (exit {result.returncode}): {_tail(result.stderr or result.stdout)}")
+
+
+def _arguments(site_dir: Path, command: Iterable[str], output: Path) -> list[str]:
+    return [*command, "--site", str(site_dir), "--output-path", str(output), "--root-selector", ROOT_SELECTOR,
+            "--exclude-selectors", EXCLUDE, "--force-language", "en", "--quiet"]
+
+
+def _tail(output: str) -> str:
+    return output.strip()[-2000:]
+
+
+def drop_materials_index(site_dir: Path) -> None:
     (site_dir / "search" / "search_index.json").unlink(missing_ok=True)
     if (site_dir / "search").is_dir() and not any((site_dir / "search").iterdir()):
         (site_dir / "search").rmdir()
