@@ -34,6 +34,20 @@ _templates = TemplateCache()
 
 def on_startup(command, dirty):
     _pages.dirty = command == "serve" and dirty
+    # Only a server indexes in the background: a built site must have its whole index when the build ends.
+    _close_background_index()
+    if command == "serve":
+        _state["background_index"] = search.BackgroundIndex(log)
+
+
+def on_shutdown():
+    _close_background_index()
+
+
+def _close_background_index() -> None:
+    background = _state.pop("background_index", None)
+    if background is not None:
+        background.close()
 
 
 def on_config(config):
@@ -109,8 +123,12 @@ def on_env(env, config, files):
 def on_post_build(config):
     if _state["search"].engine == "pagefind":
         _release_memory()  # Pagefind's own peak adds to this process's for as long as it runs
+        background = _state.get("background_index")
         try:
-            search.index_site(Path(config.site_dir), _state["search"].command)
+            if background is not None:
+                background.after_build(Path(config.site_dir), _state["search"].command)
+            else:
+                search.index_site(Path(config.site_dir), _state["search"].command)
         except RuntimeError as exc:
             raise PluginError(str(exc)) from exc
 

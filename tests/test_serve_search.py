@@ -184,3 +184,41 @@ def test_closing_stops_a_run_and_removes_the_kept_index(fake, site):
         assert not closing.is_alive(), "close() waited for the run instead of stopping it"
     assert not background.folder.exists()
     assert served_index(site) == "build 1"
+
+
+@pytest.fixture
+def hooks(monkeypatch, fake):
+    from generator import mkdocs_hooks
+
+    monkeypatch.setattr(mkdocs_hooks, "_state", {})
+    mkdocs_hooks._state["search"] = search.Decision("pagefind", 0, fake.command)
+    yield mkdocs_hooks
+    mkdocs_hooks.on_shutdown()
+
+
+def test_mkdocs_build_has_its_whole_index_when_the_build_ends(hooks, fake, site):
+    hooks.on_startup(command="build", dirty=False)
+    assert "background_index" not in hooks._state
+    hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
+    build(site, "build 2", clean=True)
+    hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
+    assert served_index(site) == "build 2"
+    assert runs(fake) == 2
+    assert not (site / "search").exists()
+
+
+def test_mkdocs_serve_indexes_in_the_background_and_cleans_up_at_shutdown(hooks, fake, site):
+    hooks.on_startup(command="serve", dirty=True)
+    hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
+    assert served_index(site) == "build 1"
+    close_gate(fake, 2)
+    build(site, "build 2")
+    hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
+    assert served_index(site) == "build 1"
+    folder = hooks._state["background_index"].folder
+    with at_gate(fake, 2) as gate:
+        gate.write("ok")
+    assert hooks._state["background_index"].wait(WAIT)
+    assert served_index(site) == "build 2"
+    hooks.on_shutdown()
+    assert not folder.exists() and "background_index" not in hooks._state
