@@ -118,9 +118,8 @@ class BackgroundIndex:
 
     def __init__(self, logger: logging.Logger):
         self.log = logger
-        self.folder = Path(tempfile.mkdtemp(prefix="briefing-pagefind-"))
-        self.kept = self.folder / "index"  # the last index Pagefind finished; never written in place
-        self._staging = self.folder / "staging"
+        # Made by the first index, so a server whose site keeps Material's search leaves no folder behind.
+        self.folder: Path | None = None
         # Held for the fields below and for every change to kept/ and to site_dir/pagefind/.
         self._lock = threading.Lock()
         self._site_dir = Path()
@@ -134,6 +133,8 @@ class BackgroundIndex:
         """Give site_dir the last index now, and have a fresh one made in the background."""
         drop_materials_index(site_dir)
         with self._lock:
+            if self.folder is None:
+                self.folder = Path(tempfile.mkdtemp(prefix="briefing-pagefind-"))
             self._site_dir, self._command = site_dir, tuple(command)
             if self.kept.is_dir():
                 self._install()
@@ -150,6 +151,14 @@ class BackgroundIndex:
         with self._lock:
             self._keep()
 
+    @property
+    def kept(self) -> Path:
+        return self.folder / "index"  # the last index Pagefind finished; never written in place
+
+    @property
+    def _staging(self) -> Path:
+        return self.folder / "staging"
+
     def wait(self, timeout: float | None = None) -> bool:
         """Return True once no run is under way or asked for (False if timeout came first)."""
         with self._lock:
@@ -165,7 +174,8 @@ class BackgroundIndex:
             if self._process is not None:
                 self._process.terminate()
         self.wait()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def _loop(self) -> None:
         while True:

@@ -209,6 +209,7 @@ def test_mkdocs_build_has_its_whole_index_when_the_build_ends(hooks, fake, site)
 
 def test_mkdocs_serve_indexes_in_the_background_and_cleans_up_at_shutdown(hooks, fake, site):
     hooks.on_startup(command="serve", dirty=True)
+    assert hooks._state["background_index"].folder is None  # a site on Material's search leaves nothing
     hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
     assert served_index(site) == "build 1"
     close_gate(fake, 2)
