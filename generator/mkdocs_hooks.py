@@ -38,8 +38,21 @@ _memo: render.PageMemo | None = None
 def on_startup(command, dirty):
     global _recent, _memo
     _pages.dirty = command == "serve" and dirty
+    # Only a server indexes in the background: a built site must have its whole index when the build ends.
+    _close_background_index()
+    _recent, _memo = (pipeline.Recent(), render.PageMemo()) if command == "serve" else (None, None)
     if command == "serve":
-        _recent, _memo = pipeline.Recent(), render.PageMemo()
+        _state["background_index"] = search.BackgroundIndex(log)
+
+
+def on_shutdown():
+    _close_background_index()
+
+
+def _close_background_index() -> None:
+    background = _state.pop("background_index", None)
+    if background is not None:
+        background.close()
 
 
 def on_config(config):
@@ -114,10 +127,14 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     if _state["search"].engine == "pagefind":
-        if _memo is None:  # a one-off build: Pagefind's own peak adds to this process's while it runs
+        background = _state.get("background_index")
+        if background is None:  # a one-off build: Pagefind's own peak adds to this process's while it runs
             _release_memory()
         try:
-            search.index_site(Path(config.site_dir), _state["search"].command)
+            if background is not None:
+                background.after_build(Path(config.site_dir), _state["search"].command)
+            else:
+                search.index_site(Path(config.site_dir), _state["search"].command)
         except RuntimeError as exc:
             raise PluginError(str(exc)) from exc
 

@@ -6,10 +6,13 @@ rendered, from the text the index would hold, so each page carries exactly one s
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
 import subprocess
+import tempfile
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,13 +79,167 @@ def use_pagefind_templates(env) -> None:
 
 def index_site(site_dir: Path, command: Iterable[str]) -> None:
     """Index the built HTML into site_dir/pagefind/ and drop Material's index, which no page loads."""
-    result = subprocess.run(
-        [*command, "--site", str(site_dir), "--output-subdir", "pagefind", "--root-selector", ROOT_SELECTOR,
-         "--exclude-selectors", EXCLUDE, "--force-language", "en", "--quiet"],
-        capture_output=True, text=True,
-    )
-    if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind-ui.js").is_file():
-        raise RuntimeError(f"pagefind failed (exit {result.returncode}): {(result.stderr or result.stdout).strip()[-2000:]}")
+    run_pagefind(site_dir, command, site_dir / "pagefind")
+    drop_materials_index(site_dir)
+
+
+def run_pagefind(site_dir: Path, command: Iterable[str], output: Path) -> None:
+    """Index the HTML of site_dir into the folder output (which may be outside the site)."""
+    result = subprocess.run(_arguments(site_dir, command, output), capture_output=True, text=True)
+    if result.returncode != 0 or not (output / "pagefind-ui.js").is_file():
+        raise RuntimeError(f"pagefind failed (exit {result.returncode}): {_tail(result.stderr or result.stdout)}")
+
+
+def _arguments(site_dir: Path, command: Iterable[str], output: Path) -> list[str]:
+    return [*command, "--site", str(site_dir), "--output-path", str(output), "--root-selector", ROOT_SELECTOR,
+            "--exclude-selectors", EXCLUDE, "--force-language", "en", "--quiet"]
+
+
+def _tail(output: str) -> str:
+    return output.strip()[-2000:]
+
+
+def drop_materials_index(site_dir: Path) -> None:
     (site_dir / "search" / "search_index.json").unlink(missing_ok=True)
     if (site_dir / "search").is_dir() and not any((site_dir / "search").iterdir()):
         (site_dir / "search").rmdir()
+
+
+class BackgroundIndex:
+    """Pagefind off `mkdocs serve`'s reload path: the browser reloads only when the build returns,
+    and re-indexing the whole site is a large part of a rebuild after one seed's edit.
+
+    The last finished index is kept outside site_dir (a clean build empties site_dir) and put back
+    by every build, so a reloaded page can always search, if slightly stale; a thread then indexes
+    the new pages into a staging folder and swaps the result in. One Pagefind runs at a time: builds
+    that end while it runs ask for a single run after it, which also covers pages a build changed
+    while Pagefind was reading them.
+    """
+
+    def __init__(self, logger: logging.Logger):
+        self.log = logger
+        # Made by the first index, so a server whose site keeps Material's search leaves no folder behind.
+        self.folder: Path | None = None
+        # Held for the fields below and for every change to kept/ and to site_dir/pagefind/.
+        self._lock = threading.Lock()
+        self._site_dir = Path()
+        self._command: tuple[str, ...] = ()
+        self._thread: threading.Thread | None = None
+        self._again = False
+        self._process: subprocess.Popen | None = None
+        self._closed = False
+
+    def after_build(self, site_dir: Path, command: Iterable[str]) -> None:
+        """Give site_dir the last index now, and have a fresh one made in the background."""
+        drop_materials_index(site_dir)
+        with self._lock:
+            if self.folder is None:
+                self.folder = Path(tempfile.mkdtemp(prefix="briefing-pagefind-"))
+            self._site_dir, self._command = site_dir, tuple(command)
+            if self.kept.is_dir():
+                self._install()
+                if self._thread is not None:
+                    self._again = True
+                else:
+                    self._thread = threading.Thread(target=self._loop, name="pagefind", daemon=True)
+                    self._thread.start()
+                return
+        # With no index yet there is nothing stale to serve, and the first build runs before the
+        # server answers anyone: it waits for Pagefind, so the first page served can search.
+        shutil.rmtree(self._staging, ignore_errors=True)
+        run_pagefind(site_dir, command, self._staging)
+        with self._lock:
+            self._keep()
+
+    @property
+    def kept(self) -> Path:
+        return self.folder / "index"  # the last index Pagefind finished; never written in place
+
+    @property
+    def _staging(self) -> Path:
+        return self.folder / "staging"
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Return True once no run is under way or asked for (False if timeout came first)."""
+        with self._lock:
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+            return not thread.is_alive()
+        return True
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            if self._process is not None:
+                self._process.terminate()
+        self.wait()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _loop(self) -> None:
+        while True:
+            with self._lock:
+                # Builds that asked until now are all covered by this run: it reads the site after them.
+                self._again = False
+                site_dir, command = self._site_dir, self._command
+            try:
+                self._index(site_dir, command)
+            except Exception:  # the server must keep serving, with the stale index
+                self.log.exception("Pagefind's background run failed; search keeps the previous index")
+            with self._lock:
+                if not self._again or self._closed:
+                    self._thread = None  # in the same hold as the check, so no request is lost
+                    return
+
+    def _index(self, site_dir: Path, command: tuple[str, ...]) -> None:
+        shutil.rmtree(self._staging, ignore_errors=True)
+        with self._lock:
+            if self._closed:
+                return
+            try:
+                self._process = subprocess.Popen(_arguments(site_dir, command, self._staging), text=True,
+                                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            except OSError as exc:
+                self.log.error("Pagefind could not start (%s); search keeps the previous index", exc)
+                return
+        out, err = self._process.communicate()
+        if self._closed:
+            return
+        if self._process.returncode != 0 or not (self._staging / "pagefind-ui.js").is_file():
+            self.log.error("Pagefind failed (exit %s); search keeps the previous index: %s",
+                           self._process.returncode, _tail(err or out) or "no output")
+            return
+        with self._lock:
+            self._keep()
+
+    def _keep(self) -> None:
+        """Make the finished staging index the kept one and the site's (with the lock held)."""
+        old = self.folder / "old"
+        if self.kept.is_dir():
+            self.kept.rename(old)
+        self._staging.rename(self.kept)
+        shutil.rmtree(old, ignore_errors=True)
+        self._install()
+
+    def _install(self) -> None:
+        """Replace site_dir/pagefind/ with a copy of the kept index (with the lock held)."""
+        # Dot names: MkDocs' clean of site_dir passes them over, and no page links to them.
+        new, old = self._site_dir / ".pagefind-new", self._site_dir / ".pagefind-old"
+        for leftover in (new, old):
+            shutil.rmtree(leftover, ignore_errors=True)
+        shutil.copytree(self.kept, new, copy_function=_link_or_copy)
+        target = self._site_dir / "pagefind"
+        if target.exists():
+            target.rename(old)
+        new.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _link_or_copy(source: str, destination: str) -> None:
+    # The kept files are never changed in place, so the site may share them: linking hundreds of
+    # index chunks is much quicker than copying them.
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
