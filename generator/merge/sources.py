@@ -374,6 +374,25 @@ def _minhashes(sets: Sequence[frozenset[str]]) -> list[bytes]:
     return values
 
 
+# A paragraph's LSH band keys depend on its words alone. A rebuild after one edit meets
+# nearly all paragraphs again, so each `link` keeps those of the paragraphs it read, for the next.
+_BAND_KEYS: dict[tuple[str, ...], tuple[bytes, ...]] = {}
+
+
+def _band_keys(paragraphs: Sequence[tuple[str, ...]], shingles: Sequence[frozenset[str]]) -> list[tuple[bytes, ...]]:
+    """Each paragraph's MinHash cut into its LSH bands, hashing only paragraphs not seen last time."""
+    global _BAND_KEYS
+    known = _BAND_KEYS
+    missing = [u for u, words in enumerate(paragraphs) if words not in known]
+    values = _minhashes([shingles[u] for u in missing])
+    width = len(values[0]) // NUM_PERM if values else 0
+    fresh = {paragraphs[u]: tuple(value[start * width : end * width] for start, end in _bands())
+             for u, value in zip(missing, values)}
+    keys = [known.get(words) or fresh[words] for words in paragraphs]
+    _BAND_KEYS = dict(zip(paragraphs, keys))
+    return keys
+
+
 def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], set[frozenset[int]]]]:
     """Each distinct paragraph, as the sources holding it, with the sets of sources that
     share a key with it: an LSH bucket of similar paragraphs, or a run (not boilerplate)."""
@@ -392,14 +411,13 @@ def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], set[frozenset
                 holders[u].add(i)
     held = [frozenset(h) for h in holders]
     sharing = [{h} for h in held]
-    values = _minhashes(shingles)
-    width = len(values[0]) // NUM_PERM if values else 0
+    keys = _band_keys(list(number), shingles)
     # Walking each band's buckets finds what MinHashLSH queries would, at the cost of the
     # buckets' sizes rather than of the pairs they make.
-    for start, end in _bands():
+    for band in range(BANDS):
         buckets: dict[bytes, list[int]] = defaultdict(list)
-        for u, value in enumerate(values):
-            buckets[value[start * width : end * width]].append(u)
+        for u, value in enumerate(keys):
+            buckets[value[band]].append(u)
         for bucket in buckets.values():
             if len(bucket) > 1:
                 sources = frozenset().union(*map(held.__getitem__, bucket))
@@ -445,7 +463,7 @@ def link(articles: Sequence[Article], store: Cache | None = None) -> tuple[Sourc
     """`store`: where the comparisons of the last build of this seed set are kept."""
     key = hashlib.sha256("\n".join(["compared", _CODE, *sorted(a.id for a in articles)]).encode()).hexdigest()
     body = store.get_bytes(key) if store else None
-    if body is not None:
+    if body is not None and not _holds(body):
         load_compared(body)
     # Linking makes millions of small strings, sets and tuples, none in a reference cycle;
     # the cyclic collector would walk them again each time they pile up (a quarter of the
@@ -458,14 +476,45 @@ def link(articles: Sequence[Article], store: Cache | None = None) -> tuple[Sourc
         if enabled:
             gc.enable()
     if store and _USED and (body is None or _FRESH):
-        store.put_bytes(key, dump_compared())
+        body = dump_compared()
+        store.put_bytes(key, body)
+    _remember(body)
     return linked
+
+
+# Under `mkdocs serve` each rebuild reads back the comparisons it wrote or read the time
+# before, which parsing again costs more than a rebuild compares: the last body seen is kept,
+# with its pairs, to tell when everything it holds is in `_COMPARED` already.
+_SEEN: tuple[bytes | None, tuple[tuple[str, str], ...]] = (None, ())
+
+
+def _remember(body: bytes | None) -> None:
+    global _SEEN
+    _SEEN = (body, tuple(_USED)) if body is not None and _USED else (None, ())
+
+
+def _holds(body: bytes) -> bool:
+    seen, pairs = _SEEN
+    return seen == body and all(p in _COMPARED for p in pairs)
+
+
+# An article's words, shingles and indexes depend on the article alone; the articles the
+# last `link` read are kept, so that a rebuild after one edit reads only the edited one again.
+_TEXTS: dict[Article, _Text] = {}
+
+
+def _texts(articles: Sequence[Article]) -> list[_Text]:
+    global _TEXTS
+    known = _TEXTS
+    texts = [known.get(a) or _Text.of(a) for a in articles]
+    _TEXTS = dict(zip(articles, texts))
+    return texts
 
 
 def _link(articles: Sequence[Article]) -> tuple[Source, ...]:
     _USED.clear()
     _FRESH.clear()
-    texts = [_Text.of(a) for a in articles]
+    texts = _texts(articles)
     overlaps: dict[int, list[Overlap]] = defaultdict(list)
     originals: dict[int, list[tuple[int, tuple[str, int, str], int]]] = defaultdict(list)
     for i, j in _candidates(texts):
@@ -474,7 +523,7 @@ def _link(articles: Sequence[Article]) -> tuple[Source, ...]:
             relation = _relation(texts[x], m, r, texts[y])
             if relation is None:
                 continue
-            a, b = texts[x].article, texts[y].article
+            a, b = articles[x], articles[y]
             adds = tuple(n for n in range(1, len(b.paragraphs) + 1) if n not in m.covered)
             overlaps[x].append(Overlap(other=b.id, shared=len(m.pairs), of=len(a.paragraphs),
                                        relation=relation, pairs=m.pairs, other_adds=adds))
@@ -490,12 +539,12 @@ def _link(articles: Sequence[Article]) -> tuple[Source, ...]:
                     originals[x].append((-m.contained - m.near, _rank(b), y))
     parent = {x: min(c)[2] for x, c in originals.items()}
     sources = []
-    for x, t in enumerate(texts):
+    for x in range(len(texts)):
         root, seen = parent.get(x), {x}
         while root is not None and root in parent and root not in seen:
             seen.add(root)
             root = parent[root]
-        duplicate_of = texts[root].article.id if root is not None and root != x else None
+        duplicate_of = articles[root].id if root is not None and root != x else None
         ordered = tuple(sorted(overlaps[x], key=lambda o: (-o.shared, o.other)))
-        sources.append(Source(article=t.article, duplicate_of=duplicate_of, overlaps=ordered))
+        sources.append(Source(article=articles[x], duplicate_of=duplicate_of, overlaps=ordered))
     return tuple(sources)
