@@ -420,6 +420,8 @@ class ActorIndex:
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self._full: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # source -> (¶, start, id)
         self._sorted = True
+        # Quotes, figures and events look up the same names where they were written, again and again.
+        self._found: dict[tuple[str, str | None, int | None, int | None], str | None] = {}
 
     def add(self, actor: Actor, mentions: Iterable[tuple[Mention, bool]]) -> None:
         """Index an actor, its names, and its mentions (each flagged True unless only named as a relative)."""
@@ -434,9 +436,16 @@ class ActorIndex:
             if foreground and actor.kind == "person" and len(text.split()) >= 2:
                 self._full[m.where.source].append((m.where.paragraph, m.where.start, actor.id))
         self._sorted = False
+        self._found.clear()
 
     def lookup(self, text: str, source: str | None = None, paragraph: int | None = None, start: int | None = None) -> str | None:
         """The actor id `text` names, read where it is written (source, paragraph, char start)."""
+        spot = (text, source, paragraph, start)
+        if spot not in self._found:
+            self._found[spot] = self._lookup(text, source, paragraph, start)
+        return self._found[spot]
+
+    def _lookup(self, text: str, source: str | None, paragraph: int | None, start: int | None) -> str | None:
         # "X, aide to Y" names X: read up to the first comma.
         words = normalise((text or "").split(",")[0]).split()
         # "Group spokesman Given Family": the whole name, then ever shorter endings of it; not

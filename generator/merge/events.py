@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -127,20 +128,24 @@ def _clusters(bucket: list[tuple[EventReport, EventClaim, set[str]]], idf: dict[
         for f in features:
             postings[f].append(i)
     postings = {f: ids for f, ids in postings.items() if len(ids) <= common}
+    # A report's weight is read once per pair it is in, and every report is in many.
+    weights = [sum(idf[t] for t in features) for _, _, features in bucket]
     # Single-link groups are the connected parts of the "same event" graph, so the order pairs
-    # are tried in cannot change them, and pairs already joined need no score.
-    pairs = ((i, j) for f in sorted(postings) for n, i in enumerate(postings[f]) for j in postings[f][n + 1:])
-    for i, j in pairs:
-        if root(i) == root(j):
-            continue
-        (a, ca, fa), (b, cb, fb) = bucket[i], bucket[j]
-        if a.where == b.where or ca.statement != cb.statement:  # two times in one sentence are two events
-            continue
-        threshold = thresholds["statement" if ca.statement else "happening"]
-        small = min(sum(idf[t] for t in fa), sum(idf[t] for t in fb))
-        shared = sum(idf[t] for t in fa & fb)
-        if small and shared / small >= threshold:
-            parent[root(j)] = root(i)
+    # are tried in cannot change them, and pairs already joined need no score. Two reports
+    # sharing several words are one pair: scored once, not once per word.
+    for i, (a, ca, fa) in enumerate(bucket):
+        later = set().union(*(ids[bisect_right(ids, i):] for f in fa if (ids := postings.get(f))))
+        for j in sorted(later):
+            if root(i) == root(j):
+                continue
+            b, cb, fb = bucket[j]
+            if a.where == b.where or ca.statement != cb.statement:  # two times in one sentence are two events
+                continue
+            threshold = thresholds["statement" if ca.statement else "happening"]
+            small = min(weights[i], weights[j])
+            shared = sum(idf[t] for t in fa & fb)
+            if small and shared / small >= threshold:
+                parent[root(j)] = root(i)
     groups: dict[int, list[EventReport]] = defaultdict(list)
     for i, (r, _, _) in enumerate(bucket):
         groups[root(i)].append(r)
