@@ -24,7 +24,6 @@ Candidate pairs are then compared exactly, paragraph by paragraph.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import re
@@ -40,6 +39,7 @@ from pathlib import Path
 import numpy
 
 from generator.cache import Cache
+from generator.merge.memory import no_cycle_collection
 from generator.model import Article, Overlap, Source
 
 SHINGLE_WORDS = 3  # MinHash shingles: word 3-grams of one paragraph
@@ -465,16 +465,8 @@ def link(articles: Sequence[Article], store: Cache | None = None) -> tuple[Sourc
     body = store.get_bytes(key) if store else None
     if body is not None and not _holds(body):
         load_compared(body)
-    # Linking makes millions of small strings, sets and tuples, none in a reference cycle;
-    # the cyclic collector would walk them again each time they pile up (a quarter of the
-    # time at 1,000 sources) while reference counting alone frees them.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with no_cycle_collection():
         linked = _link(articles)
-    finally:
-        if enabled:
-            gc.enable()
     if store and _USED and (body is None or _FRESH):
         body = dump_compared()
         store.put_bytes(key, body)
