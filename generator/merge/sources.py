@@ -334,7 +334,7 @@ BANDS, ROWS = 21, 3
 
 
 def _bands() -> list[tuple[int, int]]:
-    """The rows of a MinHash that make each LSH band."""
+    """The rows of a MinHash that make each LSH band (`_buckets` reads them as these slices)."""
     return [(i * ROWS, (i + 1) * ROWS) for i in range(BANDS)]
 
 
@@ -374,23 +374,38 @@ def _minhashes(sets: Sequence[frozenset[str]]) -> list[bytes]:
     return values
 
 
-# A paragraph's LSH band keys depend on its words alone. A rebuild after one edit meets
-# nearly all paragraphs again, so each `link` keeps those of the paragraphs it read, for the next.
-_BAND_KEYS: dict[tuple[str, ...], tuple[bytes, ...]] = {}
+# A paragraph's MinHash depends on its words alone. A rebuild after one edit meets nearly
+# all paragraphs again, so each `link` keeps those of the paragraphs it read, for the next.
+_MINHASH: dict[tuple[str, ...], bytes] = {}
 
 
-def _band_keys(paragraphs: Sequence[tuple[str, ...]], shingles: Sequence[frozenset[str]]) -> list[tuple[bytes, ...]]:
-    """Each paragraph's MinHash cut into its LSH bands, hashing only paragraphs not seen last time."""
-    global _BAND_KEYS
-    known = _BAND_KEYS
+def _known_minhashes(paragraphs: Sequence[tuple[str, ...]], shingles: Sequence[frozenset[str]]) -> list[bytes]:
+    """`_minhashes(shingles)`, hashing only the paragraphs the last call did not."""
+    global _MINHASH
+    known = _MINHASH
     missing = [u for u, words in enumerate(paragraphs) if words not in known]
-    values = _minhashes([shingles[u] for u in missing])
-    width = len(values[0]) // NUM_PERM if values else 0
-    fresh = {paragraphs[u]: tuple(value[start * width : end * width] for start, end in _bands())
-             for u, value in zip(missing, values)}
-    keys = [known.get(words) or fresh[words] for words in paragraphs]
-    _BAND_KEYS = dict(zip(paragraphs, keys))
-    return keys
+    fresh = dict(zip((paragraphs[u] for u in missing), _minhashes([shingles[u] for u in missing])))
+    values = [known.get(words) or fresh[words] for words in paragraphs]
+    _MINHASH = dict(zip(paragraphs, values))
+    return values
+
+
+def _buckets(values: Sequence[bytes]) -> list[list[int]]:
+    """The LSH buckets (over all bands) that hold more than one of the MinHashes `values`."""
+    if not values:
+        return []
+    rows = numpy.frombuffer(b"".join(values), dtype=numpy.uint32).reshape(len(values), -1).astype(numpy.uint64)
+    # One key per (MinHash, band), read as two numbers: the band and its first row, then its
+    # other two rows (ROWS is 3). Sorted, equal keys are neighbours: a run of them is a bucket.
+    band = numpy.arange(BANDS, dtype=numpy.uint64) << numpy.uint64(32)
+    high = (band | rows[:, 0 : BANDS * ROWS : ROWS]).reshape(-1)
+    low = (rows[:, 1 : BANDS * ROWS : ROWS] << numpy.uint64(32) | rows[:, 2 : BANDS * ROWS : ROWS]).reshape(-1)
+    order = numpy.lexsort((low, high))
+    high, low = high[order], low[order]
+    starts = numpy.flatnonzero(numpy.concatenate(([True], (high[1:] != high[:-1]) | (low[1:] != low[:-1]), [True])))
+    shared = numpy.flatnonzero(numpy.diff(starts) > 1)
+    held = (order // BANDS).tolist()
+    return [held[a:b] for a, b in zip(starts[shared].tolist(), starts[shared + 1].tolist())]
 
 
 def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], set[frozenset[int]]]]:
@@ -411,27 +426,22 @@ def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], set[frozenset
                 holders[u].add(i)
     held = [frozenset(h) for h in holders]
     sharing = [{h} for h in held]
-    keys = _band_keys(list(number), shingles)
-    # Walking each band's buckets finds what MinHashLSH queries would, at the cost of the
-    # buckets' sizes rather than of the pairs they make.
-    for band in range(BANDS):
-        buckets: dict[bytes, list[int]] = defaultdict(list)
-        for u, value in enumerate(keys):
-            buckets[value[band]].append(u)
-        for bucket in buckets.values():
-            if len(bucket) > 1:
-                sources = frozenset().union(*map(held.__getitem__, bucket))
-                for u in bucket:
-                    sharing[u].add(sources)
+    # Grouping each band's keys finds what MinHashLSH queries would, at the cost of the
+    # buckets' sizes rather than of the pairs they make. Similar paragraphs share a bucket
+    # in many bands: each set of paragraphs is looked at once.
+    for bucket in set(map(tuple, _buckets(_known_minhashes(list(number), shingles)))):
+        sources = frozenset().union(*map(held.__getitem__, bucket))
+        for u in bucket:
+            sharing[u].add(sources)
     # A run in one distinct paragraph adds no source to it: counting the runs first leaves
     # only those several paragraphs share to look at one by one.
     repeated = {run for run, n in Counter(chain.from_iterable(runs)).items() if n > 1}
     common = [mine & repeated for mine in runs]
-    carried: dict[str, frozenset[int]] = {}
+    holding: dict[str, list[int]] = defaultdict(list)
     for u, mine in enumerate(common):
         for run in mine:
-            before = carried.get(run)
-            carried[run] = held[u] if before is None else before | held[u]
+            holding[run].append(u)
+    carried = {run: frozenset().union(*map(held.__getitem__, us)) for run, us in holding.items()}
     for u, mine in enumerate(common):
         sharing[u].update(h for h in map(carried.__getitem__, mine) if len(h) <= BOILERPLATE_SOURCES)
     return list(zip(held, sharing))
