@@ -74,11 +74,13 @@ def _read(text: str) -> tuple[str, str, str]:
     return surface, collapsed, form_key(collapsed)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> tuple[str, ...]:
     return tuple(k for k in (spelling_key(w) for w in text.split()) if k)
 
 
-def _deletions(key: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _deletions(key: str) -> set[str]:  # shared: not to be changed
     return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
@@ -370,6 +372,7 @@ class _Resolver:
         return out
 
 
+@functools.lru_cache(maxsize=65536)
 def _loose(name: str) -> str:
     """A person in someone's context, keyed loosely (first element, element count) because
     that person's own name may be spelled differently in the other source too."""
