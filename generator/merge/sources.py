@@ -108,6 +108,10 @@ class _Text:
         return hashlib.sha256("\n".join(" ".join(w) for w in self.words).encode()).hexdigest()
 
     @cached_property
+    def rank(self) -> tuple[str, int, str]:
+        return _rank(self.article)  # counts the article's words: once per article, not per use
+
+    @cached_property
     def size(self) -> int:
         return sum(1 for w in self.words if w)
 
@@ -252,8 +256,9 @@ def _compare(a: _Text, b: _Text) -> _Match:
 
 def dump_compared() -> bytes:
     """The comparisons the last `link` read, as JSON."""
+    # `_COMPARED` also holds the pairs of texts since edited, up to _COMPARED_MAX.
     rows = [[a, b, m.contained, m.near, m.passages, [list(p) for p in m.pairs], sorted(m.covered)]
-            for (a, b), m in sorted(_COMPARED.items()) if (a, b) in _USED]
+            for (a, b) in sorted(k for k in _USED if k in _COMPARED) for m in [_COMPARED[(a, b)]]]
     return json.dumps(rows, separators=(",", ":")).encode()
 
 
@@ -449,7 +454,7 @@ def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], set[frozenset
 
 def _candidates(texts: Sequence[_Text]) -> list[tuple[int, int]]:
     # Sources are numbered here in `_rank` order, so the first of a set are its smallest.
-    order = sorted(range(len(texts)), key=lambda i: _rank(texts[i].article))
+    order = sorted(range(len(texts)), key=lambda i: texts[i].rank)
     heads: dict[frozenset[int], list[int]] = {}
     met: list[Counter[int]] = [Counter() for _ in texts]
     for held, found in _sharing([texts[i] for i in order]):
@@ -535,10 +540,10 @@ def _link(articles: Sequence[Article]) -> tuple[Source, ...]:
                 # A copy cannot be older than what it copies: a mutual match goes to the
                 # earlier/longer source, a one-way containment to the container unless
                 # the contained text is dated strictly earlier.
-                if (mutual and _rank(b) < _rank(a)) or (
+                if (mutual and texts[y].rank < texts[x].rank) or (
                     not mutual and not (a.published and b.published and a.published < b.published)
                 ):
-                    originals[x].append((-m.contained - m.near, _rank(b), y))
+                    originals[x].append((-m.contained - m.near, texts[y].rank, y))
     parent = {x: min(c)[2] for x, c in originals.items()}
     sources = []
     for x in range(len(texts)):
