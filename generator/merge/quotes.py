@@ -67,7 +67,8 @@ class _Group:
 def _date(claim: QuoteClaim, times: Sequence[TimeExpression]) -> str | None:
     """The day the claim was made, when its own sentence says so outside the claim's words
     ("said Thursday that ..."); "last night" inside a quote dates what happened, not the saying.
-    `times`: the source's time expressions in the order they start."""
+    `times`: the source's time expressions in the order they start (those of the claim's
+    paragraph are enough)."""
     scope = claim.statement or claim.where
     for t in times:
         w = t.where
@@ -140,7 +141,10 @@ def merge_all(extractions: Sequence[Extraction], index: ActorIndex,
 
 def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequence[Source]) -> tuple[tuple[Quote, ...], dict[Where, str]]:
     paragraphs = {(s.id, p.n): p.text for s in sources for p in s.article.paragraphs}
-    times = {x.source: sorted(x.times, key=lambda t: t.where.start) for x in extractions}
+    times: dict[tuple[str, int], list[TimeExpression]] = defaultdict(list)  # (source, ¶) -> in order
+    for source, found in {x.source: x.times for x in extractions}.items():
+        for t in sorted(found, key=lambda t: t.where.start):
+            times[(source, t.where.paragraph)].append(t)
     claims = [q for x in extractions for q in x.quotes]
     out: list[Quote] = []
     quote_of: dict[Where, str] = {}
@@ -154,7 +158,7 @@ def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequen
         via: list[str] = []
         for c in [lead, *members]:
             via.extend(v for v in c.via if v not in via)
-        dates = [d for c in members for d in [_date(c, times.get(c.where.source, ()))] if d]
+        dates = [d for c in members for d in [_date(c, times.get((c.where.source, (c.statement or c.where).paragraph), ()))] if d]
         out.append(Quote(
             id=qid,
             text=lead.text,
