@@ -25,6 +25,7 @@ Candidate pairs are then compared exactly, paragraph by paragraph.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -413,9 +414,10 @@ def _buckets(values: Sequence[bytes]) -> list[list[int]]:
     return [held[a:b] for a, b in zip(starts[shared].tolist(), starts[shared + 1].tolist())]
 
 
-def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], set[frozenset[int]]]]:
-    """Each distinct paragraph, as the sources holding it, with the sets of sources that
-    share a key with it: an LSH bucket of similar paragraphs, or a run (not boilerplate)."""
+def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], list[int]]]:
+    """Each distinct paragraph, as the sources holding it, with the first EARLIEST + 1 (the
+    smallest numbers) of the sources that share a key with it, its own holders included: an
+    LSH bucket of similar paragraphs, or a run (not boilerplate)."""
     number: dict[tuple[str, ...], int] = {}
     holders: list[set[int]] = []
     shingles: list[frozenset[str]] = []
@@ -430,42 +432,41 @@ def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], set[frozenset
                     runs.append(t.runs[k])
                 holders[u].add(i)
     held = [frozenset(h) for h in holders]
-    sharing = [{h} for h in held]
+    # One more than EARLIEST, as a source is not its own partner; the first of a union are
+    # among the first of its parts, so each key's set of sources is cut to its first at once.
+    first = EARLIEST + 1
+    nearby = [sorted(h)[:first] for h in held]
     # Grouping each band's keys finds what MinHashLSH queries would, at the cost of the
     # buckets' sizes rather than of the pairs they make. Similar paragraphs share a bucket
     # in many bands: each set of paragraphs is looked at once.
     for bucket in set(map(tuple, _buckets(_known_minhashes(list(number), shingles)))):
-        sources = frozenset().union(*map(held.__getitem__, bucket))
+        firsts = heapq.nsmallest(first, frozenset().union(*map(held.__getitem__, bucket)))
         for u in bucket:
-            sharing[u].add(sources)
+            nearby[u].extend(firsts)
     # A run in one distinct paragraph adds no source to it: counting the runs first leaves
     # only those several paragraphs share to look at one by one.
     repeated = {run for run, n in Counter(chain.from_iterable(runs)).items() if n > 1}
-    common = [mine & repeated for mine in runs]
     holding: dict[str, list[int]] = defaultdict(list)
-    for u, mine in enumerate(common):
-        for run in mine:
+    for u, mine in enumerate(runs):
+        for run in mine & repeated:
             holding[run].append(u)
-    carried = {run: frozenset().union(*map(held.__getitem__, us)) for run, us in holding.items()}
-    for u, mine in enumerate(common):
-        sharing[u].update(h for h in map(carried.__getitem__, mine) if len(h) <= BOILERPLATE_SOURCES)
-    return list(zip(held, sharing))
+    for us in holding.values():
+        carriers = frozenset().union(*map(held.__getitem__, us))
+        if len(carriers) <= BOILERPLATE_SOURCES:
+            firsts = heapq.nsmallest(first, carriers)
+            for u in us:
+                nearby[u].extend(firsts)
+    return [(h, sorted(set(near))[:first]) for h, near in zip(held, nearby)]
 
 
 def _candidates(texts: Sequence[_Text]) -> list[tuple[int, int]]:
     # Sources are numbered here in `_rank` order, so the first of a set are its smallest.
     order = sorted(range(len(texts)), key=lambda i: texts[i].rank)
-    heads: dict[frozenset[int], list[int]] = {}
     met: list[Counter[int]] = [Counter() for _ in texts]
-    for held, found in _sharing([texts[i] for i in order]):
-        if len(found) == 1 and len(held) == 1:
-            continue
-        # One more than EARLIEST, as a source is not its own partner; the first of a union
-        # are among the first of its parts.
-        firsts = (heads[h] if h in heads else heads.setdefault(h, sorted(h)[: EARLIEST + 1]) for h in found)
-        nearby = sorted(set(chain.from_iterable(firsts)))[: EARLIEST + 1]
-        for x in held:
-            met[x].update([y for y in nearby if y != x][:EARLIEST])
+    for held, nearby in _sharing([texts[i] for i in order]):
+        if len(nearby) > 1:
+            for x in held:
+                met[x].update([y for y in nearby if y != x][:EARLIEST])
     pairs: set[tuple[int, int]] = set()
     for x, others in enumerate(met):
         # Met most often first, then the better ranked (the sort is stable).
