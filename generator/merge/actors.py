@@ -138,16 +138,16 @@ class _Union:
 
 def _kind_votes(mentions: Iterable[Mention], forms: Iterable[str]) -> Kind:
     lex = lexicon()
-    votes: Counter = Counter()
+    votes: dict[str, int] = {}
     for m in mentions:
-        votes[m.kind] += CORRECTED_WEIGHT if m.evidence else 1
+        votes[m.kind] = votes.get(m.kind, 0) + (CORRECTED_WEIGHT if m.evidence else 1)
     for form in forms:
         words = form.lower().split()
         if len(words) > 1 and words[-1] in lex.place_words:
-            votes["place"] += CORRECTED_WEIGHT
+            votes["place"] = votes.get("place", 0) + CORRECTED_WEIGHT
     if not votes:
         return "other"
-    return sorted(votes.items(), key=lambda kv: (-kv[1], KIND_ORDER[kv[0]]))[0][0]
+    return min(votes.items(), key=lambda kv: (-kv[1], KIND_ORDER[kv[0]]))[0]
 
 
 def _where_text(w: Where) -> str:
@@ -177,12 +177,14 @@ class _Resolver:
                 if m.kind == "other":
                     continue
                 surface, collapsed, key = _read(m.text)
-                node = self.nodes.setdefault(key, _Node(key))
+                node = self.nodes.get(key)
+                if node is None:  # a node is made once per form, not once per mention
+                    node = self.nodes[key] = _Node(key)
+                    self.union.find(key)
                 node.surfaces[collapsed] += 1
                 if collapsed != surface:
                     node.repeated.add(surface)
                 node.mentions.append(m)
-                self.union.find(key)
 
     def join(self, alias: str, other: str, evidence: str) -> None:
         if self.union.union(alias, other):
@@ -365,10 +367,11 @@ class _Resolver:
     def clusters(self) -> dict[str, list[tuple[Mention, str]]]:
         """cluster root -> [(mention, node key)] with short forms placed mention by mention."""
         out: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+        root = {k: self.union.find(k) for k in self.nodes}  # the folds are done
         for k, n in self.nodes.items():
             for m in n.mentions:
                 target = self.assigned.get((m.where.source, m.where.paragraph, m.where.start), k)
-                out[self.union.find(target)].append((m, k))
+                out[root[target]].append((m, k))
         return out
 
 
