@@ -25,7 +25,6 @@ Candidate pairs are then compared exactly, paragraph by paragraph.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -440,7 +439,7 @@ def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], list[int]]]:
     # buckets' sizes rather than of the pairs they make. Similar paragraphs share a bucket
     # in many bands: each set of paragraphs is looked at once.
     for bucket in set(map(tuple, _buckets(_known_minhashes(list(number), shingles)))):
-        firsts = heapq.nsmallest(first, frozenset().union(*map(held.__getitem__, bucket)))
+        firsts = sorted(frozenset().union(*map(held.__getitem__, bucket)))[:first]
         for u in bucket:
             nearby[u].extend(firsts)
     # A run in one distinct paragraph adds no source to it: counting the runs first leaves
@@ -453,7 +452,7 @@ def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], list[int]]]:
     for us in holding.values():
         carriers = frozenset().union(*map(held.__getitem__, us))
         if len(carriers) <= BOILERPLATE_SOURCES:
-            firsts = heapq.nsmallest(first, carriers)
+            firsts = sorted(carriers)[:first]
             for u in us:
                 nearby[u].extend(firsts)
     return [(h, sorted(set(near))[:first]) for h, near in zip(held, nearby)]
