@@ -153,6 +153,14 @@ class _Text:
     def _matchers(self) -> dict[int, SequenceMatcher]:
         return {}
 
+    # Only comparing reads these, and a rebuild compares little but the edited text: a kept
+    # text drops them (matchers and indexes take more memory than the words) until needed.
+    _COMPARING = ("shingle_index", "all_shingles", "run_index", "all_runs", "needles", "tokens", "_matchers")
+
+    def forget_comparing(self) -> None:
+        for name in self._COMPARING:
+            self.__dict__.pop(name, None)
+
     def matcher(self, k: int) -> SequenceMatcher:
         """A matcher against paragraph k: SequenceMatcher indexes its second sequence once
         and keeps that index while the first one changes."""
@@ -482,6 +490,8 @@ def link(articles: Sequence[Article], store: Cache | None = None) -> tuple[Sourc
         load_compared(body)
     with no_cycle_collection():
         linked = _link(articles)
+    for t in _TEXTS.values():
+        t.forget_comparing()
     if store and _USED and (body is None or _FRESH):
         body = dump_compared()
         store.put_bytes(key, body)
