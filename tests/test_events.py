@@ -220,3 +220,48 @@ def test_events_in_briefing_json(two_sources):
     assert [(s["source"], s["paragraph"]) for s in monday["sources"]] == [("courier", 1), ("herald", 1)]
     assert {(r["source"], r["expression"], r["anchor"]) for r in monday["reports"]} == {
         ("courier", "Monday night", "2023-03-15"), ("herald", "Monday night, March 13", "2023-03-16")}  # its year from the anchor
+
+
+@pytest.mark.parametrize("size", [2, 7, 20, 21, 45])
+def test_reports_of_one_day_group_as_every_pair_sharing_an_uncommon_word_would(size):
+    """Days of up to COMMON_MIN reports take every pair sharing a word, larger ones go through
+    an index of the uncommon words: both must give what trying each such pair gives."""
+    import math
+    import random
+
+    from generator.extract.events import settings
+    from generator.merge import events
+    from generator.model import EventClaim, EventReport, TimeExpression, Where
+
+    rng = random.Random(size)
+    time = TimeExpression("on Monday", Where("s", 1), "2023-03-13", "day", None)
+    vocabulary = [f"w{n}" for n in range(12)] + ["everywhere"]
+    bucket = []
+    for i in range(size):
+        where = Where(f"s{i % 5}", i // 5 + 1, 0, 10)
+        claim = EventClaim("text", time, where, statement=rng.random() < 0.3)
+        features = set(rng.sample(vocabulary[:-1], rng.randrange(0, 4))) | ({"everywhere"} if rng.random() < 0.8 else set())
+        bucket.append((EventReport(where, "text", time), claim, features))
+    idf = {w: math.log(size / (n + 1)) + 0.1 for n, w in enumerate(vocabulary)}
+
+    parent = list(range(size))
+
+    def root(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    common = max(events.COMMON_MIN, events.COMMON_SHARE * size)
+    uncommon = {f for _, _, fs in bucket for f in fs if sum(f in g for _, _, g in bucket) <= common}
+    thresholds = settings()["same_event_overlap"]
+    for i, (a, ca, fa) in enumerate(bucket):
+        for j, (b, cb, fb) in enumerate(bucket[i + 1 :], start=i + 1):
+            if not fa & fb & uncommon or ca.statement != cb.statement:
+                continue
+            small = min(sum(idf[t] for t in fa), sum(idf[t] for t in fb))
+            if small and sum(idf[t] for t in fa & fb) / small >= thresholds["statement" if ca.statement else "happening"]:
+                parent[root(j)] = root(i)
+    expected = {}
+    for i, (r, _, _) in enumerate(bucket):
+        expected.setdefault(root(i), []).append(r)
+    assert events._clusters(bucket, idf) == list(expected.values())

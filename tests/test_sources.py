@@ -4,7 +4,7 @@ import random
 import pytest
 
 from generator.clean import clean_all
-from generator.merge.sources import LSH_THRESHOLD, NUM_PERM, PARTNERS, _bands, _candidates, _minhashes, _Text, link
+from generator.merge.sources import LSH_THRESHOLD, NUM_PERM, PARTNERS, _bands, _buckets, _candidates, _minhashes, _Text, link
 from generator.model import Article, FrontMatter, Paragraph, Seed
 from generator.read import read_seeds
 from conftest import SEEDS
@@ -159,6 +159,29 @@ def test_lsh_bands_are_those_datasketch_chooses_for_the_threshold():
     from datasketch import MinHashLSH
 
     assert _bands() == MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
+
+
+def test_lsh_buckets_pair_what_datasketch_queries_find():
+    import numpy
+    from datasketch import MinHash, MinHashLSH
+
+    rng = random.Random(3)
+    words = [f"w{i}" for i in range(30)]
+    texts = [rng.sample(words, 8) for _ in range(150)]
+    texts += [t[:7] + ["other"] for t in texts[:20]] + texts[:10]  # near and exact copies
+    values = _minhashes([frozenset(" ".join(t[i : i + 3]) for i in range(len(t) - 2)) for t in texts])
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    hashes = [MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32", hashvalues=numpy.frombuffer(v, dtype=numpy.uint32).astype(numpy.uint64))
+              for v in values]
+    for u, m in enumerate(hashes):
+        lsh.insert(u, m)
+    found: dict[int, set[int]] = {u: {u} for u in range(len(values))}
+    for bucket in _buckets(values):
+        assert len(bucket) > 1
+        for u in bucket:
+            found[u].update(bucket)
+    assert found == {u: set(lsh.query(m)) for u, m in enumerate(hashes)}
+    assert any(len(f) > 2 for f in found.values()) and any(len(f) == 1 for f in found.values())
 
 
 def test_result_does_not_depend_on_input_order():

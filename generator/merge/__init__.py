@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from generator import cache
 from generator.merge import actors, events, quotes, sources
+from generator.merge.memory import no_cycle_collection
 from generator.model import Article, Briefing, Extraction, Problem
 from generator.settings import Settings
 
@@ -20,10 +21,11 @@ def merge(
     problems: Sequence[Problem] = (),
 ) -> Briefing:
     store = cache.Cache.at(settings.cache_dir) if settings.cache else None
-    linked = sources.link(articles, store)
-    people, index = actors.resolve(articles, extractions)
-    said, counted = quotes.merge_all(extractions, index, linked)
-    happened = events.merge_events(extractions, index, linked)
+    with no_cycle_collection():
+        linked = sources.link(articles, store)
+        people, index = actors.resolve(articles, extractions)
+        said, counted = quotes.merge_all(extractions, index, linked)
+        happened = events.merge_events(extractions, index, linked)
     return Briefing(
         title=settings.title,
         description=settings.description,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ def form_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s-]", "", text.casefold()).split())
 
 
+@functools.lru_cache(maxsize=65536)
 def collapse_repetition(text: str) -> str:
     """'A B B' -> 'A B': a name whose last element is written twice."""
     words = text.split()
@@ -64,11 +66,21 @@ def collapse_repetition(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=65536)
+def _read(text: str) -> tuple[str, str, str]:
+    """A mention as written: as shown, with a repeated last element collapsed, and its form key."""
+    surface = normalise(text)
+    collapsed = collapse_repetition(surface)
+    return surface, collapsed, form_key(collapsed)
+
+
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> tuple[str, ...]:
     return tuple(k for k in (spelling_key(w) for w in text.split()) if k)
 
 
-def _deletions(key: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _deletions(key: str) -> set[str]:  # shared: not to be changed
     return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
@@ -126,16 +138,16 @@ class _Union:
 
 def _kind_votes(mentions: Iterable[Mention], forms: Iterable[str]) -> Kind:
     lex = lexicon()
-    votes: Counter = Counter()
+    votes: dict[str, int] = {}
     for m in mentions:
-        votes[m.kind] += CORRECTED_WEIGHT if m.evidence else 1
+        votes[m.kind] = votes.get(m.kind, 0) + (CORRECTED_WEIGHT if m.evidence else 1)
     for form in forms:
         words = form.lower().split()
         if len(words) > 1 and words[-1] in lex.place_words:
-            votes["place"] += CORRECTED_WEIGHT
+            votes["place"] = votes.get("place", 0) + CORRECTED_WEIGHT
     if not votes:
         return "other"
-    return sorted(votes.items(), key=lambda kv: (-kv[1], KIND_ORDER[kv[0]]))[0][0]
+    return min(votes.items(), key=lambda kv: (-kv[1], KIND_ORDER[kv[0]]))[0]
 
 
 def _where_text(w: Where) -> str:
@@ -154,6 +166,8 @@ class _Resolver:
         self.assigned: dict[tuple[str, int, int], str] = {}  # (source, paragraph, start) -> node key
         self.joined: set[str] = set()  # node keys folded by some evidence
         self._members: dict[str, list[str]] | None = None  # cluster root -> node keys, once unions are done
+        self._labels: dict[str, str] = {}  # cluster root -> label, while `_members` holds
+        self._kinds: dict[str, Kind] = {}  # node key -> kind: a node's mentions are all in once collected
         self.lex = lexicon()
 
     # -- collect
@@ -162,25 +176,29 @@ class _Resolver:
             for m in ex.mentions:
                 if m.kind == "other":
                     continue
-                surface = normalise(m.text)
-                collapsed = collapse_repetition(surface)
-                key = form_key(collapsed)
-                node = self.nodes.setdefault(key, _Node(key))
+                surface, collapsed, key = _read(m.text)
+                node = self.nodes.get(key)
+                if node is None:  # a node is made once per form, not once per mention
+                    node = self.nodes[key] = _Node(key)
+                    self.union.find(key)
                 node.surfaces[collapsed] += 1
                 if collapsed != surface:
                     node.repeated.add(surface)
                 node.mentions.append(m)
-                self.union.find(key)
 
     def join(self, alias: str, other: str, evidence: str) -> None:
         if self.union.union(alias, other):
             self.edges.append((alias, other, evidence))
             self.joined.update((alias, other))
             self._members = None
+            self._labels.clear()
 
     def kind_of(self, key: str) -> Kind:
-        node = self.nodes[key]
-        return _kind_votes(node.mentions, node.surfaces)
+        kind = self._kinds.get(key)
+        if kind is None:
+            node = self.nodes[key]
+            kind = self._kinds[key] = _kind_votes(node.mentions, node.surfaces)
+        return kind
 
     # -- evidence-based folds
     def acronyms(self) -> None:
@@ -242,13 +260,13 @@ class _Resolver:
                 ctx[k].update("with|" + _loose(self.nodes[o].surface) for o in keys if o != k)
         for ex in self.extractions:
             for role in ex.roles:
-                k = form_key(collapse_repetition(normalise(role.holder)))
+                k = _read(role.holder)[2]
                 ctx[k].update("title|" + self.lex.title_key(w) for w in role.role.lower().split() if w in self.lex.titles)
             for r in ex.relations:
-                k = form_key(collapse_repetition(normalise(r.subject)))
+                k = _read(r.subject)[2]
                 if r.relation.split()[0] in self.lex.relation_words:
                     ctx[k].add(f"rel|{r.relation}|" + _loose(normalise(r.object)))
-                    ctx[form_key(collapse_repetition(normalise(r.object)))].add(f"inv|{r.relation}|" + _loose(normalise(r.subject)))
+                    ctx[_read(r.object)[2]].add(f"inv|{r.relation}|" + _loose(normalise(r.subject)))
         return ctx
 
     def transliterations(self) -> None:
@@ -299,24 +317,29 @@ class _Resolver:
         for k, n in sorted(self.nodes.items()):
             if len(n.words) != 1 or is_acronym(n.surface):
                 continue
-            owners = sorted({self.union.find(x) for x in surname.get(spelling_key(n.surface), ())})
+            holders = surname.get(spelling_key(n.surface), ())
+            owners = sorted({self.union.find(x) for x in holders})
             if not owners:
                 continue
+            if len(owners) == 1:
+                target = min(holders)
+                exact = any(self.nodes[x].words[-1].casefold() == n.surface.casefold() for x in holders)
+                how = "short form" if exact else "short form, spelled differently"
+                why = f"{how} of “{self.label(self.union.find(target))}”, the only full name with this surname"
+                for m in n.mentions:
+                    self.assigned[(m.where.source, m.where.paragraph, m.where.start)] = target
+                    self.edges.append((k, target, why))
+                continue
+            names = " and ".join(f"“{self.label(o)}”" for o in owners)
             for m in n.mentions:
                 spot = (m.where.source, m.where.paragraph, m.where.start)
-                if len(owners) == 1:
-                    full = sorted(x for x in surname[spelling_key(n.surface)])
-                    target = full[0]
-                    exact = any(self.nodes[x].words[-1].casefold() == n.surface.casefold() for x in full)
-                    how = "short form" if exact else "short form, spelled differently"
-                    self.assigned[spot] = target
-                    self.edges.append((k, target, f"{how} of “{self.label(self.union.find(target))}”, the only full name with this surname"))
-                    continue
-                before = [x for x in full_mentions.get(m.where.source, []) if (x[0], x[1]) < (m.where.paragraph, m.where.start) and self.union.find(x[2]) in owners]
+                listed = full_mentions.get(m.where.source, [])
+                # The nearest full name before it: walk back from where the mention would sort.
+                at = bisect_left(listed, (m.where.paragraph, m.where.start))
+                before = next((x for x in reversed(listed[:at]) if self.union.find(x[2]) in owners), None)
                 if before:
-                    p, _, target = before[-1]
+                    p, _, target = before
                     self.assigned[spot] = target
-                    names = " and ".join(f"“{self.label(o)}”" for o in owners)
                     self.edges.append((k, target, f"surname shared by {names}; in {_where_text(m.where)} the nearest full name before it is “{self.nodes[target].surface}” (¶{p})"))
 
     def label(self, root: str) -> str:
@@ -325,8 +348,11 @@ class _Resolver:
             self._members = defaultdict(list)
             for k in self.nodes:
                 self._members[self.union.find(k)].append(k)
-        keys = self._members[root]
-        return sorted((self.nodes[k] for k in keys), key=lambda n: (-(len(n.words) > 1), -len(n.mentions), n.surface))[0].surface
+        label = self._labels.get(root)
+        if label is None:
+            keys = self._members[root]
+            label = self._labels[root] = min((self.nodes[k] for k in keys), key=lambda n: (-(len(n.words) > 1), -len(n.mentions), n.surface)).surface
+        return label
 
     def _background(self) -> set[tuple[str, int, str]]:
         """Names mentioned only as someone's relative ('son of Y'): not the person a later surname means."""
@@ -341,13 +367,15 @@ class _Resolver:
     def clusters(self) -> dict[str, list[tuple[Mention, str]]]:
         """cluster root -> [(mention, node key)] with short forms placed mention by mention."""
         out: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+        root = {k: self.union.find(k) for k in self.nodes}  # the folds are done
         for k, n in self.nodes.items():
             for m in n.mentions:
                 target = self.assigned.get((m.where.source, m.where.paragraph, m.where.start), k)
-                out[self.union.find(target)].append((m, k))
+                out[root[target]].append((m, k))
         return out
 
 
+@functools.lru_cache(maxsize=65536)
 def _loose(name: str) -> str:
     """A person in someone's context, keyed loosely (first element, element count) because
     that person's own name may be spelled differently in the other source too."""
@@ -398,6 +426,8 @@ class ActorIndex:
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self._full: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # source -> (¶, start, id)
         self._sorted = True
+        # Quotes, figures and events look up the same names where they were written, again and again.
+        self._found: dict[tuple[str, str | None, int | None, int | None], str | None] = {}
 
     def add(self, actor: Actor, mentions: Iterable[tuple[Mention, bool]]) -> None:
         """Index an actor, its names, and its mentions (each flagged True unless only named as a relative)."""
@@ -407,14 +437,21 @@ class ActorIndex:
             if actor.kind == "person" and len(actor.name.split()) >= 2 and len(form.split()) >= 2:
                 self._surnames[spelling_key(form.split()[-1])].add(actor.id)
         for m, foreground in mentions:
-            text = collapse_repetition(normalise(m.text))
-            self._at[(m.where.source, m.where.paragraph)].append((m.where.start, form_key(text), actor.id))
+            _, text, key = _read(m.text)
+            self._at[(m.where.source, m.where.paragraph)].append((m.where.start, key, actor.id))
             if foreground and actor.kind == "person" and len(text.split()) >= 2:
                 self._full[m.where.source].append((m.where.paragraph, m.where.start, actor.id))
         self._sorted = False
+        self._found.clear()
 
     def lookup(self, text: str, source: str | None = None, paragraph: int | None = None, start: int | None = None) -> str | None:
         """The actor id `text` names, read where it is written (source, paragraph, char start)."""
+        spot = (text, source, paragraph, start)
+        if spot not in self._found:
+            self._found[spot] = self._lookup(text, source, paragraph, start)
+        return self._found[spot]
+
+    def _lookup(self, text: str, source: str | None, paragraph: int | None, start: int | None) -> str | None:
         # "X, aide to Y" names X: read up to the first comma.
         words = normalise((text or "").split(",")[0]).split()
         # "Group spokesman Given Family": the whole name, then ever shorter endings of it; not

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -80,11 +81,13 @@ def _repeated_sentences(reports: list[tuple[EventReport, EventClaim]]) -> list[t
     """An undated sentence that repeats a dated one, with the same time words, takes its date."""
     cfg = settings()
     # Indexed by the time words, which must match: comparing each undated report with every
-    # dated one of every source grew with the square of the sources.
+    # dated one of every source grew with the square of the sources. Only time words that
+    # some undated report has are indexed: most reports are dated.
+    wanted = {r.time.expression.lower() for r, _ in reports if r.time.value is None}
     dated: dict[str, list[tuple[EventReport, set[str]]]] = defaultdict(list)
     for r, _ in reports:
-        if r.time.value:
-            dated[r.time.expression.lower()].append((r, _words(r.text)))
+        if r.time.value and (expression := r.time.expression.lower()) in wanted:
+            dated[expression].append((r, _words(r.text)))
     out = []
     for r, claim in reports:
         if r.time.value is None:
@@ -120,27 +123,42 @@ def _clusters(bucket: list[tuple[EventReport, EventClaim, set[str]]], idf: dict[
 
     # Candidates share a word that is not everywhere: a day with many reports then costs about
     # the number of reports sharing a specific word, not the square of the day's reports.
-    # Words in most reports still weigh in the score; they just do not propose pairs.
-    postings: dict[str, list[int]] = defaultdict(list)
+    # Words in most reports still weigh in the score; they just do not propose pairs. No word
+    # is that common among COMMON_MIN reports or fewer (most days): there, every pair that
+    # shares a word is a candidate, found without an index.
     common = max(COMMON_MIN, COMMON_SHARE * len(bucket))
-    for i, (_, _, features) in enumerate(bucket):
-        for f in features:
-            postings[f].append(i)
-    postings = {f: ids for f, ids in postings.items() if len(ids) <= common}
+    postings: dict[str, list[int]] = defaultdict(list)
+    if len(bucket) > COMMON_MIN:
+        for i, (_, _, features) in enumerate(bucket):
+            for f in features:
+                postings[f].append(i)
+        postings = {f: ids for f, ids in postings.items() if len(ids) <= common}
+
+    def later(i: int, features: set[str]) -> Iterable[int]:
+        if len(bucket) <= COMMON_MIN:
+            return range(i + 1, len(bucket))
+        return sorted(set().union(*(ids[bisect_right(ids, i):] for f in features if (ids := postings.get(f)))))
+
+    # A report's weight is read once per pair it is in, and every report is in many.
+    weights = [sum(idf[t] for t in features) for _, _, features in bucket]
     # Single-link groups are the connected parts of the "same event" graph, so the order pairs
-    # are tried in cannot change them, and pairs already joined need no score.
-    pairs = ((i, j) for f in sorted(postings) for n, i in enumerate(postings[f]) for j in postings[f][n + 1:])
-    for i, j in pairs:
-        if root(i) == root(j):
-            continue
-        (a, ca, fa), (b, cb, fb) = bucket[i], bucket[j]
-        if a.where == b.where or ca.statement != cb.statement:  # two times in one sentence are two events
-            continue
-        threshold = thresholds["statement" if ca.statement else "happening"]
-        small = min(sum(idf[t] for t in fa), sum(idf[t] for t in fb))
-        shared = sum(idf[t] for t in fa & fb)
-        if small and shared / small >= threshold:
-            parent[root(j)] = root(i)
+    # are tried in cannot change them, and pairs already joined need no score. Two reports
+    # sharing several words are one pair: scored once, not once per word.
+    for i, (a, ca, fa) in enumerate(bucket):
+        for j in later(i, fa):
+            if root(i) == root(j):
+                continue
+            b, cb, fb = bucket[j]
+            if a.where == b.where or ca.statement != cb.statement:  # two times in one sentence are two events
+                continue
+            both = fa & fb
+            if not both:  # only a pair of a small day can share no word
+                continue
+            threshold = thresholds["statement" if ca.statement else "happening"]
+            small = min(weights[i], weights[j])
+            shared = sum(idf[t] for t in both)
+            if small and shared / small >= threshold:
+                parent[root(j)] = root(i)
     groups: dict[int, list[EventReport]] = defaultdict(list)
     for i, (r, _, _) in enumerate(bucket):
         groups[root(i)].append(r)

@@ -9,6 +9,7 @@ people are never folded together, averaged or ranked.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -23,14 +24,19 @@ from generator.model import Extraction, Figure, Quote, QuoteClaim, Source, TimeE
 SHINGLE = 3
 
 
+# Each claim's text is normalised to group it, to name its quote and to check it: the same
+# strings again and again, and again at the next rebuild.
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lower case words only: quote marks, dashes, apostrophes and spacing do not make a quote different."""
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("'", "")
     return " ".join(re.findall(r"\w+", text))
 
 
-def _shingles(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+@functools.lru_cache(maxsize=65536)
+def _shingles(norm: str) -> frozenset[tuple[str, ...]]:
+    words = norm.split()
+    return frozenset(tuple(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1)))
 
 
 def check_verbatim(quotes: Sequence[Quote], paragraphs: dict[tuple[str, int], str]) -> None:
@@ -60,9 +66,11 @@ class _Group:
 
 def _date(claim: QuoteClaim, times: Sequence[TimeExpression]) -> str | None:
     """The day the claim was made, when its own sentence says so outside the claim's words
-    ("said Thursday that ..."); "last night" inside a quote dates what happened, not the saying."""
+    ("said Thursday that ..."); "last night" inside a quote dates what happened, not the saying.
+    `times`: the source's time expressions in the order they start (those of the claim's
+    paragraph are enough)."""
     scope = claim.statement or claim.where
-    for t in sorted(times, key=lambda t: t.where.start):
+    for t in times:
         w = t.where
         if w.paragraph != scope.paragraph or not t.value or t.precision != "day":
             continue
@@ -91,12 +99,11 @@ def _group_claims(claims: list[QuoteClaim]) -> list[_Group]:
     order = sorted(claims, key=lambda c: (-len(norms[id(c)]), c.where.source, c.where.paragraph, c.where.start))
     for claim in order:
         norm = norms[id(claim)]
-        words = norm.split()
         found = exact.get((claim.kind, norm))
-        if found is None and len(words) >= SHINGLE:
+        if found is None and norm.count(" ") + 1 >= SHINGLE:
             # A statement containing these words holds every one of their shingles: trying the
             # statements of the rarest shingle (in order) finds the same first one as trying all.
-            postings = [index.get((claim.kind, sh), ()) for sh in _shingles(words)]
+            postings = [index.get((claim.kind, sh), ()) for sh in _shingles(norm)]
             padded = f" {norm} "
             for gi in min(postings, key=len):
                 if padded in groups[gi].padded and not _nested(claim, groups[gi]):
@@ -108,7 +115,7 @@ def _group_claims(claims: list[QuoteClaim]) -> list[_Group]:
         groups.append(_Group(claim, f" {norm} ", [claim]))
         gi = len(groups) - 1
         exact[(claim.kind, norm)] = gi
-        for sh in _shingles(words):
+        for sh in _shingles(norm):
             index[(claim.kind, sh)].append(gi)
     return groups
 
@@ -134,7 +141,10 @@ def merge_all(extractions: Sequence[Extraction], index: ActorIndex,
 
 def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequence[Source]) -> tuple[tuple[Quote, ...], dict[Where, str]]:
     paragraphs = {(s.id, p.n): p.text for s in sources for p in s.article.paragraphs}
-    times = {x.source: x.times for x in extractions}
+    times: dict[tuple[str, int], list[TimeExpression]] = defaultdict(list)  # (source, ¶) -> in order
+    for source, found in {x.source: x.times for x in extractions}.items():
+        for t in sorted(found, key=lambda t: t.where.start):
+            times[(source, t.where.paragraph)].append(t)
     claims = [q for x in extractions for q in x.quotes]
     out: list[Quote] = []
     quote_of: dict[Where, str] = {}
@@ -148,7 +158,7 @@ def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequen
         via: list[str] = []
         for c in [lead, *members]:
             via.extend(v for v in c.via if v not in via)
-        dates = [d for c in members for d in [_date(c, times.get(c.where.source, ()))] if d]
+        dates = [d for c in members for d in [_date(c, times.get((c.where.source, (c.statement or c.where).paragraph), ()))] if d]
         out.append(Quote(
             id=qid,
             text=lead.text,

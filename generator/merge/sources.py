@@ -24,7 +24,6 @@ Candidate pairs are then compared exactly, paragraph by paragraph.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import re
@@ -40,6 +39,7 @@ from pathlib import Path
 import numpy
 
 from generator.cache import Cache
+from generator.merge.memory import no_cycle_collection
 from generator.model import Article, Overlap, Source
 
 SHINGLE_WORDS = 3  # MinHash shingles: word 3-grams of one paragraph
@@ -108,6 +108,10 @@ class _Text:
         return hashlib.sha256("\n".join(" ".join(w) for w in self.words).encode()).hexdigest()
 
     @cached_property
+    def rank(self) -> tuple[str, int, str]:
+        return _rank(self.article)  # counts the article's words: once per article, not per use
+
+    @cached_property
     def size(self) -> int:
         return sum(1 for w in self.words if w)
 
@@ -148,6 +152,14 @@ class _Text:
     @cached_property
     def _matchers(self) -> dict[int, SequenceMatcher]:
         return {}
+
+    # Only comparing reads these, and a rebuild compares little but the edited text: a kept
+    # text drops them (matchers and indexes take more memory than the words) until needed.
+    _COMPARING = ("shingle_index", "all_shingles", "run_index", "all_runs", "needles", "tokens", "_matchers")
+
+    def forget_comparing(self) -> None:
+        for name in self._COMPARING:
+            self.__dict__.pop(name, None)
 
     def matcher(self, k: int) -> SequenceMatcher:
         """A matcher against paragraph k: SequenceMatcher indexes its second sequence once
@@ -252,8 +264,9 @@ def _compare(a: _Text, b: _Text) -> _Match:
 
 def dump_compared() -> bytes:
     """The comparisons the last `link` read, as JSON."""
+    # `_COMPARED` also holds the pairs of texts since edited, up to _COMPARED_MAX.
     rows = [[a, b, m.contained, m.near, m.passages, [list(p) for p in m.pairs], sorted(m.covered)]
-            for (a, b), m in sorted(_COMPARED.items()) if (a, b) in _USED]
+            for (a, b) in sorted(k for k in _USED if k in _COMPARED) for m in [_COMPARED[(a, b)]]]
     return json.dumps(rows, separators=(",", ":")).encode()
 
 
@@ -334,7 +347,7 @@ BANDS, ROWS = 21, 3
 
 
 def _bands() -> list[tuple[int, int]]:
-    """The rows of a MinHash that make each LSH band."""
+    """The rows of a MinHash that make each LSH band (`_buckets` reads them as these slices)."""
     return [(i * ROWS, (i + 1) * ROWS) for i in range(BANDS)]
 
 
@@ -374,9 +387,44 @@ def _minhashes(sets: Sequence[frozenset[str]]) -> list[bytes]:
     return values
 
 
-def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], set[frozenset[int]]]]:
-    """Each distinct paragraph, as the sources holding it, with the sets of sources that
-    share a key with it: an LSH bucket of similar paragraphs, or a run (not boilerplate)."""
+# A paragraph's MinHash depends on its words alone. A rebuild after one edit meets nearly
+# all paragraphs again, so each `link` keeps those of the paragraphs it read, for the next.
+_MINHASH: dict[tuple[str, ...], bytes] = {}
+
+
+def _known_minhashes(paragraphs: Sequence[tuple[str, ...]], shingles: Sequence[frozenset[str]]) -> list[bytes]:
+    """`_minhashes(shingles)`, hashing only the paragraphs the last call did not."""
+    global _MINHASH
+    known = _MINHASH
+    missing = [u for u, words in enumerate(paragraphs) if words not in known]
+    fresh = dict(zip((paragraphs[u] for u in missing), _minhashes([shingles[u] for u in missing])))
+    values = [known.get(words) or fresh[words] for words in paragraphs]
+    _MINHASH = dict(zip(paragraphs, values))
+    return values
+
+
+def _buckets(values: Sequence[bytes]) -> list[list[int]]:
+    """The LSH buckets (over all bands) that hold more than one of the MinHashes `values`."""
+    if not values:
+        return []
+    rows = numpy.frombuffer(b"".join(values), dtype=numpy.uint32).reshape(len(values), -1).astype(numpy.uint64)
+    # One key per (MinHash, band), read as two numbers: the band and its first row, then its
+    # other two rows (ROWS is 3). Sorted, equal keys are neighbours: a run of them is a bucket.
+    band = numpy.arange(BANDS, dtype=numpy.uint64) << numpy.uint64(32)
+    high = (band | rows[:, 0 : BANDS * ROWS : ROWS]).reshape(-1)
+    low = (rows[:, 1 : BANDS * ROWS : ROWS] << numpy.uint64(32) | rows[:, 2 : BANDS * ROWS : ROWS]).reshape(-1)
+    order = numpy.lexsort((low, high))
+    high, low = high[order], low[order]
+    starts = numpy.flatnonzero(numpy.concatenate(([True], (high[1:] != high[:-1]) | (low[1:] != low[:-1]), [True])))
+    shared = numpy.flatnonzero(numpy.diff(starts) > 1)
+    held = (order // BANDS).tolist()
+    return [held[a:b] for a, b in zip(starts[shared].tolist(), starts[shared + 1].tolist())]
+
+
+def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], list[int]]]:
+    """Each distinct paragraph, as the sources holding it, with the first EARLIEST + 1 (the
+    smallest numbers) of the sources that share a key with it, its own holders included: an
+    LSH bucket of similar paragraphs, or a run (not boilerplate)."""
     number: dict[tuple[str, ...], int] = {}
     holders: list[set[int]] = []
     shingles: list[frozenset[str]] = []
@@ -391,48 +439,41 @@ def _sharing(texts: Sequence[_Text]) -> list[tuple[frozenset[int], set[frozenset
                     runs.append(t.runs[k])
                 holders[u].add(i)
     held = [frozenset(h) for h in holders]
-    sharing = [{h} for h in held]
-    values = _minhashes(shingles)
-    width = len(values[0]) // NUM_PERM if values else 0
-    # Walking each band's buckets finds what MinHashLSH queries would, at the cost of the
-    # buckets' sizes rather than of the pairs they make.
-    for start, end in _bands():
-        buckets: dict[bytes, list[int]] = defaultdict(list)
-        for u, value in enumerate(values):
-            buckets[value[start * width : end * width]].append(u)
-        for bucket in buckets.values():
-            if len(bucket) > 1:
-                sources = frozenset().union(*map(held.__getitem__, bucket))
-                for u in bucket:
-                    sharing[u].add(sources)
+    # One more than EARLIEST, as a source is not its own partner; the first of a union are
+    # among the first of its parts, so each key's set of sources is cut to its first at once.
+    first = EARLIEST + 1
+    nearby = [sorted(h)[:first] for h in held]
+    # Grouping each band's keys finds what MinHashLSH queries would, at the cost of the
+    # buckets' sizes rather than of the pairs they make. Similar paragraphs share a bucket
+    # in many bands: each set of paragraphs is looked at once.
+    for bucket in set(map(tuple, _buckets(_known_minhashes(list(number), shingles)))):
+        firsts = sorted(frozenset().union(*map(held.__getitem__, bucket)))[:first]
+        for u in bucket:
+            nearby[u].extend(firsts)
     # A run in one distinct paragraph adds no source to it: counting the runs first leaves
     # only those several paragraphs share to look at one by one.
     repeated = {run for run, n in Counter(chain.from_iterable(runs)).items() if n > 1}
-    common = [mine & repeated for mine in runs]
-    carried: dict[str, frozenset[int]] = {}
-    for u, mine in enumerate(common):
-        for run in mine:
-            before = carried.get(run)
-            carried[run] = held[u] if before is None else before | held[u]
-    for u, mine in enumerate(common):
-        sharing[u].update(h for h in map(carried.__getitem__, mine) if len(h) <= BOILERPLATE_SOURCES)
-    return list(zip(held, sharing))
+    holding: dict[str, list[int]] = defaultdict(list)
+    for u, mine in enumerate(runs):
+        for run in mine & repeated:
+            holding[run].append(u)
+    for us in holding.values():
+        carriers = frozenset().union(*map(held.__getitem__, us))
+        if len(carriers) <= BOILERPLATE_SOURCES:
+            firsts = sorted(carriers)[:first]
+            for u in us:
+                nearby[u].extend(firsts)
+    return [(h, sorted(set(near))[:first]) for h, near in zip(held, nearby)]
 
 
 def _candidates(texts: Sequence[_Text]) -> list[tuple[int, int]]:
     # Sources are numbered here in `_rank` order, so the first of a set are its smallest.
-    order = sorted(range(len(texts)), key=lambda i: _rank(texts[i].article))
-    heads: dict[frozenset[int], list[int]] = {}
+    order = sorted(range(len(texts)), key=lambda i: texts[i].rank)
     met: list[Counter[int]] = [Counter() for _ in texts]
-    for held, found in _sharing([texts[i] for i in order]):
-        if len(found) == 1 and len(held) == 1:
-            continue
-        # One more than EARLIEST, as a source is not its own partner; the first of a union
-        # are among the first of its parts.
-        firsts = (heads[h] if h in heads else heads.setdefault(h, sorted(h)[: EARLIEST + 1]) for h in found)
-        nearby = sorted(set(chain.from_iterable(firsts)))[: EARLIEST + 1]
-        for x in held:
-            met[x].update([y for y in nearby if y != x][:EARLIEST])
+    for held, nearby in _sharing([texts[i] for i in order]):
+        if len(nearby) > 1:
+            for x in held:
+                met[x].update([y for y in nearby if y != x][:EARLIEST])
     pairs: set[tuple[int, int]] = set()
     for x, others in enumerate(met):
         # Met most often first, then the better ranked (the sort is stable).
@@ -445,27 +486,52 @@ def link(articles: Sequence[Article], store: Cache | None = None) -> tuple[Sourc
     """`store`: where the comparisons of the last build of this seed set are kept."""
     key = hashlib.sha256("\n".join(["compared", _CODE, *sorted(a.id for a in articles)]).encode()).hexdigest()
     body = store.get_bytes(key) if store else None
-    if body is not None:
+    if body is not None and not _holds(body):
         load_compared(body)
-    # Linking makes millions of small strings, sets and tuples, none in a reference cycle;
-    # the cyclic collector would walk them again each time they pile up (a quarter of the
-    # time at 1,000 sources) while reference counting alone frees them.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with no_cycle_collection():
         linked = _link(articles)
-    finally:
-        if enabled:
-            gc.enable()
+    for t in _TEXTS.values():
+        t.forget_comparing()
     if store and _USED and (body is None or _FRESH):
-        store.put_bytes(key, dump_compared())
+        body = dump_compared()
+        store.put_bytes(key, body)
+    _remember(body)
     return linked
+
+
+# Under `mkdocs serve` each rebuild reads back the comparisons it wrote or read the time
+# before, which parsing again costs more than a rebuild compares: the last body seen is kept,
+# with its pairs, to tell when everything it holds is in `_COMPARED` already.
+_SEEN: tuple[bytes | None, tuple[tuple[str, str], ...]] = (None, ())
+
+
+def _remember(body: bytes | None) -> None:
+    global _SEEN
+    _SEEN = (body, tuple(_USED)) if body is not None and _USED else (None, ())
+
+
+def _holds(body: bytes) -> bool:
+    seen, pairs = _SEEN
+    return seen == body and all(p in _COMPARED for p in pairs)
+
+
+# An article's words, shingles and indexes depend on the article alone; the articles the
+# last `link` read are kept, so that a rebuild after one edit reads only the edited one again.
+_TEXTS: dict[Article, _Text] = {}
+
+
+def _texts(articles: Sequence[Article]) -> list[_Text]:
+    global _TEXTS
+    known = _TEXTS
+    texts = [known.get(a) or _Text.of(a) for a in articles]
+    _TEXTS = dict(zip(articles, texts))
+    return texts
 
 
 def _link(articles: Sequence[Article]) -> tuple[Source, ...]:
     _USED.clear()
     _FRESH.clear()
-    texts = [_Text.of(a) for a in articles]
+    texts = _texts(articles)
     overlaps: dict[int, list[Overlap]] = defaultdict(list)
     originals: dict[int, list[tuple[int, tuple[str, int, str], int]]] = defaultdict(list)
     for i, j in _candidates(texts):
@@ -474,7 +540,7 @@ def _link(articles: Sequence[Article]) -> tuple[Source, ...]:
             relation = _relation(texts[x], m, r, texts[y])
             if relation is None:
                 continue
-            a, b = texts[x].article, texts[y].article
+            a, b = articles[x], articles[y]
             adds = tuple(n for n in range(1, len(b.paragraphs) + 1) if n not in m.covered)
             overlaps[x].append(Overlap(other=b.id, shared=len(m.pairs), of=len(a.paragraphs),
                                        relation=relation, pairs=m.pairs, other_adds=adds))
@@ -484,18 +550,18 @@ def _link(articles: Sequence[Article]) -> tuple[Source, ...]:
                 # A copy cannot be older than what it copies: a mutual match goes to the
                 # earlier/longer source, a one-way containment to the container unless
                 # the contained text is dated strictly earlier.
-                if (mutual and _rank(b) < _rank(a)) or (
+                if (mutual and texts[y].rank < texts[x].rank) or (
                     not mutual and not (a.published and b.published and a.published < b.published)
                 ):
-                    originals[x].append((-m.contained - m.near, _rank(b), y))
+                    originals[x].append((-m.contained - m.near, texts[y].rank, y))
     parent = {x: min(c)[2] for x, c in originals.items()}
     sources = []
-    for x, t in enumerate(texts):
+    for x in range(len(texts)):
         root, seen = parent.get(x), {x}
         while root is not None and root in parent and root not in seen:
             seen.add(root)
             root = parent[root]
-        duplicate_of = texts[root].article.id if root is not None and root != x else None
+        duplicate_of = articles[root].id if root is not None and root != x else None
         ordered = tuple(sorted(overlaps[x], key=lambda o: (-o.shared, o.other)))
-        sources.append(Source(article=t.article, duplicate_of=duplicate_of, overlaps=ordered))
+        sources.append(Source(article=articles[x], duplicate_of=duplicate_of, overlaps=ordered))
     return tuple(sources)
