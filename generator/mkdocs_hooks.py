@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 
-from generator import nlp, pipeline, render, search  # noqa: E402
+from generator import merge, nlp, pipeline, render, search  # noqa: E402
 from generator.rawhtml import RawBlocksExtension  # noqa: E402
 from generator.cli import terminal_safe  # noqa: E402
 from generator.incremental import GeneratedPages, TemplateCache  # noqa: E402
@@ -79,6 +79,8 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     try:
         briefing = pipeline.build_briefing(_state["seeds"], _state["settings"], recent=_recent)
+        if _recent is None:
+            merge.forget()  # nothing rebuilds after a one-off build
     except (InputError, ModelMissing) as exc:
         raise PluginError(f"briefing not built:\n{terminal_safe(exc)}") from exc
     for problem in briefing.problems:  # a strict build never gets here: the pipeline refused it

@@ -85,3 +85,16 @@ def test_a_merge_after_an_edit_is_that_of_a_new_process(synthetic):
     files[2].write_text(text, encoding="utf-8")
     assert merge(articles, extractions, settings, problems) == first
     assert first == fresh("generator.merge", "merge", articles, extractions, settings, problems)
+
+
+def test_forgetting_the_kept_texts_changes_nothing_but_memory(synthetic):
+    from generator import merge as merge_stage
+    from generator.merge import actors, sources
+
+    _, analysed, settings = synthetic
+    articles, extractions, problems = analysed()
+    kept = merge(articles, extractions, settings, problems)
+    assert sources._TEXTS and actors.normalise.cache_info().currsize
+    merge_stage.forget()
+    assert not sources._TEXTS and not sources._COMPARED and actors.normalise.cache_info().currsize == 0
+    assert merge(articles, extractions, settings, problems) == kept

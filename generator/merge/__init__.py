@@ -37,3 +37,11 @@ def merge(
         problems=tuple(problems),
         extractions=tuple(extractions),
     )
+
+
+def forget() -> None:
+    """Drop what the merge steps keep for a rebuild under `mkdocs serve` (texts, MinHashes,
+    comparisons, names): after a one-off build's merge it is only memory held while pages render."""
+    sources.forget()
+    actors.forget()
+    quotes.forget()

@@ -95,6 +95,12 @@ def _distance_at_most_one(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+def forget() -> None:
+    """Let go of the names kept for the next merge: a one-off build has none."""
+    for kept in (normalise, form_key, collapse_repetition, _read, name_key, _deletions, _loose):
+        kept.cache_clear()
+
+
 # --- working records ----------------------------------------------------------
 
 

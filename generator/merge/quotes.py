@@ -57,6 +57,12 @@ def check_verbatim(quotes: Sequence[Quote], paragraphs: dict[tuple[str, int], st
                 raise NotVerbatim(f"quote {q.id}: {w.source} ¶{w.paragraph} says {t!r}, not part of {q.text!r}")
 
 
+def forget() -> None:
+    """Let go of the claims' texts kept for the next merge: a one-off build has none."""
+    normalise.cache_clear()
+    _shingles.cache_clear()
+
+
 @dataclass
 class _Group:
     lead: QuoteClaim

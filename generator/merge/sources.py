@@ -528,6 +528,15 @@ def _texts(articles: Sequence[Article]) -> list[_Text]:
     return texts
 
 
+def forget() -> None:
+    """Let go of what is kept for the next `link`: a one-off build has none."""
+    global _TEXTS, _MINHASH, _SEEN
+    _TEXTS, _MINHASH, _SEEN = {}, {}, (None, ())
+    _COMPARED.clear()
+    _USED.clear()
+    _FRESH.clear()
+
+
 def _link(articles: Sequence[Article]) -> tuple[Source, ...]:
     _USED.clear()
     _FRESH.clear()
