@@ -108,20 +108,39 @@ def test_a_memo_reuses_exactly_the_pages_whose_shown_values_are_unchanged(seeds_
     reused_all = list(seen)
 
     edited = seeds_briefing.sources[1]
+    page = f"sources/{edited.id.replace('_', '-')}.md"
+    naming = {f"sources/{s.id.replace('_', '-')}.md" for s in seeds_briefing.sources
+              if edited.id in [o.other for o in s.overlaps] + [s.duplicate_of]}
+    assert naming, "the seeds have copies: some source page names this one"
     paragraph = edited.article.paragraphs[0]
-    article = dataclasses.replace(edited.article, paragraphs=(
+
+    def with_article(**changes):
+        article = dataclasses.replace(edited.article, **changes)
+        return dataclasses.replace(seeds_briefing, sources=tuple(
+            dataclasses.replace(s, article=article) if s is edited else s for s in seeds_briefing.sources))
+
+    # A paragraph edited: its page changes; pages naming the source show only its title.
+    changed = with_article(paragraphs=(
         dataclasses.replace(paragraph, text=paragraph.text + " An added sentence."), *edited.article.paragraphs[1:]))
-    changed = dataclasses.replace(seeds_briefing, sources=tuple(
-        dataclasses.replace(s, article=article) if s is edited else s for s in seeds_briefing.sources))
     seen.clear()
     again = render(changed, memo)
-    monkeypatch.undo()
-    assert again == render(changed)  # what a build without a memo renders
-    assert again[f"sources/{edited.id.replace('_', '-')}.md"] != first[f"sources/{edited.id.replace('_', '-')}.md"]
-    # Only pages that need the whole briefing are rendered every time; of the others, only the
-    # edited source's page and the pages of sources that show it (as a copy or overlap) change.
-    shows_edited = {f"sources/{s.id.replace('_', '-')}.md" for s in seeds_briefing.sources
-                    if s is edited or edited.id in [o.other for o in s.overlaps] + [s.duplicate_of]}
-    assert set(seen) - set(reused_all) == shows_edited
-    assert any(page.startswith("actors/") and page != "actors/index.md" for page in first)
-    assert not any(page.startswith("actors/") for page in seen)
+    assert again == render_without_memo(changed, monkeypatch, seen)
+    assert again[page] != first[page]
+    # Only pages that need the whole briefing are rendered every time; of the others, the edited one.
+    assert set(seen) - set(reused_all) == {page}
+    assert any(p.startswith("actors/") and p != "actors/index.md" for p in first)
+    assert not any(p.startswith("actors/") for p in seen)
+
+    # Its title edited: the pages that name it change too.
+    retitled = with_article(title="A retitled report")
+    seen.clear()
+    assert render(retitled, memo) == render_without_memo(retitled, monkeypatch, seen)
+    assert set(seen) - set(reused_all) == {page} | naming
+
+
+def render_without_memo(briefing, monkeypatch, seen):
+    """What a build without a memo renders, leaving the count of memo-less renders out."""
+    before = len(seen)
+    files = render(briefing)
+    del seen[before:]
+    return files

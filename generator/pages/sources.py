@@ -32,9 +32,12 @@ def pages(ctx: Context) -> dict[str, str]:
     out = {"sources/index.md": ctx.render("sources_index.md.j2", "sources/index.md")}
     for source in b.sources:
         page = ctx.source_pages[source.id]
-        others = [o.other for o in source.overlaps] + ([source.duplicate_of] if source.duplicate_of else [])
+        # Of the sources it names, a page shows the title and what each counts as a copy of: only
+        # those, so that a page stays the same when another source's own overlaps change.
+        others = [by_id[o.other] for o in source.overlaps] + ([by_id[source.duplicate_of]] if source.duplicate_of else [])
         out[page] = ctx.page(
-            "source.md.j2", page, source=source, by_id={sid: by_id[sid] for sid in others},
+            "source.md.j2", page, source=source,
+            titles={o.id: o.article.title for o in others}, copy_of={o.id: o.duplicate_of for o in others},
             actors=actors.get(source.id, []), quotes=quotes.get(source.id, []), events=events.get(source.id, []),
         )
     return out
