@@ -9,14 +9,128 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from generator import __version__
-from generator.model import Briefing, Where
+from generator.model import Actor, Briefing, Event, Figure, Problem, Quote, Source, Where
 
 
 def where(w: Where) -> dict[str, Any]:
     return {"source": w.source, "paragraph": w.paragraph, "start": w.start, "end": w.end}
+
+
+def _source(s: Source) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.article.title,
+        "outlet": s.article.outlet,
+        "outlet_basis": s.article.outlet_basis,
+        "url": s.article.url,
+        "author": s.article.author,
+        "author_basis": s.article.author_basis,
+        "published": s.article.published,
+        "published_basis": s.article.published_basis,
+        "published_evidence": s.article.published_evidence,
+        "duplicate_of": s.duplicate_of,
+        "overlaps": [
+            {"source": o.other, "relation": o.relation, "shared_paragraphs": o.shared, "of": o.of,
+             "paragraph_pairs": [list(p) for p in o.pairs], "other_adds": list(o.other_adds)}
+            for o in s.overlaps
+        ],
+        "encoding": s.article.encoding,
+        "paragraphs": [{"n": p.n, "text": p.text} for p in s.article.paragraphs],
+        "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in s.article.removed],
+    }
+
+
+def _actor(a: Actor) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "name": a.name,
+        "kind": a.kind,
+        "aliases": list(a.aliases),
+        "merges": [{"alias": m.alias, "into": m.into, "evidence": m.evidence} for m in a.merges],
+        "roles": sorted({role for role, _ in a.roles}),
+        "role_sources": [{"role": role, **where(w)} for role, w in a.roles],
+        "relations": [{"relation": r, "actor": other, **where(w)} for r, other, w in a.relations],
+        "mentions": [where(w) for w in a.mentions],
+    }
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "speaker": q.speaker,
+        "speaker_text": q.speaker_text,
+        "text": q.text,
+        "kind": q.kind,
+        "cue": q.cue,
+        "via": list(q.via),
+        "date": q.date,
+        "sources": [where(w) for w in q.sources],
+    }
+
+
+def _figure(f: Figure) -> dict[str, Any]:
+    return {
+        "subject": f.subject,
+        "value": list(f.value) if isinstance(f.value, tuple) else f.value,
+        "unit": f.unit,
+        "expression": f.expression,
+        "qualifier": f.qualifier,
+        "claimant": f.claimant,
+        "claimant_text": f.claimant_text,
+        "via": list(f.via),
+        "quote": f.quote,
+        "date": f.date,
+        "sources": [where(w) for w in f.sources],
+    }
+
+
+def _event(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "date": e.date,
+        "precision": e.precision,
+        "expression": e.expression,
+        "anchor": e.anchor,
+        "text": e.text,
+        "story": e.story,
+        "actors": list(e.actors),
+        "sources": [where(w) for w in e.sources],
+        "reports": [
+            {
+                **where(r.where),
+                "text": r.text,
+                "expression": r.time.expression,
+                "date": r.time.value,
+                "precision": r.time.precision,
+                "anchor": r.time.anchor,
+                "anchor_source": r.time.anchor_source,
+                "anchor_basis": r.time.anchor_basis,
+                "note": r.time.note,
+                "actors": list(r.actors),
+            }
+            for r in e.reports
+        ],
+    }
+
+
+def _problem(p: Problem) -> dict[str, Any]:
+    return {"path": p.path, "line": p.line, "severity": p.severity, "message": p.message}
+
+
+# Each list of the briefing and how one of its items is written.
+RECORDS: tuple[tuple[str, Callable[[Briefing], tuple], Callable[[Any], dict[str, Any]]], ...] = (
+    ("sources", lambda b: b.sources, _source),
+    ("actors", lambda b: b.actors, _actor),
+    ("quotes", lambda b: b.quotes, _quote),
+    ("figures", lambda b: b.figures, _figure),
+    ("events", lambda b: b.events, _event),
+    ("problems", lambda b: b.problems, _problem),
+)
 
 
 def briefing_dict(b: Briefing) -> dict[str, Any]:
@@ -24,121 +138,34 @@ def briefing_dict(b: Briefing) -> dict[str, Any]:
         "generator": {"name": "briefing-generator", "version": __version__},
         "title": b.title,
         "description": b.description,
-        "sources": [
-            {
-                "id": s.id,
-                "title": s.article.title,
-                "outlet": s.article.outlet,
-                "outlet_basis": s.article.outlet_basis,
-                "url": s.article.url,
-                "author": s.article.author,
-                "author_basis": s.article.author_basis,
-                "published": s.article.published,
-                "published_basis": s.article.published_basis,
-                "published_evidence": s.article.published_evidence,
-                "duplicate_of": s.duplicate_of,
-                "overlaps": [
-                    {"source": o.other, "relation": o.relation, "shared_paragraphs": o.shared, "of": o.of,
-                     "paragraph_pairs": [list(p) for p in o.pairs], "other_adds": list(o.other_adds)}
-                    for o in s.overlaps
-                ],
-                "encoding": s.article.encoding,
-                "paragraphs": [{"n": p.n, "text": p.text} for p in s.article.paragraphs],
-                "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in s.article.removed],
-            }
-            for s in b.sources
-        ],
-        "actors": [
-            {
-                "id": a.id,
-                "name": a.name,
-                "kind": a.kind,
-                "aliases": list(a.aliases),
-                "merges": [{"alias": m.alias, "into": m.into, "evidence": m.evidence} for m in a.merges],
-                "roles": sorted({role for role, _ in a.roles}),
-                "role_sources": [{"role": role, **where(w)} for role, w in a.roles],
-                "relations": [{"relation": r, "actor": other, **where(w)} for r, other, w in a.relations],
-                "mentions": [where(w) for w in a.mentions],
-            }
-            for a in b.actors
-        ],
-        "quotes": [
-            {
-                "id": q.id,
-                "speaker": q.speaker,
-                "speaker_text": q.speaker_text,
-                "text": q.text,
-                "kind": q.kind,
-                "cue": q.cue,
-                "via": list(q.via),
-                "date": q.date,
-                "sources": [where(w) for w in q.sources],
-            }
-            for q in b.quotes
-        ],
-        "figures": [
-            {
-                "subject": f.subject,
-                "value": list(f.value) if isinstance(f.value, tuple) else f.value,
-                "unit": f.unit,
-                "expression": f.expression,
-                "qualifier": f.qualifier,
-                "claimant": f.claimant,
-                "claimant_text": f.claimant_text,
-                "via": list(f.via),
-                "quote": f.quote,
-                "date": f.date,
-                "sources": [where(w) for w in f.sources],
-            }
-            for f in b.figures
-        ],
-        "events": [
-            {
-                "id": e.id,
-                "date": e.date,
-                "precision": e.precision,
-                "expression": e.expression,
-                "anchor": e.anchor,
-                "text": e.text,
-                "story": e.story,
-                "actors": list(e.actors),
-                "sources": [where(w) for w in e.sources],
-                "reports": [
-                    {
-                        **where(r.where),
-                        "text": r.text,
-                        "expression": r.time.expression,
-                        "date": r.time.value,
-                        "precision": r.time.precision,
-                        "anchor": r.time.anchor,
-                        "anchor_source": r.time.anchor_source,
-                        "anchor_basis": r.time.anchor_basis,
-                        "note": r.time.note,
-                        "actors": list(r.actors),
-                    }
-                    for r in e.reports
-                ],
-            }
-            for e in b.events
-        ],
-        "problems": [
-            {"path": p.path, "line": p.line, "severity": p.severity, "message": p.message} for p in b.problems
-        ],
+        **{key: [record(item) for item in items(b)] for key, items, record in RECORDS},
     }
 
 
-def briefing_json(b: Briefing) -> str:
+Lines = Callable[[str, object, Callable[[object], str]], str]
+
+
+def briefing_json(b: Briefing, lines: Lines | None = None) -> str:
     """One line per source, actor, quote, figure, event…: a change shows as a changed line, and the
     writing stays with json's C encoder (indenting takes its pure-Python path, 5x slower here,
-    for a file of ~50 MB at 1,000 sources)."""
-    parts = []
-    for key, value in briefing_dict(b).items():
-        if isinstance(value, list) and value:
-            body = "[\n" + ",\n".join(_compact(item) for item in value) + "\n]"
-        else:
-            body = _compact(value)
-        parts.append(f"{_compact(key)}: {body}")
+    for a file of ~50 MB at 1,000 sources). `lines(list name, item, write)` may give an unchanged
+    item's line from an earlier build (`render.PageMemo.line`)."""
+    head = {"generator": {"name": "briefing-generator", "version": __version__}, "title": b.title,
+            "description": b.description}
+    parts = [f"{_compact(key)}: {_compact(value)}" for key, value in head.items()]
+    for key, items, record in RECORDS:
+        found = items(b)
+        if not found:
+            parts.append(f"{_compact(key)}: []")
+            continue
+        write = partial(_line, record)
+        body = ",\n".join(lines(key, item, write) if lines else write(item) for item in found)
+        parts.append(f"{_compact(key)}: [\n{body}\n]")
     return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _line(record: Callable[[Any], dict[str, Any]], item: object) -> str:
+    return _compact(record(item))
 
 
 def _compact(value: object) -> str:
@@ -165,5 +192,5 @@ def quotes_csv(b: Briefing) -> str:
     return buf.getvalue()
 
 
-def data_files(b: Briefing) -> dict[str, str]:
-    return {"data/briefing.json": briefing_json(b), "data/quotes.csv": quotes_csv(b)}
+def data_files(b: Briefing, lines: Lines | None = None) -> dict[str, str]:
+    return {"data/briefing.json": briefing_json(b, lines), "data/quotes.csv": quotes_csv(b)}

@@ -115,6 +115,8 @@ class PageMemo:
     def __init__(self) -> None:
         self._pages: dict[tuple, str] = {}
         self._next_pages: dict[tuple, str] = {}
+        self._lines: dict[tuple[str, _Same], str] = {}  # briefing.json's line of each model object
+        self._next_lines: dict[tuple[str, _Same], str] = {}
         self._objects: dict[_ByValue, _Same] = {}  # previous build's model objects, by value
         self._next_objects: dict[_ByValue, _Same] = {}
         # This build's objects by id, each held here so that no id is reused while the table lives.
@@ -123,6 +125,7 @@ class PageMemo:
     def begin(self) -> None:
         """Start a build: what the previous build rendered is what can be reused."""
         self._pages, self._next_pages = self._next_pages, {}
+        self._lines, self._next_lines = self._next_lines, {}
         self._objects, self._next_objects = self._next_objects, {}
 
     def end(self) -> None:
@@ -136,6 +139,15 @@ class PageMemo:
 
     def put(self, key: tuple, text: str) -> None:
         self._next_pages[key] = text
+
+    def line(self, kind: str, item: object, write: Callable[[object], str]) -> str:
+        """A data file's line for `item`, the previous build's when the item is equal."""
+        key = (kind, self.key(item))
+        text = self._lines.get(key)  # type: ignore[arg-type]
+        if text is None:
+            text = write(item)
+        self._next_lines[key] = text  # type: ignore[index]
+        return text
 
     def key(self, value: object) -> object:
         """A hashable value equal exactly when `value` equals, compared cheaply."""
@@ -325,8 +337,8 @@ def render(briefing: Briefing, memo: PageMemo | None = None) -> dict[str, str | 
     try:
         for build in _builders():
             files.update(build(ctx))
+        files.update(export.data_files(briefing, memo.line if memo else None))
     finally:
         if memo is not None:
             memo.end()
-    files.update(export.data_files(briefing))
     return dict(sorted(files.items()))
