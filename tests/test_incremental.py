@@ -1,4 +1,5 @@
 """Dirty rebuilds under `mkdocs serve --dirty`: only changed generated pages count as modified."""
+from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
@@ -45,3 +46,19 @@ def test_templates_are_compiled_once_across_environments_and_again_when_edited()
     sources["page.html"] = "Goodbye {{ name }}"
     assert render() == "Goodbye harbour"
     assert len(compiled) == 2
+
+
+def test_the_seeds_folder_is_polled_more_often_than_mkdocs_polls_the_rest(tmp_path):
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator.mkdocs_hooks import SEEDS_POLL_SECONDS, watch_often
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "seeds").mkdir()
+    server.watch(str(tmp_path / "docs"))
+    watch_often(server, str(tmp_path / "seeds"), SEEDS_POLL_SECONDS)
+    intervals = {Path(e.watch.path).name: e.timeout for e in server.observer.emitters}
+    server.server_close()
+    assert intervals == {"docs": 0.5, "seeds": SEEDS_POLL_SECONDS}
+    assert server.observer.timeout == 0.5  # watches scheduled later keep MkDocs' interval
