@@ -40,8 +40,9 @@ def on_startup(command, dirty):
     _pages.dirty = command == "serve" and dirty
     # Only a server indexes in the background: a built site must have its whole index when the build ends.
     _close_background_index()
-    _recent, _memo = (pipeline.Recent(), render.PageMemo()) if command == "serve" else (None, None)
+    _recent, _memo = None, None
     if command == "serve":
+        _recent, _memo = pipeline.Recent(), render.PageMemo()
         _state["background_index"] = search.BackgroundIndex(log)
 
 
@@ -128,17 +129,17 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    if _state["search"].engine == "pagefind":
-        background = _state.get("background_index")
-        if background is None:  # a one-off build: Pagefind's own peak adds to this process's while it runs
-            _release_memory()
-        try:
-            if background is not None:
-                background.after_build(Path(config.site_dir), _state["search"].command)
-            else:
-                search.index_site(Path(config.site_dir), _state["search"].command)
-        except RuntimeError as exc:
-            raise PluginError(str(exc)) from exc
+    if _state["search"].engine != "pagefind":
+        return
+    background = _state.get("background_index")
+    try:
+        if background is not None:
+            background.after_build(Path(config.site_dir), _state["search"].command)
+        else:
+            _release_memory()  # Pagefind's own peak adds to this process's for as long as it runs
+            search.index_site(Path(config.site_dir), _state["search"].command)
+    except RuntimeError as exc:
+        raise PluginError(str(exc)) from exc
 
 
 def _release_memory() -> None:
