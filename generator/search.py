@@ -25,7 +25,14 @@ ENV_COMMAND = "BRIEFING_PAGEFIND"  # path of a pagefind binary, or "off" to keep
 INSTALL_HINT = "npm ci (installs the pagefind binary from package-lock.json)"
 # The page text only: navigation, header and footer would match every query on every page.
 ROOT_SELECTOR = ".md-content"
-EXCLUDE = ".headerlink"
+# Lists that repeat text the index already holds, or hold only links: a source page's quotes and
+# events are its own paragraphs again, a profile's events are the sources' and the chronology's,
+# and copy pairs and mention lists are source ids and paragraph numbers. Left out, a phrase leads
+# to where it was written instead of to every profile that lists it, and Pagefind needs about a
+# third less time and memory (bench/RESULTS.md).
+NOT_INDEXED = (".briefing-source-quotes", ".briefing-source-events", ".briefing-overlap-pairs",
+               ".briefing-events", ".briefing-mentions")
+EXCLUDE = ", ".join((".headerlink", *NOT_INDEXED))
 _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&#?\w+;")
 

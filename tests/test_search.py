@@ -45,6 +45,13 @@ def pagefind_site(tmp_path_factory) -> Path:
     return site
 
 
+def test_what_pagefind_leaves_out_is_what_the_templates_mark_so():
+    """A renamed class would silently put the repeated lists back into the index."""
+    templates = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "generator" / "templates").glob("*.j2"))
+    for selector in search.NOT_INDEXED:
+        assert f'class="{selector[1:]}"' in templates, selector
+
+
 @pytest.mark.slow
 def test_pagefind_replaces_materials_index(pagefind_site: Path):
     assert (pagefind_site / "pagefind" / "pagefind-ui.js").is_file()
