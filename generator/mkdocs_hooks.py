@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 
-from generator import merge, nlp, pipeline, render, search  # noqa: E402
+from generator import merge, pipeline, render, search  # noqa: E402
 from generator.rawhtml import RawBlocksExtension  # noqa: E402
 from generator.cli import terminal_safe  # noqa: E402
 from generator.incremental import GeneratedPages, TemplateCache  # noqa: E402
@@ -159,7 +159,7 @@ SEEDS_POLL_SECONDS = 0.1
 def on_serve(server, config, builder):
     watch_often(server, str(_state["seeds"]), SEEDS_POLL_SECONDS)
     # A warm cache spares the first build loading spaCy; load it now so the first edit is fast too.
-    nlp.warm_up(_state["settings"].model)
+    pipeline.warm_up(_state["settings"].model)
     return server
 
 

@@ -33,20 +33,6 @@ def load(name: str | None = None) -> Any:
         return _load(name)
 
 
-def warm_up(name: str | None = None) -> threading.Thread:
-    """Load the pipeline in the background, so the first edited seed does not wait for it."""
-    thread = threading.Thread(target=lambda: _quiet_load(name), name="spacy-warm-up", daemon=True)
-    thread.start()
-    return thread
-
-
-def _quiet_load(name: str | None) -> None:
-    try:
-        load(name)
-    except ModelMissing:
-        pass  # reported by the build that needs the pipeline
-
-
 @functools.cache
 def _load(name: str | None = None) -> Any:
     import spacy

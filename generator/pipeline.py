@@ -7,11 +7,12 @@ left to parse for the workers' start-up to pay.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import cache, clean, extract, merge, nlp, read, render
-from generator.model import Article, Briefing, Extraction, InputError, Problem
+from generator.model import Article, Briefing, Extraction, InputError, Paragraph, Problem
 from generator.settings import Settings
 
 Progress = Callable[[int, int], None]
@@ -125,6 +126,26 @@ def extract_chunk(articles: Sequence[Article], model: str | None = None) -> list
     """Parse a few articles in one nlp.pipe stream and extract each (also run in worker processes)."""
     docs = nlp.parse(articles, model)
     return [extract.extract(article, docs[article.id]) for article in articles]
+
+
+# Run through parsing and extraction once before any seed is edited: loading the pipeline and the
+# extraction rules costs the first edit under `mkdocs serve` seconds otherwise.
+_WARM_UP = Article(id="warm-up", path="warm-up", title="Warm-up",
+                   paragraphs=(Paragraph(1, "On Monday the mayor said the bridge would reopen.", 1),))
+
+
+def warm_up(model: str | None = None) -> threading.Thread:
+    """Load the spaCy pipeline and the extraction rules in the background."""
+
+    def run() -> None:
+        try:
+            extract_chunk([_WARM_UP], model)
+        except nlp.ModelMissing:
+            pass  # reported by the build that needs the pipeline
+
+    thread = threading.Thread(target=run, name="warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def generate(seeds_dir: Path, settings: Settings = Settings(), progress: Progress | None = None) -> dict[str, str | bytes]:

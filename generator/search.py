@@ -205,7 +205,7 @@ class BackgroundIndex:
             if self._closed:
                 return
             try:
-                self._process = subprocess.Popen(_arguments(site_dir, command, self._staging), text=True,
+                self._process = subprocess.Popen([*_yielding(), *_arguments(site_dir, command, self._staging)], text=True,
                                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             except OSError as exc:
                 self.log.error("Pagefind could not start (%s); search keeps the previous index", exc)
@@ -241,6 +241,13 @@ class BackgroundIndex:
             target.rename(old)
         new.rename(target)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _yielding() -> list[str]:
+    """A prefix that runs a command at low priority where `nice` exists: a background Pagefind uses
+    every core, and the rebuild after the next edit should not wait for it."""
+    found = shutil.which("nice")
+    return [found, "-n", "10"] if found else []
 
 
 def _link_or_copy(source: str, destination: str) -> None:

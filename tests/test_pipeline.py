@@ -1,4 +1,5 @@
 """The pipeline as a library and as a CLI, on the project's seeds and on tiny folders."""
+import functools
 import json
 import subprocess
 import sys
@@ -79,3 +80,21 @@ def test_build_takes_title_and_description_from_mkdocs_yml(tmp_path: Path):
     assert (data["title"], data["description"]) == (config["site_name"], config["site_description"])
     assert main(["build", "--seeds", str(SEEDS), "--out", str(tmp_path / "o2"), "--title", "Harbour strike"]) == 0
     assert json.loads((tmp_path / "o2/data/briefing.json").read_text())["title"] == "Harbour strike"
+
+
+def test_warm_up_leaves_the_pipeline_loaded_for_the_first_edit(monkeypatch):
+    from generator import nlp, pipeline
+
+    loads = []
+    real = nlp._load.__wrapped__
+
+    def counting(name=None):
+        loads.append(name)
+        return real(name)
+
+    counted = functools.cache(counting)
+    monkeypatch.setattr(nlp, "_load", counted)
+    pipeline.warm_up().join()
+    assert loads == [None]
+    pipeline.extract_chunk([pipeline._WARM_UP])  # what the first edited seed does next
+    assert loads == [None]
