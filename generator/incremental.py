@@ -7,7 +7,9 @@ an edit costs the pages it changed (one source page, and the lists that show wha
 """
 from __future__ import annotations
 
+import gc
 import hashlib
+import threading
 
 import jinja2
 import jinja2.bccache
@@ -42,3 +44,29 @@ class TemplateCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class IdleCollection:
+    """Under `mkdocs serve`, the cyclic garbage collector runs after a rebuild instead of during it.
+
+    A rebuild makes as many objects as the server already holds (the previous build's briefing,
+    pages and memo), so the collector walks the whole heap during it, more than once; the edited
+    page waits for that. Reference counting frees nearly everything a build drops; the cycles are
+    collected once the build is served, while the server is idle.
+    """
+
+    DELAY = 0.5  # seconds after a build: the reloaded page has been served by then
+
+    def __init__(self) -> None:
+        self._timer: threading.Timer | None = None
+
+    def pause(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        gc.disable()
+
+    def resume(self) -> None:
+        gc.enable()
+        self._timer = threading.Timer(self.DELAY, gc.collect)
+        self._timer.daemon = True
+        self._timer.start()

@@ -21,7 +21,7 @@ from mkdocs.structure.files import Files  # noqa: E402
 from generator import merge, pipeline, render, search  # noqa: E402
 from generator.rawhtml import RawBlocksExtension  # noqa: E402
 from generator.cli import terminal_safe  # noqa: E402
-from generator.incremental import GeneratedPages, TemplateCache  # noqa: E402
+from generator.incremental import GeneratedPages, IdleCollection, TemplateCache  # noqa: E402
 from generator.model import InputError  # noqa: E402
 from generator.nlp import ModelMissing  # noqa: E402
 from generator.settings import DEFAULT_DESCRIPTION, Settings  # noqa: E402
@@ -33,16 +33,17 @@ _templates = TemplateCache()
 # What a rebuild under `mkdocs serve` can reuse from the previous one: `mkdocs build` has no next build.
 _recent: pipeline.Recent | None = None
 _memo: render.PageMemo | None = None
+_collection: IdleCollection | None = None
 
 
 def on_startup(command, dirty):
-    global _recent, _memo
+    global _recent, _memo, _collection
     _pages.dirty = command == "serve" and dirty
     # Only a server indexes in the background: a built site must have its whole index when the build ends.
     _close_background_index()
-    _recent, _memo = None, None
+    _recent, _memo, _collection = None, None, None
     if command == "serve":
-        _recent, _memo = pipeline.Recent(), render.PageMemo()
+        _recent, _memo, _collection = pipeline.Recent(), render.PageMemo(), IdleCollection()
         _state["background_index"] = search.BackgroundIndex(log)
 
 
@@ -54,6 +55,16 @@ def _close_background_index() -> None:
     background = _state.pop("background_index", None)
     if background is not None:
         background.close()
+
+
+def on_pre_build(config):
+    if _collection is not None:
+        _collection.pause()
+
+
+def on_build_error(error):
+    if _collection is not None:
+        _collection.resume()
 
 
 def on_config(config):
@@ -129,6 +140,8 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
+    if _collection is not None:
+        _collection.resume()
     if _state["search"].engine != "pagefind":
         return
     background = _state.get("background_index")

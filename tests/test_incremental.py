@@ -62,3 +62,23 @@ def test_the_seeds_folder_is_polled_more_often_than_mkdocs_polls_the_rest(tmp_pa
     server.server_close()
     assert intervals == {"docs": 0.5, "seeds": SEEDS_POLL_SECONDS}
     assert server.observer.timeout == 0.5  # watches scheduled later keep MkDocs' interval
+
+
+def test_a_serve_rebuild_collects_cycles_after_the_build_not_during_it(monkeypatch):
+    import gc
+    import threading
+
+    from generator.incremental import IdleCollection
+
+    collected = threading.Event()
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.set())
+    monkeypatch.setattr(IdleCollection, "DELAY", 0.01)
+    idle = IdleCollection()
+    try:
+        idle.pause()
+        assert not gc.isenabled()
+        idle.resume()
+        assert gc.isenabled()
+        assert collected.wait(10)
+    finally:
+        gc.enable()
