@@ -113,10 +113,9 @@ class PageMemo:
     """
 
     def __init__(self) -> None:
-        self._pages: dict[tuple, str] = {}
-        self._next_pages: dict[tuple, str] = {}
-        self._lines: dict[tuple[str, _Same], str] = {}  # briefing.json's line of each model object
-        self._next_lines: dict[tuple[str, _Same], str] = {}
+        # Texts by key: a page's (template, address, shown values), or a data file's line.
+        self._texts: dict[tuple, str] = {}
+        self._next_texts: dict[tuple, str] = {}
         self._objects: dict[_ByValue, _Same] = {}  # previous build's model objects, by value
         self._next_objects: dict[_ByValue, _Same] = {}
         # This build's objects by id, each held here so that no id is reused while the table lives.
@@ -124,30 +123,23 @@ class PageMemo:
 
     def begin(self) -> None:
         """Start a build: what the previous build rendered is what can be reused."""
-        self._pages, self._next_pages = self._next_pages, {}
-        self._lines, self._next_lines = self._next_lines, {}
+        self._texts, self._next_texts = self._next_texts, {}
         self._objects, self._next_objects = self._next_objects, {}
 
     def end(self) -> None:
         self._by_id = {}  # the build's objects are let go with its briefing
 
-    def get(self, key: tuple) -> str | None:
-        text = self._pages.get(key)
-        if text is not None:
-            self._next_pages[key] = text
+    def reuse(self, key: tuple, make: Callable[[], str]) -> str:
+        """The previous build's text for `key`, or `make()`'s; kept for the next build either way."""
+        text = self._texts.get(key)
+        if text is None:
+            text = make()
+        self._next_texts[key] = text
         return text
-
-    def put(self, key: tuple, text: str) -> None:
-        self._next_pages[key] = text
 
     def line(self, kind: str, item: object, write: Callable[[object], str]) -> str:
         """A data file's line for `item`, the previous build's when the item is equal."""
-        key = (kind, self.key(item))
-        text = self._lines.get(key)  # type: ignore[arg-type]
-        if text is None:
-            text = write(item)
-        self._next_lines[key] = text  # type: ignore[index]
-        return text
+        return self.reuse(("line", kind, self.key(item)), lambda: write(item))
 
     def key(self, value: object) -> object:
         """A hashable value equal exactly when `value` equals, compared cheaply."""
@@ -227,13 +219,10 @@ class Context:
             return self._render(template, page, **shown)
         try:
             key = (template, page, self._addresses, self.memo.key(shown))
-            text = self.memo.get(key)
+            hash(key)
         except TypeError:  # a value that cannot be compared as a key: render it every time
             return self._render(template, page, **shown)
-        if text is None:
-            text = self._render(template, page, **shown)
-            self.memo.put(key, text)
-        return text
+        return self.memo.reuse(key, lambda: self._render(template, page, **shown))
 
     @cached_property
     def _addresses(self) -> object:
