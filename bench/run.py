@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -204,7 +205,7 @@ def serve_reload(seeds: Path, cache_dir: Path, edits: int = 3, dirty: bool = Fal
             times.append(time.monotonic() - saved)
         seed.write_text(original, encoding="utf-8")
     finally:
-        proc.terminate()
+        proc.send_signal(signal.SIGINT)  # as Ctrl-C: the server then removes its temporary folders
         proc.wait(timeout=30)
     return times
 

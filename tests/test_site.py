@@ -2,6 +2,7 @@
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -51,7 +52,10 @@ def _get(url: str) -> str:
 
 def test_serve_regenerates_an_edited_seed(seeds_copy: Path, tmp_path: Path):
     port = _free_port()
-    env = dict(os.environ, BRIEFING_SEEDS=str(seeds_copy))
+    # The server's temporary folders (MkDocs' site, the kept search index) go here, to be counted.
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = dict(os.environ, BRIEFING_SEEDS=str(seeds_copy), TMPDIR=str(temporary))
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
@@ -74,5 +78,6 @@ def test_serve_regenerates_an_edited_seed(seeds_copy: Path, tmp_path: Path):
         # Nothing was written into docs/, so the rebuild does not trigger another one.
         assert not any(p.suffix == ".md" for p in (ROOT / "docs").rglob("*"))
     finally:
-        proc.terminate()
+        proc.send_signal(signal.SIGINT)  # Ctrl-C, how a person stops the server
         proc.wait(timeout=20)
+    assert not list(temporary.iterdir()), "the server left temporary folders behind"
