@@ -98,12 +98,16 @@ def on_files(files: Files, config) -> Files:
     for problem in briefing.problems:  # a strict build never gets here: the pipeline refused it
         (log.error if problem.severity == "error" else log.warning)("%s", terminal_safe(problem))
     generated = render.publishable(render.render(briefing, _memo))
+    _state["data_files"] = []
     for path, content in generated.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
             log.warning("generated %s replaces the file of that name in docs/", path)
             files.remove(existing)
-        files.append(_pages.file(config, path, content))
+        file = _pages.file(config, path, content)
+        files.append(file)
+        if not file.is_documentation_page():
+            _state["data_files"].append(file)
     _state["search"] = search.decide(f.content_string for f in files.documentation_pages())
     if _state["search"].note:
         log.info("%s", _state["search"].note)
@@ -140,6 +144,9 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
+    # Written by now, and nothing reads them again; briefing.json alone is ~50 MB at 1,000 sources.
+    for file in _state.pop("data_files", ()):
+        file.content_string = ""
     if _collection is not None:
         _collection.resume()
     if _state["search"].engine != "pagefind":

@@ -6,6 +6,7 @@ rendered, from the text the index would hold, so each page carries exactly one s
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -13,7 +14,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,11 @@ ROOT_SELECTOR = ".md-content"
 NOT_INDEXED = (".briefing-source-quotes", ".briefing-source-events", ".briefing-overlap-pairs",
                ".briefing-events", ".briefing-mentions")
 EXCLUDE = ", ".join((".headerlink", *NOT_INDEXED))
+# Pagefind holds a whole index in memory until it writes it; above this much HTML a site is
+# indexed in parts (run_pagefind). 32 MB of source pages index in about 230 MB.
+PART_BYTES = 32_000_000
+ENV_PART_BYTES = "BRIEFING_PAGEFIND_PART_BYTES"  # another size in bytes (tests split the small seeds' site)
+PARTS_SCRIPT = "parts.js"  # in the bundle: the folders of the other parts, for the search box to merge
 _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&#?\w+;")
 
@@ -90,11 +96,76 @@ def index_site(site_dir: Path, command: Iterable[str]) -> None:
     drop_materials_index(site_dir)
 
 
-def run_pagefind(site_dir: Path, command: Iterable[str], output: Path) -> None:
-    """Index the HTML of site_dir into the folder output (which may be outside the site)."""
-    result = subprocess.run(_arguments(site_dir, command, output), capture_output=True, text=True)
-    if result.returncode != 0 or not (output / "pagefind-ui.js").is_file():
-        raise RuntimeError(f"pagefind failed (exit {result.returncode}): {_tail(result.stderr or result.stdout)}")
+def run_pagefind(site_dir: Path, command: Iterable[str], output: Path,
+                 run: Callable[[list[str]], None] | None = None) -> None:
+    """Index the HTML of site_dir into the folder output (which may be outside the site).
+
+    A site with more than part_bytes() of HTML is indexed in parts, one Pagefind at a time, each
+    part a run of pages in path order: Pagefind holds a whole index in memory until it writes it
+    (about 340 MB for the 47 MB of HTML of 1,000 source pages), so a part bounds that at any size.
+    The first part is the bundle the search box loads; the others go to output/part-N/, listed in
+    output/parts.js for the box to merge (Pagefind's mergeIndex). `run` runs one Pagefind command
+    line and raises RuntimeError when it fails.
+    """
+    run = run or _run
+    parts = index_parts(site_dir, part_bytes())
+    merged = [f"part-{number}/" for number in range(2, len(parts) + 1)]
+    if len(parts) == 1:
+        run(_arguments(site_dir, command, output))
+    else:
+        with tempfile.TemporaryDirectory(prefix=".briefing-index-", dir=site_dir.parent) as scratch:
+            for folder, pages in zip(["", *merged], parts):
+                root = _linked(site_dir, pages, Path(scratch) / (folder or "part-1"))
+                run(_arguments(root, command, output / folder))
+                shutil.rmtree(root)
+    if not (output / "pagefind-ui.js").is_file():
+        raise RuntimeError("Pagefind wrote no pagefind-ui.js")
+    (output / PARTS_SCRIPT).write_text(f"window.briefingPagefindParts = {json.dumps(merged)};\n", encoding="utf-8")
+
+
+def part_bytes() -> int:
+    return int(os.environ.get(ENV_PART_BYTES) or PART_BYTES)
+
+
+def index_parts(site_dir: Path, limit: int) -> list[list[Path]]:
+    """The site's HTML pages in path order, cut into runs of at most `limit` bytes (a larger page
+    is a run of its own)."""
+    pages = sorted((p for p in site_dir.rglob("*.html") if not _hidden(p.relative_to(site_dir))),
+                   key=lambda p: p.relative_to(site_dir).as_posix())
+    parts: list[list[Path]] = [[]]
+    size = 0
+    for page in pages:
+        bytes_ = page.stat().st_size
+        if parts[-1] and size + bytes_ > limit:
+            parts.append([])
+            size = 0
+        parts[-1].append(page)
+        size += bytes_
+    return parts
+
+
+def _hidden(relative: Path) -> bool:
+    # Dot folders are the search box's own swap folders; pagefind/ holds no page.
+    return relative.parts[0] == "pagefind" or any(part.startswith(".") for part in relative.parts)
+
+
+def _linked(site_dir: Path, pages: list[Path], root: Path) -> Path:
+    """A folder of links to `pages` at their places in the site, so Pagefind gives them their URLs."""
+    for page in pages:
+        target = root / page.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(str(page), str(target))
+    return root
+
+
+def _run(arguments: list[str]) -> None:
+    result = subprocess.run(arguments, capture_output=True, text=True)
+    _check(result.returncode, result.stderr or result.stdout)
+
+
+def _check(returncode: int, output: str) -> None:
+    if returncode != 0:
+        raise RuntimeError(f"Pagefind failed (exit {returncode}): {_tail(output) or 'no output'}")
 
 
 def _arguments(site_dir: Path, command: Iterable[str], output: Path) -> list[str]:
@@ -201,24 +272,26 @@ class BackgroundIndex:
 
     def _index(self, site_dir: Path, command: tuple[str, ...]) -> None:
         shutil.rmtree(self._staging, ignore_errors=True)
-        with self._lock:
-            if self._closed:
-                return
-            try:
-                self._process = subprocess.Popen([*_yielding(), *_arguments(site_dir, command, self._staging)], text=True,
-                                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            except OSError as exc:
-                self.log.error("Pagefind could not start (%s); search keeps the previous index", exc)
-                return
-        out, err = self._process.communicate()
-        if self._closed:
+        try:
+            run_pagefind(site_dir, command, self._staging, run=self._run)
+        except _Closed:
             return
-        if self._process.returncode != 0 or not (self._staging / "pagefind-ui.js").is_file():
-            self.log.error("Pagefind failed (exit %s); search keeps the previous index: %s",
-                           self._process.returncode, _tail(err or out) or "no output")
+        except (OSError, RuntimeError) as exc:
+            self.log.error("%s; search keeps the previous index", exc)
             return
         with self._lock:
             self._keep()
+
+    def _run(self, arguments: list[str]) -> None:
+        with self._lock:
+            if self._closed:
+                raise _Closed
+            self._process = subprocess.Popen([*_yielding(), *arguments], text=True,
+                                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        out, err = self._process.communicate()
+        if self._closed:
+            raise _Closed
+        _check(self._process.returncode, err or out)
 
     def _keep(self) -> None:
         """Make the finished staging index the kept one and the site's (with the lock held)."""
@@ -241,6 +314,10 @@ class BackgroundIndex:
             target.rename(old)
         new.rename(target)
         shutil.rmtree(old, ignore_errors=True)
+
+
+class _Closed(Exception):
+    """The server stopped while its Pagefind ran."""
 
 
 def _yielding() -> list[str]:

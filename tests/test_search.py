@@ -1,4 +1,5 @@
 """Search at scale: the switch to Pagefind, and Pagefind answering in the browser from the built site."""
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,15 +33,78 @@ def test_the_estimate_counts_text_not_markup():
     assert search.estimated_index_bytes(['<div class="long-attribute-value"><a href="../x/">Quay</a></div>']) < 12
 
 
+def _page(site: Path, path: str, size: int) -> None:
+    page = site / path
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("<html>" + "x" * (size - 13) + "</html>", encoding="utf-8")
+
+
+def test_a_site_is_cut_into_parts_of_whole_pages_in_path_order(tmp_path: Path):
+    site = tmp_path / "site"
+    for path, size in [("index.html", 300), ("actors/a/index.html", 500), ("actors/b/index.html", 400),
+                       ("sources/x/index.html", 1500), ("sources/y/index.html", 200), ("sources/z/index.html", 700),
+                       ("pagefind/stray.html", 100), (".pagefind-new/stray.html", 100)]:
+        _page(site, path, size)
+    parts = [[p.relative_to(site).as_posix() for p in part] for part in search.index_parts(site, 1000)]
+    assert parts == [["actors/a/index.html", "actors/b/index.html"], ["index.html"],
+                     ["sources/x/index.html"],  # larger than a part: alone
+                     ["sources/y/index.html", "sources/z/index.html"]]
+
+
+FAKE_PAGEFIND = r'''
+import sys
+from pathlib import Path
+
+args = sys.argv[1:]
+site, output = Path(args[args.index("--site") + 1]), Path(args[args.index("--output-path") + 1])
+output.mkdir(parents=True)
+(output / "pagefind-ui.js").write_text("")
+(output / "pages.txt").write_text("\n".join(sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))))
+'''
+
+
+def test_each_part_is_indexed_from_its_own_pages_at_their_places_in_the_site(tmp_path: Path, monkeypatch):
+    site = tmp_path / "site"
+    for path in ("index.html", "actors/a/index.html", "sources/x/index.html"):
+        _page(site, path, 600)
+    fake = tmp_path / "fake_pagefind.py"
+    fake.write_text(FAKE_PAGEFIND, encoding="utf-8")
+    monkeypatch.setenv(search.ENV_PART_BYTES, "1000")
+    search.run_pagefind(site, [sys.executable, str(fake)], site / "pagefind")
+    bundle = site / "pagefind"
+    assert (bundle / "pages.txt").read_text() == "actors/a/index.html"
+    assert (bundle / "part-2" / "pages.txt").read_text() == "index.html"
+    assert (bundle / "part-3" / "pages.txt").read_text() == "sources/x/index.html"
+    assert (bundle / search.PARTS_SCRIPT).read_text() == 'window.briefingPagefindParts = ["part-2/", "part-3/"];\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fake_pagefind.py", "site"]  # the linked parts are gone
+
+
+def test_a_small_site_is_one_bundle_with_no_parts_to_merge(tmp_path: Path, monkeypatch):
+    site = tmp_path / "site"
+    _page(site, "index.html", 600)
+    fake = tmp_path / "fake_pagefind.py"
+    fake.write_text(FAKE_PAGEFIND, encoding="utf-8")
+    monkeypatch.delenv(search.ENV_PART_BYTES, raising=False)
+    search.run_pagefind(site, [sys.executable, str(fake)], site / "pagefind")
+    assert (site / "pagefind" / "pages.txt").read_text() == "index.html"
+    assert (site / "pagefind" / search.PARTS_SCRIPT).read_text() == "window.briefingPagefindParts = [];\n"
+
+
+# Small enough to cut the seeds' site (about 1 MB of HTML) into several parts, as a large briefing is.
+SEEDS_PART_BYTES = 200_000
+
+
 @pytest.fixture(scope="module")
 def pagefind_site(tmp_path_factory) -> Path:
-    """The seeds' site built as if it were large, so it gets Pagefind instead of Material's search."""
+    """The seeds' site built as if it were large, so it gets Pagefind instead of Material's search,
+    indexed in parts."""
     from generator.cli import main
 
     assert search.pagefind_command(), f"Pagefind is not installed: run {search.INSTALL_HINT} in {ROOT.name}/"
     site = tmp_path_factory.mktemp("pagefind") / "site"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(search.ENV_THRESHOLD, "0")
+        mp.setenv(search.ENV_PART_BYTES, str(SEEDS_PART_BYTES))
         assert main(["site", "--seeds", str(SEEDS), "--site-dir", str(site), "--strict"]) == 0
     return site
 
@@ -57,7 +121,7 @@ def test_pagefind_replaces_materials_index(pagefind_site: Path):
     assert (pagefind_site / "pagefind" / "pagefind-ui.js").is_file()
     assert not (pagefind_site / "search" / "search_index.json").exists()
     html = (pagefind_site / "sources" / "index.html").read_text(encoding="utf-8")
-    assert "pagefind-ui.js" in html and 'name="search"' not in html
+    assert "pagefind-ui.js" in html and "parts.js" in html and 'name="search"' not in html
 
 
 @pytest.mark.slow
@@ -65,9 +129,14 @@ def test_pagefind_replaces_materials_index(pagefind_site: Path):
 def test_pagefind_answers_in_the_browser_without_leaving_the_site(pagefind_site: Path):
     seed = sorted(SEEDS.iterdir())[0]
     word = max((w for w in seed.read_text(encoding="utf-8").split() if w.isalpha()), key=len)
+    page = f"sources/{seed.stem.replace('_', '-')}/index.html"
+    parts = [[p.relative_to(pagefind_site).as_posix() for p in part]
+             for part in search.index_parts(pagefind_site, SEEDS_PART_BYTES)]
+    [part] = [n for n, pages in enumerate(parts, start=1) if page in pages]
+    assert part > 1  # so the page is found only if the search box merged the other parts
     found = browser.search(pagefind_site, word, start="/sources/")
     origin = found.origin
     assert found.engine == "pagefind"
-    assert f"{origin}/sources/{seed.stem.replace('_', '-')}/" in found.hrefs
+    assert f"{origin}/{page.removesuffix('index.html')}" in found.hrefs
     assert any("/pagefind/" in url and url.endswith(".pf_index") for url in found.requests)
     assert all(url.startswith((origin, "data:")) for url in found.requests), found.requests
