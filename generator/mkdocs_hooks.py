@@ -30,41 +30,44 @@ log = logging.getLogger("mkdocs.hooks.briefing")
 _state: dict[str, object] = {}
 _pages = GeneratedPages()
 _templates = TemplateCache()
-# What a rebuild under `mkdocs serve` can reuse from the previous one: `mkdocs build` has no next build.
-_recent: pipeline.Recent | None = None
-_memo: render.PageMemo | None = None
-_collection: IdleCollection | None = None
+
+
+class _Serving:
+    """What `mkdocs serve` keeps from one build for the next; `mkdocs build` has no next build."""
+
+    def __init__(self) -> None:
+        self.recent = pipeline.Recent()  # extractions of the last build's seeds
+        self.memo = render.PageMemo()  # its pages and data lines, by what they show
+        self.collection = IdleCollection()  # the cyclic collector runs between builds
+        # Only a server indexes in the background: a built site must have its whole index when the build ends.
+        self.background_index = search.BackgroundIndex(log)
+
+
+_serving: _Serving | None = None
 
 
 def on_startup(command, dirty):
-    global _recent, _memo, _collection
+    global _serving
     _pages.dirty = command == "serve" and dirty
-    # Only a server indexes in the background: a built site must have its whole index when the build ends.
-    _close_background_index()
-    _recent, _memo, _collection = None, None, None
-    if command == "serve":
-        _recent, _memo, _collection = pipeline.Recent(), render.PageMemo(), IdleCollection()
-        _state["background_index"] = search.BackgroundIndex(log)
+    on_shutdown()
+    _serving = _Serving() if command == "serve" else None
 
 
 def on_shutdown():
-    _close_background_index()
-
-
-def _close_background_index() -> None:
-    background = _state.pop("background_index", None)
-    if background is not None:
-        background.close()
+    global _serving
+    if _serving is not None:
+        _serving.background_index.close()
+    _serving = None
 
 
 def on_pre_build(config):
-    if _collection is not None:
-        _collection.pause()
+    if _serving is not None:
+        _serving.collection.pause()
 
 
 def on_build_error(error):
-    if _collection is not None:
-        _collection.resume()
+    if _serving is not None:
+        _serving.collection.resume()
 
 
 def on_config(config):
@@ -90,14 +93,15 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     try:
-        briefing = pipeline.build_briefing(_state["seeds"], _state["settings"], recent=_recent)
-        if _recent is None:
+        briefing = pipeline.build_briefing(_state["seeds"], _state["settings"],
+                                           recent=_serving.recent if _serving else None)
+        if _serving is None:
             merge.forget()  # nothing rebuilds after a one-off build
     except (InputError, ModelMissing) as exc:
         raise PluginError(f"briefing not built:\n{terminal_safe(exc)}") from exc
     for problem in briefing.problems:  # a strict build never gets here: the pipeline refused it
         (log.error if problem.severity == "error" else log.warning)("%s", terminal_safe(problem))
-    generated = render.publishable(render.render(briefing, _memo))
+    generated = render.publishable(render.render(briefing, _serving.memo if _serving else None))
     _state["data_files"] = []
     for path, content in generated.items():
         existing = files.get_file_from_path(path)
@@ -147,14 +151,13 @@ def on_post_build(config):
     # Written by now, and nothing reads them again; briefing.json alone is ~50 MB at 1,000 sources.
     for file in _state.pop("data_files", ()):
         file.content_string = ""
-    if _collection is not None:
-        _collection.resume()
+    if _serving is not None:
+        _serving.collection.resume()
     if _state["search"].engine != "pagefind":
         return
-    background = _state.get("background_index")
     try:
-        if background is not None:
-            background.after_build(Path(config.site_dir), _state["search"].command)
+        if _serving is not None:
+            _serving.background_index.after_build(Path(config.site_dir), _state["search"].command)
         else:
             _release_memory()  # Pagefind's own peak adds to this process's for as long as it runs
             search.index_site(Path(config.site_dir), _state["search"].command)

@@ -198,7 +198,7 @@ def hooks(monkeypatch, fake):
 
 def test_mkdocs_build_has_its_whole_index_when_the_build_ends(hooks, fake, site):
     hooks.on_startup(command="build", dirty=False)
-    assert "background_index" not in hooks._state
+    assert hooks._serving is None
     hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
     build(site, "build 2", clean=True)
     hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
@@ -209,17 +209,17 @@ def test_mkdocs_build_has_its_whole_index_when_the_build_ends(hooks, fake, site)
 
 def test_mkdocs_serve_indexes_in_the_background_and_cleans_up_at_shutdown(hooks, fake, site):
     hooks.on_startup(command="serve", dirty=True)
-    assert hooks._state["background_index"].folder is None  # a site on Material's search leaves nothing
+    assert hooks._serving.background_index.folder is None  # a site on Material's search leaves nothing
     hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
     assert served_index(site) == "build 1"
     close_gate(fake, 2)
     build(site, "build 2")
     hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
     assert served_index(site) == "build 1"
-    folder = hooks._state["background_index"].folder
+    folder = hooks._serving.background_index.folder
     with at_gate(fake, 2) as gate:
         gate.write("ok")
-    assert hooks._state["background_index"].wait(WAIT)
+    assert hooks._serving.background_index.wait(WAIT)
     assert served_index(site) == "build 2"
     hooks.on_shutdown()
-    assert not folder.exists() and "background_index" not in hooks._state
+    assert not folder.exists() and hooks._serving is None
