@@ -24,7 +24,6 @@ import json
 import os
 import platform
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
 import browser  # noqa: E402
+import serving  # noqa: E402
 import synth  # noqa: E402
 
 PY = sys.executable
@@ -170,9 +170,8 @@ def serve_reload(seeds: Path, cache_dir: Path, edits: int = 3, dirty: bool = Fal
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = child_env(BRIEFING_SEEDS=str(seeds), BRIEFING_CACHE_DIR=str(cache_dir))
-    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])],
-                            cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = serving.start([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])],
+                         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seed = sorted(seeds.iterdir())[len(list(seeds.iterdir())) // 2]
     url = f"http://127.0.0.1:{port}/sources/{seed.stem.replace('_', '-')}/"
 
@@ -205,8 +204,7 @@ def serve_reload(seeds: Path, cache_dir: Path, edits: int = 3, dirty: bool = Fal
             times.append(time.monotonic() - saved)
         seed.write_text(original, encoding="utf-8")
     finally:
-        proc.send_signal(signal.SIGINT)  # as Ctrl-C: the server then removes its temporary folders
-        proc.wait(timeout=30)
+        serving.stop(proc, timeout=60)
     return times
 
 

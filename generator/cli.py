@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -17,6 +16,7 @@ from generator import __version__, pipeline, write
 from generator.model import InputError
 from generator.nlp import ModelMissing
 from generator.settings import Settings, from_mkdocs_config
+from generator.terminal import terminal_safe
 
 PROJECT = Path(__file__).resolve().parents[1]
 PROGRESS_MIN_SEEDS = 20
@@ -93,15 +93,6 @@ def _progress(total_hint: int) -> pipeline.Progress | None:
         sys.stderr.flush()
 
     return show
-
-
-# Control characters from a file name or a seed's front matter would drive the terminal (escape
-# sequences can rewrite what was printed); line breaks stay, as MkDocs' messages use them.
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def terminal_safe(text: object) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", str(text))
 
 
 def _report(problems) -> None:

@@ -20,11 +20,11 @@ from mkdocs.structure.files import Files  # noqa: E402
 
 from generator import merge, pipeline, render, search  # noqa: E402
 from generator.rawhtml import RawBlocksExtension  # noqa: E402
-from generator.cli import terminal_safe  # noqa: E402
 from generator.incremental import GeneratedPages, IdleCollection, TemplateCache  # noqa: E402
 from generator.model import InputError  # noqa: E402
 from generator.nlp import ModelMissing  # noqa: E402
 from generator.settings import DEFAULT_DESCRIPTION, Settings  # noqa: E402
+from generator.terminal import terminal_safe  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.briefing")
 _state: dict[str, object] = {}

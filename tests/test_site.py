@@ -2,7 +2,6 @@
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bench import serving
 from conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
@@ -56,7 +56,7 @@ def test_serve_regenerates_an_edited_seed(seeds_copy: Path, tmp_path: Path):
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     env = dict(os.environ, BRIEFING_SEEDS=str(seeds_copy), TMPDIR=str(temporary))
-    proc = subprocess.Popen(
+    proc = serving.start(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
@@ -78,6 +78,5 @@ def test_serve_regenerates_an_edited_seed(seeds_copy: Path, tmp_path: Path):
         # Nothing was written into docs/, so the rebuild does not trigger another one.
         assert not any(p.suffix == ".md" for p in (ROOT / "docs").rglob("*"))
     finally:
-        proc.send_signal(signal.SIGINT)  # Ctrl-C, how a person stops the server
-        proc.wait(timeout=20)
+        serving.stop(proc, timeout=30)
     assert not list(temporary.iterdir()), "the server left temporary folders behind"
