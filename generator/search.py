@@ -159,8 +159,16 @@ def _linked(site_dir: Path, pages: list[Path], root: Path) -> Path:
 
 
 def _run(arguments: list[str]) -> None:
-    result = subprocess.run(arguments, capture_output=True, text=True)
-    _check(result.returncode, result.stderr or result.stdout)
+    process = _started(arguments)
+    out, err = process.communicate()
+    _check(process.returncode, err or out)
+
+
+def _started(arguments: list[str]) -> subprocess.Popen:
+    try:
+        return subprocess.Popen(arguments, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as exc:  # a missing or broken binary is reported as Pagefind's failure, not a traceback
+        raise RuntimeError(f"Pagefind could not start: {exc}") from exc
 
 
 def _check(returncode: int, output: str) -> None:
@@ -276,7 +284,7 @@ class BackgroundIndex:
             run_pagefind(site_dir, command, self._staging, run=self._run)
         except _Closed:
             return
-        except (OSError, RuntimeError) as exc:
+        except (OSError, RuntimeError) as exc:  # OSError: the scratch or staging folder
             self.log.error("%s; search keeps the previous index", exc)
             return
         with self._lock:
@@ -286,8 +294,7 @@ class BackgroundIndex:
         with self._lock:
             if self._closed:
                 raise _Closed
-            self._process = subprocess.Popen([*_yielding(), *arguments], text=True,
-                                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            self._process = _started([*_yielding(), *arguments])
         out, err = self._process.communicate()
         if self._closed:
             raise _Closed

@@ -90,6 +90,13 @@ def test_a_small_site_is_one_bundle_with_no_parts_to_merge(tmp_path: Path, monke
     assert (site / "pagefind" / search.PARTS_SCRIPT).read_text() == "window.briefingPagefindParts = [];\n"
 
 
+def test_a_pagefind_that_cannot_start_is_a_clear_error(tmp_path: Path):
+    site = tmp_path / "site"
+    _page(site, "index.html", 600)
+    with pytest.raises(RuntimeError, match="Pagefind could not start"):
+        search.index_site(site, [str(tmp_path / "no-such-pagefind")])
+
+
 # Small enough to cut the seeds' site (about 1 MB of HTML) into several parts, as a large briefing is.
 SEEDS_PART_BYTES = 200_000
 
