@@ -22,11 +22,13 @@ class GeneratedPages:
         self._previous: dict[str, str] = {}  # page path -> sha256 of its text at the previous build
 
     def file(self, config, path: str, content: str | bytes) -> File:
+        if not self.dirty:  # every page is written anyway: nothing to compare, nothing to keep
+            return File.generated(config, path, content=content)
         digest = hashlib.sha256(content if isinstance(content, bytes) else content.encode("utf-8")).hexdigest()
         unchanged = self._previous.get(path) == digest
         self._previous[path] = digest
         generated = File.generated(config, path, content=content)
-        if self.dirty and unchanged:
+        if unchanged:
             generated.is_modified = lambda: False  # the HTML of the previous build is still right
         return generated
 
