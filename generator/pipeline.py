@@ -24,6 +24,8 @@ PARALLEL_MIN_WORDS = 40_000
 # parse more shared paragraphs once (nlp.parse), so big builds use them.
 CHUNK_WORDS = 15_000
 CHUNK_WORDS_MAX = 40_000
+# Parses are kept beside the extractions, by paragraph text (nlp.parse).
+PARSES = "parses"
 
 
 class Recent:
@@ -63,7 +65,8 @@ def analyse(articles: Sequence[Article], settings: Settings = Settings(),
     if progress and done:
         progress(done, len(articles))
     todo = [i for i, r in enumerate(results) if r is None]
-    fresh = _extract_all([articles[i] for i in todo], settings.model, _counter(progress, done, len(articles)))
+    parses = (store.folder / PARSES) if store else None
+    fresh = _extract_all([articles[i] for i in todo], settings.model, _counter(progress, done, len(articles)), parses)
     for i, extraction in zip(todo, fresh):
         results[i] = extraction
         if store and keys[i]:
@@ -84,13 +87,14 @@ def _counter(progress: Progress | None, done: int, total: int) -> Callable[[int]
     return step
 
 
-def _extract_all(articles: list[Article], model: str | None, step: Callable[[int], None]) -> list[Extraction]:
+def _extract_all(articles: list[Article], model: str | None, step: Callable[[int], None],
+                 parses: Path | None = None) -> list[Extraction]:
     words = sum(a.word_count for a in articles)
     workers = min(os.cpu_count() or 1, 1 + words // CHUNK_WORDS)
     if words < PARALLEL_MIN_WORDS or workers < 2:
         out = []
         for chunk in _chunks(articles, CHUNK_WORDS):
-            out.extend(extract_chunk(chunk, model))
+            out.extend(extract_chunk(chunk, model, parses))
             step(len(chunk))
         return out
     size = min(CHUNK_WORDS_MAX, max(CHUNK_WORDS, words // (4 * workers)))
@@ -104,7 +108,7 @@ def _extract_all(articles: list[Article], model: str | None, step: Callable[[int
     out = []
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
         chunks = _chunks(articles, size)
-        for chunk, found in zip(chunks, pool.map(extract_chunk, chunks, [model] * len(chunks))):
+        for chunk, found in zip(chunks, pool.map(extract_chunk, chunks, [model] * len(chunks), [parses] * len(chunks))):
             out.extend(found)
             step(len(chunk))
     return out
@@ -122,9 +126,11 @@ def _chunks(articles: list[Article], words: int) -> list[list[Article]]:
     return [c for c in chunks if c]
 
 
-def extract_chunk(articles: Sequence[Article], model: str | None = None) -> list[Extraction]:
-    """Parse a few articles in one nlp.pipe stream and extract each (also run in worker processes)."""
-    docs = nlp.parse(articles, model)
+def extract_chunk(articles: Sequence[Article], model: str | None = None,
+                  parses: Path | None = None) -> list[Extraction]:
+    """Parse a few articles in one nlp.pipe stream and extract each (also run in worker processes);
+    `parses` is the folder of kept parses, if any."""
+    docs = nlp.parse(articles, model, store=cache.Cache(parses, ".spacy") if parses else None)
     return [extract.extract(article, docs[article.id]) for article in articles]
 
 

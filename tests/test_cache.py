@@ -98,9 +98,9 @@ def _count_parsed(monkeypatch) -> list[str]:
     parsed: list[str] = []
     real = pipeline.extract_chunk
 
-    def counting(articles, model=None):
+    def counting(articles, model=None, parses=None):
         parsed.extend(a.id for a in articles)
-        return real(articles, model)
+        return real(articles, model, parses)
 
     monkeypatch.setattr(pipeline, "extract_chunk", counting)
     return parsed
@@ -221,6 +221,8 @@ def test_cache_entries_are_deterministic(tmp_path: Path):
     seeds = write_seeds(tmp_path / "seeds", SEEDS)
     _build(seeds, tmp_path / "a")
     _build(seeds, tmp_path / "b")
-    files = lambda root: {p.relative_to(root): p.read_bytes() for p in root.rglob("*.json")}  # noqa: E731
-    assert files(tmp_path / "a") == files(tmp_path / "b") and len(files(tmp_path / "a")) == 2
-    assert all(json.loads(raw.partition(b"\n")[2]) for raw in files(tmp_path / "a").values())
+    files = lambda root: {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+    extractions = [p for p in files(tmp_path / "a") if p.parts[0] != pipeline.PARSES]
+    assert len(extractions) == 2 and len(files(tmp_path / "a")) > 2  # the parses are kept too
+    assert all(json.loads(files(tmp_path / "a")[p].partition(b"\n")[2]) for p in extractions)
