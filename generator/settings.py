@@ -18,6 +18,7 @@ class Settings:
     strict: bool = False  # refuse the whole build when any seed is bad
     cache: bool = True  # reuse the per-article results of unchanged seeds (generator.cache)
     cache_dir: Path | None = None  # None = $BRIEFING_CACHE_DIR, else .cache/briefing in the project
+    executor: str | None = None  # None = worker processes here; "dask://HOST:PORT" = a Dask cluster
 
 
 def from_mkdocs_config(path: Path, **overrides: object) -> Settings:
