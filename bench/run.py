@@ -2,12 +2,14 @@
 
     python bench/run.py                  # N = 5, 100, 1000; prints a table, writes bench/RESULTS.md
     python bench/run.py --sizes 5 100    # a quicker run (RESULTS.md is written only with --write)
+    python bench/run.py --real ../shared/corpora/scale/polnear_1000   # also 100 and all of these real articles
 
 Every measured build runs in a child process, so spaCy's load time, the worker processes and the
 peak memory are those of a real command. Peak memory is the largest sum of the resident memory of
 the build's whole process tree, sampled every 50 ms from /proc.
 
-Columns: raw spaCy = a process that loads the pipeline and runs nlp.pipe over the same cleaned
+Columns: parse floor = the same cleaned paragraphs through nlp.pipe in as many processes as the
+build parses in (load included), and cold / floor its ratio to the cold build; raw spaCy = a process that loads the pipeline and runs nlp.pipe over the same cleaned
 paragraphs (words/s over load + parse); per-article stage = clean + parse + extract inside the cold
 build (words/s, workers' start-up included); ratio = the second over the first; cold / warm build =
 `python -m generator site` with an empty / a filled cache; one source edited = the same with one
@@ -56,8 +58,9 @@ def child_env(**extra: str) -> dict[str, str]:
 
 # --- measured in child processes -------------------------------------------------------------
 
-def child_raw_parse(seeds: Path) -> dict:
-    """Plain spaCy on the same cleaned paragraphs: load the pipeline, nlp.pipe, nothing else."""
+def child_raw_parse(seeds: Path, processes: Path = Path("1")) -> dict:
+    """Plain spaCy on the same cleaned paragraphs: load the pipeline, nlp.pipe, nothing else; with
+    `processes` > 1, spaCy's own multiprocessing (the parse floor for a build with as many workers)."""
     from generator import clean, nlp, read
 
     found, _ = read.read_seeds(seeds)
@@ -65,9 +68,18 @@ def child_raw_parse(seeds: Path) -> dict:
     start = time.perf_counter()
     model = nlp.load()
     loaded = time.perf_counter()
-    for _ in model.pipe(texts, batch_size=nlp.BATCH_SIZE):
+    for _ in model.pipe(texts, batch_size=nlp.BATCH_SIZE, n_process=int(str(processes))):
         pass
     return {"words": sum(len(t.split()) for t in texts), "load_s": loaded - start, "parse_s": time.perf_counter() - loaded}
+
+
+def build_workers(words: int) -> int:
+    """How many processes the build parses `words` words in (pipeline._extract_all's choice)."""
+    from generator import pipeline
+
+    if words < pipeline.PARALLEL_MIN_WORDS:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 1 + words // pipeline.CHUNK_WORDS))
 
 
 def child_site(seeds: Path, site: Path, cache_dir: Path) -> dict:
@@ -208,19 +220,33 @@ def serve_reload(seeds: Path, cache_dir: Path, edits: int = 3, dirty: bool = Fal
     return times
 
 
-def bench(n: int, work: Path, serve: bool) -> dict:
-    folder = work / f"n{n}"
+def real_seeds(corpus: Path, seeds: Path, n: int) -> None:
+    """The first `n` articles of a folder of real ones, in name order."""
+    seeds.mkdir(parents=True)
+    for f in sorted(corpus.glob("*.txt"))[:n]:
+        shutil.copy2(f, seeds / f.name)
+
+
+def bench(n: int, work: Path, serve: bool, corpus: Path | None = None) -> dict:
+    folder = work / (f"real{n}" if corpus else f"n{n}")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     seeds, cache_dir = folder / "seeds", folder / "cache"
-    synth.write_seeds(seeds, n)
-    row: dict = {"n": n}
+    if corpus:
+        real_seeds(corpus, seeds, n)
+        n = len(list(seeds.iterdir()))
+    else:
+        synth.write_seeds(seeds, n)
+    row: dict = {"n": n, "corpus": corpus.name if corpus else "synthetic"}
     subprocess.run([PY, "-c", "import spacy, generator.cli, mkdocs.commands.build, material.plugins.search.plugin"], cwd=ROOT, env=child_env(),
                    check=True)  # fill the bytecode cache outside the timings
     raw = run_child("raw", seeds)
     row["words"] = raw["words"]
     row["raw_wps"] = raw["words"] / (raw["load_s"] + raw["parse_s"])
     row["raw_parse_s"] = raw["load_s"] + raw["parse_s"]
+    row["workers"] = build_workers(raw["words"])
+    floor = raw if row["workers"] == 1 else run_child("raw", seeds, Path(str(row["workers"])))
+    row["floor_s"] = floor["load_s"] + floor["parse_s"]
     cold = run_child("site", seeds, folder / "site", cache_dir)
     row["cold_s"], row["peak_mb"] = cold["total_s"], cold["peak_mb"]
     row["extract_wps"] = raw["words"] / cold["analyse_s"]
@@ -234,6 +260,7 @@ def bench(n: int, work: Path, serve: bool) -> dict:
     edited.write_text(original, encoding="utf-8")
     row["plain_mkdocs_s"] = plain_mkdocs(seeds, folder, cache_dir)
     row["site_bytes"], row["site_files"] = folder_size(folder / "site")
+    row["html_pages"] = sum(1 for _ in (folder / "site").rglob("*.html"))
     # What Material's search would download: its index in the plain build (Pagefind sites drop it).
     row["material_index_bytes"] = (folder / "plain-site" / "search" / "search_index.json").stat().st_size
     found = browser.search(folder / "site", QUERY)
@@ -250,13 +277,13 @@ def table(rows: list[dict]) -> str:
         return f"{b / 1e6:.2f} MB"
 
     lines = [
-        "| N | words | raw spaCy (load+pipe) | per-article stage | ratio | cold build | warm build | one source edited | plain mkdocs | cold / (raw + plain) | cold s per source | peak memory (cold / warm) | site | Material index | first search | reload after edit (serve / serve --dirty) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| corpus | N | words | parse floor (processes) | cold / floor | raw spaCy (load+pipe) | per-article stage | ratio | cold build | warm build | one source edited | plain mkdocs | cold / (raw + plain) | cold s per source | peak memory (cold / warm) | site | Material index | first search | reload after edit (serve / serve --dirty) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         reload = " / ".join(", ".join(f"{t:.2f}" for t in r[k]) + " s" for k in ("reload_s", "dirty_reload_s") if r.get(k)) or "—"
         lines.append(
-            f"| {r['n']} | {r['words']:,} | {r['raw_wps']:,.0f} w/s ({r['raw_parse_s']:.1f} s) | {r['extract_wps']:,.0f} w/s"
+            f"| {r.get('corpus', 'synthetic')} | {r['n']} | {r['words']:,} | {_floor(r)} | {r['raw_wps']:,.0f} w/s ({r['raw_parse_s']:.1f} s) | {r['extract_wps']:,.0f} w/s"
             f" | {r['extract_wps'] / r['raw_wps']:.2f} | {r['cold_s']:.1f} s | {r['warm_s']:.1f} s | {r['edit_s']:.1f} s | {r['plain_mkdocs_s']:.1f} s"
             f" | {r['cold_s'] / (r['raw_parse_s'] + r['plain_mkdocs_s']):.2f} | {r['cold_s'] / r['n']:.3f} | {r['peak_mb']:.0f} / {r['warm_peak_mb']:.0f} MB"
             f" | {mb(r['site_bytes'])} ({r['site_files']:,} files) | {mb(r['material_index_bytes'])} | {mb(r['search_bytes'])} ({r['search_engine']}, {r['search_hits']} results) | {reload} |"
@@ -264,10 +291,33 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _floor(r: dict) -> str:
+    if "floor_s" not in r:
+        return "— | —"
+    return f"{r['floor_s']:.1f} s ({r['workers']}) | {r['cold_s'] / r['floor_s']:.2f}"
+
+
+def real_verdicts(r: dict) -> list[tuple[str, str, bool]]:
+    """The targets for a build of real articles (the scale issue's list)."""
+    return [
+        (f"{r['corpus']} ({r['n']}): cold <= 1.15 x parse floor", f"{r['cold_s']:.1f} s = {r['cold_s'] / r['floor_s']:.2f} x {r['floor_s']:.1f} s",
+         r["cold_s"] <= 1.15 * r["floor_s"]),
+        (f"{r['corpus']} ({r['n']}): warm <= 15 s", f"{r['warm_s']:.1f} s", r["warm_s"] <= 15),
+        (f"{r['corpus']} ({r['n']}): one seed edited <= 10 s", f"{r['edit_s']:.1f} s", r["edit_s"] <= 10),
+        (f"{r['corpus']} ({r['n']}): site <= 100 MB", f"{r['site_bytes'] / 1e6:.1f} MB, {r['html_pages']:,} HTML pages",
+         r["site_bytes"] <= 100e6),
+        (f"{r['corpus']} ({r['n']}): peak memory of the process tree <= 1 GB", f"{max(r['peak_mb'], r['warm_peak_mb']):.0f} MB",
+         max(r["peak_mb"], r["warm_peak_mb"]) <= 1024),
+    ]
+
+
 def verdicts(rows: list[dict]) -> str:
     """The issue's targets against this run, each marked met or not."""
+    checks = [c for r in rows if r.get("corpus", "synthetic") != "synthetic" for c in real_verdicts(r)]
+    rows = [r for r in rows if r.get("corpus", "synthetic") == "synthetic"]
+    if not rows:
+        return _verdict_table(checks)
     by_n = {r["n"]: r for r in rows}
-    checks = []
     if 1000 in by_n:
         r = by_n[1000]
         checks += [
@@ -287,6 +337,10 @@ def verdicts(rows: list[dict]) -> str:
             if r.get(key):
                 checks.append((f"seed edit -> reload <= 2 s at {r['n']} sources ({how})", f"worst {max(r[key]):.2f} s",
                                max(r[key]) <= 2))
+    return _verdict_table(checks)
+
+
+def _verdict_table(checks: list[tuple[str, str, bool]]) -> str:
     lines = ["| target | measured | met |", "|---|---|---|"]
     lines += [f"| {what} | {value} | {'yes' if ok else 'NO'} |" for what, value, ok in checks]
     return "\n".join(lines)
@@ -310,6 +364,9 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 100, 1000])
+    parser.add_argument("--real", type=Path, help="also build this folder of real articles (e.g. the 991 of a scale corpus)")
+    parser.add_argument("--real-sizes", type=int, nargs="+", default=[100, 100_000],
+                        help="how many of the real articles to build (default: 100, with the live reload, and all)")
     parser.add_argument("--serve-at", type=int, default=100, help="measure the live reload at this N")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a new temporary one)")
     parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md (default when all sizes run)")
@@ -325,11 +382,14 @@ def main() -> None:
         for n in args.sizes:
             rows.append(bench(n, work, serve=n == args.serve_at))
             print(table(rows[-1:]).splitlines()[-1], flush=True)
+        for n in (args.real_sizes if args.real else []):
+            rows.append(bench(n, work, serve=n == args.serve_at, corpus=args.real))
+            print(table(rows[-1:]).splitlines()[-1], flush=True)
         described += f"; load average at the end {os.getloadavg()[0]:.1f}"
         (work / "results.json").write_text(json.dumps({"machine": described, "rows": rows}, indent=1))
     text = table(rows) + "\n\n" + verdicts(rows)
     print("\n" + described + "\n\n" + text)
-    if args.write or [r["n"] for r in rows] == [5, 100, 1000]:
+    if args.write or [r["n"] for r in rows if r.get("corpus", "synthetic") == "synthetic"] == [5, 100, 1000]:
         (BENCH / "RESULTS.md").write_text(
             "# Benchmark results\n\nLatest run of `python bench/run.py` (its docstring says what each column means).\n\n"
             f"Machine: {described}.\n\n{text}\n", encoding="utf-8")
