@@ -1,59 +1,62 @@
-"""The Method page: scores computed at build time, and honest about what they were measured on."""
+"""The Method page: figures read from the recorded measurement, each labelled for what it measures."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from conftest import write_seeds
 from generator.pages import method
 from generator.render import render
-from generator.scoring import Score
+from generator.scoring import score_all
 from test_home import story_briefing
 
+GOLD = Path(__file__).parent / "gold"
 
-def sample_like(tmp_path: Path, ids) -> Path:
-    return write_seeds(tmp_path / "sample", {f"{i}.txt": "A short report about a harbour fire.\n" for i in ids})
-
-
-def gold_dir(tmp_path: Path) -> Path:
-    gold = tmp_path / "gold"
-    gold.mkdir()
-    (gold / "unscored.yml").write_text("items: []\n", encoding="utf-8")  # no scorer has this name
-    return gold
-
-
-def test_no_gold_means_no_numbers(tmp_path: Path):
-    measured = method.measure(story_briefing(), gold=tmp_path / "missing", sample=tmp_path)
-    assert measured.basis == "none" and measured.scores == ()
+RECORDED = {
+    "measured": "2026-01-05", "commit": "abc1234",
+    "sample": [{"part": "quotes", "measure": "direct quotes", "tp": 3, "fp": 1, "fn": 2, "note": ""}],
+    "real": {
+        "attributions": {"clusters": 1, "articles": 12, "totals": {
+            "pred": 10, "pred_ok": 9, "gold": 20, "gold_ok": 12, "speech": 15, "speech_ok": 11, "marks": 8,
+            "marks_ok": 7, "named": 10, "named_ok": 8, "named_wrong": 1, "named_none": 1, "tiny": 0}},
+        "entities": {"clusters": 2, "articles": 10, "totals": {"concepts": 4, "found": 3, "split": 1, "wrong_merge": 0, "actors": 9}},
+        "timexes": {"clusters": 30, "articles": 30, "totals": {"pred": 10, "gold": 16, "matched": 9, "correct": 8, "neutral": 0}},
+    },
+}
 
 
-def test_the_annotated_seeds_are_measured_on_this_briefing(tmp_path: Path):
-    sample = sample_like(tmp_path, ["wire", "copy", "local"])
-    measured = method.measure(story_briefing(), gold=gold_dir(tmp_path), sample=sample)
-    assert measured.basis == "this briefing" and measured.sources == 3
-
-
-def test_other_seeds_are_measured_on_the_bundled_sample(tmp_path: Path):
-    sample = sample_like(tmp_path, ["s1", "s2"])
-    measured = method.measure(story_briefing(), gold=gold_dir(tmp_path), sample=sample)
-    assert measured.basis == "bundled sample" and measured.sources == 2
-
-
-def test_the_page_shows_the_computed_scores_and_says_what_they_measure(monkeypatch):
-    scores = (Score("quotes", "direct quotes", tp=3, fp=1, fn=2),)
-    monkeypatch.setattr(method, "measure", lambda b: method.Measurement("bundled sample", scores, 5))
+def test_the_page_shows_both_kinds_of_figure_labelled(tmp_path: Path, monkeypatch):
+    recorded = tmp_path / "quality.json"
+    recorded.write_text(json.dumps(RECORDED), encoding="utf-8")
+    monkeypatch.setattr(method, "QUALITY", recorded)
     page = render(story_briefing())["method.md"]
-    assert "This briefing is not annotated" in page and "(5 sources)" in page
+    assert "Measured on 2026-01-05 (version abc1234)" in page
+    assert page.index("On real coverage of other stories") < page.index("On the sample articles")
+    assert "upper bound" in page
     row = '<td>quotes</td><td>direct quotes</td><td class="num">3</td><td class="num">1</td><td class="num">2</td>'
-    assert row in page
-    assert '<td class="num">0.75</td><td class="num">0.60</td><td class="num">0.67</td>' in page
+    assert row in page and '<td class="num">0.75</td><td class="num">0.60</td><td class="num">0.67</td>' in page
+    assert '<td>named speaker wrong (somebody else named)</td><td class="num">0.10 (1 of 10)</td><td>12 articles, one story, annotated attributions</td>' in page
+    assert '<td>of them split over two or more profiles</td><td class="num">1</td><td>10 articles, 2 stories, annotated actors, five outlets a story</td>' in page
+    # P = 8/10, R = 8/16: F1 = 2 * 0.8 * 0.5 / 1.3
+    assert '<td>F1 of the two</td><td class="num">0.62</td>' in page
 
 
-def test_without_annotations_the_page_says_so(monkeypatch):
-    monkeypatch.setattr(method, "measure", lambda b: method.Measurement("none"))
+def test_without_a_recorded_measurement_the_page_says_so(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(method, "QUALITY", tmp_path / "missing.json")
     page = render(story_briefing())["method.md"]
-    assert "This briefing is not annotated" in page and "<table" not in page
+    assert "No measurement was recorded" in page and "<table" not in page
 
 
-def test_the_seeds_are_measured_as_this_briefing(seeds_briefing):
-    expected = "this briefing" if any(method.GOLD.glob("*.yml")) else "none"
-    assert method.measure(seeds_briefing).basis == expected
+def test_the_recorded_sample_figures_are_those_of_the_current_code(seeds_briefing):
+    """bench/quality.py must be run again after a change to extraction: this fails until it is."""
+    recorded = method.load()
+    assert recorded is not None, "generator/measured/quality.json is missing: run bench/quality.py"
+    now = [{"part": s.part, "measure": s.measure, "tp": s.tp, "fp": s.fp, "fn": s.fn, "note": s.note}
+           for s in score_all(seeds_briefing, GOLD)]
+    assert recorded["sample"] == now
+
+
+def test_the_recorded_measurement_covers_real_coverage_of_every_part():
+    recorded = method.load()
+    assert recorded is not None
+    assert set(recorded["real"]) >= {"attributions", "entities", "timexes"}
+    assert all(part["clusters"] and part["totals"] for part in recorded["real"].values())

@@ -1,59 +1,91 @@
 """The Method page: how each part is found, its known limits, and how well it does.
 
-The precision and recall come from the project's gold annotations (tests/gold/), which
-describe the project's own seeds. They are computed at build time, never typed in: on this
-briefing when it is built from those seeds, otherwise on the bundled seeds (and the page
-says so), or not at all when the annotations are not there (and the page says that).
+The figures are read from `generator/measured/quality.json`, which `bench/quality.py` writes:
+the sample figures (the bundled seeds against the gold written by reading them, the articles the
+rules were first written from) and the figures on annotated real coverage of other stories. The
+page shows both, labelled for what each is, and never runs the pipeline itself.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import generator
-from generator.model import Briefing
 from generator.render import Context
-from generator.scoring import Score, score_all
 
-PROJECT = Path(generator.__file__).resolve().parents[1]
-GOLD = PROJECT / "tests" / "gold"
-SAMPLE = PROJECT / "seeds"
-SEED_SUFFIXES = {".txt", ".md"}
+QUALITY = Path(__file__).resolve().parents[1] / "measured" / "quality.json"
 
 
 @dataclass(frozen=True)
-class Measurement:
-    basis: str  # "this briefing", "bundled sample" or "none"
-    scores: tuple[Score, ...] = ()
-    sources: int = 0  # how many sources the scores were measured on
+class Row:
+    part: str
+    measure: str
+    value: str  # shown as given: a ratio with its counts, or a count
+    corpus: str = ""
 
 
-def sample_ids(seeds: Path) -> frozenset[str]:
-    if not seeds.is_dir():
-        return frozenset()
-    return frozenset(p.stem for p in seeds.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
-
-
-def measure(briefing: Briefing, gold: Path = GOLD, sample: Path = SAMPLE) -> Measurement:
-    if not any(gold.glob("*.yml")):
-        return Measurement("none")
-    annotated = sample_ids(sample)
-    if annotated and {s.id for s in briefing.sources} == annotated:
-        return Measurement("this briefing", tuple(score_all(briefing, gold)), len(briefing.sources))
-    if not annotated:
-        return Measurement("none")
-    scores, n = _sample_scores(str(gold), str(sample))
-    return Measurement("bundled sample", scores, n)
-
-
-@lru_cache(maxsize=4)
-def _sample_scores(gold: str, sample: str) -> tuple[tuple[Score, ...], int]:
-    # Building the sample briefing parses it again; once per process is enough.
+def sample_rows(seeds: Path | None = None, gold: Path | None = None) -> list[dict]:
+    """The sample scores as bench/quality.py stores them (run from a checkout: reads tests/gold/)."""
     from generator import pipeline
+    from generator.scoring import score_all
 
-    briefing = pipeline.build_briefing(Path(sample))
-    return tuple(score_all(briefing, Path(gold))), len(briefing.sources)
+    root = Path(__file__).resolve().parents[2]
+    briefing = pipeline.build_briefing(seeds or root / "seeds")
+    return [{"part": s.part, "measure": s.measure, "tp": s.tp, "fp": s.fp, "fn": s.fn, "note": s.note}
+            for s in score_all(briefing, gold or root / "tests" / "gold")]
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f} ({a:,} of {b:,})" if b else "—"
+
+
+def _articles(part: dict, what: str, stories: bool = True) -> str:
+    """A corpus in words; a folder of unrelated articles (`stories` False) is not one story."""
+    if not stories:
+        return f"{part['articles']:,} articles of many stories, {what}"
+    told = "one story" if part["clusters"] == 1 else f"{part['clusters']} stories"
+    return f"{part['articles']:,} articles, {told}, {what}"
+
+
+def real_rows(real: dict) -> list[Row]:
+    """The real-coverage figures in words, one row a measure."""
+    rows: list[Row] = []
+    if t := real.get("attributions", {}).get("totals"):
+        corpus = _articles(real["attributions"], "annotated attributions")
+        rows += [
+            Row("Who said what", "quotes and claims found that the annotators also marked (precision)", _ratio(t["pred_ok"], t["pred"]), corpus),
+            Row("Who said what", "annotated attributions found (recall)", _ratio(t["gold_ok"], t["gold"]), corpus),
+            Row("Who said what", "annotated speech (said, told, according to …) found", _ratio(t["speech_ok"], t["speech"]), corpus),
+            Row("Who said what", "annotated quotes in quotation marks found", _ratio(t["marks_ok"], t["marks"]), corpus),
+            Row("Who said what", "named speaker right", _ratio(t["named_ok"], t["named"]), corpus),
+            Row("Who said what", "named speaker wrong (somebody else named)", _ratio(t["named_wrong"], t["named"]), corpus),
+            Row("Who said what", "named speaker left unattributed", _ratio(t["named_none"], t["named"]), corpus),
+        ]
+    if t := real.get("entities", {}).get("totals"):
+        corpus = _articles(real["entities"], "annotated actors, five outlets a story")
+        rows += [
+            Row("Actors", "named people and organisations found", _ratio(t["found"], t["concepts"]), corpus),
+            Row("Actors", "of them split over two or more profiles", f"{t['split']:,}", corpus),
+            Row("Actors", "profiles merging two annotated actors", f"{t['wrong_merge']:,}", corpus),
+        ]
+    if t := real.get("timexes", {}).get("totals"):
+        corpus = _articles(real["timexes"], "annotated time expressions", stories=False)
+        p = t["correct"] / t["pred"] if t["pred"] else 0.0
+        r = t["correct"] / t["gold"] if t["gold"] else 0.0
+        rows += [
+            Row("Chronology", "dates found with the right value (precision)", _ratio(t["correct"], t["pred"]), corpus),
+            Row("Chronology", "annotated dates found with the right value (recall)", _ratio(t["correct"], t["gold"]), corpus),
+            Row("Chronology", "F1 of the two", f"{2 * p * r / (p + r):.2f}" if p + r else "—", corpus),
+            Row("Chronology", "right value, of the dates found", _ratio(t["correct"], t["matched"]), corpus),
+        ]
+    return rows
+
+
+def load(path: Path | None = None) -> dict | None:
+    try:
+        return json.loads((path or QUALITY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def pct(x: float | None) -> str:
@@ -61,4 +93,9 @@ def pct(x: float | None) -> str:
 
 
 def pages(ctx: Context) -> dict[str, str]:
-    return {"method.md": ctx.render("method.md.j2", "method.md", measured=measure(ctx.briefing), pct=pct)}
+    from generator.scoring import Score
+
+    quality = load()
+    sample = tuple(Score(**row) for row in quality["sample"]) if quality else ()
+    real = real_rows(quality["real"]) if quality else []
+    return {"method.md": ctx.render("method.md.j2", "method.md", quality=quality, sample=sample, real=real, pct=pct)}
