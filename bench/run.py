@@ -12,7 +12,7 @@ paragraphs (words/s over load + parse); per-article stage = clean + parse + extr
 build (words/s, workers' start-up included); ratio = the second over the first; cold / warm build =
 `python -m generator site` with an empty / a filled cache; one source edited = the same with one
 seed changed and the rest in the cache; plain mkdocs = `mkdocs build` of the same
-generated Markdown without the briefing hook; Material index = the search_index.json Material's
+generated Markdown without the briefing plugin; Material index = the search_index.json Material's
 search would download; first search = bytes of search files the browser fetched from loading the
 home page to showing the first results of one query; reload = seconds from saving an edited seed to
 `mkdocs serve` serving the page with the edit (three edits).

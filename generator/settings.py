@@ -1,4 +1,4 @@
-"""Settings shared by the CLI and the MkDocs glue."""
+"""Settings shared by the CLI and the MkDocs plugin."""
 from __future__ import annotations
 
 from dataclasses import dataclass
