@@ -82,3 +82,18 @@ def test_a_serve_rebuild_collects_cycles_after_the_build_not_during_it(monkeypat
         assert collected.wait(10)
     finally:
         gc.enable()
+
+
+def test_only_mkdocs_serve_keeps_a_memory_between_builds():
+    from generator.memory import BuildMemory
+    from generator.plugin import BriefingPlugin
+
+    plugin = BriefingPlugin()
+    assert plugin.serving is None  # `python -m generator site` builds without on_startup
+    try:
+        plugin.on_startup(command="serve", dirty=True)
+        assert isinstance(plugin.serving.memory, BuildMemory) and plugin.serving.pages.dirty
+        plugin.on_startup(command="build", dirty=False)
+        assert plugin.serving is None
+    finally:
+        plugin.on_shutdown()
