@@ -3,15 +3,18 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
-STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
+# The project itself is installed too (editable, without dependencies: the lock has them all), so
+# MkDocs finds its plugin through the entry point in pyproject.toml.
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 # Pagefind (search for large briefings) comes from the npm registry, pinned by package-lock.json.
 NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut -c1-12)
 
 .PHONY: serve build site zensical test browser clean
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

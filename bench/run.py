@@ -14,7 +14,7 @@ paragraphs (words/s over load + parse); per-article stage = clean + parse + extr
 build (words/s, workers' start-up included); ratio = the second over the first; cold / warm build =
 `python -m generator site` with an empty / a filled cache; one source edited = the same with one
 seed changed and the rest in the cache; plain mkdocs = `mkdocs build` of the same
-generated Markdown without the briefing hook; Material index = the search_index.json Material's
+generated Markdown without the briefing plugin; Material index = the search_index.json Material's
 search would download; first search = bytes of search files the browser fetched from loading the
 home page to showing the first results of one query; reload = seconds from saving an edited seed to
 `mkdocs serve` serving the page with the edit (three edits).
@@ -148,8 +148,9 @@ def _sample_memory(proc: subprocess.Popen) -> list[int]:
 # --- measured from the parent ----------------------------------------------------------------
 
 def plain_mkdocs(seeds: Path, work: Path, cache_dir: Path) -> float:
-    """`mkdocs build` of the same generated Markdown, without the briefing hook."""
+    """`mkdocs build` of the same generated Markdown, without the briefing plugin."""
     import yaml
+    from mkdocs.utils.yaml import get_yaml_loader
 
     md = work / "markdown"
     env = child_env(BRIEFING_CACHE_DIR=str(cache_dir))
@@ -159,8 +160,8 @@ def plain_mkdocs(seeds: Path, work: Path, cache_dir: Path) -> float:
         if asset.is_file():
             (md / asset.relative_to(ROOT / "docs")).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(asset, md / asset.relative_to(ROOT / "docs"))
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("hooks", None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "briefing" in p)]
     config["docs_dir"] = str(md)
     (work / "plain.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     start = time.perf_counter()

@@ -28,6 +28,8 @@ import synth  # noqa: E402
 
 from generator import clean, read  # noqa: E402
 from generator.merge import sources  # noqa: E402
+from generator.merge.sources.candidates import candidates  # noqa: E402
+from generator.merge.sources.signatures import Text  # noqa: E402
 from generator.model import Article, Paragraph  # noqa: E402
 
 
@@ -60,8 +62,7 @@ def main(sizes: list[int]) -> None:
     for name, make in (("random", lambda n: corpus(n, random.Random(1))), ("synth", synthetic)):
         for n in sizes:
             articles = make(n)
-            pairs = len(sources._candidates([sources._Text.of(a) for a in articles]))
-            sources._COMPARED.clear()
+            pairs = len(candidates([Text.of(a) for a in articles]))
             start = time.perf_counter()
             linked = sources.link(articles)
             took = time.perf_counter() - start

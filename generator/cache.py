@@ -32,7 +32,7 @@ DEFAULT_DIR = PACKAGE.parent / ".cache" / "briefing"
 # What runs after the cached stages: editing these cannot change an Article or an Extraction.
 AFTER_CACHE = frozenset({
     "pages", "templates", "scoring", "merge", "measured", "render.py", "export.py", "links.py", "write.py",
-    "cli.py", "mkdocs_hooks.py", "rawhtml.py", "search.py", "theme", "incremental.py", "__main__.py",
+    "cli.py", "plugin.py", "rawhtml.py", "search.py", "theme", "serving.py", "memory.py", "__main__.py",
 })
 # Libraries whose behaviour the per-article results depend on besides the spaCy pipeline.
 LIBRARIES = ("spacy", "dateparser")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import shutil
 import sys
 import tempfile
@@ -128,15 +127,6 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _site(args: argparse.Namespace) -> int:
-    os.environ["BRIEFING_SEEDS"] = str(args.seeds.resolve())
-    if args.title:
-        os.environ["BRIEFING_TITLE"] = args.title
-    if args.model:
-        os.environ["BRIEFING_MODEL"] = args.model
-    if args.cache:
-        os.environ.pop("BRIEFING_CACHE", None)
-    else:
-        os.environ["BRIEFING_CACHE"] = "off"
     # MkDocs logs through "mkdocs"; without its own CLI nothing formats that: list the bad seeds
     # (and MkDocs' own warnings) the way `build` does.
     shown = logging.StreamHandler(sys.stderr)
@@ -147,6 +137,21 @@ def _site(args: argparse.Namespace) -> int:
         return _site_build(args)
     finally:
         logging.getLogger("mkdocs").removeHandler(shown)
+
+
+def _configure(config, args: argparse.Namespace) -> None:
+    """Give the briefing plugin of the loaded configuration the command line's choices."""
+    from mkdocs.exceptions import ConfigurationError
+
+    from generator.settings import PLUGIN
+
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise ConfigurationError(f"{args.config} does not use the {PLUGIN} plugin: add it under plugins")
+    plugin.config.seeds = str(args.seeds.resolve())
+    plugin.config.cache = args.cache
+    if args.model:
+        plugin.config.model = args.model
 
 
 class _LevelFormatter(logging.Formatter):
@@ -164,7 +169,10 @@ def _site_build(args: argparse.Namespace) -> int:
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
     try:
         overrides = {"site_url": args.site_url} if args.site_url else {}
+        if args.title:
+            overrides["site_name"] = args.title
         config = load_config(str(args.config), site_dir=str(tmp), strict=args.strict, **overrides)
+        _configure(config, args)
         build(config)
     except MkDocsException as exc:
         shutil.rmtree(tmp, ignore_errors=True)

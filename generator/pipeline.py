@@ -13,6 +13,7 @@ from concurrent.futures import Executor
 from pathlib import Path
 
 from generator import cache, clean, executors, extract, merge, nlp, read, render
+from generator.memory import BuildMemory
 from generator.model import Article, Briefing, Extraction, InputError, Paragraph, Problem
 from generator.settings import Settings
 
@@ -29,17 +30,10 @@ CHUNK_WORDS_MAX = 40_000
 PARSES = "parses"
 
 
-class Recent:
-    """The extractions of this process's previous build by cache key, kept by `mkdocs serve`: a
-    rebuild after an edit then reads from disk only what changed. A key names its content, so an
-    entry is never stale; only the last build's entries are kept."""
-
-    def __init__(self) -> None:
-        self.by_key: dict[str, Extraction] = {}
-
-
 def build_briefing(seeds_dir: Path, settings: Settings = Settings(), progress: Progress | None = None,
-                   recent: Recent | None = None) -> Briefing:
+                   memory: BuildMemory | None = None) -> Briefing:
+    """The Briefing of the seeds folder. `memory`: what the previous build of this process kept
+    (`mkdocs serve`); the Briefing is the same without it."""
     seeds, problems = read.read_seeds(seeds_dir)
     errors = [p for p in problems if p.severity == "error"]
     if settings.strict and problems:
@@ -47,12 +41,12 @@ def build_briefing(seeds_dir: Path, settings: Settings = Settings(), progress: P
     if not seeds:
         raise InputError(errors or [Problem(str(seeds_dir), "no seeds to build a briefing from")])
     articles = clean.clean_all(seeds)  # cleaning weighs evidence across seeds, so it always runs
-    extractions = analyse(articles, settings, progress, recent)
-    return merge.merge(articles, extractions, settings, problems)
+    extractions = analyse(articles, settings, progress, memory)
+    return merge.merge(articles, extractions, settings, problems, memory.links if memory else None)
 
 
 def analyse(articles: Sequence[Article], settings: Settings = Settings(),
-            progress: Progress | None = None, recent: Recent | None = None) -> list[Extraction]:
+            progress: Progress | None = None, memory: BuildMemory | None = None) -> list[Extraction]:
     """The Extraction of every article, in order, from the cache where the article is unchanged."""
     store, keys = None, [None] * len(articles)
     pipeline = nlp.pipeline_id(settings.model) if settings.cache else None
@@ -60,7 +54,7 @@ def analyse(articles: Sequence[Article], settings: Settings = Settings(),
         store = cache.Cache.at(settings.cache_dir)
         fingerprint = cache.fingerprint(pipeline)
         keys = [cache.article_key(article, fingerprint) for article in articles]
-    kept = recent.by_key if recent else {}
+    kept = memory.extractions if memory else {}
     results: list[Extraction | None] = [(kept.get(k) or store.get(k)) if store and k else None for k in keys]
     done = sum(r is not None for r in results)
     if progress and done:
@@ -77,8 +71,8 @@ def analyse(articles: Sequence[Article], settings: Settings = Settings(),
         results[i] = extraction
         if store and keys[i]:
             store.put(keys[i], extraction)
-    if recent is not None:
-        recent.by_key = {k: r for k, r in zip(keys, results) if k and r is not None}
+    if memory is not None:  # only this build's: a key names its content, so none is ever stale
+        memory.extractions = {k: r for k, r in zip(keys, results) if k and r is not None}
     return results  # type: ignore[return-value]
 
 

@@ -71,10 +71,17 @@ class Decision:
     note: str = ""
 
 
-def decide(pages: Iterable[str], command: list[str] | None = None) -> Decision:
-    """Which search the site of these Markdown pages gets."""
+ENGINES = ("auto", "material", "pagefind")  # what a site may ask for; "auto" chooses by index size
+
+
+def decide(pages: Iterable[str], command: list[str] | None = None, engine: str = "auto") -> Decision:
+    """Which search the site of these Markdown pages gets: `engine`, or for "auto" Pagefind when
+    Material's index would pass the threshold. Pagefind needs its binary; without it the site
+    keeps Material's search, with a note saying how to install Pagefind."""
     size = estimated_index_bytes(pages)
-    threshold = int(os.environ.get(ENV_THRESHOLD) or THRESHOLD_BYTES)
+    if engine == "material":
+        return Decision("material", size)
+    threshold = 0 if engine == "pagefind" else int(os.environ.get(ENV_THRESHOLD) or THRESHOLD_BYTES)
     if size <= threshold:
         return Decision("material", size)
     command = command or pagefind_command()

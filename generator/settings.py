@@ -1,4 +1,4 @@
-"""Settings shared by the CLI and the MkDocs glue."""
+"""Settings shared by the CLI and the MkDocs plugin."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,17 +21,23 @@ class Settings:
     executor: str | None = None  # None = worker processes here; "dask://HOST:PORT" = a Dask cluster
 
 
+PLUGIN = "briefing"  # the plugin's name in mkdocs.yml (generator.plugin)
+
+
 def from_mkdocs_config(path: Path, **overrides: object) -> Settings:
-    """Settings as mkdocs.yml gives them (site_name, site_description, extra.briefing.model),
+    """Settings as mkdocs.yml gives them (site_name, site_description, the plugin's model),
     so `generator build` writes the same pages as the MkDocs build does."""
     config: dict = {}
     if path.is_file():
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    extra = (config.get("extra") or {}).get("briefing") or {}
+    plugin: dict = {}
+    for entry in config.get("plugins") or ():
+        if isinstance(entry, dict) and PLUGIN in entry:
+            plugin = entry[PLUGIN] or {}
     values = {
         "title": config.get("site_name") or DEFAULT_TITLE,
         "description": config.get("site_description") or DEFAULT_DESCRIPTION,
-        "model": extra.get("model"),
+        "model": plugin.get("model"),
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)

@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ROOT, write_seeds
 from generator import cache, pipeline
+from generator.memory import BuildMemory
 from generator.model import (
     Article, EventClaim, Extraction, FigureClaim, Mention, Paragraph, QuoteClaim, RelationClaim, Removed,
     RoleClaim, TimeExpression, Where,
@@ -126,8 +127,8 @@ def test_a_serve_rebuild_reads_only_edited_seeds_from_disk(tmp_path: Path, monke
     """`mkdocs serve` keeps the previous build's extractions: unchanged seeds are not read again."""
     seeds = write_seeds(tmp_path / "seeds", SEEDS)
     settings = Settings(cache_dir=tmp_path / "cache")
-    recent = pipeline.Recent()
-    cold = pipeline.build_briefing(seeds, settings, recent=recent)
+    memory = BuildMemory()
+    cold = pipeline.build_briefing(seeds, settings, memory=memory)
     read: list[str] = []
     real = cache.Cache.get
 
@@ -136,11 +137,11 @@ def test_a_serve_rebuild_reads_only_edited_seeds_from_disk(tmp_path: Path, monke
         return real(self, key)
 
     monkeypatch.setattr(cache.Cache, "get", counting)
-    assert pipeline.build_briefing(seeds, settings, recent=recent) == cold
+    assert pipeline.build_briefing(seeds, settings, memory=memory) == cold
     assert read == []
     (seeds / "mill.txt").write_text(SEEDS["mill.txt"] + "\nThe library opens in 2024.\n", encoding="utf-8")
     parsed = _count_parsed(monkeypatch)
-    edited = pipeline.build_briefing(seeds, settings, recent=recent)
+    edited = pipeline.build_briefing(seeds, settings, memory=memory)
     assert len(read) == 1 and parsed == ["mill"]
     assert edited == _build(seeds, tmp_path / "cache")  # what a build without the kept results gives
 

@@ -1,5 +1,6 @@
-"""The merge stage keeps what it derived from each article for the next rebuild; an edited
-article must never be merged with what was derived from its old text.
+"""Given a memory (as `mkdocs serve` gives one), the merge stage keeps what it derived from each
+article for the next rebuild; an edited article must never be merged with what was derived from
+its old text, and a merge without a memory must give the same result.
 
 Each expected result comes from a new Python process, which has nothing kept."""
 from __future__ import annotations
@@ -15,7 +16,7 @@ from bench import synth
 from generator import pipeline
 from generator.clean import clean_all
 from generator.merge import merge
-from generator.merge.sources import link
+from generator.merge.sources import LinkMemory, comparison, link
 from generator.read import read_seeds
 from generator.settings import Settings
 from conftest import ROOT
@@ -42,12 +43,32 @@ def test_links_after_an_edit_are_those_of_a_new_process():
     after = [before[0], article("part", [FLOOD[0], FLOOD[2].replace("council", "county"),
                                          "Unrelated words about a quiet harbour town and its ferry timetable."],
                                 "2024-03-02"), before[2]]
-    first = link(before)
-    edited = link(after)
+    memory = LinkMemory()
+    first = link(before, memory=memory)
+    edited = link(after, memory=memory)
     assert edited != first
-    assert edited == fresh("generator.merge.sources", "link", after)
+    assert edited == fresh("generator.merge.sources", "link", after) == link(after)
     # Back to the first text: nothing of the edited one is left over either.
-    assert link(before) == first == fresh("generator.merge.sources", "link", before)
+    assert link(before, memory=memory) == first == fresh("generator.merge.sources", "link", before)
+
+
+def test_a_link_with_a_memory_compares_again_only_the_pairs_of_an_edited_article(monkeypatch):
+    texts = [FLOOD, FLOOD[:3], FLOOD[1:], ["Unrelated words about a quiet harbour town and its ferry timetable."]]
+    articles = [article(f"s{n}", paragraphs, f"2024-03-0{n + 1}") for n, paragraphs in enumerate(texts)]
+    compared: list[tuple[str, str]] = []
+    real = comparison.compare_texts
+    monkeypatch.setattr(comparison, "compare_texts",
+                        lambda a, b: compared.append((a.article.id, b.article.id)) or real(a, b))
+    memory = LinkMemory()
+    first = link(articles, memory=memory)
+    assert compared, "the copies are compared"
+    compared.clear()
+    assert link(articles, memory=memory) == first
+    assert compared == []
+    edited = [*articles[:2], article("s2", [FLOOD[1], FLOOD[2] + " A sentence added."], "2024-03-03"), articles[3]]
+    relinked = link(edited, memory=memory)
+    assert compared and all("s2" in pair for pair in compared)
+    assert relinked == link(edited) != first
 
 
 @pytest.fixture(scope="module")
@@ -79,22 +100,11 @@ def test_a_merge_after_an_edit_is_that_of_a_new_process(synthetic):
     files[2].write_text(text.replace(name, "Ottilie Varga") + "\n" + "\n\n".join(body.split("\n\n")[1:4]) + "\n",
                         encoding="utf-8")
     changed = analysed()
-    edited = merge(*changed[:2], settings, changed[2])
+    memory = LinkMemory()
+    assert merge(articles, extractions, settings, problems, memory) == first
+    edited = merge(*changed[:2], settings, changed[2], memory)
     assert edited != first
     assert edited == fresh("generator.merge", "merge", *changed[:2], settings, changed[2])
     files[2].write_text(text, encoding="utf-8")
-    assert merge(articles, extractions, settings, problems) == first
+    assert merge(articles, extractions, settings, problems, memory) == first
     assert first == fresh("generator.merge", "merge", articles, extractions, settings, problems)
-
-
-def test_forgetting_the_kept_texts_changes_nothing_but_memory(synthetic):
-    from generator import merge as merge_stage
-    from generator.merge import actors, sources
-
-    _, analysed, settings = synthetic
-    articles, extractions, problems = analysed()
-    kept = merge(articles, extractions, settings, problems)
-    assert sources._TEXTS and actors.normalise.cache_info().currsize
-    merge_stage.forget()
-    assert not sources._TEXTS and not sources._COMPARED and actors.normalise.cache_info().currsize == 0
-    assert merge(articles, extractions, settings, problems) == kept

@@ -65,7 +65,7 @@ def site(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def background():
-    index = search.BackgroundIndex(logging.getLogger("mkdocs.hooks.briefing"))
+    index = search.BackgroundIndex(logging.getLogger("mkdocs.plugins.briefing"))
     try:
         yield index
     finally:
@@ -173,7 +173,7 @@ def test_a_failed_run_is_logged_and_the_last_index_stays(fake, site, background,
 
 
 def test_closing_stops_a_run_and_removes_the_kept_index(fake, site):
-    background = search.BackgroundIndex(logging.getLogger("mkdocs.hooks.briefing"))
+    background = search.BackgroundIndex(logging.getLogger("mkdocs.plugins.briefing"))
     background.after_build(site, fake.command)
     close_gate(fake, 2)
     background.after_build(site, fake.command)
@@ -187,39 +187,41 @@ def test_closing_stops_a_run_and_removes_the_kept_index(fake, site):
 
 
 @pytest.fixture
-def hooks(monkeypatch, fake):
-    from generator import mkdocs_hooks
+def plugin(fake):
+    """The briefing plugin after a build whose pages chose Pagefind (the fake one)."""
+    from generator.plugin import BriefingPlugin
 
-    monkeypatch.setattr(mkdocs_hooks, "_state", {})
-    mkdocs_hooks._state["search"] = search.Decision("pagefind", 0, fake.command)
-    yield mkdocs_hooks
-    mkdocs_hooks.on_shutdown()
+    plugin = BriefingPlugin()
+    plugin.decision = search.Decision("pagefind", 0, fake.command)
+    yield plugin
+    plugin.on_shutdown()
 
 
-def test_mkdocs_build_has_its_whole_index_when_the_build_ends(hooks, fake, site):
-    hooks.on_startup(command="build", dirty=False)
-    assert hooks._serving is None
-    hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
+def test_mkdocs_build_has_its_whole_index_when_the_build_ends(plugin, fake, site):
+    plugin.on_startup(command="build", dirty=False)
+    assert plugin.serving is None
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(site)))
     build(site, "build 2", clean=True)
-    hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(site)))
     assert served_index(site) == "build 2"
     assert runs(fake) == 2
     assert not (site / "search").exists()
 
 
-def test_mkdocs_serve_indexes_in_the_background_and_cleans_up_at_shutdown(hooks, fake, site):
-    hooks.on_startup(command="serve", dirty=True)
-    assert hooks._serving.background_index.folder is None  # a site on Material's search leaves nothing
-    hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
+def test_mkdocs_serve_indexes_in_the_background_and_cleans_up_at_shutdown(plugin, fake, site):
+    plugin.on_startup(command="serve", dirty=True)
+    index = plugin.serving.background_index
+    assert index.folder is None  # a site on Material's search leaves nothing
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(site)))
     assert served_index(site) == "build 1"
     close_gate(fake, 2)
     build(site, "build 2")
-    hooks.on_post_build(SimpleNamespace(site_dir=str(site)))
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(site)))
     assert served_index(site) == "build 1"
-    folder = hooks._serving.background_index.folder
+    folder = index.folder
     with at_gate(fake, 2) as gate:
         gate.write("ok")
-    assert hooks._serving.background_index.wait(WAIT)
+    assert index.wait(WAIT)
     assert served_index(site) == "build 2"
-    hooks.on_shutdown()
-    assert not folder.exists() and hooks._serving is None
+    plugin.on_shutdown()
+    assert not folder.exists() and plugin.serving is None

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 from generator import cache
 from generator.merge import actors, events, quotes, sources
-from generator.merge.memory import no_cycle_collection
+from generator.merge.collector import no_cycle_collection
+from generator.merge.sources import LinkMemory
 from generator.model import Article, Briefing, Extraction, Problem
 from generator.settings import Settings
 
@@ -19,13 +20,18 @@ def merge(
     extractions: Sequence[Extraction],
     settings: Settings,
     problems: Sequence[Problem] = (),
+    memory: LinkMemory | None = None,
 ) -> Briefing:
+    """`memory`: what the previous merge of this process kept for this one (`mkdocs serve`); the
+    Briefing is the same without it."""
     store = cache.Cache.at(settings.cache_dir) if settings.cache else None
     with no_cycle_collection():
-        linked = sources.link(articles, store)
+        linked = sources.link(articles, store, memory)
         people, index = actors.resolve(articles, extractions)
         said, counted = quotes.merge_all(extractions, index, linked)
         happened = events.merge_events(extractions, index, linked)
+    if memory is None:
+        _forget_names()
     return Briefing(
         title=settings.title,
         description=settings.description,
@@ -39,9 +45,8 @@ def merge(
     )
 
 
-def forget() -> None:
-    """Drop what the merge steps keep for a rebuild under `mkdocs serve` (texts, MinHashes,
-    comparisons, names): after a one-off build's merge it is only memory held while pages render."""
-    sources.forget()
+def _forget_names() -> None:
+    """The actor and quote steps still keep their normalised names in module caches (for the next
+    merge under `mkdocs serve`): a merge without a memory lets them go, so it keeps nothing."""
     actors.forget()
     quotes.forget()
