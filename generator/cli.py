@@ -152,6 +152,8 @@ def _configure(config, args: argparse.Namespace) -> None:
     plugin.config.cache = args.cache
     if args.model:
         plugin.config.model = args.model
+    if args.executor:
+        plugin.config.executor = args.executor
 
 
 class _LevelFormatter(logging.Formatter):

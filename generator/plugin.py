@@ -45,6 +45,7 @@ class BriefingConfig(base.Config):
     cache = c.Type(bool, default=True)
     cache_dir = c.Optional(c.Type(str))
     search = c.Choice(search.ENGINES, default="auto")
+    executor = c.Optional(c.Type(str))  # "dask://HOST:PORT": parse and extract on a Dask cluster
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -75,6 +76,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             model=self.config.model,
             cache=self.config.cache,
             cache_dir=root / self.config.cache_dir if self.config.cache_dir else None,
+            executor=self.config.executor,
             # `mkdocs build --strict` refuses the whole build on any bad seed, naming each one.
             strict=bool(config.strict),
         )

@@ -49,3 +49,13 @@ def test_an_unreachable_scheduler_is_a_clear_error(monkeypatch):
     with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
         with executors.opened(f"dask://127.0.0.1:{port}"):
             pass
+
+
+def test_site_hands_the_executor_to_the_plugin(tmp_path: Path, capsys):
+    from generator.cli import main
+
+    seeds = write_seeds(tmp_path / "seeds", SEEDS)
+    assert main(["site", "--seeds", str(seeds), "--site-dir", str(tmp_path / "site"), "--no-cache",
+                 "--executor", "ray://x:1"]) == 1
+    assert "unknown executor 'ray://x:1'" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()

@@ -35,7 +35,8 @@ def _plugin_config(monkeypatch, **environment):
 
 def test_mkdocs_yml_configures_the_plugin(monkeypatch):
     config = _plugin_config(monkeypatch)
-    assert (config.seeds, config.model, config.cache, config.cache_dir, config.search) == ("seeds", None, True, None, "auto")
+    assert (config.seeds, config.model, config.cache, config.cache_dir, config.search, config.executor) == \
+        ("seeds", None, True, None, "auto", None)
     config = _plugin_config(monkeypatch, BRIEFING_SEEDS="/elsewhere/seeds", BRIEFING_CACHE="off")
     assert (config.seeds, config.cache) == ("/elsewhere/seeds", False)
 
