@@ -205,7 +205,7 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
             if published is None:
                 published, published_basis, evidence = date, "dateline", f"line {line}: {quote_line(text)}"
             continue
-        if headline is None and _looks_like_headline(text) and (title is None or _same_line(text, title)):
+        if headline is None and (_same_line(text, title) if title else _looks_like_headline(text)):
             headline = text
             if reads_as_reporting(text):
                 break  # the title, and still the first paragraph: a reporting sentence stays

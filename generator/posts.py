@@ -33,6 +33,8 @@ class _Rules:
     open_tag: re.Pattern[str]
     markup: re.Pattern[str]
     trailing: re.Pattern[str]
+    tagged: re.Pattern[str]
+    attribute: re.Pattern[str]
     post_max_chars: int
 
 
@@ -44,6 +46,8 @@ def rules() -> _Rules:
         open_tag=re.compile(embeds["open_tag"], re.I),
         markup=re.compile("|".join(f"(?:{p})" for p in embeds["markup"]), re.I),
         trailing=re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in embeds["markup"]) + ")", re.I),
+        tagged=re.compile(embeds["tagged"], re.I),
+        attribute=re.compile(r'\b(?P<key>[a-z_]+)\s*=\s*"(?P<value>[^"]{0,200})"', re.I),
         post_max_chars=embeds["post_max_chars"],
     )
 
@@ -55,18 +59,44 @@ def _strip_markup(text: str) -> tuple[str, list[str]]:
 
 
 def _post_start(text: str, start: int, end: int) -> int:
-    """Where the post ending at `end` begins: after its opening tag when there is one, else
-    the trailing sentences that fit in one post (a post is short; the text before it is the
-    article's)."""
+    """Where the post ending at `end` begins: after its opening tag when there is one; else
+    the whole text before it when that is short enough to be one post; else only its last
+    sentence (where a post begins inside running text cannot be told, and the article's own
+    sentences must not be given to the post's author)."""
     tags = list(rules().open_tag.finditer(text, start, end))
     if tags:
         return tags[-1].start()
-    begin = end
-    for a, _ in reversed([(start + a, start + b) for a, b in sentences.spans(text[start:end])]):
-        if end - a > rules().post_max_chars and begin != end:
-            break
-        begin = a
-    return begin
+    if end - start <= rules().post_max_chars:
+        return start
+    found = sentences.spans(text[start:end])
+    return start + found[-1][0] if found else start
+
+
+def _tagged(text: str) -> list[Piece] | None:
+    """A post the scraper kept as a tag with attributes and no signature
+    (`<tweet author="handle" datetime="…">text</tweet>`)."""
+    out: list[Piece] = []
+    done = 0
+    for m in rules().tagged.finditer(text):
+        attrs = {a["key"].casefold(): a["value"] for a in rules().attribute.finditer(m["attrs"])}
+        handle = (attrs.get("author") or attrs.get("handle") or "").lstrip("@") or None
+        if handle is None:
+            continue
+        if text[done:m.start()].strip(" ."):
+            out.append(Piece(text[done:m.start()].strip()))
+        body, markup = _strip_markup(m["body"])
+        out.append(Piece(m.group(0)[: m.start("body") - m.start()], markup=True))
+        out.extend(Piece(x, markup=True) for x in markup)
+        if body:
+            date = attrs.get("datetime") or attrs.get("date")
+            out.append(Piece(body, post=Post(author="@" + handle, handle=handle, date=date)))
+        out.append(Piece(m.group(0)[m.end("body") - m.start():], markup=True))
+        done = m.end()
+    if not out:
+        return None
+    if text[done:].strip(" ."):
+        out.append(Piece(text[done:].strip()))
+    return out
 
 
 def pieces(text: str) -> list[Piece]:
@@ -75,7 +105,9 @@ def pieces(text: str) -> list[Piece]:
     signatures = list(r.signature.finditer(text))
     bare = r.markup.fullmatch(text.strip()) if text.strip() else None
     if not signatures:
-        return [Piece(text, markup=True)] if bare else [Piece(text)]
+        if bare:
+            return [Piece(text, markup=True)]
+        return _tagged(text) or [Piece(text)]
     out: list[Piece] = []
     done = 0
     for sig in signatures:
