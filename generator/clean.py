@@ -20,6 +20,9 @@ from generator.posts import REASON_EMBED, pieces
 from generator.published import dateline, quote_line
 
 HEADLINE_MAX_WORDS = 25
+SHORT_HEADLINE_WORDS = 14
+SUB_HEAD_MAX_WORDS = 8
+REASON_SUB_HEAD = "sub-head"
 REASON_HEADLINE = "headline (shown as the title)"
 REASON_HEADLINE_REPEAT = "headline repeated"
 REASON_DATELINE = "dateline (shown as published)"
@@ -31,14 +34,27 @@ def _title_case(text: str) -> bool:
     return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
 
 
-def _looks_like_headline(text: str) -> bool:
-    """A short line without a sentence end, or a title-case one with a final full stop
-    (some exports end every line with one)."""
+def _looks_like_headline(text: str, following: str | None = None) -> bool:
+    """A short line without a sentence end; or, with a final full stop (some exports end every
+    line with one), a title-case line, or one short sentence before a much longer line
+    (`following`; None for a part of a split line, which has no line after it to compare)."""
     if len(text.split()) > HEADLINE_MAX_WORDS:
         return False
     if not text.rstrip().endswith((".", "”", '"', ":")):
         return True
-    return text.rstrip().endswith(".") and not text.rstrip().endswith("..") and _title_case(text)
+    if not text.rstrip().endswith(".") or text.rstrip().endswith(".."):
+        return False
+    if _title_case(text):
+        return True
+    return (following is not None and len(text.split()) <= SHORT_HEADLINE_WORDS
+            and len(following.split()) >= 1.5 * len(text.split()) and len(sentences.split(text)) == 1)
+
+
+def _sub_head(text: str) -> bool:
+    """A line that heads a section of the body: a few words, no sentence end, no colon
+    introducing what follows, not a reporting line."""
+    return (len(text.split()) <= SUB_HEAD_MAX_WORDS and not SENTENCE_END.search(text)
+            and not text.rstrip().endswith((":", ",", ";")) and not reads_as_reporting(text))
 
 
 def _same_line(a: str, b: str) -> bool:
@@ -205,7 +221,8 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
             if published is None:
                 published, published_basis, evidence = date, "dateline", f"line {line}: {quote_line(text)}"
             continue
-        if headline is None and (_same_line(text, title) if title else _looks_like_headline(text)):
+        following = None if b.part else next((c.text for c in blocks[i + 1:] if not c.reason), "")
+        if headline is None and (_same_line(text, title) if title else _looks_like_headline(text, following)):
             headline = text
             if reads_as_reporting(text):
                 break  # the title, and still the first paragraph: a reporting sentence stays
@@ -213,6 +230,9 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
             continue
         if headline is not None and _same_line(text, headline):
             continue  # marked below with every later repeat
+        if headline is not None and not b.part and _looks_like_headline(text) and not reads_as_reporting(text) \
+                and not SENTENCE_END.search(text):
+            reasons[i] = REASON_SUB_HEAD  # a second headline under the first (a deck)
         break
     if headline is not None and not reads_as_reporting(headline):
         for i, b in enumerate(blocks):
@@ -220,6 +240,10 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
                 reasons[i] = REASON_HEADLINE_REPEAT
     if headline is not None and title is None:
         title, title_basis = headline, "headline"
+    body = [i for i in range(len(blocks)) if i not in reasons]
+    for i in body[1:-1]:  # between two paragraphs: a first or last line is not a sub-head
+        if not blocks[i].part and not blocks[i].post and _sub_head(blocks[i].text):
+            reasons[i] = REASON_SUB_HEAD
 
     removed = tuple(Removed(b.text, reasons[i], b.line) for i, b in enumerate(blocks) if i in reasons)
     kept = tuple(block for i, block in enumerate(blocks) if i not in reasons)

@@ -236,3 +236,62 @@ def test_outlet_from_a_byline_naming_it_but_not_from_a_role():
 def test_front_matter_outlet_wins_over_a_wire_tag():
     a = clean(seed("PORTLAND (Coastwire) - The road was shut.\n", outlet="Harbour Post"))
     assert (a.outlet, a.outlet_basis) == ("Harbour Post", "front matter")
+
+
+def test_a_short_first_sentence_over_a_much_longer_line_is_the_headline():
+    a = clean(seed("Harbour road to reopen after storm.\n\nThe harbour road will reopen on Friday after crews "
+                   "cleared the last of the rocks the storm threw over the sea wall on Tuesday.\n"))
+    assert (a.title, a.title_basis) == ("Harbour road to reopen after storm.", "headline")
+    assert len(a.paragraphs) == 1
+
+
+def test_a_short_first_sentence_that_reports_speech_stays_in_the_body():
+    a = clean(seed("The road will reopen, the mayor said.\n\nCrews cleared the last of the rocks the storm threw "
+                   "over the sea wall on Tuesday and the night before.\n"))
+    assert a.paragraphs[0].text == "The road will reopen, the mayor said."
+
+
+def test_a_deck_under_the_headline_and_sub_heads_in_the_body_are_removed():
+    a = clean(seed("Storm shuts harbour road\n\nCrews expect to reopen it on Friday\n\n"
+                   "The harbour road was shut on Tuesday.\n\nWhat comes next\n\nThe council meets on Monday.\n\n"
+                   "As the mayor put it:\n\n“We will rebuild the wall.”\n"))
+    assert [(r.reason, r.text) for r in a.removed] == [
+        ("headline (shown as the title)", "Storm shuts harbour road"),
+        ("sub-head", "Crews expect to reopen it on Friday"),
+        ("sub-head", "What comes next"),
+    ]
+    assert "As the mayor put it:" in [p.text for p in a.paragraphs]
+
+
+# --- what the site shows ---------------------------------------------------------
+
+def test_source_page_shows_an_embedded_post_with_its_author_and_the_split_note():
+    from generator.merge.sources import link
+    from generator.model import Briefing
+    from generator.render import render
+
+    body = " ".join(f"Crews cleared drain number {i} on the coast road before dawn." for i in range(30))
+    post = ("Road open again, thank you all. "
+            "— Harbour Office (@harbouroffice) October 2, 2024")
+    a = clean(seed(f"Harbour road reopens\n\n{body}\n\n{post}\n", sid="harbour"))
+    page = render(Briefing(title="t", description="d", sources=tuple(link([a]))))["sources/harbour.md"]
+    assert "it is split at sentence ends into paragraphs 1–10." in page
+    assert ('<span class="briefing-post-by">Embedded post by Harbour Office (@harbouroffice), October 2, 2024:</span> '
+            "Road open again, thank you all.</blockquote>") in page
+    assert '<span class="reason">embed markup</span>' in page
+
+
+def test_build_report_lists_the_sources_without_a_date_or_an_outlet_and_how_to_give_them():
+    from generator.merge.sources import link
+    from generator.model import Briefing
+    from generator.render import render
+
+    dated = clean(seed("Road reopens\n\nThe road reopened.\n", sid="dated", outlet="Harbour Post", published="2024-10-02"))
+    bare = clean(seed("Road reopens\n\nThe road reopened.\n", sid="bare"))
+    half = clean(seed("Road reopens\n\nThe road reopened.\n", sid="half", published="2024-10-02"))
+    page = render(Briefing(title="t", description="d", sources=tuple(link([dated, bare, half]))))["report.md"]
+    assert "## Sources without a date or an outlet" in page
+    assert '<code>bare</code></a> Road reopens</td><td>date and outlet</td>' in page
+    assert '<code>half</code></a> Road reopens</td><td>outlet</td>' in page
+    assert "<code>dated</code>" not in page
+    assert "front matter" in page and "sources.csv" in page
