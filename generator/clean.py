@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from generator import published, sentences
 from generator.furniture import (REASON_BYLINE, SENTENCE_END, byline, furniture_reason, inline_furniture, outlet_named,
-                                 reads_as_reporting, wire_tag)
+                                 reads_as_reporting, speech_cue, wire_tag)
 from generator.model import Article, Paragraph, Post, Removed, Seed
 from generator.posts import REASON_EMBED, pieces
 from generator.published import dateline, quote_line
@@ -50,11 +50,33 @@ def _looks_like_headline(text: str, following: str | None = None) -> bool:
             and len(following.split()) >= 1.5 * len(text.split()) and len(sentences.split(text)) == 1)
 
 
+def _stands_alone(blocks: Sequence[_Block], i: int) -> bool:
+    """A blank line before and after: a line of a list or of a wrapped paragraph is no heading."""
+    return all(abs(blocks[j].line - blocks[i].line) > 1 for j in (i - 1, i + 1) if 0 <= j < len(blocks))
+
+
+def _continued(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
+    """A furniture line cut short by a hard line break ("Editor's note: The mayor" / "has
+    recused herself from …"): the lines right below it that carry on its sentence (a small
+    letter first) up to the one that ends it are furniture too, for the same reason."""
+    for i in sorted(reasons):
+        if reasons[i] in (REASON_HEADLINE, REASON_HEADLINE_REPEAT, REASON_DATELINE, REASON_SUB_HEAD) \
+                or SENTENCE_END.search(blocks[i].text):
+            continue
+        j = i + 1
+        while (j < len(blocks) and j not in reasons and blocks[j].line == blocks[j - 1].line + 1
+               and blocks[j].text[:1].islower() and not reads_as_reporting(blocks[j].text)):
+            reasons[j] = f"{reasons[i]} (continued)"
+            if SENTENCE_END.search(blocks[j].text):
+                break
+            j += 1
+
+
 def _sub_head(text: str) -> bool:
     """A line that heads a section of the body: a few words, no sentence end, no colon
-    introducing what follows, not a reporting line."""
-    return (len(text.split()) <= SUB_HEAD_MAX_WORDS and not SENTENCE_END.search(text)
-            and not text.rstrip().endswith((":", ",", ";")) and not reads_as_reporting(text))
+    introducing what follows, no speech word (a lead-in to a quotation the page left out)."""
+    return (len(text.split()) <= SUB_HEAD_MAX_WORDS and text[:1].isupper() and not SENTENCE_END.search(text)
+            and not text.rstrip().endswith((":", ",", ";")) and not speech_cue(text))
 
 
 def _same_line(a: str, b: str) -> bool:
@@ -240,9 +262,11 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
                 reasons[i] = REASON_HEADLINE_REPEAT
     if headline is not None and title is None:
         title, title_basis = headline, "headline"
+    _continued(blocks, reasons)
     body = [i for i in range(len(blocks)) if i not in reasons]
-    for i in body[1:-1]:  # between two paragraphs: a first or last line is not a sub-head
-        if not blocks[i].part and not blocks[i].post and _sub_head(blocks[i].text):
+    for before, i, after in zip(body, body[1:], body[2:]):  # a first or last line is not a sub-head
+        if _sub_head(blocks[i].text) and not blocks[before].text.rstrip().endswith(":") \
+                and _stands_alone(blocks, i) and not (blocks[i].part or blocks[i].post):
             reasons[i] = REASON_SUB_HEAD
 
     removed = tuple(Removed(b.text, reasons[i], b.line) for i, b in enumerate(blocks) if i in reasons)

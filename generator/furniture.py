@@ -105,6 +105,11 @@ def reads_as_reporting(text: str) -> bool:
     return bool(words & r.cues) and bool(SENTENCE_END.search(text.strip()))
 
 
+def speech_cue(text: str) -> bool:
+    """Whether the line holds a word that introduces or attributes speech."""
+    return bool({w.lower().strip("'’") for w in _WORD.findall(text)} & rules().cues)
+
+
 def _icon_strip(text: str) -> bool:
     r = rules()
     tokens = text.split()

@@ -254,13 +254,14 @@ def test_a_short_first_sentence_that_reports_speech_stays_in_the_body():
 def test_a_deck_under_the_headline_and_sub_heads_in_the_body_are_removed():
     a = clean(seed("Storm shuts harbour road\n\nCrews expect to reopen it on Friday\n\n"
                    "The harbour road was shut on Tuesday.\n\nWhat comes next\n\nThe council meets on Monday.\n\n"
-                   "As the mayor put it:\n\n“We will rebuild the wall.”\n"))
+                   "As the mayor put it:\n\n“We will rebuild the wall.”\n\nThe harbour master tweeted\n\n"
+                   "The wall held through the night.\n"))
     assert [(r.reason, r.text) for r in a.removed] == [
         ("headline (shown as the title)", "Storm shuts harbour road"),
         ("sub-head", "Crews expect to reopen it on Friday"),
         ("sub-head", "What comes next"),
     ]
-    assert "As the mayor put it:" in [p.text for p in a.paragraphs]
+    assert {"As the mayor put it:", "The harbour master tweeted"} <= {p.text for p in a.paragraphs}
 
 
 # --- what the site shows ---------------------------------------------------------
@@ -295,3 +296,17 @@ def test_build_report_lists_the_sources_without_a_date_or_an_outlet_and_how_to_g
     assert '<code>half</code></a> Road reopens</td><td>outlet</td>' in page
     assert "<code>dated</code>" not in page
     assert "front matter" in page and "sources.csv" in page
+
+
+def test_short_lines_of_a_list_are_not_sub_heads():
+    a = clean(seed("Storm shuts harbour road\n\nThe council must now do three things:\n\nClear the road\nRepair the wall\n"
+                   "Pay the boat owners.\n\nIt meets on Monday.\n"))
+    assert [r.reason for r in a.removed] == ["headline (shown as the title)"]
+    assert "Clear the road" in [p.text for p in a.paragraphs]
+
+
+def test_a_furniture_line_broken_by_hard_line_breaks_is_removed_whole():
+    a = clean(seed("Storm shuts harbour road\n\nThe road was shut on Tuesday.\n\nEditor's note: The reporter\nlives on the "
+                   "harbour road\nand was among those\nevacuated.\n\nThe wall held.\n"))
+    assert [p.text for p in a.paragraphs] == ["The road was shut on Tuesday.", "The wall held."]
+    assert [r.reason for r in a.removed][1:] == ["editor's note"] + ["editor's note (continued)"] * 3
