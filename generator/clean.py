@@ -47,7 +47,15 @@ def _looks_like_headline(text: str, following: str | None = None) -> bool:
     if _title_case(text):
         return True
     return (following is not None and len(text.split()) <= SHORT_HEADLINE_WORDS
-            and len(following.split()) >= 1.5 * len(text.split()) and len(sentences.split(text)) == 1)
+            and len(following.split()) >= 1.5 * len(text.split()) and len(sentences.split(text)) == 1
+            and _headlinese(text))
+
+
+def _headlinese(text: str) -> bool:
+    """Written as headlines are: no article anywhere, and no first word that opens running
+    text ("Now for the quiz.", "The board adopted a plan." are sentences of a body)."""
+    words = [w.casefold() for w in re.findall(r"[A-Za-z]+", text)]
+    return bool(words) and not ({"the", "a", "an"} & set(words)) and words[0] not in sentences.rules().openers
 
 
 def _stands_alone(blocks: Sequence[_Block], i: int) -> bool:
@@ -386,9 +394,9 @@ def _paragraphs(kept: Sequence[_Block]) -> tuple[list[Paragraph], list[str]]:
         run = sentences.group([k.text for k in kept[i:j]])
         first = len(texts) + 1
         texts.extend((b.line, text, None) for text in run)
-        notes.append(f"Line {b.line} has no paragraph breaks ({sum(len(k.text.split()) for k in kept[i:j])} words kept): "
-                     f"it is split at sentence ends into paragraphs {first}–{len(texts)}"
-                     if len(run) > 1 else f"Line {b.line} is cut at sentence ends to find page furniture in it")
+        if len(run) > 1:
+            notes.append(f"Line {b.line} has no paragraph breaks ({sum(len(k.text.split()) for k in kept[i:j])} words "
+                         f"kept): it is split at sentence ends into paragraphs {first}–{len(texts)}")
         i = j
     return [Paragraph(n=n, text=text, line=line, post=post) for n, (line, text, post) in enumerate(texts, start=1)], notes
 

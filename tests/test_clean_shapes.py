@@ -310,3 +310,15 @@ def test_a_furniture_line_broken_by_hard_line_breaks_is_removed_whole():
                    "harbour road\nand was among those\nevacuated.\n\nThe wall held.\n"))
     assert [p.text for p in a.paragraphs] == ["The road was shut on Tuesday.", "The wall held."]
     assert [r.reason for r in a.removed][1:] == ["editor's note"] + ["editor's note (continued)"] * 3
+
+
+@pytest.mark.parametrize("first", ["Now for the weekly tide report.", "The board adopted a new harbour plan."])
+def test_a_short_first_sentence_written_as_running_text_stays_in_the_body(first):
+    a = clean(seed(f"{first}\n\nCrews cleared the last of the rocks the storm threw over the sea wall on Tuesday "
+                   "and the night before.\n"))
+    assert a.paragraphs[0].text == first and a.removed == ()
+
+
+def test_outlet_from_a_wire_tag_written_with_an_underscore():
+    a = clean(seed("PORTLAND, Maine (Coastwire)_ The harbour road was shut on Tuesday.\n"))
+    assert a.outlet == "Coastwire"
