@@ -21,6 +21,7 @@ from generator.published import dateline, quote_line
 
 HEADLINE_MAX_WORDS = 25
 SHORT_HEADLINE_WORDS = 14
+TITLE_SCAN_CHARS = 2000  # a title is the first sentence, looked for at the start of the text
 SUB_HEAD_MAX_WORDS = 8
 REASON_SUB_HEAD = "sub-head"
 REASON_HEADLINE = "headline (shown as the title)"
@@ -97,7 +98,7 @@ def _same_line(a: str, b: str) -> bool:
 
 def _title_from_text(text: str) -> str:
     """The first sentence, whole."""
-    first = sentences.split(text)
+    first = sentences.split(text[:TITLE_SCAN_CHARS])
     return first[0] if first else text
 
 

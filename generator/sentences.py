@@ -39,7 +39,6 @@ def rules() -> _Rules:
 # A sentence end: terminal punctuation, any closing quotes or brackets, then space and the
 # capital, digit or opening quote that starts the next sentence.
 _BOUNDARY = re.compile(r"[.?!…]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"(\S+?)[.?!…]+[”\"’')\]]*$")
 _NEXT_WORD = re.compile(r"\s+[“\"‘'(\[]?([A-Za-z0-9]+)")
 
 
@@ -61,14 +60,17 @@ def _quote_depths(text: str) -> list[int]:
     return out
 
 
-def _ends_sentence(text: str, stop: int, mark: str) -> bool:
-    """Whether the punctuation ending at `stop` ends a sentence: not after an abbreviation
-    ("Mr.", "Calif."), an initial ("J."), or a dotted abbreviation ("U.S.") followed by a
-    word that does not usually open a sentence ("U.S. President …")."""
+def _ends_sentence(text: str, mark_start: int, stop: int, mark: str) -> bool:
+    """Whether the punctuation from `mark_start` to `stop` ends a sentence: not after an
+    abbreviation ("Mr.", "Calif."), an initial ("J."), or a dotted abbreviation ("U.S.")
+    followed by a word that does not usually open a sentence ("U.S. President …")."""
     if not mark.startswith(".") or mark.startswith("..."):
         return True
-    before = _WORD_BEFORE.search(text, max(0, stop - 40), stop)
-    word = before.group(1).lstrip("“\"‘'([").casefold() if before else ""
+    # an abbreviation is short: look back a few characters only, so a line without spaces
+    # is not scanned again for each of its full stops
+    reach = max(0, mark_start - 40)
+    word = text[max(reach, text.rfind(" ", reach, mark_start) + 1) : mark_start]
+    word = word.lstrip("“\"‘'([").casefold()
     if word in rules().abbreviations or (len(word) == 1 and word.isalpha()):
         return False
     if "." in word:
@@ -77,7 +79,8 @@ def _ends_sentence(text: str, stop: int, mark: str) -> bool:
     return True
 
 
-def spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=64)  # a long line is asked about more than once while it is cleaned
+def spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of `text`, in order, covering every non-space character."""
     depths = _quote_depths(text)
     out, start = [], 0
@@ -85,13 +88,14 @@ def spans(text: str) -> list[tuple[int, int]]:
         stop = m.end()
         if depths[stop - 1]:
             continue  # inside a quotation: its sentences belong to one quote
-        if not _ends_sentence(text, stop, text[m.start():stop].rstrip("”\"’')]")):
+        mark = text[m.start():stop].rstrip("”\"’')]")
+        if not _ends_sentence(text, m.start(), stop, mark):
             continue
         out.append((start, stop))
         start = stop + (len(text[stop:]) - len(text[stop:].lstrip()))
     if text[start:].strip():
         out.append((start, len(text.rstrip())))
-    return out
+    return tuple(out)
 
 
 def split(text: str) -> list[str]:

@@ -322,3 +322,13 @@ def test_a_short_first_sentence_written_as_running_text_stays_in_the_body(first)
 def test_outlet_from_a_wire_tag_written_with_an_underscore():
     a = clean(seed("PORTLAND, Maine (Coastwire)_ The harbour road was shut on Tuesday.\n"))
     assert a.outlet == "Coastwire"
+
+
+@pytest.mark.parametrize("line", ["Mr. A. " * 20000, "— Ana (@a) " * 10000, '"a. B' * 20000, "x." * 60000 + " B",
+                                  '<tweet author="x">' * 5000, "AAAA " * 20000, "By Ana Ruiz " * 10000])
+def test_hostile_long_lines_are_cleaned_in_linear_time(line):
+    import time
+
+    start = time.perf_counter()
+    clean(seed(line))
+    assert time.perf_counter() - start < 10
