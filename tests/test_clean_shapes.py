@@ -332,3 +332,10 @@ def test_hostile_long_lines_are_cleaned_in_linear_time(line):
     start = time.perf_counter()
     clean(seed(line))
     assert time.perf_counter() - start < 10
+
+
+def test_a_headline_that_reports_a_claim_stays_as_the_first_paragraph():
+    a = clean(seed("Harbour Master Calls For Inquiry Into Sea Wall Collapse.\n\nThe harbour master asked the council "
+                   "on Tuesday to open an inquiry into why the wall gave way.\n"))
+    assert a.title == "Harbour Master Calls For Inquiry Into Sea Wall Collapse."
+    assert a.paragraphs[0].text == a.title and a.removed == ()
