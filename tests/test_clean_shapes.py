@@ -137,6 +137,7 @@ def test_a_front_matter_title_repeated_with_a_full_stop_is_removed_from_the_body
     ("Photo: Waves break over the sea wall on Tuesday.", "photo caption or credit"),
     ("Waves break over the sea wall. (Photo: Ana Ruiz)", "photo caption or credit"),
     ("Ana Ruiz/Coastwire", "photo caption or credit"),
+    ("[Video: Storm waves over the harbour wall. Watch on our channel.]", "photo caption or credit"),
     ("More: Storm season starts early this year", "cross-promotion"),
     ("Related: Sea wall repairs to cost more", "cross-promotion"),
     ("Read more about storms at our weather page", "cross-promotion"),
