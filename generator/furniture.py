@@ -132,10 +132,11 @@ def furniture_reason(text: str) -> str | None:
     """Why this line is page furniture, or None when it is (or may be) article text."""
     r = rules()
     words = len(text.split())
-    if not _has_quotation(text, r.quote_min_words):
-        for reason, pattern, max_words in r.notices:
-            if words <= max_words and pattern.search(text):
-                return reason
+    # A notice is anchored on words no reporting sentence opens with ("Correction:"), so a
+    # quotation inside it (the words it corrects) does not make it article text.
+    for reason, pattern, max_words in r.notices:
+        if words <= max_words and pattern.search(text):
+            return reason
     if reads_as_reporting(text):
         return None
     if _icon_strip(text):

@@ -16,6 +16,7 @@ from generator.furniture import load_data
 from generator.model import Post
 
 REASON_EMBED = "embed markup"
+_HANDLE = re.compile(r"[A-Za-z0-9_]{1,30}")
 
 
 @dataclass(frozen=True)
@@ -79,17 +80,17 @@ def _tagged(text: str) -> list[Piece] | None:
     done = 0
     for m in rules().tagged.finditer(text):
         attrs = {a["key"].casefold(): a["value"] for a in rules().attribute.finditer(m["attrs"])}
-        handle = (attrs.get("author") or attrs.get("handle") or "").lstrip("@") or None
-        if handle is None:
-            continue
+        handle = (attrs.get("author") or attrs.get("handle") or "").strip().lstrip("@")
         if text[done:m.start()].strip(" ."):
             out.append(Piece(text[done:m.start()].strip()))
         body, markup = _strip_markup(m["body"])
         out.append(Piece(m.group(0)[: m.start("body") - m.start()], markup=True))
         out.extend(Piece(x, markup=True) for x in markup)
-        if body:
+        if body and _HANDLE.fullmatch(handle):
             date = attrs.get("datetime") or attrs.get("date")
             out.append(Piece(body, post=Post(author="@" + handle, handle=handle, date=date)))
+        elif body:
+            out.append(Piece(body))  # no handle to sign it: the text stays the article's
         out.append(Piece(m.group(0)[m.end("body") - m.start():], markup=True))
         done = m.end()
     if not out:
@@ -107,7 +108,14 @@ def pieces(text: str) -> list[Piece]:
     if not signatures:
         if bare:
             return [Piece(text, markup=True)]
-        return _tagged(text) or [Piece(text)]
+        tagged = _tagged(text)
+        if tagged:
+            return tagged
+        body, markup = _strip_markup(text)
+        if not markup:
+            return [Piece(text)]
+        # leftovers of an embed inside the text, or a line of nothing else
+        return [Piece(m, markup=True) for m in markup] + ([Piece(body)] if re.search(r"\w", body) else [])
     out: list[Piece] = []
     done = 0
     for sig in signatures:

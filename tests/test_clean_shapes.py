@@ -340,3 +340,16 @@ def test_a_headline_that_reports_a_claim_stays_as_the_first_paragraph():
                    "on Tuesday to open an inquiry into why the wall gave way.\n"))
     assert a.title == "Harbour Master Calls For Inquiry Into Sea Wall Collapse."
     assert a.paragraphs[0].text == a.title and a.removed == ()
+
+
+def test_empty_embeds_and_embed_tags_without_a_handle_are_markup_and_the_text_stays():
+    a = clean(seed('Storm update\n\nThe wall held.\n\n<tweet tweet-id="123456789012345"><tweet/>.\n\n'
+                   '<tweet tweet-author=" the checkers rate it true">The mayor said the wall held<tweet/>.\n'))
+    assert [p.text for p in a.paragraphs] == ["The wall held.", "The mayor said the wall held"]
+    assert all(p.post is None for p in a.paragraphs)
+    assert [r.reason for r in a.removed][1:] == ["embed markup"] * 4
+
+
+def test_a_correction_quoting_the_words_it_corrects_is_still_a_correction():
+    assert furniture_reason("Correction: An earlier version of this article misnamed the “Harbour Safety Board” "
+                            "as the council's.") == "correction notice"
