@@ -252,7 +252,8 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
             if published is None:
                 published, published_basis, evidence = date, "dateline", f"line {line}: {quote_line(text)}"
             continue
-        following = None if b.part else next((c.text for c in blocks[i + 1:] if not c.reason), "")
+        following = None if b.part else next((c.text for j, c in enumerate(blocks[i + 1:], start=i + 1)
+                                               if j not in reasons), "")
         if headline is None and (_same_line(text, title) if title else _looks_like_headline(text, following)):
             headline = text
             if reads_as_reporting(text):

@@ -353,3 +353,9 @@ def test_empty_embeds_and_embed_tags_without_a_handle_are_markup_and_the_text_st
 def test_a_correction_quoting_the_words_it_corrects_is_still_a_correction():
     assert furniture_reason("Correction: An earlier version of this article misnamed the “Harbour Safety Board” "
                             "as the council's.") == "correction notice"
+
+
+def test_a_short_headline_is_compared_with_the_text_after_the_furniture_under_it():
+    a = clean(seed("Harbour road to reopen after storm.\n\nLETTERS.\n\nThe harbour road will reopen on Friday after "
+                   "crews cleared the last of the rocks the storm threw over the sea wall on Tuesday.\n"))
+    assert a.title_basis == "headline" and len(a.paragraphs) == 1
