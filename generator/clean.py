@@ -21,7 +21,8 @@ from generator.published import dateline, quote_line
 
 HEADLINE_MAX_WORDS = 25
 SHORT_HEADLINE_WORDS = 14
-TITLE_SCAN_CHARS = 2000  # a title is the first sentence, looked for at the start of the text
+TITLE_SCAN_CHARS = 2000
+HEAD_SCAN_CHARS = 400  # where a one-line article's headline, byline and stamp are looked for  # a title is the first sentence, looked for at the start of the text
 SUB_HEAD_MAX_WORDS = 8
 REASON_SUB_HEAD = "sub-head"
 REASON_HEADLINE = "headline (shown as the title)"
@@ -194,10 +195,11 @@ def _head_cuts(first: str) -> list[str]:
     """The first sentence of an article that came as one line, cut where the page's head runs
     into the text: before a byline, around a date stamp, and before a capitalised dateline
     ("HEADLINE By Ana Ruiz March 3, 2025 9:12 AM GMT PORTLAND (Wire) - The …")."""
-    stamps = [m.span() for m in _STAMP.finditer(first)]
+    head = first[:HEAD_SCAN_CHARS]  # a page's head is short; the rest of the sentence is text
+    stamps = [m.span() for m in _STAMP.finditer(head)]
     cuts = {0, len(first)} | {i for span in stamps for i in span}
     for pattern in _HEAD_CUTS:
-        for m in pattern.finditer(first):
+        for m in pattern.finditer(head):
             cuts.update(i for i in m.span() if 0 < i < len(first) and not any(a < i < b for a, b in stamps))
     cuts_sorted = sorted(cuts)
     return [first[a:b].strip() for a, b in zip(cuts_sorted, cuts_sorted[1:]) if first[a:b].strip()]

@@ -326,7 +326,8 @@ def test_outlet_from_a_wire_tag_written_with_an_underscore():
 
 
 @pytest.mark.parametrize("line", ["Mr. A. " * 20000, "— Ana (@a) " * 10000, '"a. B' * 20000, "x." * 60000 + " B",
-                                  '<tweet author="x">' * 5000, "AAAA " * 20000, "By Ana Ruiz " * 10000])
+                                  '<tweet author="x">' * 5000, "AAAA " * 20000, "By Ana Ruiz " * 10000,
+                                  "March 3, 2025 By Ana Ruiz PORTLAND (W) - x " * 3000])
 def test_hostile_long_lines_are_cleaned_in_linear_time(line):
     import time
 
