@@ -12,24 +12,95 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator import published
-from generator.furniture import REASON_BYLINE, SENTENCE_END, byline, furniture_reason, outlet_named, reads_as_reporting
-from generator.model import Article, Paragraph, Removed, Seed
+from generator import published, sentences
+from generator.furniture import (REASON_BYLINE, SENTENCE_END, byline, furniture_reason, inline_furniture, outlet_named,
+                                 reads_as_reporting, speech_cue, wire_tag)
+from generator.model import Article, Paragraph, Post, Removed, Seed
+from generator.posts import REASON_EMBED, pieces
 from generator.published import dateline, quote_line
 
 HEADLINE_MAX_WORDS = 25
+SHORT_HEADLINE_WORDS = 14
+TITLE_SCAN_CHARS = 2000
+HEAD_SCAN_CHARS = 400  # where a one-line article's headline, byline and stamp are looked for  # a title is the first sentence, looked for at the start of the text
+SUB_HEAD_MAX_WORDS = 8
+REASON_SUB_HEAD = "sub-head"
 REASON_HEADLINE = "headline (shown as the title)"
 REASON_HEADLINE_REPEAT = "headline repeated"
 REASON_DATELINE = "dateline (shown as published)"
 
 
-def _looks_like_headline(text: str) -> bool:
-    return len(text.split()) <= HEADLINE_MAX_WORDS and not text.rstrip().endswith((".", "”", '"', ":"))
+def _title_case(text: str) -> bool:
+    """Headline style: most words of four letters or more start with a capital."""
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) >= 4]
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
 
 
-def _title_from_text(text: str, words: int = 12) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+def _looks_like_headline(text: str, following: str | None = None) -> bool:
+    """A short line without a sentence end; or, with a final full stop (some exports end every
+    line with one), a title-case line, or one short sentence before a much longer line
+    (`following`; None for a part of a split line, which has no line after it to compare)."""
+    if len(text.split()) > HEADLINE_MAX_WORDS:
+        return False
+    if not text.rstrip().endswith((".", "”", '"', ":")):
+        return True
+    if not text.rstrip().endswith(".") or text.rstrip().endswith(".."):
+        return False
+    if _title_case(text):
+        return True
+    return (following is not None and len(text.split()) <= SHORT_HEADLINE_WORDS
+            and len(following.split()) >= 1.5 * len(text.split()) and len(sentences.split(text)) == 1
+            and _headlinese(text))
+
+
+def _headlinese(text: str) -> bool:
+    """Written as headlines are: no article anywhere, and no first word that opens running
+    text ("Now for the quiz.", "The board adopted a plan." are sentences of a body)."""
+    words = [w.casefold() for w in re.findall(r"[A-Za-z]+", text)]
+    return bool(words) and not ({"the", "a", "an"} & set(words)) and words[0] not in sentences.rules().openers
+
+
+def _stands_alone(blocks: Sequence[_Block], i: int) -> bool:
+    """A blank line before and after: a line of a list or of a wrapped paragraph is no heading."""
+    return all(abs(blocks[j].line - blocks[i].line) > 1 for j in (i - 1, i + 1) if 0 <= j < len(blocks))
+
+
+def _continued(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
+    """A furniture line cut short by a hard line break ("Editor's note: The mayor" / "has
+    recused herself from …"): the lines right below it that carry on its sentence (a small
+    letter first) up to the one that ends it are furniture too, for the same reason."""
+    for i in sorted(reasons):
+        if reasons[i] in (REASON_HEADLINE, REASON_HEADLINE_REPEAT, REASON_DATELINE, REASON_SUB_HEAD) \
+                or SENTENCE_END.search(blocks[i].text):
+            continue
+        j = i + 1
+        while (j < len(blocks) and j not in reasons and blocks[j].line == blocks[j - 1].line + 1
+               and blocks[j].text[:1].islower() and not reads_as_reporting(blocks[j].text)):
+            reasons[j] = f"{reasons[i]} (continued)"
+            if SENTENCE_END.search(blocks[j].text):
+                break
+            j += 1
+
+
+def _sub_head(text: str) -> bool:
+    """A line that heads a section of the body: a few words, no sentence end, no colon
+    introducing what follows, no speech word (a lead-in to a quotation the page left out)."""
+    return (len(text.split()) <= SUB_HEAD_MAX_WORDS and text[:1].isupper() and not SENTENCE_END.search(text)
+            and not text.rstrip().endswith((":", ",", ";")) and not speech_cue(text))
+
+
+def _same_line(a: str, b: str) -> bool:
+    """The same words, whatever the case, spacing and final punctuation (a headline repeated
+    as the first paragraph often gains a full stop)."""
+    def norm(t: str) -> str:
+        return " ".join(t.casefold().rstrip(" .:;!?…").split())
+    return norm(a) == norm(b)
+
+
+def _title_from_text(text: str) -> str:
+    """The first sentence, whole."""
+    first = sentences.split(text[:TITLE_SCAN_CHARS])
+    return first[0] if first else text
 
 
 # --- one seed -----------------------------------------------------------------
@@ -39,8 +110,8 @@ class _Draft:
     """One seed after its own rules ran; the seed set may still remove repeated lines."""
 
     seed: Seed
-    blocks: tuple[tuple[int, str], ...]  # every non-blank line (file line, text), read once
-    kept: tuple[tuple[int, str], ...]
+    blocks: tuple[_Block, ...]  # every non-blank line (or part of one), read once
+    kept: tuple[_Block, ...]
     removed: tuple[Removed, ...]
     title: str
     title_basis: str
@@ -51,6 +122,18 @@ class _Draft:
     published: str | None
     published_basis: str | None
     published_evidence: str | None
+
+
+@dataclass(frozen=True)
+class _Block:
+    """A non-blank line of the seed, or a part of one (a sentence of a long line, an embedded
+    post, markup cut out of it)."""
+
+    line: int  # in the file
+    text: str
+    reason: str | None = None  # furniture already known from cutting the line
+    post: Post | None = None
+    part: bool = False  # a sentence of a line split at sentence ends
 
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -76,13 +159,67 @@ def _markdown_text(line: str) -> str:
     return _MD_CODE.sub(r"\1", text).strip()
 
 
-def _blocks(seed: Seed) -> list[tuple[int, str]]:
-    """Non-blank lines with their line in the file; a Markdown seed's lines as plain text."""
+def _blocks(seed: Seed) -> list[_Block]:
+    """Non-blank lines with their line in the file; a Markdown seed's lines as plain text.
+    Embedded posts and inserted furniture are cut out of their lines, and a line too long to be
+    one paragraph (or a seed that is all one line) is cut at sentence ends."""
     markdown = seed.path.lower().endswith(MARKDOWN_SUFFIXES)
     lines = [(n, line.strip()) for n, line in enumerate(seed.text.split("\n"), start=seed.first_line)]
     if markdown:
         lines = [(n, line if _is_rule_line(line) else _markdown_text(line)) for n, line in lines]
-    return [(n, text) for n, text in lines if text]
+    lines = [(n, text) for n, text in lines if text]
+    out: list[_Block] = []
+    for n, text in lines:
+        text, cut = inline_furniture(text)
+        out.extend(_Block(n, c, reason) for c, reason in cut)
+        for piece in pieces(text) if text else ():
+            if piece.markup or piece.post:
+                out.append(_Block(n, piece.text, REASON_EMBED if piece.markup else None, piece.post))
+            elif _to_split(piece.text, alone=len(lines) == 1):
+                parts = sentences.split(piece.text)
+                if not out:
+                    parts = _head_cuts(parts[0]) + parts[1:]
+                out.extend(_Block(n, part, part=True) for part in parts)
+            else:
+                out.append(_Block(n, piece.text))
+    return out
+
+
+def _to_split(text: str, alone: bool) -> bool:
+    if sentences.is_long(text):
+        return True
+    return alone and len(text.split()) > sentences.rules().paragraph_words and len(sentences.split(text)) > 1
+
+
+def _head_cuts(first: str) -> list[str]:
+    """The first sentence of an article that came as one line, cut where the page's head runs
+    into the text: before a byline, around a date stamp, and before a capitalised dateline
+    ("HEADLINE By Ana Ruiz March 3, 2025 9:12 AM GMT PORTLAND (Wire) - The …")."""
+    head = first[:HEAD_SCAN_CHARS]  # a page's head is short; the rest of the sentence is text
+    stamps = [m.span() for m in _STAMP.finditer(head)]
+    cuts = {0, len(first)} | {i for span in stamps for i in span}
+    for pattern in _HEAD_CUTS:
+        for m in pattern.finditer(head):
+            cuts.update(i for i in m.span() if 0 < i < len(first) and not any(a < i < b for a, b in stamps))
+    cuts_sorted = sorted(cuts)
+    return [first[a:b].strip() for a, b in zip(cuts_sorted, cuts_sorted[1:]) if first[a:b].strip()]
+
+
+def _stamp() -> re.Pattern[str]:
+    r = published.rules()
+    zones = "|".join(sorted((re.escape(z) for z in r.time_zones), key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in r.dateline_words if len(w) > 3)
+    weekdays = "|".join(sorted((re.escape(w) for w in r.weekdays), key=len, reverse=True))
+    return re.compile(
+        rf"(?:\b(?:{words})\b:?\s*)?(?:\b(?:{weekdays})\.?,?\s+)?{r.dateline_date.pattern}"
+        rf"(?:,?\s*\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?(?:\s*\b(?:{zones})\b)?", re.I)
+
+
+_STAMP = _stamp()
+_HEAD_CUTS = (
+    re.compile(r"(?<=\S)\s+(?=By\s+[A-Z][\w.'’-]+\s+[A-Z])"),
+    re.compile(r"(?<=\S)\s+(?=[A-Z]{3,}(?:[ ,.'-]+[A-Z][A-Za-z.]*){0,3}\s*(?:\([^()]{1,40}\)\s*)?[-–—]\s)"),
+)
 
 
 def _is_rule_line(line: str) -> bool:
@@ -90,12 +227,12 @@ def _is_rule_line(line: str) -> bool:
 
 
 def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
-           blocks: tuple[tuple[int, str], ...] | None = None) -> _Draft:
+           blocks: tuple[_Block, ...] | None = None) -> _Draft:
     """`boilerplate`: lines the seed set shows to be furniture of this seed's outlet, with why."""
     blocks = tuple(_blocks(seed)) if blocks is None else blocks
     reasons: dict[int, str] = {}
-    for i, (_, text) in enumerate(blocks):
-        reason = furniture_reason(text) or (boilerplate or {}).get(text)
+    for i, b in enumerate(blocks):
+        reason = b.reason or (None if b.post else furniture_reason(b.text) or (boilerplate or {}).get(b.text))
         if reason:
             reasons[i] = reason
 
@@ -105,38 +242,54 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
     evidence = None
     headline: str | None = None
     # The head of the page: furniture, datelines and the headline before the first paragraph.
-    for i, (line, text) in enumerate(blocks):
+    for i, b in enumerate(blocks):
+        line, text = b.line, b.text
         if i in reasons:
             continue
+        if b.post:
+            break
         date = dateline(text)
         if date:
             reasons[i] = REASON_DATELINE
             if published is None:
                 published, published_basis, evidence = date, "dateline", f"line {line}: {quote_line(text)}"
             continue
-        if headline is None and _looks_like_headline(text) and (title is None or text == title):
+        following = None if b.part else next((c.text for j, c in enumerate(blocks[i + 1:], start=i + 1)
+                                               if j not in reasons), "")
+        if headline is None and (_same_line(text, title) if title else _looks_like_headline(text, following)):
             headline = text
             if reads_as_reporting(text):
                 break  # the title, and still the first paragraph: a reporting sentence stays
             reasons[i] = REASON_HEADLINE
             continue
-        if headline is not None and text == headline:
+        if headline is not None and _same_line(text, headline):
             continue  # marked below with every later repeat
+        if headline is not None and not b.part and _looks_like_headline(text) and not reads_as_reporting(text) \
+                and not SENTENCE_END.search(text):
+            reasons[i] = REASON_SUB_HEAD  # a second headline under the first (a deck)
         break
     if headline is not None and not reads_as_reporting(headline):
-        for i, (_, text) in enumerate(blocks):
-            if text == headline and i not in reasons:
+        for i, b in enumerate(blocks):
+            if _same_line(b.text, headline) and i not in reasons:
                 reasons[i] = REASON_HEADLINE_REPEAT
     if headline is not None and title is None:
         title, title_basis = headline, "headline"
+    _continued(blocks, reasons)
+    body = [i for i in range(len(blocks)) if i not in reasons]
+    for before, i, after in zip(body, body[1:], body[2:]):  # a first or last line is not a sub-head
+        if _sub_head(blocks[i].text) and not blocks[before].text.rstrip().endswith(":") \
+                and _stands_alone(blocks, i) and not (blocks[i].part or blocks[i].post):
+            reasons[i] = REASON_SUB_HEAD
 
-    removed = tuple(Removed(text, reasons[i], line) for i, (line, text) in enumerate(blocks) if i in reasons)
+    removed = tuple(Removed(b.text, reasons[i], b.line) for i, b in enumerate(blocks) if i in reasons)
     kept = tuple(block for i, block in enumerate(blocks) if i not in reasons)
     if title is None:
-        title, title_basis = _title_from_text(kept[0][1] if kept else seed.id), "first sentence"
+        title, title_basis = _title_from_text(kept[0].text if kept else seed.id), "first sentence"
     outlet, outlet_basis = seed.meta.outlet, "front matter" if seed.meta.outlet else None
     if outlet is None:
         outlet, outlet_basis = _outlet(removed)
+    if outlet is None:
+        outlet, outlet_basis = _wire_outlet(kept)
     author, author_basis = seed.meta.author, "front matter" if seed.meta.author else None
     if author is None:
         lines = [r for r in removed if r.reason == REASON_BYLINE]
@@ -159,6 +312,15 @@ def _outlet(removed: Sequence[Removed]) -> tuple[str | None, str | None]:
     return name, f"named in the page's own furniture, line {r.line} ({r.reason}): {quote_line(r.text)}"
 
 
+def _wire_outlet(kept: Sequence[_Block]) -> tuple[str | None, str | None]:
+    """The agency a wire story's dateline names ("PORTLAND (Wire) - …"), in its first paragraph."""
+    for b in kept[:1]:
+        found = wire_tag(b.text)
+        if found:
+            return found[0], f"wire tag, line {b.line}: {quote_line(found[1])}"
+    return None, None
+
+
 # --- the seed set -------------------------------------------------------------
 
 def _repeated_lines(drafts: Sequence[_Draft]) -> dict[str, dict[str, str]]:
@@ -179,7 +341,7 @@ def _repeated_lines(drafts: Sequence[_Draft]) -> dict[str, dict[str, str]]:
         pages: dict[str, int] = defaultdict(int)
         around: dict[str, set[tuple[str | None, str | None]]] = defaultdict(set)
         for d in group:
-            texts = [t for _, t in d.blocks]
+            texts = [b.text for b in d.blocks]
             for text in set(texts):
                 pages[text] += 1
             for i, text in enumerate(texts):
@@ -206,7 +368,7 @@ def clean_all(seeds: Sequence[Seed]) -> list[Article]:
     articles = []
     for d in drafts:
         if d.published is None:
-            date, why = published.from_text(d.kept, years)  # its own year cannot be among them: it has no date
+            date, why = published.from_text([(b.line, b.text) for b in d.kept], years)  # its own year cannot be among them: it has no date
             if date:
                 d = replace(d, published=date, published_basis="text", published_evidence=why)
         articles.append(_article(d))
@@ -218,14 +380,40 @@ def clean(seed: Seed) -> Article:
     return clean_all([seed])[0]
 
 
+def _paragraphs(kept: Sequence[_Block]) -> tuple[list[Paragraph], list[str]]:
+    """Numbered paragraphs: a kept line is one, and the kept sentences of a split line are
+    grouped a few to a paragraph; with a note for each split line."""
+    texts: list[tuple[int, str, Post | None]] = []
+    notes: list[str] = []
+    i = 0
+    while i < len(kept):
+        b = kept[i]
+        if not b.part:
+            texts.append((b.line, b.text, b.post))
+            i += 1
+            continue
+        j = i
+        while j < len(kept) and kept[j].part and kept[j].line == b.line:
+            j += 1
+        run = sentences.group([k.text for k in kept[i:j]])
+        first = len(texts) + 1
+        texts.extend((b.line, text, None) for text in run)
+        if len(run) > 1:
+            notes.append(f"Line {b.line} has no paragraph breaks ({sum(len(k.text.split()) for k in kept[i:j])} words "
+                         f"kept): it is split at sentence ends into paragraphs {first}–{len(texts)}")
+        i = j
+    return [Paragraph(n=n, text=text, line=line, post=post) for n, (line, text, post) in enumerate(texts, start=1)], notes
+
+
 def _article(d: _Draft) -> Article:
     seed = d.seed
+    paragraphs, notes = _paragraphs(d.kept)
     return Article(
         id=seed.id,
         path=seed.path,
         title=d.title,
         title_basis=d.title_basis,
-        paragraphs=tuple(Paragraph(n=i, text=text, line=line) for i, (line, text) in enumerate(d.kept, start=1)),
+        paragraphs=tuple(paragraphs),
         removed=d.removed,
         outlet=d.outlet,
         outlet_basis=d.outlet_basis,
@@ -236,4 +424,5 @@ def _article(d: _Draft) -> Article:
         encoding=seed.encoding,
         published_evidence=d.published_evidence,
         author_basis=d.author_basis,
+        notes=tuple(notes),
     )

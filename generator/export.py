@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from generator import __version__
-from generator.model import Actor, Briefing, Event, Figure, Problem, Quote, Source, Where
+from generator.model import Actor, Briefing, Event, Figure, Paragraph, Problem, Quote, Source, Where
 
 
 def where(w: Where) -> dict[str, Any]:
@@ -40,9 +40,17 @@ def _source(s: Source) -> dict[str, Any]:
             for o in s.overlaps
         ],
         "encoding": s.article.encoding,
-        "paragraphs": [{"n": p.n, "text": p.text} for p in s.article.paragraphs],
+        "paragraphs": [_paragraph(p) for p in s.article.paragraphs],
+        "notes": list(s.article.notes),
         "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in s.article.removed],
     }
+
+
+def _paragraph(p: Paragraph) -> dict[str, Any]:
+    out: dict[str, Any] = {"n": p.n, "text": p.text}
+    if p.post:
+        out["post"] = {"author": p.post.author, "handle": p.post.handle, "date": p.post.date}
+    return out
 
 
 def _actor(a: Actor) -> dict[str, Any]:

@@ -22,7 +22,9 @@ def load_data(name: str) -> dict[str, Any]:
 @dataclass(frozen=True)
 class _Rules:
     max_words: int
-    phrases: tuple[tuple[str, re.Pattern[str]], ...]
+    phrases: tuple[tuple[str, re.Pattern[str], int], ...]
+    notices: tuple[tuple[str, re.Pattern[str], int], ...]  # notes about the article itself
+    inline: tuple[tuple[str, re.Pattern[str]], ...]
     outlet: tuple[re.Pattern[str], ...]
     icon_words: frozenset[str]
     icon_min_tokens: int
@@ -35,6 +37,7 @@ class _Rules:
     byline: re.Pattern[str]
     labels: frozenset[str]
     label_reason: str
+    wire_tag: re.Pattern[str]
 
 
 @functools.cache
@@ -43,7 +46,9 @@ def rules() -> _Rules:
     nav = furniture["navigation"]
     return _Rules(
         max_words=furniture["max_words"],
-        phrases=tuple((group["reason"], re.compile(p, re.I)) for group in furniture["phrases"] for p in group["patterns"]),
+        phrases=_phrases(furniture, notice=False),
+        notices=_phrases(furniture, notice=True),
+        inline=tuple((group["reason"], re.compile(p)) for group in furniture["inline"] for p in group["patterns"]),
         outlet=tuple(re.compile(p, re.I) for p in furniture["outlet"]),
         icon_words=frozenset(furniture["icons"]["words"]),
         icon_min_tokens=furniture["icons"]["min_tokens"],
@@ -56,7 +61,13 @@ def rules() -> _Rules:
         byline=re.compile(furniture["byline"], re.I),
         labels=frozenset(str(x).casefold() for x in furniture["labels"]["lines"]),
         label_reason=furniture["labels"]["reason"],
+        wire_tag=re.compile(furniture["wire_tag"]),
     )
+
+
+def _phrases(furniture: dict[str, Any], notice: bool) -> tuple[tuple[str, re.Pattern[str], int], ...]:
+    return tuple((group["reason"], re.compile(p, re.I), group.get("max_words", furniture["max_words"]))
+                 for group in furniture["phrases"] if bool(group.get("notice")) == notice for p in group["patterns"])
 
 
 SENTENCE_END = re.compile(r"[.?!…][”\"’')\]]*$|[”\"]$")
@@ -94,6 +105,11 @@ def reads_as_reporting(text: str) -> bool:
     return bool(words & r.cues) and bool(SENTENCE_END.search(text.strip()))
 
 
+def speech_cue(text: str) -> bool:
+    """Whether the line holds a word that introduces or attributes speech."""
+    return bool({w.lower().strip("'’") for w in _WORD.findall(text)} & rules().cues)
+
+
 def _icon_strip(text: str) -> bool:
     r = rules()
     tokens = text.split()
@@ -114,6 +130,13 @@ def _nav_strip(text: str) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def furniture_reason(text: str) -> str | None:
     """Why this line is page furniture, or None when it is (or may be) article text."""
+    r = rules()
+    words = len(text.split())
+    # A notice is anchored on words no reporting sentence opens with ("Correction:"), so a
+    # quotation inside it (the words it corrects) does not make it article text.
+    for reason, pattern, max_words in r.notices:
+        if words <= max_words and pattern.search(text):
+            return reason
     if reads_as_reporting(text):
         return None
     if _icon_strip(text):
@@ -126,10 +149,20 @@ def furniture_reason(text: str) -> str | None:
         return rules().label_reason
     if byline(text):
         return REASON_BYLINE
-    for reason, pattern in rules().phrases:
-        if pattern.search(text):
+    for reason, pattern, max_words in r.phrases:
+        if words <= max_words and pattern.search(text):
             return reason
     return None
+
+
+def inline_furniture(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The line without the furniture a page inserted inside it, and what was cut, with why."""
+    cut: list[tuple[str, str]] = []
+    for reason, pattern in rules().inline:
+        for m in pattern.finditer(text):
+            cut.append((m.group(0), reason))
+        text = pattern.sub(" ", text)
+    return (re.sub(r"\s{2,}", " ", text).strip() if cut else text), cut
 
 
 def byline(text: str) -> str | None:
@@ -149,3 +182,9 @@ def outlet_named(text: str) -> tuple[int, str] | None:
         if match and match["outlet"].strip():
             return rank, match["outlet"].strip()
     return None
+
+
+def wire_tag(text: str) -> tuple[str, str] | None:
+    """(agency, the tag as written) of a wire story's dateline at the start of a paragraph."""
+    match = rules().wire_tag.match(text)
+    return (match["outlet"].strip(), match.group(0).strip()) if match else None

@@ -69,10 +69,20 @@ class Seed:
 # --- clean ------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class Post:
+    """An embedded social post: whose it is, as its embed signs it."""
+
+    author: str
+    handle: str | None = None  # without the "@"
+    date: str | None = None  # as the embed writes it
+
+
+@dataclass(frozen=True)
 class Paragraph:
     n: int
     text: str
     line: int = 0  # line in the seed file
+    post: Post | None = None  # the paragraph is an embedded post, not the article's narrative
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,7 @@ class Article:
     encoding: str = "utf-8"
     published_evidence: str | None = None  # the line or words the date was read from, and why
     author_basis: str | None = None
+    notes: tuple[str, ...] = ()  # how the body was shaped beyond removing lines (e.g. a long line split)
 
     @property
     def word_count(self) -> int:

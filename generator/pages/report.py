@@ -13,4 +13,5 @@ def pages(ctx: Context) -> dict[str, str]:
     problems = sorted(ctx.briefing.problems, key=lambda p: (p.path, p.line or 0, p.severity, p.message))
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
-    return {PAGE: ctx.render("report.md.j2", PAGE, errors=errors, warnings=warnings)}
+    undated = [s.article for s in ctx.briefing.sources if not s.article.published or not s.article.outlet]
+    return {PAGE: ctx.render("report.md.j2", PAGE, errors=errors, warnings=warnings, incomplete=undated)}
