@@ -8,7 +8,7 @@ from dataclasses import replace
 from generator import nlp
 from generator.extract import figures, quotes
 from generator.merge.actors import ActorIndex
-from generator.merge.quotes import merge_figures
+from generator.merge.figures import merge_figures
 from generator.model import (Article, Briefing, Extraction, Figure, FigureClaim, Paragraph, QuoteClaim, Source,
                              TimeExpression, Where)
 from generator.pages.figures import value_text

@@ -1,0 +1,186 @@
+"""What a number counts, read from the dependency parse: the counted noun phrase, or for a
+measure (percent, money, volume, days) the thing it measures and its verb.
+
+  "5,000 striking workers"            -> striking workers          (the noun the number modifies)
+  "31.4 percent of the vote"          -> vote                      (the "of" / "in" complement)
+  "a 25% tariff on steel"             -> tariff on steel           (the noun the measure modifies)
+  "46 percent would choose Ruiz"      -> choose Ruiz               (the measure is the verb's subject)
+  "sales rose 36% to $683 million"    -> sales rise                (the verb's subject and the verb)
+  "the fine was 20,000 marks"         -> fine                      (a verb of amount: the subject alone)
+
+Where none of these holds the figure is left out: a number whose subject is unknown cannot be
+compared with anything."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from generator.extract.figure_numbers import NumberExpr, UnitData
+
+MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod"}
+NOUNS = {"NOUN", "PROPN"}
+COMPLEMENT_PREPS = {"of", "in"}
+NOUN_PREPS = {"of", "on", "for", "in", "to"}
+OBJECT_DEPS = {"dobj", "attr", "oprd", "npadvmod", "acomp", "advmod", "dative"}
+VERB_PREPS = {"by", "to", "from", "at", "with", "past", "of", "for", "around", "over", "about", "in"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+WEAK = {"those", "these", "that", "this", "them", "it", "which", "who", "all", "some", "one"}
+
+
+def head_of(e: NumberExpr, doc: Any) -> Any:
+    """The token of the expression whose head lies outside it (its syntactic head)."""
+    span = range(e.start, e.end + 1)
+    for i in sorted(span, key=lambda i: (doc[i].head.i in span and doc[i].head.i != i, -i)):
+        tok = doc[i]
+        if tok.head.i not in span or tok.head.i == tok.i:
+            return tok
+    return doc[e.end]
+
+
+def _inside(tok: Any, e: NumberExpr) -> bool:
+    return e.start <= tok.i <= e.end
+
+
+def noun_phrase(noun: Any, e: NumberExpr, with_prep: bool = True) -> list[Any]:
+    """The noun with its compounds and adjectives, and one short complement ("tariff on steel")."""
+    left = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and not _has_number(t) and not _inside(t, e)]
+    words = [w for t in left for w in t.subtree if not w.is_punct] + [noun]
+    if with_prep:
+        prep = next((t for t in noun.rights if t.dep_ == "prep" and t.lower_ in NOUN_PREPS), None)
+        obj = next((t for t in prep.children if t.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None and obj.pos_ in NOUNS and not _has_number(obj) and obj.lower_ not in WEAK:
+            words += [prep] + noun_phrase(obj, e, with_prep=False)
+    return sorted(set(words), key=lambda t: t.i)
+
+
+def _has_number(tok: Any) -> bool:
+    return any(t.like_num or t.tag_ == "$" for t in tok.subtree)
+
+
+def predicate(verb: Any, e: NumberExpr) -> list[Any]:
+    """A verb with its particle and its object's noun ("choose Ruiz", "walk out")."""
+    words = [verb] + [t for t in verb.children if t.dep_ == "prt"]
+    obj = next((t for t in verb.children if t.dep_ in ("dobj", "attr") and not _inside(t, e) and not _has_number(t)), None)
+    if obj is not None and obj.pos_ in NOUNS:
+        words += noun_phrase(obj, e, with_prep=False)
+    return sorted(words, key=lambda t: t.i)
+
+
+def subject_of(verb: Any) -> Any | None:
+    subj = next((t for t in verb.children if t.dep_ in SUBJECT_DEPS), None)
+    if subj is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in NOUNS:
+        return verb.head
+    if subj is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    if subj is not None and subj.lower_ in WEAK and subj.head.dep_ == "relcl":
+        return subj.head.head
+    return subj
+
+
+def _verb_subject(verb: Any, e: NumberExpr, ud: UnitData) -> list[Any] | None:
+    subj = subject_of(verb)
+    lemma = verb.lemma_.lower()
+    if subj is not None and subj.pos_ in NOUNS and not _inside(subj, e):
+        words = noun_phrase(subj, e)
+        return words if lemma in ud.amount_verbs else sorted(words + [verb], key=lambda t: t.i)
+    if lemma in ud.amount_verbs:
+        return None
+    return predicate(verb, e)
+
+
+def _complement(tok: Any, e: NumberExpr) -> Any | None:
+    """ "percent of the vote", "$3.2 million in damages", "metric tons of steel"."""
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ in COMPLEMENT_PREPS:
+            obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in NOUNS and obj.lower_ not in WEAK:
+                return obj
+    doc = tok.doc
+    # The parse often hangs "of the vote" elsewhere; read it linearly right after the unit.
+    k = e.end + 1
+    if k + 1 < len(doc) and doc[k].lower_ in COMPLEMENT_PREPS:
+        for t in doc[k + 1:k + 5]:
+            if t.pos_ in NOUNS and t.lower_ not in WEAK:
+                return t
+            if t.pos_ not in ("DET", "ADJ", "PROPN", "PART") and t.tag_ != "POS":
+                break
+    return None
+
+
+def subject_tokens(e: NumberExpr, doc: Any, ud: UnitData) -> tuple[list[Any], Any | None] | None:
+    """(the words of the subject, the counted noun when it counts one) or None to abstain."""
+    h = head_of(e, doc)
+    if not e.unit:  # a count: the noun the number modifies
+        if e.vague:
+            obj = _complement(doc[e.end], e)
+            return (noun_phrase(obj, e), obj) if obj is not None else None
+        noun = None
+        if h.dep_ in MODIFIER_DEPS and h.head.pos_ in NOUNS and h.head.i > h.i:
+            noun = h.head
+        elif e.end + 1 < len(doc) and doc[e.end + 1].pos_ in NOUNS and doc[e.end + 1].tag_ in ("NNS", "NNPS"):
+            noun = doc[e.end + 1]
+        else:
+            noun = _complement(h, e)  # "40 of their sailors"
+        if noun is None or noun.lower_ in WEAK:
+            return None
+        return noun_phrase(noun, e), noun
+    if e.hyphen_unit:  # "a 30-day delay", "a seven-member panel"
+        unit = doc[e.unit_token]
+        target = unit.head if unit.head.pos_ in NOUNS and unit.head.i > unit.i else None
+        return (noun_phrase(target, e), None) if target is not None else None
+    if e.unit == "times":  # "three times the rate of civilians"
+        for t in doc[e.end + 1:e.end + 4]:
+            if t.pos_ in NOUNS:
+                return noun_phrase(t, e), None
+        return None
+    obj = _complement(h, e)
+    if obj is not None:
+        words = noun_phrase(obj, e)
+        if obj.lemma_.lower() in ud.people and h.dep_ in SUBJECT_DEPS and h.head.pos_ in ("VERB", "AUX"):
+            words = sorted(set(words) | set(predicate(h.head, e)), key=lambda t: t.i)
+        return words, None
+    if h.dep_ in MODIFIER_DEPS and h.head.pos_ in NOUNS and h.head.i > h.i and not _inside(h.head, e):
+        return noun_phrase(h.head, e), None
+    if h.dep_ in SUBJECT_DEPS and h.head.pos_ in ("VERB", "AUX"):
+        words = predicate(h.head, e)
+        return (words, None) if len(words) > 1 or h.head.lemma_.lower() not in ud.amount_verbs else None
+    verb = None
+    if h.dep_ in OBJECT_DEPS and h.head.pos_ in ("VERB", "AUX"):
+        verb = h.head
+    elif h.dep_ == "pobj" and h.head.lower_ in VERB_PREPS:
+        up = h.head.head
+        # "by 43 percent to 38 percent": the second measure hangs on the first.
+        while up.dep_ == "pobj" or (up.pos_ not in ("VERB", "AUX") and up.dep_ in ("prep", "pobj", "npadvmod", "dobj")):
+            up = up.head
+            if up.i == up.head.i:
+                break
+        if up.pos_ in ("VERB", "AUX"):
+            verb = up
+    elif h.dep_ in ("conj", "appos") and h.head.pos_ in ("VERB", "AUX"):
+        verb = h.head
+    if verb is not None:
+        words = _verb_subject(verb, e, ud)
+        return (words, None) if words else None
+    return None
+
+
+def phrase(words: Iterable[Any]) -> str:
+    return " ".join(t.text for t in words)
+
+
+def fold(words: Iterable[Any]) -> str:
+    """A generic key for subjects that are the same thing: content-word stems, sorted, so
+    "workers on strike" and "striking workers" both read "strik worker"."""
+    stems = set()
+    for t in words:
+        if t.is_stop or t.is_punct or t.pos_ in ("DET", "ADP", "PRON", "AUX", "PART", "CCONJ", "NUM"):
+            continue
+        stems.add(stem(t.lemma_.lower() if t.pos_ != "PROPN" else t.lower_))
+    return " ".join(sorted(stems))
+
+
+def stem(word: str) -> str:
+    for suffix in ("ing", "ed", "e", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[:-len(suffix)]
+    return word
