@@ -58,10 +58,12 @@ def reason(e: NumberExpr, doc: Any, ud: UnitData) -> str | None:
     if e.unit in ud.time_units or e.unit in ("days", "weeks", "months", "years", "decades", "hours", "minutes", "seconds"):
         if after is not None and (_words_at(doc, e.end + 1, ud.time_offsets) or after.lower_ in ("-old", "old")):
             return "age" if after.lower_ in ("old", "-old") else "date (a span before or after something)"
-        k = e.start
-        while k > 0 and doc[k - 1].lower_ in ("the", "a", "an"):
-            k -= 1
-        if _words_before(doc, k, ud.time_frames):
+        for k in (e.start, e.number):
+            while k > 0 and doc[k - 1].lower_ in ("the", "a", "an"):
+                k -= 1
+            if _words_before(doc, k, ud.time_frames):
+                return "date (a span up to now)"
+        if e.qualifier and tuple(e.qualifier.lower().split()) in ud.time_frames:
             return "date (a span up to now)"
     elif tok.ent_type_ in ("DATE", "TIME") and not e.unit and not e.vague:
         return "date or time"
@@ -83,7 +85,9 @@ def reason(e: NumberExpr, doc: Any, ud: UnitData) -> str | None:
         return "address"
     if _score(e, doc):
         return "score or ratio"
-    if e.value == 1 and not e.unit and not e.qualifier:
+    if e.hyphen_unit and e.unit_token is not None and doc[e.unit_token].lemma_.lower() in ud.hyphen_kinds:
+        return "a kind, not a count (\"a four-way race\")"
+    if e.value == 1 and not e.unit and not e.qualifier and e.out_of is None:
         return "one: a pronoun or article, not a count"
     if not e.unit and not e.vague and before is not None and e.start == e.number and \
             (before.lower_ in ud.reference_words or before.tag_ == "POS"):

@@ -40,6 +40,9 @@ class UnitData:
     rhetoric_after: frozenset[str]
     vague: tuple[tuple[tuple[str, ...], int], ...]
     amount_verbs: frozenset[str]
+    evidence_verbs: frozenset[str]
+    hyphen_kinds: frozenset[str]
+    ratio_words: tuple[tuple[str, ...], ...]
     numbers: dict[str, int]
     multipliers: dict[str, int]
     qualifiers: tuple[tuple[tuple[str, ...], str, str], ...]
@@ -75,6 +78,9 @@ def units() -> UnitData:
         rhetoric_after=frozenset(u["rhetoric_after"]),
         vague=tuple(sorted(((tuple(k.split()), int(v)) for k, v in u["vague_numbers"].items()), key=lambda p: -len(p[0]))),
         amount_verbs=frozenset(u["amount_verbs"]),
+        evidence_verbs=frozenset(u["evidence_verbs"]),
+        hyphen_kinds=frozenset(u["hyphen_kinds"]),
+        ratio_words=_words(u["ratio_words"]),
         numbers={str(k).lower(): int(v) for k, v in f["number_words"].items() if " " not in str(k)},
         multipliers={**{str(k).lower(): int(v) for k, v in (f.get("multipliers") or {}).items()},
                      "billion": 1_000_000_000, "trillion": 1_000_000_000_000, "dozen": 12},
@@ -95,6 +101,7 @@ class NumberExpr:
     vague: bool = False  # "dozens", "thousands"
     hyphen_unit: bool = False  # "a 30-day delay": the unit is fused to the number
     range_end: int | None = None  # token of the second number of a range
+    out_of: int | float | None = None  # "eight of 10 voters": the whole the value is a share of
 
 
 def step(doc: Any, i: int) -> int:
@@ -211,6 +218,17 @@ def _rate(doc: Any, j: int, ud: UnitData) -> tuple[str, int]:
     return "", j
 
 
+def _ratio(doc: Any, j: int, n: float, ud: UnitData) -> tuple[int | float, int] | None:
+    """ "eight of 10", "nine out of ten": (the whole, its last token) after the number ending at j."""
+    k = step(doc, j)
+    for words in ud.ratio_words:
+        if tuple(t.lower_ for t in doc[k:k + len(words)]) == words:
+            whole = _number_at(doc, k + len(words), ud)
+            if whole is not None and whole[0] > n:
+                return _tidy(whole[0]), whole[1]
+    return None
+
+
 def scan(doc: Any, ud: UnitData | None = None) -> Iterator[NumberExpr]:
     """Every number expression of a parsed paragraph, left to right, none overlapping."""
     ud = ud or units()
@@ -260,6 +278,13 @@ def _expression(doc: Any, i: int, ud: UnitData) -> NumberExpr | None:
             if second is not None and second[0] > n:
                 value, range_end, j = (_tidy(n), _tidy(second[0])), k + 1, second[1]
                 unit, unit_token, last = _unit_after(doc, j, ud)
+    if not unit and not currency and range_end is None:
+        ratio = _ratio(doc, j, n, ud)
+        if ratio is not None:
+            whole, last = ratio
+            rate, last = _rate(doc, last, ud)
+            return NumberExpr(start=start, end=last, number=i, value=value, qualifier=qualifier, unit="",
+                              unit_token=None, rate=rate, out_of=whole, range_end=None)
     if currency:
         unit, last = currency, j
         hit = _match(doc, step(doc, j), ud.currency_after)  # "US$5 dollars"

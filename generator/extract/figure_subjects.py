@@ -15,11 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from generator.extract.figure_numbers import NumberExpr, UnitData
+from generator.extract.figure_numbers import NumberExpr, UnitData, step
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod"}
 NOUNS = {"NOUN", "PROPN"}
-COMPLEMENT_PREPS = {"of", "in"}
 NOUN_PREPS = {"of", "on", "for", "in", "to"}
 OBJECT_DEPS = {"dobj", "attr", "oprd", "npadvmod", "acomp", "advmod", "dative"}
 VERB_PREPS = {"by", "to", "from", "at", "with", "past", "of", "for", "around", "over", "about", "in"}
@@ -57,13 +56,22 @@ def _has_number(tok: Any) -> bool:
     return any(t.like_num or t.tag_ == "$" for t in tok.subtree)
 
 
-def predicate(verb: Any, e: NumberExpr) -> list[Any]:
-    """A verb with its particle and its object's noun ("choose Ruiz", "walk out")."""
+def predicate(verb: Any, e: NumberExpr, ud: UnitData, depth: int = 0) -> list[Any]:
+    """A verb with its particle and its object's noun ("choose Ruiz", "walk out", "went to
+    Republican groups"); a verb of saying or showing takes the verb it reports ("said ... pick")."""
     words = [verb] + [t for t in verb.children if t.dep_ == "prt"]
     obj = next((t for t in verb.children if t.dep_ in ("dobj", "attr") and not _inside(t, e) and not _has_number(t)), None)
     if obj is not None and obj.pos_ in NOUNS:
         words += noun_phrase(obj, e, with_prep=False)
-    return sorted(words, key=lambda t: t.i)
+    elif obj is None:
+        prep = next((t for t in verb.children if t.dep_ == "prep" and not _has_number(t) and t.i > verb.i), None)
+        pobj = next((t for t in prep.children if t.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and pobj.pos_ in NOUNS and pobj.lower_ not in WEAK:
+            words += [prep] + noun_phrase(pobj, e, with_prep=False)
+        reported = next((t for t in verb.children if t.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX")), None)
+        if reported is not None and depth == 0 and not _inside(reported, e):
+            words += predicate(reported, e, ud, depth + 1)
+    return sorted(set(words), key=lambda t: t.i)
 
 
 def subject_of(verb: Any) -> Any | None:
@@ -77,34 +85,57 @@ def subject_of(verb: Any) -> Any | None:
     return subj
 
 
-def _verb_subject(verb: Any, e: NumberExpr, ud: UnitData) -> list[Any] | None:
-    subj = subject_of(verb)
+def _verb_subject(verb: Any, e: NumberExpr, ud: UnitData, via: Any | None = None) -> list[Any] | None:
+    """The subject of the verb a measure hangs on, with the verb ("sales rise", "Ruiz cut
+    dividend"); a verb of amount gives its subject alone ("the fine was 20,000 marks"). `via`
+    is an adverb between them ("ahead by 3 points"): a verb of showing then gives its object
+    and the adverb ("Ruiz ahead")."""
     lemma = verb.lemma_.lower()
+    extra = [via] if via is not None else []
+    if via is not None and lemma in ud.evidence_verbs:
+        obj = next((t for t in verb.children if t.dep_ in ("dobj", "nsubj", "ccomp") and t.i > verb.i and not _inside(t, e)), None)
+        if obj is not None:
+            return sorted(set(([obj] if obj.pos_ == "PRON" else noun_phrase(obj, e, with_prep=False)) + extra), key=lambda t: t.i)
+    subj = subject_of(verb)
     if subj is not None and subj.pos_ in NOUNS and not _inside(subj, e):
         words = noun_phrase(subj, e)
-        return words if lemma in ud.amount_verbs else sorted(words + [verb], key=lambda t: t.i)
+        if lemma not in ud.amount_verbs:
+            words = words + predicate(verb, e, ud)
+        return sorted(set(words + extra), key=lambda t: t.i)
     if lemma in ud.amount_verbs:
         return None
-    return predicate(verb, e)
+    return sorted(set(predicate(verb, e, ud) + extra), key=lambda t: t.i)
 
 
-def _complement(tok: Any, e: NumberExpr) -> Any | None:
+def _complement(tok: Any, e: NumberExpr, preps: frozenset[str] = frozenset({"of"})) -> Any | None:
     """ "percent of the vote", "$3.2 million in damages", "metric tons of steel"."""
     for prep in tok.rights:
-        if prep.dep_ == "prep" and prep.lower_ in COMPLEMENT_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in NOUNS and obj.lower_ not in WEAK:
                 return obj
     doc = tok.doc
     # The parse often hangs "of the vote" elsewhere; read it linearly right after the unit.
-    k = e.end + 1
-    if k + 1 < len(doc) and doc[k].lower_ in COMPLEMENT_PREPS:
+    k = step(doc, e.end)
+    if k + 1 < len(doc) and doc[k].lower_ in preps:
         for t in doc[k + 1:k + 5]:
             if t.pos_ in NOUNS and t.lower_ not in WEAK:
                 return t
             if t.pos_ not in ("DET", "ADJ", "PROPN", "PART") and t.tag_ != "POS":
                 break
     return None
+
+
+def _clause(h: Any, e: NumberExpr, ud: UnitData) -> list[Any] | None:
+    """ "$45 million that went to Republican groups", "$1.7 billion sent abroad": the clause
+    on the figure itself says what it is."""
+    clause = next((t for t in h.rights if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX")), None)
+    return predicate(clause, e, ud) if clause is not None else None
+
+
+def _enumerates(noun: Any) -> bool:
+    """ "Two donors, Ruiz and Pak, gave ...": the number counts the names that follow."""
+    return any(t.dep_ == "appos" and t.pos_ == "PROPN" for t in noun.children)
 
 
 def subject_tokens(e: NumberExpr, doc: Any, ud: UnitData) -> tuple[list[Any], Any | None] | None:
@@ -115,40 +146,59 @@ def subject_tokens(e: NumberExpr, doc: Any, ud: UnitData) -> tuple[list[Any], An
             obj = _complement(doc[e.end], e)
             return (noun_phrase(obj, e), obj) if obj is not None else None
         noun = None
+        nxt = step(doc, e.end)
         if h.dep_ in MODIFIER_DEPS and h.head.pos_ in NOUNS and h.head.i > h.i:
             noun = h.head
-        elif e.end + 1 < len(doc) and doc[e.end + 1].pos_ in NOUNS and doc[e.end + 1].tag_ in ("NNS", "NNPS"):
-            noun = doc[e.end + 1]
+        elif nxt < len(doc) and doc[nxt].pos_ in NOUNS and doc[nxt].tag_ in ("NNS", "NNPS"):
+            noun = doc[nxt]
         else:
             noun = _complement(h, e)  # "40 of their sailors"
-        if noun is None or noun.lower_ in WEAK:
+        if noun is None and h.dep_ == "attr" and h.head.lemma_.lower() in ud.amount_verbs:
+            subj = subject_of(h.head)  # "the sample is 834"
+            if subj is not None and subj.pos_ in NOUNS:
+                return noun_phrase(subj, e), None
+        if noun is None or noun.lower_ in WEAK or _enumerates(noun):
             return None
         return noun_phrase(noun, e), noun
     if e.hyphen_unit:  # "a 30-day delay", "a seven-member panel"
         unit = doc[e.unit_token]
         target = unit.head if unit.head.pos_ in NOUNS and unit.head.i > unit.i else None
         return (noun_phrase(target, e), None) if target is not None else None
-    if e.unit == "times":  # "three times the rate of civilians"
+    if e.unit == "times":  # "the rate was three times ...", "at three times the rate of civilians"
+        if h.dep_ == "attr" and h.head.lemma_.lower() in ud.amount_verbs:
+            subj = subject_of(h.head)
+            if subj is not None and subj.pos_ in NOUNS:
+                return noun_phrase(subj, e), None
         for t in doc[e.end + 1:e.end + 4]:
             if t.pos_ in NOUNS:
                 return noun_phrase(t, e), None
         return None
-    obj = _complement(h, e)
+    currency = e.unit not in {u for _, u in ud.units}
+    obj = _complement(h, e, frozenset({"of", "in"}) if currency else frozenset({"of"}))
     if obj is not None:
         words = noun_phrase(obj, e)
         if obj.lemma_.lower() in ud.people and h.dep_ in SUBJECT_DEPS and h.head.pos_ in ("VERB", "AUX"):
-            words = sorted(set(words) | set(predicate(h.head, e)), key=lambda t: t.i)
+            words = sorted(set(words) | set(predicate(h.head, e, ud)), key=lambda t: t.i)
         return words, None
+    clause = _clause(h, e, ud)
+    if clause:
+        return clause, None
     if h.dep_ in MODIFIER_DEPS and h.head.pos_ in NOUNS and h.head.i > h.i and not _inside(h.head, e):
         return noun_phrase(h.head, e), None
     if h.dep_ in SUBJECT_DEPS and h.head.pos_ in ("VERB", "AUX"):
-        words = predicate(h.head, e)
+        words = predicate(h.head, e, ud)
         return (words, None) if len(words) > 1 or h.head.lemma_.lower() not in ud.amount_verbs else None
-    verb = None
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ in NOUNS:
+        return noun_phrase(h.head.head, e, with_prep=False), None  # "a loss of $992,000"
+    verb, via = None, None
     if h.dep_ in OBJECT_DEPS and h.head.pos_ in ("VERB", "AUX"):
         verb = h.head
+    elif h.dep_ in ("npadvmod", "pobj") and h.head.pos_ in ("ADV", "ADJ") and h.head.head.pos_ in ("VERB", "AUX"):
+        via, verb = h.head, h.head.head  # "ahead 3 points"
     elif h.dep_ == "pobj" and h.head.lower_ in VERB_PREPS:
         up = h.head.head
+        if up.pos_ in ("ADV", "ADJ") and up.head.pos_ in ("VERB", "AUX"):
+            via, up = up, up.head  # "ahead by 3.7 points"
         # "by 43 percent to 38 percent": the second measure hangs on the first.
         while up.dep_ == "pobj" or (up.pos_ not in ("VERB", "AUX") and up.dep_ in ("prep", "pobj", "npadvmod", "dobj")):
             up = up.head
@@ -159,7 +209,7 @@ def subject_tokens(e: NumberExpr, doc: Any, ud: UnitData) -> tuple[list[Any], An
     elif h.dep_ in ("conj", "appos") and h.head.pos_ in ("VERB", "AUX"):
         verb = h.head
     if verb is not None:
-        words = _verb_subject(verb, e, ud)
+        words = _verb_subject(verb, e, ud, via)
         return (words, None) if words else None
     return None
 

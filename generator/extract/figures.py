@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from generator.extract import casualties
+from generator.extract import casualties, figure_claimants
 from generator.extract.figure_never import reason
 from generator.extract.figure_numbers import NumberExpr, UnitData, scan, units
 from generator.extract.figure_subjects import fold, head_of, phrase, subject_tokens
@@ -39,10 +39,9 @@ def _numbers_of(e: NumberExpr) -> tuple[int, ...]:
 def _unit(e: NumberExpr, noun: Any, ud: UnitData) -> str:
     if e.unit:
         return f"{e.unit} {e.rate}".strip()
-    if noun is None:
-        return ""
-    base = "people" if noun.lemma_.lower() in ud.people else noun.lower_
-    return f"{base} {e.rate}".strip()
+    base = "" if noun is None else "people" if noun.lemma_.lower() in ud.people else noun.lower_
+    whole = f"out of {e.out_of}" if e.out_of is not None else ""
+    return " ".join(w for w in (whole, base, e.rate) if w)
 
 
 def _generic(article: Article, paragraph: Any, doc: Any, here: Sequence[QuoteClaim],
@@ -50,15 +49,15 @@ def _generic(article: Article, paragraph: Any, doc: Any, here: Sequence[QuoteCla
     out: list[FigureClaim] = []
     heads: dict[int, tuple[str, str]] = {}  # head token of a figure -> (subject, key)
     for e in exprs:
-        read = subject_tokens(e, doc, ud)
         h = head_of(e, doc)
-        if read is None:
-            # "$87 million, or $2.02 a share": an apposition shares the subject of its head.
-            inherited = heads.get(h.head.i) if h.dep_ in ("appos", "conj") else None
-            if inherited is None:
-                continue
+        # "$87 million, or $2.02 a share": an apposition shares the subject of its head.
+        inherited = heads.get(h.head.i) if h.dep_ in ("appos", "conj") else None
+        read = subject_tokens(e, doc, ud) if inherited is None else None
+        if inherited is not None:
             subject, key = inherited
             noun = None
+        elif read is None:
+            continue
         else:
             words, noun = read
             subject, key = phrase(words), fold(words)
@@ -70,13 +69,16 @@ def _generic(article: Article, paragraph: Any, doc: Any, here: Sequence[QuoteCla
         start, end = doc[e.start].idx, doc[last].idx + len(doc[last].text)
         anchor = doc[e.number]
         claim = casualties.claim_for(anchor.idx, anchor.idx + len(anchor.text), here)
+        # Nobody named but "according to X": X (an outlet, a count, a report) states it.
+        stated_by = ((claim.speaker_text or (claim.via[0] if claim.via else None)) if claim is not None else None) \
+            or figure_claimants.claimant(anchor, ud)
         out.append(FigureClaim(
             subject=subject,
             value=e.value,
             unit=unit,
             expression=paragraph.text[start:end],
             where=Where(article.id, paragraph.n, start, end),
-            claimant_text=claim.speaker_text if claim is not None else None,
+            claimant_text=stated_by,
             qualifier=e.qualifier,
             via=claim.via if claim is not None else (),
             claim=claim.where if claim is not None else None,
