@@ -4,10 +4,12 @@ Friday shows ...", "an analysis found ..."). Otherwise the article itself states
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 from generator.extract.figure_numbers import UnitData
 from generator.extract.quotes import load_data
+from generator.model import QuoteClaim
 
 
 @functools.cache
@@ -37,9 +39,24 @@ def _shown_by(anchor: Any, ud: UnitData) -> str | None:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ud.evidence_verbs:
             subj = next((t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not (subj.left_edge.i <= anchor.i <= subj.right_edge.i):
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN", "ADJ") and not (subj.left_edge.i <= anchor.i <= subj.right_edge.i):
                 return anchor.doc[subj.left_edge.i:subj.i + 1].text
             return None
+    return None
+
+
+def reporting(anchor: Any, claims: Sequence[QuoteClaim]) -> QuoteClaim | None:
+    """A reported claim whose reporting verb governs the number although the claim's words stop
+    before it ("Ruiz said the files were moved ... and spread over 55,000 pages")."""
+    chain = [anchor, *anchor.ancestors]
+    for q in claims:
+        if q.cue is None or q.statement is None or not (q.statement.start <= anchor.idx < q.statement.end):
+            continue
+        cue = q.cue.split()[0].lower()
+        for below, verb in zip(chain, chain[1:]):
+            if verb.lower_ == cue and q.statement.start <= verb.idx < q.statement.end:
+                # "73 percent said ...": the figure is who speaks, not what is said.
+                return None if below.dep_ in ("nsubj", "nsubjpass") else q
     return None
 
 

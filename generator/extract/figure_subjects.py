@@ -75,7 +75,13 @@ def predicate(verb: Any, e: NumberExpr, ud: UnitData, depth: int = 0) -> list[An
 
 
 def subject_of(verb: Any) -> Any | None:
+    """The verb's subject; a relative pronoun gives the noun it stands for, and "it" in a clause
+    hung on another ("the rating remains strong, though it has declined") that clause's subject."""
     subj = next((t for t in verb.children if t.dep_ in SUBJECT_DEPS), None)
+    if subj is not None and subj.lower_ in ("it", "they") and verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        outer = next((t for t in verb.head.children if t.dep_ in SUBJECT_DEPS and t.pos_ in NOUNS), None)
+        if outer is not None:
+            return outer
     if subj is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in NOUNS:
         return verb.head
     if subj is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
@@ -92,10 +98,13 @@ def _verb_subject(verb: Any, e: NumberExpr, ud: UnitData, via: Any | None = None
     and the adverb ("Ruiz ahead")."""
     lemma = verb.lemma_.lower()
     extra = [via] if via is not None else []
-    if via is not None and lemma in ud.evidence_verbs:
+    if lemma in ud.evidence_verbs:
+        # "the poll shows Ruiz ahead by 3 points": what is shown, not the poll, is the subject.
         obj = next((t for t in verb.children if t.dep_ in ("dobj", "nsubj", "ccomp") and t.i > verb.i and not _inside(t, e)), None)
         if obj is not None:
-            return sorted(set(([obj] if obj.pos_ == "PRON" else noun_phrase(obj, e, with_prep=False)) + extra), key=lambda t: t.i)
+            shown = [t for t in verb.children if t.dep_ in ("advmod", "acomp", "oprd") and t.i > obj.i and t.pos_ in ("ADV", "ADJ")]
+            words = [obj] if obj.pos_ == "PRON" else noun_phrase(obj, e, with_prep=False)
+            return sorted(set(words + shown + extra), key=lambda t: t.i)
     subj = subject_of(verb)
     if subj is not None and subj.pos_ in NOUNS and not _inside(subj, e):
         words = noun_phrase(subj, e)
@@ -157,6 +166,8 @@ def subject_tokens(e: NumberExpr, doc: Any, ud: UnitData) -> tuple[list[Any], An
             subj = subject_of(h.head)  # "the sample is 834"
             if subj is not None and subj.pos_ in NOUNS:
                 return noun_phrase(subj, e), None
+        if noun is None and e.out_of is not None and h.dep_ in SUBJECT_DEPS and h.head.pos_ in ("VERB", "AUX"):
+            return predicate(h.head, e, ud), None  # "eight out of 10 said it would not matter"
         if noun is None or noun.lower_ in WEAK or _enumerates(noun):
             return None
         return noun_phrase(noun, e), noun
@@ -165,10 +176,11 @@ def subject_tokens(e: NumberExpr, doc: Any, ud: UnitData) -> tuple[list[Any], An
         target = unit.head if unit.head.pos_ in NOUNS and unit.head.i > unit.i else None
         return (noun_phrase(target, e), None) if target is not None else None
     if e.unit == "times":  # "the rate was three times ...", "at three times the rate of civilians"
-        if h.dep_ == "attr" and h.head.lemma_.lower() in ud.amount_verbs:
-            subj = subject_of(h.head)
-            if subj is not None and subj.pos_ in NOUNS:
-                return noun_phrase(subj, e), None
+        for t in (h, h.head):
+            if t.dep_ == "attr" and t.head.lemma_.lower() in ud.amount_verbs:
+                subj = subject_of(t.head)
+                if subj is not None and subj.pos_ in NOUNS:
+                    return noun_phrase(subj, e), None
         for t in doc[e.end + 1:e.end + 4]:
             if t.pos_ in NOUNS:
                 return noun_phrase(t, e), None

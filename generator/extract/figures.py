@@ -68,7 +68,8 @@ def _generic(article: Article, paragraph: Any, doc: Any, here: Sequence[QuoteCla
         last = e.end if noun is None or noun.i < e.end or noun.i - e.end > 3 else noun.i
         start, end = doc[e.start].idx, doc[last].idx + len(doc[last].text)
         anchor = doc[e.number]
-        claim = casualties.claim_for(anchor.idx, anchor.idx + len(anchor.text), here)
+        claim = casualties.claim_for(anchor.idx, anchor.idx + len(anchor.text), here) \
+            or figure_claimants.reporting(anchor, here)
         # Nobody named but "according to X": X (an outlet, a count, a report) states it.
         stated_by = ((claim.speaker_text or (claim.via[0] if claim.via else None)) if claim is not None else None) \
             or figure_claimants.claimant(anchor, ud)
