@@ -38,7 +38,10 @@ def _shown_by(anchor: Any, ud: UnitData) -> str | None:
     while tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ud.evidence_verbs:
-            subj = next((t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            # A passive ("were reported by ...") names its claimant in the agent, if anywhere.
+            agent = next((t for t in tok.children if t.dep_ == "agent"), None)
+            subj = next((t for t in (agent.children if agent is not None else tok.children)
+                         if t.dep_ == ("pobj" if agent is not None else "nsubj")), None)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN", "ADJ") and not (subj.left_edge.i <= anchor.i <= subj.right_edge.i):
                 return anchor.doc[subj.left_edge.i:subj.i + 1].text
             return None
@@ -55,8 +58,8 @@ def reporting(anchor: Any, claims: Sequence[QuoteClaim]) -> QuoteClaim | None:
         cue = q.cue.split()[0].lower()
         for below, verb in zip(chain, chain[1:]):
             if verb.lower_ == cue and q.statement.start <= verb.idx < q.statement.end:
-                # "73 percent said ...": the figure is who speaks, not what is said.
-                return None if below.dep_ in ("nsubj", "nsubjpass") else q
+                # "73 percent said ...", "reported by two members": the figure is who speaks.
+                return None if below.dep_ in ("nsubj", "nsubjpass", "agent") else q
     return None
 
 

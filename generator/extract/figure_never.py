@@ -87,15 +87,24 @@ def reason(e: NumberExpr, doc: Any, ud: UnitData) -> str | None:
         return "score or ratio"
     if e.hyphen_unit and e.unit_token is not None and doc[e.unit_token].lemma_.lower() in ud.hyphen_kinds:
         return "a kind, not a count (\"a four-way race\")"
+    if e.unit in ud.distance_units and after is not None and after.lower_ in ud.directions:
+        return "a place (\"50 miles north of\")"
+    if e.unit == "percent" and after is not None and after.lower_ in ud.rhetoric_after:
+        return "rhetoric"
+    if e.vague and e.end + 2 < len(doc) and doc[e.end + 2].lower_ == "times":
+        return "rhetoric"
+    return None
+
+
+def weak(e: NumberExpr, doc: Any, ud: UnitData) -> str | None:
+    """Why a bare count reads as no claim of its own ("one of them", "the two countries"), or
+    None. Checked for figures of any kind; a casualty count ("recaptured all three") keeps them."""
+    before = doc[e.start - 1] if e.start > 0 else None
     if e.value == 1 and not e.unit and not e.qualifier and e.out_of is None:
         return "one: a pronoun or article, not a count"
     if not e.unit and not e.vague and before is not None and e.start == e.number and \
             (before.lower_ in ud.reference_words or before.tag_ == "POS"):
         return "reference to things already named"
-    if e.unit == "percent" and after is not None and after.lower_ in ud.rhetoric_after:
-        return "rhetoric"
-    if e.vague and e.end + 2 < len(doc) and doc[e.end + 2].lower_ == "times":
-        return "rhetoric"
     return None
 
 

@@ -43,6 +43,9 @@ class UnitData:
     evidence_verbs: frozenset[str]
     hyphen_kinds: frozenset[str]
     ratio_words: tuple[tuple[str, ...], ...]
+    distance_units: frozenset[str]
+    directions: frozenset[str]
+    vague_scale: tuple[tuple[tuple[str, ...], int], ...]
     numbers: dict[str, int]
     multipliers: dict[str, int]
     qualifiers: tuple[tuple[tuple[str, ...], str, str], ...]
@@ -81,6 +84,9 @@ def units() -> UnitData:
         evidence_verbs=frozenset(u["evidence_verbs"]),
         hyphen_kinds=frozenset(u["hyphen_kinds"]),
         ratio_words=_words(u["ratio_words"]),
+        distance_units=frozenset(u["distance_units"]),
+        directions=frozenset(u["directions"]),
+        vague_scale=tuple(sorted(((tuple(k.split()), int(v)) for k, v in u["vague_scale"].items()), key=lambda p: -len(p[0]))),
         numbers={str(k).lower(): int(v) for k, v in f["number_words"].items() if " " not in str(k)},
         multipliers={**{str(k).lower(): int(v) for k, v in (f.get("multipliers") or {}).items()},
                      "billion": 1_000_000_000, "trillion": 1_000_000_000_000, "dozen": 12},
@@ -250,6 +256,13 @@ def _expression(doc: Any, i: int, ud: UnitData) -> NumberExpr | None:
         if i + len(words) < len(doc) and doc[i + len(words)].lower_ == "of":
             return NumberExpr(i, i + len(words) - 1, i, (low, None), " ".join(words), "", None, vague=True)
         return None
+    if tok.lower_ in ud.multipliers and tok.lower_ != "dozen":
+        # "several thousand", "a few hundred": a vague number, its smallest reading.
+        k = i - 1 if i > 0 and doc[i - 1].text == "-" else i  # "a several-thousand-strong force"
+        for words, times in ud.vague_scale:
+            if k - len(words) >= 0 and tuple(t.lower_ for t in doc[k - len(words):k]) == words:
+                low = times * ud.multipliers[tok.lower_]
+                return NumberExpr(k - len(words), i, i, (low, None), " ".join([*words, tok.lower_]), "", None, vague=True)
     currency = ""
     first = i
     if tok.lower_ in ud.currency_before:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from generator.extract import casualties, figure_claimants
-from generator.extract.figure_never import reason
+from generator.extract.figure_never import reason, weak
 from generator.extract.figure_numbers import NumberExpr, UnitData, scan, units
 from generator.extract.figure_subjects import fold, head_of, phrase, subject_tokens
 from generator.model import Article, FigureClaim, QuoteClaim, Where
@@ -27,7 +27,8 @@ def extract(article: Article, docs: Sequence[Any], quotes: Sequence[QuoteClaim])
         exprs = list(scan(doc, ud))
         never = {i for e in exprs if reason(e, doc, ud) for i in _numbers_of(e)}
         found, used = casualties.claims(article, paragraph, doc, here, never)
-        found += _generic(article, paragraph, doc, here, [e for e in exprs if not (set(_numbers_of(e)) & (never | used))], ud)
+        rest = [e for e in exprs if not (set(_numbers_of(e)) & (never | used)) and not weak(e, doc, ud)]
+        found += _generic(article, paragraph, doc, here, rest, ud)
         out.extend(sorted(found, key=lambda f: f.where.start))
     return tuple(out)
 
