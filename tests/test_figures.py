@@ -55,8 +55,10 @@ def test_as_many_repeats_the_previous_figure():
     ]
 
 
-def test_numbers_that_count_nothing_disputed_are_not_figures():
-    assert found("The 34 provinces held elections 20 years ago, and 3 parties won seats.") == ()
+def test_references_back_and_spans_that_date_something_are_not_figures():
+    assert found("The 34 provinces held elections 20 years ago.") == ()
+    (parties,) = found("The 34 provinces held elections 20 years ago, and 3 parties won seats.")
+    assert (parties.subject, parties.value, parties.expression) == ("parties", 3, "3 parties")
 
 
 def _source(id: str, text: str) -> Source:
