@@ -21,11 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "figures_real.yml"
 CORPORA = Path(os.environ.get("BRIEFING_CORPORA", ROOT.parent / "shared" / "corpora"))
 
-# Measured, rounded down (see the note of the change that set them).
-PRECISION_FLOOR = 0.0
-RECALL_FLOOR = 0.0
-HELD_OUT_PRECISION_FLOOR = 0.0
-HELD_OUT_RECALL_FLOOR = 0.0
+# Measured, rounded down: dev 96 of 101 found, 96 of 109 gold; held-out 22 of 23, 22 of 26.
+PRECISION_FLOOR = 0.95
+RECALL_FLOOR = 0.88
+HELD_OUT_PRECISION_FLOOR = 0.95
+HELD_OUT_RECALL_FLOOR = 0.84
 
 
 def _numbers(value) -> tuple[float, ...]:

@@ -84,3 +84,15 @@ def test_subjects_that_are_the_same_thing_fold_to_one_key():
     assert a.key == b.key
     (c,) = found("About 4,000 nurses marched.")
     assert c.key != a.key
+
+
+def test_hyphenated_number_words_and_a_rate_that_is_no_claimant():
+    (claim,) = found("Thirty-two ferries were grounded.")
+    assert claim.value == 32
+    (claim,) = found("The old smelter emits nearly 4,000 tons per year of sulphur.")
+    assert claim.value == (None, 4_000) and claim.claimant_text is None
+
+
+def test_a_hedged_casualty_count_stays_a_casualty_count():
+    (claim,) = found("At least 14 people were reported killed in the landslide.")
+    assert (claim.subject, claim.value) == ("killed", (14, None))

@@ -31,6 +31,7 @@ class FigureData:
     multipliers: dict[str, int]
     qualifiers: tuple[tuple[tuple[str, ...], str, str], ...]  # (words, kind, text), longest first
     same_number: tuple[tuple[str, ...], ...]
+    hedges: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -45,6 +46,7 @@ def data() -> FigureData:
         multipliers={str(k).lower(): int(v) for k, v in (d.get("multipliers") or {}).items()},
         qualifiers=tuple(quals),
         same_number=tuple(tuple(p.lower().split()) for p in d.get("same_number") or ()),
+        hedges=frozenset(d.get("hedges") or ()),
     )
 
 
@@ -128,7 +130,7 @@ def _find(tok: Any, fd: FigureData) -> Found | None:
             return Found(subject, cand, unit if unit is not None else (cand if cand.pos_ == "NOUN" else None), side)
         if cand.pos_ in COUNTED and (unit is None or cand.head.i == unit.i or unit.head.i == cand.i or unit.i == cand.i - 1):
             unit = cand
-        elif cand.pos_ not in BETWEEN:
+        elif cand.pos_ not in BETWEEN and not (cand.lemma_.lower() in fd.hedges and cand.tag_ == "VBN"):
             break
         j += 1
         skipped += 1

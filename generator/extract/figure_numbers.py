@@ -170,6 +170,11 @@ def _number_at(doc: Any, i: int, ud: UnitData) -> tuple[float, int] | None:
             return 0.5, i + 1
         return None
     j = i
+    if tok.lower_ in ud.numbers and value >= 20 and value % 10 == 0 and j + 2 < len(doc) and doc[j + 1].text == "-":
+        unit_word = doc[j + 2].lower_
+        if unit_word in ud.numbers and ud.numbers[unit_word] < 10:  # "twenty-seven"
+            value += ud.numbers[unit_word]
+            j += 2
     nxt = doc[j + 1] if j + 1 < len(doc) else None
     if nxt is not None and FRACTION.match(nxt.text) and value.is_integer():  # "2 1/2"
         value += _plain(nxt, ud) or 0.0
