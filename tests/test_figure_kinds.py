@@ -2,16 +2,13 @@
 claimant. The articles are invented, about events other than the seeds'."""
 from __future__ import annotations
 
-from generator import nlp
-from generator.extract import figures, quotes
-from generator.model import Article, FigureClaim, Paragraph
+from figure_helpers import figures_of
+
+from generator.model import FigureClaim
 
 
 def found(*paragraphs: str) -> tuple[FigureClaim, ...]:
-    a = Article(id="kinds", path="seeds/kinds.txt", title="T",
-                paragraphs=tuple(Paragraph(n, t) for n, t in enumerate(paragraphs, start=1)))
-    docs = nlp.parse([a])[a.id]
-    return figures.extract(a, docs, quotes.extract(a, docs, ()))
+    return figures_of("kinds", *paragraphs)
 
 
 def rows(claims) -> list[tuple]:

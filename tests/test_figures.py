@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator import nlp
-from generator.extract import figures, quotes
+from figure_helpers import figures_of
+
 from generator.merge.actors import ActorIndex
 from generator.merge.figures import merge_figures
 from generator.model import (Article, Briefing, Extraction, Figure, FigureClaim, Paragraph, QuoteClaim, Source,
@@ -16,10 +16,7 @@ from generator.render import render
 
 
 def found(*paragraphs: str) -> tuple[FigureClaim, ...]:
-    a = Article(id="quake", path="seeds/quake.txt", title="T",
-                paragraphs=tuple(Paragraph(n, t) for n, t in enumerate(paragraphs, start=1)))
-    docs = nlp.parse([a])[a.id]
-    return figures.extract(a, docs, quotes.extract(a, docs, ()))
+    return figures_of("quake", *paragraphs)
 
 
 def table(claims) -> list[tuple]:

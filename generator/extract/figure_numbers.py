@@ -55,6 +55,20 @@ def _phrases(d: dict) -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(sorted(((tuple(str(k).lower().split()), v) for k, v in d.items()), key=lambda p: -len(p[0])))
 
 
+def _scaled(d: dict) -> tuple[tuple[tuple[str, ...], int], ...]:
+    return tuple(sorted(((tuple(str(k).split()), int(v)) for k, v in d.items()), key=lambda p: -len(p[0])))
+
+
+# UnitData fields that are plain word sets, and the data key each is read from.
+WORD_SETS = (
+    ("time_units", "time_units"), ("rate_words", "rate_words"), ("rate_units", "rate_units"),
+    ("people", "people_nouns"), ("identifier_nouns", "identifier_nouns"), ("street_words", "street_words"),
+    ("age_words", "age_words"), ("reference_words", "reference_words"), ("rhetoric_after", "rhetoric_after"),
+    ("amount_verbs", "amount_verbs"), ("evidence_verbs", "evidence_verbs"), ("hyphen_kinds", "hyphen_kinds"),
+    ("distance_units", "distance_units"), ("directions", "directions"),
+)
+
+
 def _words(items) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(str(w).lower().split()) for w in items), key=lambda p: -len(p)))
 
@@ -64,33 +78,20 @@ def units() -> UnitData:
     u = load_data("figure_units.yml")
     f = load_data("figures.yml")
     quals = sorted(((tuple(k.lower().split()), v, k) for k, v in f["qualifiers"].items()), key=lambda q: -len(q[0]))
+    words = {name: frozenset(u[key]) for name, key in WORD_SETS}
     return UnitData(
         currency_before={str(k).lower(): v for k, v in u["currency_before"].items()},
         currency_after=_phrases(u["currency_after"]),
         units=_phrases(u["units"]),
-        time_units=frozenset(u["time_units"]),
         time_offsets=_words(u["time_offsets"]),
         time_frames=_words(u["time_frames"]),
-        rate_words=frozenset(u["rate_words"]),
-        rate_units=frozenset(u["rate_units"]),
-        people=frozenset(u["people_nouns"]),
-        identifier_nouns=frozenset(u["identifier_nouns"]),
-        street_words=frozenset(u["street_words"]),
-        age_words=frozenset(u["age_words"]),
-        reference_words=frozenset(u["reference_words"]),
-        rhetoric_after=frozenset(u["rhetoric_after"]),
-        vague=tuple(sorted(((tuple(k.split()), int(v)) for k, v in u["vague_numbers"].items()), key=lambda p: -len(p[0]))),
-        amount_verbs=frozenset(u["amount_verbs"]),
-        evidence_verbs=frozenset(u["evidence_verbs"]),
-        hyphen_kinds=frozenset(u["hyphen_kinds"]),
         ratio_words=_words(u["ratio_words"]),
-        distance_units=frozenset(u["distance_units"]),
-        directions=frozenset(u["directions"]),
-        vague_scale=tuple(sorted(((tuple(k.split()), int(v)) for k, v in u["vague_scale"].items()), key=lambda p: -len(p[0]))),
+        vague=_scaled(u["vague_numbers"]),
+        vague_scale=_scaled(u["vague_scale"]),
         numbers={str(k).lower(): int(v) for k, v in f["number_words"].items() if " " not in str(k)},
-        multipliers={**{str(k).lower(): int(v) for k, v in (f.get("multipliers") or {}).items()},
-                     "billion": 1_000_000_000, "trillion": 1_000_000_000_000, "dozen": 12},
+        multipliers={str(k).lower(): int(v) for k, v in (f.get("multipliers") or {}).items()},
         qualifiers=tuple(quals),
+        **words,
     )
 
 
