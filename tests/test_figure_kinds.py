@@ -52,6 +52,13 @@ def test_numbers_in_words_and_multipliers():
 def test_a_share_of_a_whole():
     (claim,) = found("Nine out of 10 residents backed the plan.")
     assert (claim.value, claim.unit) == (9, "out of 10 people")
+    (claim,) = found("About one of every nine riders used the new line.")
+    assert (claim.value, claim.unit) == (1, "out of 9 people")
+
+
+def test_a_multiple_is_a_figure():
+    (claim,) = found("Flooding struck the delta at three times the rate of the uplands.")
+    assert (claim.value, claim.unit, claim.subject) == (3, "times", "rate of uplands")
 
 
 def test_a_poll_that_shows_a_figure_is_its_claimant():

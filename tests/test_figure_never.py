@@ -51,6 +51,9 @@ NEVER = {
         "The dam burst four years ago, and two days later the road closed.",
         "Within the past 10 days the river rose again.",
     ),
+    "occasions and kinds": (
+        "The two clubs met five times last season, and Okafor served a one-term mandate.",
+    ),
     "places": (
         "The camp sits 50 miles north of the capital.",
     ),

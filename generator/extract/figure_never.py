@@ -85,6 +85,10 @@ def reason(e: NumberExpr, doc: Any, ud: UnitData) -> str | None:
         return "address"
     if _score(e, doc):
         return "score or ratio"
+    if e.unit == "times" and (after is None or after.lower_ not in ud.multiple_after):
+        return "occasions (\"they met five times\"), not a multiple"
+    if e.hyphen_unit and e.value == 1:
+        return "a kind, not a count (\"a one-term president\")"
     if e.hyphen_unit and e.unit_token is not None and doc[e.unit_token].lemma_.lower() in ud.hyphen_kinds:
         return "a kind, not a count (\"a four-way race\")"
     if e.unit in ud.distance_units and after is not None and after.lower_ in ud.directions:

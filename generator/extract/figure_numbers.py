@@ -44,6 +44,7 @@ class UnitData:
     hyphen_kinds: frozenset[str]
     ratio_words: tuple[tuple[str, ...], ...]
     distance_units: frozenset[str]
+    multiple_after: frozenset[str]
     directions: frozenset[str]
     vague_scale: tuple[tuple[tuple[str, ...], int], ...]
     numbers: dict[str, int]
@@ -65,7 +66,7 @@ WORD_SETS = (
     ("people", "people_nouns"), ("identifier_nouns", "identifier_nouns"), ("street_words", "street_words"),
     ("age_words", "age_words"), ("reference_words", "reference_words"), ("rhetoric_after", "rhetoric_after"),
     ("amount_verbs", "amount_verbs"), ("evidence_verbs", "evidence_verbs"), ("hyphen_kinds", "hyphen_kinds"),
-    ("distance_units", "distance_units"), ("directions", "directions"),
+    ("distance_units", "distance_units"), ("directions", "directions"), ("multiple_after", "multiple_after"),
 )
 
 
