@@ -27,6 +27,7 @@ NEVER = {
     "dates and years": (
         "On March 3, 2019, the council met in the old hall; it had last met there in 1998.",
         "The 2015 accord was signed by the mayors of both towns.",
+        "When the mill closed in 2015 - its second closure - the town shrank.",
     ),
     "ages in passing": (
         "Maria Lopez, 45, a teacher from the valley, spoke first.",
@@ -37,6 +38,7 @@ NEVER = {
     ),
     "addresses": (
         "The relief office at 221 Baker Street opened its doors.",
+        "The blast went off in front of 131 West 23rd Street.",
     ),
     "page numbers": (
         "The inspectors wrote on page 12 that the dam had cracked.",

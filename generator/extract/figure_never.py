@@ -122,9 +122,9 @@ def _appositive_age(e: NumberExpr, doc: Any) -> bool:
 
 
 def _address(e: NumberExpr, doc: Any, ud: UnitData) -> bool:
-    """ "469 Vermont St.": a number, capitalised words, a street word."""
+    """ "469 Vermont St.", "131 West 23rd Street": a number, capitalised words or ordinals, a street word."""
     k = e.end + 1
-    while k < len(doc) and doc[k].is_title and k - e.end <= 3:
+    while k < len(doc) and (doc[k].is_title or ORDINAL.match(doc[k].text)) and k - e.end <= 3:
         if doc[k].lower_ in ud.street_words:
             return k > e.end + 1
         k += 1

@@ -207,6 +207,8 @@ def _unit_after(doc: Any, j: int, ud: UnitData) -> tuple[str, int | None, int]:
     """(unit, unit token, last token) for the words after the number ending at token j."""
     k = step(doc, j)
     if k < len(doc) and doc[k].text in ("-", "–") and k + 1 < len(doc):
+        if doc[j].whitespace_ or doc[k].whitespace_:
+            return "", None, j  # "in 2015 - its second time": a dash, not a fused unit
         k += 1  # "30-day": the unit fused by a hyphen
     for table in (ud.currency_after, ud.units):
         hit = _match(doc, k, table)
