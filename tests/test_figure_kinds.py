@@ -100,3 +100,9 @@ def test_hyphenated_number_words_and_a_rate_that_is_no_claimant():
 def test_a_hedged_casualty_count_stays_a_casualty_count():
     (claim,) = found("At least 14 people were reported killed in the landslide.")
     assert (claim.subject, claim.value) == ("killed", (14, None))
+
+
+def test_a_lost_sum_or_lost_things_are_no_death_toll():
+    claims = found("The index lost 12 points on Friday and the mill lost 300 jobs, but the garrison lost 40 soldiers.")
+    assert [(f.value, f.subject == "killed") for f in claims] == [(12, False), (300, False), (40, True)]
+    assert [f.unit for f in claims] == ["points", "jobs", "soldiers"]

@@ -212,9 +212,10 @@ def claim_for(start: int, end: int, claims: Sequence[QuoteClaim]) -> QuoteClaim 
 
 
 def claims(article: Article, paragraph: Any, doc: Any, here: Sequence[QuoteClaim],
-           never: set[int]) -> tuple[list[FigureClaim], set[int]]:
+           never: set[int], people: frozenset[str] = frozenset()) -> tuple[list[FigureClaim], set[int]]:
     """The casualty figures of one paragraph, and the number tokens they read. Numbers in
-    `never` (names, dates, ages, ...) are not read."""
+    `never` (names, dates, ages, sums, ...) are not read; with `people`, a loss verb counts
+    casualties only when what was lost is people ("lost 40 soldiers", not "lost 300 jobs")."""
     fd = data()
     out: list[FigureClaim] = []
     used: set[int] = set()
@@ -238,7 +239,7 @@ def claims(article: Article, paragraph: Any, doc: Any, here: Sequence[QuoteClaim
             if n is None:
                 continue
             found = _find(tok, fd)
-            if found is None:
+            if found is None or (people and _lost_things(found, fd, people)):
                 continue
             q_start, kind, text = _qualifier(tok, fd)
             value = _value(n, kind)
@@ -266,6 +267,13 @@ def claims(article: Article, paragraph: Any, doc: Any, here: Sequence[QuoteClaim
         ))
         previous = (anchor, value, Found(found.subject, found.term, unit_tok, found.side))
     return out, used
+
+
+def _lost_things(found: Found, fd: FigureData, people: frozenset[str]) -> bool:
+    """ "the firm lost 300 jobs": a loss verb whose counted noun is not people."""
+    if found.term.lemma_.lower() not in fd.loss_verbs or found.unit is None:
+        return False
+    return found.unit.lemma_.lower() not in people and found.unit.lower_ not in people
 
 
 def _same_number(tok: Any, fd: FigureData) -> tuple[int, int] | None:

@@ -66,7 +66,7 @@ def predicate(verb: Any, e: NumberExpr, ud: UnitData, depth: int = 0) -> list[An
     elif obj is None:
         prep = next((t for t in verb.children if t.dep_ == "prep" and not _has_number(t) and t.i > verb.i), None)
         pobj = next((t for t in prep.children if t.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is not None and pobj.pos_ in NOUNS and pobj.lower_ not in WEAK:
+        if pobj is not None and pobj.pos_ in NOUNS and pobj.lower_ not in WEAK and pobj.ent_type_ not in ("DATE", "TIME"):
             words += [prep] + noun_phrase(pobj, e, with_prep=False)
         reported = next((t for t in verb.children if t.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX")), None)
         if reported is not None and depth == 0 and not _inside(reported, e):

@@ -26,7 +26,9 @@ def extract(article: Article, docs: Sequence[Any], quotes: Sequence[QuoteClaim])
         here = [q for q in quotes if q.where.paragraph == paragraph.n]
         exprs = list(scan(doc, ud))
         never = {i for e in exprs if reason(e, doc, ud) for i in _numbers_of(e)}
-        found, used = casualties.claims(article, paragraph, doc, here, never)
+        # A sum, a share or a measure is never a casualty count ("the index lost 12 points").
+        measured = {i for e in exprs if e.unit for i in _numbers_of(e)}
+        found, used = casualties.claims(article, paragraph, doc, here, never | measured, ud.people)
         rest = [e for e in exprs if not (set(_numbers_of(e)) & (never | used)) and not weak(e, doc, ud)]
         found += _generic(article, paragraph, doc, here, rest, ud)
         out.extend(sorted(found, key=lambda f: f.where.start))
