@@ -87,6 +87,7 @@ def _figure(f: Figure) -> dict[str, Any]:
         "value": list(f.value) if isinstance(f.value, tuple) else f.value,
         "unit": f.unit,
         "expression": f.expression,
+        "key": f.key or f.subject,
         "qualifier": f.qualifier,
         "claimant": f.claimant,
         "claimant_text": f.claimant_text,

@@ -154,10 +154,14 @@ class QuoteClaim:
     speaker_named: bool = False  # a name, not a description ("a local official") to keep as written
 
 
+Number = int | float
+FigureValue = Number | tuple[Number | None, Number | None]
+
+
 @dataclass(frozen=True)
 class FigureClaim:
     subject: str
-    value: int | tuple[int | None, int | None]
+    value: FigureValue
     unit: str
     expression: str  # the words that carried the number, e.g. "at least 30"
     where: Where
@@ -166,6 +170,7 @@ class FigureClaim:
     qualifier: str | None = None  # "at least", "nearly", ... as written
     via: tuple[str, ...] = ()  # intermediaries of the claim carrying the figure
     claim: Where | None = None  # span of the quote or reported claim carrying it
+    key: str = ""  # the subject folded, so claims about the same thing compare ("strik worker")
 
 
 @dataclass(frozen=True)
@@ -264,7 +269,7 @@ class Quote:
 @dataclass(frozen=True)
 class Figure:
     subject: str
-    value: int | tuple[int | None, int | None]
+    value: FigureValue
     unit: str
     expression: str
     sources: tuple[Where, ...]
@@ -274,6 +279,7 @@ class Figure:
     qualifier: str | None = None
     via: tuple[str, ...] = ()
     quote: str | None = None  # id of the quote carrying the figure
+    key: str = ""  # the subject folded: figures with one key are claims about the same thing
 
 
 @dataclass(frozen=True)

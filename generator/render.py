@@ -82,16 +82,21 @@ def publishable(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
     }
 
 
-def value_text(value: int | tuple[int | None, int | None]) -> str:
+def number_text(n: int | float) -> str:
+    """ "1,700,000", "31.4": thousands separated, no trailing zeros."""
+    return f"{n:,}" if isinstance(n, int) else f"{n:,.6f}".rstrip("0").rstrip(".")
+
+
+def value_text(value: int | float | tuple[int | float | None, int | float | None]) -> str:
     """A figure's value in words, the same on the site and in the briefing diff."""
-    if isinstance(value, int):
-        return str(value)
+    if not isinstance(value, tuple):
+        return number_text(value)
     low, high = value
     if high is None:
-        return f"{low} or more"
+        return f"{number_text(low)} or more"
     if low is None:
-        return f"up to {high}"
-    return f"{low}–{high}"
+        return f"up to {number_text(high)}"
+    return f"{number_text(low)}–{number_text(high)}"
 
 
 def one_line(text: object) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator import nlp
-from generator.extract import figures, quotes
+from figure_helpers import figures_of
+
 from generator.merge.actors import ActorIndex
-from generator.merge.quotes import merge_figures
+from generator.merge.figures import merge_figures
 from generator.model import (Article, Briefing, Extraction, Figure, FigureClaim, Paragraph, QuoteClaim, Source,
                              TimeExpression, Where)
 from generator.pages.figures import value_text
@@ -16,10 +16,7 @@ from generator.render import render
 
 
 def found(*paragraphs: str) -> tuple[FigureClaim, ...]:
-    a = Article(id="quake", path="seeds/quake.txt", title="T",
-                paragraphs=tuple(Paragraph(n, t) for n, t in enumerate(paragraphs, start=1)))
-    docs = nlp.parse([a])[a.id]
-    return figures.extract(a, docs, quotes.extract(a, docs, ()))
+    return figures_of("quake", *paragraphs)
 
 
 def table(claims) -> list[tuple]:
@@ -55,8 +52,10 @@ def test_as_many_repeats_the_previous_figure():
     ]
 
 
-def test_numbers_that_count_nothing_disputed_are_not_figures():
-    assert found("The 34 provinces held elections 20 years ago, and 3 parties won seats.") == ()
+def test_references_back_and_spans_that_date_something_are_not_figures():
+    assert found("The 34 provinces held elections 20 years ago.") == ()
+    (parties,) = found("The 34 provinces held elections 20 years ago, and 3 parties won seats.")
+    assert (parties.subject, parties.value, parties.expression) == ("parties", 3, "3 parties")
 
 
 def _source(id: str, text: str) -> Source:

@@ -1,11 +1,10 @@
-"""Quotes and figures across sources: one row per statement, every source that carries it.
+"""Quotes across sources: one row per statement, every source that carries it.
 
 Two claims are one statement when, after normalising punctuation and case, one's
 words are contained in the other's (a syndicated copy, or a shorter excerpt of the
 same tweet). Slightly different wording stays separate. Candidates are found through
 an index of word shingles, so merging stays near-linear in the number of claims.
-A figure is one row per (subject, value, claimant, date): the claims of different
-people are never folded together, averaged or ranked.
+Figures, each linked to the quote carrying it, are merged in merge/figures.py.
 """
 from __future__ import annotations
 
@@ -134,15 +133,13 @@ def merge_quotes(extractions: Sequence[Extraction], index: ActorIndex, sources: 
     return merge_all(extractions, index, sources)[0]
 
 
-def merge_figures(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequence[Source]) -> tuple[Figure, ...]:
-    return merge_all(extractions, index, sources)[1]
-
-
 def merge_all(extractions: Sequence[Extraction], index: ActorIndex,
               sources: Sequence[Source]) -> tuple[tuple[Quote, ...], tuple[Figure, ...]]:
     """Quotes, and figures linked to the quote that carries each claim."""
+    from generator.merge import figures  # figures link to the quotes carrying them; that module imports this one
+
     quotes, quote_of = _merge(extractions, index, sources)
-    return quotes, _figures(extractions, index, quotes, quote_of)
+    return quotes, figures.merge_linked(extractions, index, quotes, quote_of)
 
 
 def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequence[Source]) -> tuple[tuple[Quote, ...], dict[Where, str]]:
@@ -181,43 +178,3 @@ def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequen
     out.sort(key=lambda q: (q.sources[0].source, q.sources[0].paragraph, q.sources[0].start, q.id))
     check_verbatim(out, paragraphs)
     return tuple(out), quote_of
-
-
-def _value_key(value: int | tuple[int | None, int | None]) -> tuple:
-    if isinstance(value, int):
-        return (0, value, value)
-    low, high = value
-    return (1, -1 if low is None else low, -1 if high is None else high)
-
-
-def _figures(extractions: Sequence[Extraction], index: ActorIndex, quotes: Sequence[Quote],
-             quote_of: dict[Where, str]) -> tuple[Figure, ...]:
-    by_id = {q.id: q for q in quotes}
-    claims = {c.where: c for x in extractions for c in x.quotes}
-    groups: dict[tuple, list] = {}
-    for x in extractions:
-        for f in x.figures:
-            qid = quote_of.get(f.claim) if f.claim is not None else None
-            quote = by_id.get(qid) if qid else None
-            carrier = claims.get(f.claim) if f.claim is not None else None
-            named = carrier is None or carrier.speaker_named
-            claimant = index.lookup(f.claimant_text, f.where.source, f.where.paragraph) if f.claimant_text and named else None
-            date = f.date or (quote.date if quote is not None else None)
-            who = claimant or normalise(f.claimant_text or "")
-            key = (f.subject, _value_key(f.value), who, date or "")
-            groups.setdefault(key, []).append((f, claimant, qid, date))
-    out = []
-    for key, members in groups.items():
-        members.sort(key=lambda m: (m[0].where.source, m[0].where.paragraph, m[0].where.start))
-        f, claimant, qid, date = members[0]
-        via: list[str] = []
-        for m in members:
-            via.extend(v for v in m[0].via if v not in via)
-        out.append(Figure(
-            subject=f.subject, value=f.value, unit=f.unit, expression=f.expression,
-            sources=tuple(m[0].where for m in members),
-            claimant=claimant, claimant_text=f.claimant_text, date=date,
-            qualifier=f.qualifier, via=tuple(via), quote=qid,
-        ))
-    out.sort(key=lambda g: (g.subject, g.date or "", g.claimant_text or "", _value_key(g.value), g.sources[0].source))
-    return tuple(out)

@@ -6,11 +6,12 @@ reads as "nothing found" and never as "nothing there".
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.model import Briefing, Event, Figure, Quote, Where
+from generator.merge.figures import value_key
 from generator.pages.actors import actor_pages
+from generator.pages.figures import subject_groups
 from generator.pages.quotes import refs as places
 from generator.render import Context
 
@@ -39,6 +40,8 @@ class Claim:
 class Dispute:
     subject: str
     figures: tuple[Figure, ...]
+    spread: str = ""  # lowest – highest as claimed
+    disagree: bool = False  # two of the claims cannot both hold
 
 
 def roots(briefing: Briefing) -> dict[str, str]:
@@ -66,22 +69,12 @@ def key_events(briefing: Briefing, root: dict[str, str]) -> list[tuple[Event, in
 
 
 def disputes(briefing: Briefing) -> list[Dispute]:
-    """Subjects with more than one distinct figure claimed, figures in date then value order."""
-    by_subject: dict[str, list[Figure]] = defaultdict(list)
-    for f in briefing.figures:
-        by_subject[f.subject].append(f)
-    out = []
-    for subject in sorted(by_subject):
-        figures = by_subject[subject]
-        if len({(_value_key(f.value), f.unit) for f in figures}) > 1:
-            figures.sort(key=lambda f: (f.date or "", _value_key(f.value), f.claimant_text or "", f.expression))
-            out.append(Dispute(subject, tuple(figures)))
-    return out
-
-
-def _value_key(value: int | tuple[int | None, int | None]) -> tuple[int, int]:
-    low, high = value if isinstance(value, tuple) else (value, value)
-    return (low if low is not None else -1, high if high is not None else -1)
+    """Subjects with more than one distinct figure claimed: those whose claims disagree first,
+    then by subject; figures in date then value order."""
+    groups = [g for g in subject_groups(briefing.figures) if g.values > 1]
+    groups.sort(key=lambda g: (not g.disputed, g.subject.casefold(), g.key))
+    return [Dispute(g.subject, tuple(sorted(g.figures, key=lambda f: (f.date or "", value_key(f.value), f.claimant_text or "", f.expression))),
+                    g.spread, g.disputed) for g in groups]
 
 
 def main_claims(briefing: Briefing, root: dict[str, str]) -> list[Claim]:

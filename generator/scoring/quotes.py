@@ -130,7 +130,9 @@ def score(briefing: Briefing, gold: dict) -> list[Score]:
     scores.append(Score("figures", "numeric claims (subject and value)", len(pairs), fp, fn, note="; ".join(notes)))
     scores.append(_accuracy("figures", "claimant (matched figures)", pairs,
                             lambda g, f: _speaker_ok({"speaker": g.get("claimant")}, f), lambda f: f.names[:1]))
-    scores.append(_accuracy("figures", "side (matched figures)", pairs, _side_ok, lambda f: f.extra[0]))
+    # Only casualty golds name a side (or null for none); other figures carry no "side" key.
+    scores.append(_accuracy("figures", "side (matched figures)", [(g, f) for g, f in pairs if "side" in g],
+                            _side_ok, lambda f: f.extra[0]))
     return scores
 
 
@@ -143,7 +145,10 @@ def _match_figures(gold: list[dict], found: list[Found], briefing: Briefing):
     has the same value and kind of subject."""
     def same(g: dict, f: Found) -> bool:
         subject, value = f.extra
-        return subject.split()[-1] == g["kind"] and _value(value) == _value(g["value"])
+        # A casualty subject ends with its kind ("Taliban killed"); other subjects name the
+        # counted noun anywhere ("members of the group").
+        kind = subject.split()[-1] == g["kind"] if "side" in g else g["kind"] in subject.casefold().split()
+        return kind and _value(value) == _value(g["value"])
 
     pairs, used, notes, misses = [], set(), [], 0
     for g in gold:

@@ -1,0 +1,108 @@
+"""Figures of any kind: the number, what it counts (read from the parse), its unit and the
+claimant. The articles are invented, about events other than the seeds'."""
+from __future__ import annotations
+
+from figure_helpers import figures_of
+
+from generator.model import FigureClaim
+
+
+def found(*paragraphs: str) -> tuple[FigureClaim, ...]:
+    return figures_of("kinds", *paragraphs)
+
+
+def rows(claims) -> list[tuple]:
+    return [(f.value, f.unit, f.subject, f.claimant_text) for f in claims]
+
+
+def test_a_share_of_the_vote_with_its_claimant():
+    (share,) = found("Ruiz won 31.4 percent of the vote, the electoral board said.")
+    assert (share.value, share.unit, share.subject) == (31.4, "percent", "vote")
+    assert "electoral board" in share.claimant_text
+
+
+def test_money_keeps_its_currency_code_and_what_it_is_for():
+    assert rows(found("The jury awarded $3.2 million in damages to the fishermen.")) == [
+        (3_200_000, "USD", "damages", None),
+    ]
+    (fine,) = found("The fine came to 549,000 marks.")
+    assert (fine.value, fine.unit) == (549_000, "DEM")
+
+
+def test_a_volume_per_time_and_a_duration():
+    claims = found("The broken main spilled 12,000 litres an hour, and the strike at the plant lasted 40 days.")
+    assert [(f.value, f.unit) for f in claims] == [(12_000, "litres an hour"), (40, "days")]
+    assert "strike" in claims[1].subject
+
+
+def test_counted_people_with_qualifiers_ranges_and_vague_numbers():
+    claims = found("More than 5,000 workers walked out. Four or five boats sank. Dozens of families were moved.")
+    assert [(f.value, f.unit, f.qualifier) for f in claims] == [
+        ((5_000, None), "people", "more than"), ((4, 5), "boats", None), ((24, None), "people", "dozens"),
+    ]
+
+
+def test_numbers_in_words_and_multipliers():
+    (claim,) = found("Almost four dozen questions were sent to the board.")
+    assert (claim.value, claim.subject) == ((None, 48), "questions")
+    (claim,) = found("Two hundred volunteers cleared the beach.")
+    assert claim.value == 200
+
+
+def test_a_share_of_a_whole():
+    (claim,) = found("Nine out of 10 residents backed the plan.")
+    assert (claim.value, claim.unit) == (9, "out of 10 people")
+    (claim,) = found("About one of every nine riders used the new line.")
+    assert (claim.value, claim.unit) == (1, "out of 9 people")
+
+
+def test_a_multiple_is_a_figure():
+    (claim,) = found("Flooding struck the delta at three times the rate of the uplands.")
+    assert (claim.value, claim.unit, claim.subject) == (3, "times", "rate of uplands")
+
+
+def test_a_poll_that_shows_a_figure_is_its_claimant():
+    (lead,) = found("A harbour survey released on Friday shows Okafor ahead by 6 points.")
+    assert lead.value == 6 and lead.claimant_text == "A harbour survey"
+    assert "ahead" in lead.subject
+
+
+def test_the_reporting_verb_names_the_claimant_of_a_number_past_the_quote():
+    claims = found("The mayor said the pumps were repaired on Monday and moved 900 tonnes of silt.")
+    assert rows(claims) == [(900, "tonnes", "silt", "The mayor")]
+
+
+def test_the_count_of_speakers_is_not_claimed_by_what_they_say():
+    (claim,) = found("Sixty percent said the bridge should stay closed.")
+    assert claim.claimant_text is None and claim.value == 60
+
+
+def test_an_apposition_shares_its_head_figure_subject():
+    claims = found("The ferry company said net profit rose to $8 million, or 40 cents a share.")
+    assert [(f.value, f.unit) for f in claims] == [(8_000_000, "USD"), (40, "US cents a share")]
+    assert claims[0].subject == claims[1].subject
+
+
+def test_subjects_that_are_the_same_thing_fold_to_one_key():
+    a, b = found("About 4,000 workers on strike marched. The company counted 3,500 striking workers.")
+    assert a.key == b.key
+    (c,) = found("About 4,000 nurses marched.")
+    assert c.key != a.key
+
+
+def test_hyphenated_number_words_and_a_rate_that_is_no_claimant():
+    (claim,) = found("Thirty-two ferries were grounded.")
+    assert claim.value == 32
+    (claim,) = found("The old smelter emits nearly 4,000 tons per year of sulphur.")
+    assert claim.value == (None, 4_000) and claim.claimant_text is None
+
+
+def test_a_hedged_casualty_count_stays_a_casualty_count():
+    (claim,) = found("At least 14 people were reported killed in the landslide.")
+    assert (claim.subject, claim.value) == ("killed", (14, None))
+
+
+def test_a_lost_sum_or_lost_things_are_no_death_toll():
+    claims = found("The index lost 12 points on Friday and the mill lost 300 jobs, but the garrison lost 40 soldiers.")
+    assert [(f.value, f.subject == "killed") for f in claims] == [(12, False), (300, False), (40, True)]
+    assert [f.unit for f in claims] == ["points", "jobs", "soldiers"]

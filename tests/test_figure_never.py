@@ -1,0 +1,82 @@
+"""Numbers that are never figures: one invented article per class produces no figure.
+
+The articles are about events invented for the test, not the seeds or the corpora."""
+from __future__ import annotations
+
+import pytest
+
+from figure_helpers import figures_of
+
+from generator.model import FigureClaim
+
+
+def found(*paragraphs: str) -> tuple[FigureClaim, ...]:
+    return figures_of("never", *paragraphs)
+
+
+NEVER = {
+    "names and identifiers": (
+        "Flight 214 landed safely in Lisbon after a detour over the sea.",
+        "Route 66 reopened to traffic on Sunday, and Apollo 11 was shown at the museum.",
+        "Lawmakers debated Section 230 and Proposition 12 until late.",
+        "The judge read out case number 4471 before the hearing began.",
+    ),
+    "times of day": (
+        "The ferry left the harbour at 7:15 p.m. and docked again at 9 a.m.",
+    ),
+    "dates and years": (
+        "On March 3, 2019, the council met in the old hall; it had last met there in 1998.",
+        "The 2015 accord was signed by the mayors of both towns.",
+        "When the mill closed in 2015 - its second closure - the town shrank.",
+    ),
+    "ages in passing": (
+        "Maria Lopez, 45, a teacher from the valley, spoke first.",
+        "A 12-year-old boy and a man aged 70 were rescued from the roof.",
+    ),
+    "phone numbers": (
+        "Residents can call the flood hotline at 555-123-4567 or (212) 555-0199.",
+    ),
+    "addresses": (
+        "The relief office at 221 Baker Street opened its doors.",
+        "The blast went off in front of 131 West 23rd Street.",
+    ),
+    "page numbers": (
+        "The inspectors wrote on page 12 that the dam had cracked.",
+    ),
+    "ordinals": (
+        "It was the third time the river had flooded, and the 2nd bridge closed.",
+    ),
+    "scores": (
+        "The Harriers won 3-2 in the final at the riverside ground.",
+    ),
+    "spans that date something": (
+        "The dam burst four years ago, and two days later the road closed.",
+        "Within the past 10 days the river rose again.",
+    ),
+    "occasions and kinds": (
+        "The two clubs met five times last season, and Okafor served a one-term mandate.",
+    ),
+    "places": (
+        "The camp sits 50 miles north of the capital.",
+    ),
+    "references back and rhetoric": (
+        "The two towns signed the accord. \u201cThey are 100 percent wrong,\u201d the mayor said.",
+        "Only one of the bridges stayed open.",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NEVER))
+def test_a_number_of_this_kind_is_never_a_figure(kind):
+    for text in NEVER[kind]:
+        assert found(text) == (), text
+
+
+def test_a_flight_number_is_not_a_death_toll():
+    (claim,) = found("Flight 214 crashed into the hillside, killing 3.")
+    assert (claim.subject, claim.value) == ("killed", 3)
+
+
+def test_a_no_break_space_does_not_hide_a_unit():
+    (claim,) = found("Turnout fell to 41\u00a0percent of the electorate.")
+    assert (claim.value, claim.unit) == (41, "percent")
