@@ -58,7 +58,12 @@ def _claimant_ok(claimants, f: Figure, names: dict[str, list[str]]) -> bool:
 
 def _articles(entries: list[dict], prefix: str):
     if not CORPORA.is_dir():
-        pytest.fail(f"the development corpora are not at {CORPORA}: set BRIEFING_CORPORA to their folder")
+        # The articles are the corpora's, not the project's: a clone without them cannot measure,
+        # but CI, which has them, must (as the browser tests fail there instead of skipping).
+        message = f"the development corpora are not at {CORPORA}: set BRIEFING_CORPORA to their folder"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     out = []
     for i, entry in enumerate(entries):
         path = CORPORA / entry["file"]
@@ -78,15 +83,16 @@ def _measure(entries: list[dict], prefix: str) -> tuple[float, float]:
     articles = _articles(entries, prefix)
     briefing = _briefing(articles)
     names = {a.id: [a.name, *a.aliases] for a in briefing.actors}
-    found = [(w.source, w.paragraph, f) for f in briefing.figures for w in f.sources]
+    line_of = {(a.id, p.n): p.line for a in articles for p in a.paragraphs}
+    found = [(w.source, line_of[w.source, w.paragraph], f) for f in briefing.figures for w in f.sources]
     used: set[int] = set()
     matched = value_only = 0
     misses = []
     total = 0
     for article, entry in zip(articles, entries):
-        for paragraph, value, unit, keys, claimants in entry["figures"]:
+        for line, value, unit, keys, claimants in entry["figures"]:
             total += 1
-            here = [i for i, (s, p, f) in enumerate(found) if s == article.id and p == paragraph and i not in used
+            here = [i for i, (s, p, f) in enumerate(found) if s == article.id and p == line and i not in used
                     and _same_value(value, f.value)]
             if here:
                 value_only += 1
@@ -94,11 +100,11 @@ def _measure(entries: list[dict], prefix: str) -> tuple[float, float]:
                          and _claimant_ok(claimants, found[i][2], names)), None)
             if best is None:
                 near = [(found[i][2].subject, found[i][2].claimant_text) for i in here]
-                misses.append(f"{article.id} ¶{paragraph}: {value} {unit} {keys} by {claimants}; got {near}")
+                misses.append(f"{article.id} line {line}: {value} {unit} {keys} by {claimants}; got {near}")
             else:
                 used.add(best)
                 matched += 1
-    extras = [f"{s} ¶{p}: {f.value} {f.unit} '{f.subject}' by {f.claimant_text} <{f.expression}>"
+    extras = [f"{s} line {p}: {f.value} {f.unit} '{f.subject}' by {f.claimant_text} <{f.expression}>"
               for i, (s, p, f) in enumerate(found) if i not in used]
     precision = matched / len(found) if found else 0.0
     recall = matched / total
