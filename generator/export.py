@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from generator import __version__
-from generator.model import Actor, Briefing, Event, Figure, Problem, Quote, Source, Where
+from generator.model import Actor, Briefing, Event, Figure, Problem, Quote, Source, TimeExpression, Where
 
 
 def where(w: Where) -> dict[str, Any]:
@@ -40,8 +40,27 @@ def _source(s: Source) -> dict[str, Any]:
             for o in s.overlaps
         ],
         "encoding": s.article.encoding,
+        "time_expressions": [_time(t) for t in s.times],
         "paragraphs": [{"n": p.n, "text": p.text} for p in s.article.paragraphs],
         "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in s.article.removed],
+    }
+
+
+def _time(t: TimeExpression) -> dict[str, Any]:
+    # TimeML writes a time of day after its date: "2014-03-03T09:12".
+    value = f"{t.value}T{t.clock}" if t.value and t.clock and t.precision == "day" else t.value
+    return {
+        "expression": t.expression,
+        "paragraph": t.where.paragraph,
+        "start": t.where.start,
+        "end": t.where.end,
+        "value": value,
+        "precision": t.precision,
+        "kind": t.kind,
+        "anchor": t.anchor,
+        "anchor_basis": t.anchor_basis,
+        "anchor_source": t.anchor_source,
+        "note": t.note,
     }
 
 
