@@ -131,7 +131,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
     centuries = _alt(list(w["year_centuries"]), "i")
     yy = rf"(?:{tens}(?:[\s-]{ones})?|{teens}|oh[\s-]{ones})"
     dunits = _alt(list(w["duration_units"]), "i")
-    dnum = rf"(?:\d+(?:\.\d+)?|{tens}[\s-]{ones}|{_alt(list(w['numbers']), 'i')}|{teens}|{_alt(w['duration_vague'], 'i')})"
+    dnum = rf"(?:\d{{1,3}}(?:\.\d+)?|{tens}[\s-]{ones}|{_alt(list(w['numbers']), 'i')}|{teens}|{_alt(w['duration_vague'], 'i')})"
     dopen = _alt(w["duration_openers"], "i")
     back = _alt(w["year_back"], "i")
     back_nouns = _alt(w["year_back_nouns"], "i")
@@ -159,7 +159,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("decadeword", re.compile(rf"\b(?:the\s+)(?:(?P<part>{_alt(w['decade_parts'], 'i')})[-\s]?)?(?:(?P<word>{_alt(list(w['decade_words']), 'i')})|['’](?P<yy>\d0)s)\b", re.I)),
         ("named", re.compile(rf"\b(?P<name>{_alt(list(w['named_days']))})(?:['’]s)?\b")),
         ("duration", re.compile(
-            rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?P<unit>{dunits})\b(?:[\s-](?:long|old))?"
+            rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?P<unit>{dunits})\b(?:[\s-]long\b)?(?![\s-]old\b)"
             rf"(?!\s+(?:{_alt(w['ago_words'], 'i')}|{_alt(list(w['offset_directions']), 'i')}|earlier|later)\b)", re.I)),
     ]
 
@@ -318,8 +318,6 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
     if kind == "focus":
         return Parsed(kind, start, end, modifier=w["focus_quarters"][" ".join(g["phrase"].lower().split())])
     if kind == "yearback":
-        if g.get("noun") is None and "phrase" in g and g["phrase"].lower().replace(" ", "-") in ("year-earlier", "year-ago"):
-            return None  # an adjective with nothing to qualify ("year-earlier" alone is not a time)
         return Parsed(kind, start, end, unit="year", count=-1)
     if kind == "season":
         mod = " ".join((g.get("mod") or "").lower().split())
@@ -363,7 +361,7 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
         return Parsed("date", start, end, year=year, month=month, day=day)
     if kind == "spelled":
         year = _spelled_year(g["words"])
-        return Parsed("year", start, end, year=year) if year and _in_years(year) else None
+        return Parsed("year", start, end, year=year, note="in words") if year and _in_years(year) else None
     if kind == "decadeword":
         digit = int(g["yy"][0]) if g.get("yy") else int(w["decade_words"][g["word"].lower()])
         return Parsed("decadeword", start, end, count=digit)
@@ -392,7 +390,7 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
             parsed = read(kind, m)
             if parsed is None:
                 continue
-            if parsed.kind == "year" and not _year_context(text, parsed.start, parsed.end, doc):
+            if parsed.kind == "year" and parsed.note != "in words" and not _year_context(text, parsed.start, parsed.end, doc):
                 continue
             if kind in ("relday", "relperiod", "recent") and _inside_name(text, parsed.start):
                 continue
@@ -486,17 +484,16 @@ def _part_start(p: Parsed, anchor: date | None, tense: str | None) -> date | Non
     starts = [date(y, month, 1) for y in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)]
     if p.modifier == "last":  # the latest one that ended before the anchor
         return max(d for d in starts if _shift(d, "month", length) <= anchor)
-    if p.modifier == "next" or tense == "future":
+    if p.modifier == "next" or (tense == "future" and p.kind == "season"):
         return min(d for d in starts if _shift(d, "month", length) > anchor and (p.modifier != "next" or d > anchor))
     return max(d for d in starts if d <= anchor)
 
 
-def _with_tense(d: date, anchor: date, tense: str | None, step: Precision) -> date:
-    """A day or month picked relative to the anchor, moved to the side the tense points to."""
-    if tense == "future" and d < anchor and not (step == "month" and (d.year, d.month) == (anchor.year, anchor.month)):
+def _with_tense(d: date, anchor: date, tense: str | None) -> date:
+    """A day picked nearest the anchor, moved a year on when the verb points ahead. The past tense
+    moves nothing: "has set Nov. 10 as the deadline" is past and names a day to come."""
+    if tense == "future" and d < anchor:
         return _shift(d, "year", 1)
-    if tense == "past" and d > anchor:
-        return _shift(d, "year", -1)
     return d
 
 
@@ -582,7 +579,7 @@ def _start(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None
         d = _nearest_year(p.month, p.day, anchor)
         if d is None:
             return None
-        d = _with_tense(d, anchor, tense, "day")
+        d = _with_tense(d, anchor, tense)
         note = "year of the anchor" if d.year == anchor.year else "year nearest the anchor"
         if p.weekday is not None and d.weekday() != p.weekday:
             note += "; the weekday named does not fall on this date"
@@ -629,8 +626,12 @@ def _start(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None
             year = anchor.year - (p.month >= anchor.month)
         elif tense == "future":
             year = anchor.year + (p.month < anchor.month)
-        else:
+        elif tense == "past":
             year = anchor.year - (p.month > anchor.month)
+        else:  # no tense to go by: the occurrence nearest the anchor (a tie goes back)
+            year = anchor.year + (p.month - anchor.month < -6) - (p.month - anchor.month > 6)
+            if abs(p.month - anchor.month) == 6:
+                year = anchor.year - (p.month > anchor.month)
         return date(year, p.month, 1), "month", True, ""
     if p.kind == "relday":
         return anchor + timedelta(days=p.count), "day", True, ""
@@ -732,13 +733,16 @@ def tense(p: Parsed, doc: Any) -> str | None:
     else:
         return None
     auxes = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
-    if any(k.lower_ in w["future_auxiliaries"] for k in auxes):
+    plan = verb.head if verb.tag_ == "VB" and verb.head.lemma_ in w["future_heads"] else verb
+    plan_auxes = [k for k in plan.children if k.dep_ in ("aux", "auxpass")] if plan is not verb else []
+    if any(k.lower_ in w["future_auxiliaries"] for k in auxes + plan_auxes):
         return "future"
-    if any(k.tag_ == "VBD" for k in auxes) or verb.tag_ == "VBD":
+    # "had been due to expire Friday": a plan told in the past tense is a past day
+    if any(k.tag_ == "VBD" for k in auxes + plan_auxes) or verb.tag_ == "VBD" or plan.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and any(k.lemma_ == "have" for k in auxes):
         return "past"
-    if verb.lemma_ in w["future_heads"] or (verb.tag_ == "VB" and verb.head.lemma_ in w["future_heads"]):
+    if plan.lemma_ in w["future_heads"]:
         return "future"
     if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in auxes):
         return "future"  # "is meeting Tuesday": the present progressive of a plan
@@ -765,7 +769,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             if p.kind in ("focus", "yearback") or (p.kind == "ago" and p.unit == "year" and p.count == 1):
                 t = _from_focus(t, p, near_q, near)
             out.append(t)
-            if t.precision in ("quarter", "half") and t.value:
+            if p.kind in ("quarter", "half") and t.value:
                 quarter = (t, paragraph.n)
             if t.value and t.precision in ("day", "month", "quarter", "half") and p.kind in ("date", "quarter", "half", "month"):
                 named = (t, paragraph.n)
