@@ -100,7 +100,7 @@ class _Patterns:
             ("year", re.compile(r"(?<![\w@#$£€.,/'’:-])" + year + r"(?![-–—/]\d)")),
         ]
         self.relative = [
-            ("weekday", re.compile(rf"\b(?:(?P<mod>{mods})\s+)?(?P<wd>{days})(?:['’]s)?(?:\s+(?P<pod>{pod}))?\b")),
+            ("weekday", re.compile(rf"\b(?:(?P<mod>{mods})\s+)?(?P<wd>{days})(?:(?:['’]s)?\s+(?P<pod>{pod}))?\b")),
             ("weekday", re.compile(rf"\b(?:the\s+)?(?P<pod>{pod})\s+of\s+(?:(?P<mod>{mods})\s+)?(?P<wd>{days})(?:\s+{pod})?\b")),
             ("month", re.compile(rf"\b(?:(?P<mod>{month_mods})[-\s]+|{preps})(?P<month>{full_months})\b(?!\s*\d)")),
             ("relday", re.compile(rf"\b(?P<phrase>{_alt(list(w['relative_days']), 'i')})\b")),
@@ -157,6 +157,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("numeric", re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/]|[.,]\d)")),
         ("spelled", re.compile(rf"\b(?:the\s+year\s+)?(?P<words>{spelled_year})\b", re.I)),
         ("decadeword", re.compile(rf"\b(?:the\s+)(?:(?P<part>{_alt(w['decade_parts'], 'i')})[-\s]?)?(?:(?P<word>{_alt(list(w['decade_words']), 'i')})|['’](?P<yy>\d0)s)\b", re.I)),
+        ("vague", re.compile(rf"\b(?:the\s+)?(?P<phrase>{_alt(list(w['vague_references']), 'i')})\b")),
         ("named", re.compile(rf"\b(?P<name>{_alt(list(w['named_days']))})(?:['’]s)?\b")),
         ("duration", re.compile(
             rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?P<unit>{dunits})\b(?:[\s-]long\b)?(?![\s-]old\b)"
@@ -365,6 +366,8 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
     if kind == "decadeword":
         digit = int(g["yy"][0]) if g.get("yy") else int(w["decade_words"][g["word"].lower()])
         return Parsed("decadeword", start, end, count=digit)
+    if kind == "vague":
+        return Parsed("vague", start, end, note=w["vague_references"][" ".join(g["phrase"].lower().split())])
     if kind == "named":
         name = g["name"]
         return Parsed("named", start, end, note=name)
@@ -489,12 +492,27 @@ def _part_start(p: Parsed, anchor: date | None, tense: str | None) -> date | Non
     return max(d for d in starts if d <= anchor)
 
 
-def _with_tense(d: date, anchor: date, tense: str | None) -> date:
-    """A day picked nearest the anchor, moved a year on when the verb points ahead. The past tense
-    moves nothing: "has set Nov. 10 as the deadline" is past and names a day to come."""
-    if tense == "future" and d < anchor:
-        return _shift(d, "year", 1)
-    return d
+def _year_for(month: int, day: int, anchor: date, tense: str | None) -> date | None:
+    """A day and month without a year: after the anchor in the future tense; otherwise the latest
+    on or before it unless the next is much closer. The past tense moves a day back only from far
+    ahead: "has set Nov. 10 as the deadline" is past and names a day to come."""
+    w = words()
+    options = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+               if day <= calendar.monthrange(y, month)[1]]
+    if not options:
+        return None
+    before = [d for d in options if d <= anchor]
+    after = [d for d in options if d > anchor]
+    if tense == "future" and after:
+        return after[0]
+    if not before:
+        return after[0]
+    past = before[-1]
+    if not after:
+        return past
+    ahead = after[0]
+    limit = w["past_tense_ahead_days"] if tense == "past" else (anchor - past).days - w["past_bias_days"]
+    return ahead if (ahead - anchor).days < limit else past
 
 
 def _named_day(name: str, year: int) -> date | None:
@@ -576,10 +594,9 @@ def _start(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None
             return None
         if p.day is None:
             return date(anchor.year, p.month, 1), "month", True, "year of the anchor"
-        d = _nearest_year(p.month, p.day, anchor)
+        d = _year_for(p.month, p.day, anchor, tense)
         if d is None:
             return None
-        d = _with_tense(d, anchor, tense)
         note = "year of the anchor" if d.year == anchor.year else "year nearest the anchor"
         if p.weekday is not None and d.weekday() != p.weekday:
             note += "; the weekday named does not fall on this date"
@@ -651,6 +668,8 @@ def _start(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None
 def resolve_parsed(p: Parsed, anchor: date | None) -> Resolution:
     if p.kind == "duration":
         return Resolution(p.note, None, False, note="a duration")
+    if p.kind == "vague":
+        return Resolution(p.note, None, False, note="a vague reference, not a date")
     if p.kind in ("focus", "yearback") and anchor is not None:
         return _fallback_focus(p, anchor)
     try:
@@ -782,7 +801,8 @@ def _from_focus(t: TimeExpression, p: Parsed, quarter: TimeExpression | None, na
         if quarter is None or p.modifier == "current":
             return t
         return replace(t, value=quarter.value, precision=quarter.precision, note=f"the period named before: {quarter.expression}")
-    base = quarter or (named if p.kind == "yearback" and "earlier" in t.expression.lower() else None)
+    day = named if named is not None and named.precision == "day" else None
+    base = quarter or (day if p.kind == "yearback" and "earlier" in t.expression.lower() else None)
     if base is None or base.value is None:
         return t
     value = f"{int(base.value[:4]) - 1:04d}{base.value[4:]}"
