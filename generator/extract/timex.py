@@ -618,7 +618,7 @@ def _start(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None
         return None
     if p.kind == "weekday":
         assert p.weekday is not None
-        modifier = "future_or_today" if p.modifier == "past" and tense == "future" else p.modifier
+        modifier = "future_or_today" if p.modifier == "past" and tense in ("future", "present") else p.modifier
         return _weekday_date(p.weekday, modifier, anchor), "day", True, "the verb's tense points ahead" if modifier != p.modifier else ""
     if p.kind == "weekend":
         modifier = "future" if p.modifier == "past" and tense == "future" else p.modifier
@@ -643,12 +643,13 @@ def _start(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None
             year = anchor.year - (p.month >= anchor.month)
         elif tense == "future":
             year = anchor.year + (p.month < anchor.month)
-        elif tense == "past":
+        else:  # the latest on or before the anchor, unless the next is much closer
+            back = (anchor.month - p.month) % 12
+            ahead = 12 - back if back else 0
+            bias = 2 if tense == "past" else -int(words()["past_bias_months"])
             year = anchor.year - (p.month > anchor.month)
-        else:  # no tense to go by: the occurrence nearest the anchor (a tie goes back)
-            year = anchor.year + (p.month - anchor.month < -6) - (p.month - anchor.month > 6)
-            if abs(p.month - anchor.month) == 6:
-                year = anchor.year - (p.month > anchor.month)
+            if back and (ahead <= bias if tense == "past" else ahead < back + bias):
+                year += 1
         return date(year, p.month, 1), "month", True, ""
     if p.kind == "relday":
         return anchor + timedelta(days=p.count), "day", True, ""
@@ -761,10 +762,12 @@ def tense(p: Parsed, doc: Any) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and any(k.lemma_ == "have" for k in auxes):
         return "past"
-    if plan.lemma_ in w["future_heads"]:
+    if plan is not verb or verb.lemma_ in w["future_verbs"]:
         return "future"
     if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in auxes):
         return "future"  # "is meeting Tuesday": the present progressive of a plan
+    if verb.tag_ in ("VBP", "VBZ") and not any(t.dep_ in ("poss", "case") for t in inside):
+        return "present"  # "meet Monday": a weekday in the present tense is still to come
     return None
 
 
