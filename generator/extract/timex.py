@@ -110,6 +110,7 @@ class _Patterns:
             ("period", re.compile(rf"\b{period}\b", re.I)),
         ]
         self.timeml = _timeml_patterns(w, num, unit, year)
+        self.part_of = re.compile(rf"\b(?:{_alt(w['part_of_openers'], 'i')})[\s-]+(?:the\s+)?$")
         self.offset = re.compile(
             rf"(?:\b(?P<n>{num})\s+(?P<unit>{unit})|\bthe\s+(?P<unit1>{one_unit}))\s+"
             rf"(?P<dir>{directions})\s+(?:the\s+)?$"
@@ -158,6 +159,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("spelled", re.compile(rf"\b(?:the\s+year\s+)?(?P<words>{spelled_year})\b", re.I)),
         ("decadeword", re.compile(rf"\b(?:the\s+)(?:(?P<part>{_alt(w['decade_parts'], 'i')})[-\s]?)?(?:(?P<word>{_alt(list(w['decade_words']), 'i')})|['’](?P<yy>\d0)s)\b", re.I)),
         ("vague", re.compile(rf"\b(?:the\s+)?(?P<phrase>{_alt(list(w['vague_references']), 'i')})\b")),
+        ("set", re.compile(rf"\b(?:(?:{_alt(w['set_openers'], 'i')})\s+(?:other\s+)?(?:{_alt(list(w['duration_units']), 'i')}|{_alt(list(w['months']))}|{_alt(list(w['weekdays']))}){'|' + _alt(w['set_words'], 'i') if w['set_words'] else ''})\b")),
         ("named", re.compile(rf"\b(?P<name>{_alt(list(w['named_days']))})(?:['’]s)?\b")),
         ("duration", re.compile(
             rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?P<unit>{dunits})\b(?:[\s-]long\b)?(?![\s-]old\b)"
@@ -366,6 +368,8 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
     if kind == "decadeword":
         digit = int(g["yy"][0]) if g.get("yy") else int(w["decade_words"][g["word"].lower()])
         return Parsed("decadeword", start, end, count=digit)
+    if kind == "set":
+        return Parsed("set", start, end, note="a set of times (TimeML SET)")
     if kind == "vague":
         return Parsed("vague", start, end, note=w["vague_references"][" ".join(g["phrase"].lower().split())])
     if kind == "named":
@@ -403,7 +407,19 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
         if all(p.end <= c.start or p.start >= c.end for c in chosen):
             chosen.append(p)
     chosen.sort(key=lambda p: p.start)
-    return _with_clocks(text, [_with_offset(text, p) for p in chosen])
+    return _with_clocks(text, [_with_part_of(text, _with_offset(text, p)) for p in chosen])
+
+
+DATED_PARTS = ("date", "month", "year", "decade", "relperiod", "weekday", "quarter", "half", "season", "relday")
+
+
+def _with_part_of(text: str, p: Parsed) -> Parsed:
+    """'the end of November', 'late last week': a part of a period is dated as the period, and the
+    expression covers the words that say which part."""
+    if p.kind not in DATED_PARTS:
+        return p
+    m = _patterns().part_of.search(text[max(0, p.start - 30):p.start])
+    return replace(p, start=max(0, p.start - 30) + m.start()) if m else p
 
 
 CLOCK_JOINS = re.compile(r"\s*(?:,\s*)?(?:(?:at|on|of)\s+)?(?:the\s+)?$", re.I)
@@ -671,6 +687,8 @@ def resolve_parsed(p: Parsed, anchor: date | None) -> Resolution:
         return Resolution(p.note, None, False, note="a duration")
     if p.kind == "vague":
         return Resolution(p.note, None, False, note="a vague reference, not a date")
+    if p.kind == "set":
+        return Resolution(None, None, False, note=p.note)
     if p.kind in ("focus", "yearback") and anchor is not None:
         return _fallback_focus(p, anchor)
     try:
