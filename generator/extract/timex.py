@@ -84,7 +84,9 @@ class _Patterns:
         mods = _alt(list(w["weekday_modifiers"]), "i")
         wd_prefix = rf"(?:(?P<wd>{days})(?:\s+(?P<pod>{pod}))?,?\s+(?:the\s+)?)?"
         year = r"(?P<year>\d{4})(?![\w%@]|[.,]\d)"
-        preps = "|".join(rf"(?<=\b{re.escape(p)}\s)" for p in w["month_prepositions"])
+        # "in August", and "the end of August": a part of the month names it as a date too
+        openers = w["month_prepositions"] + [o for o in w["part_of_openers"] if o.endswith(" of")]
+        preps = "|".join(rf"(?<=\b{re.escape(p)}\s)" for p in openers)
         month_mods = _alt(list(w["month_modifiers"]), "i")
         directions = _alt(list(w["offset_directions"]), "i")
         # "the day before" counts one; "the years before" is a vague stretch, not a count.
@@ -587,7 +589,9 @@ def _start(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None
     if p.kind == "decadeword":
         if anchor is None:
             return None
-        return date(anchor.year // 100 * 100 + 10 * p.count, 1, 1), "decade", True, "a decade of the anchor's century"
+        year = anchor.year // 100 * 100 + 10 * p.count
+        year -= 100 if year > anchor.year else 0  # the latest such decade begun by the anchor
+        return date(year, 1, 1), "decade", True, "the latest such decade begun by the anchor"
     if p.kind == "named":
         if anchor is None or not words()["named_days"].get(p.note):
             return None
@@ -772,7 +776,13 @@ def tense(p: Parsed, doc: Any) -> str | None:
         return None
     auxes = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
     plan = verb.head if verb.tag_ == "VB" and verb.head.lemma_ in w["future_heads"] else verb
-    plan_auxes = [k for k in plan.children if k.dep_ in ("aux", "auxpass")] if plan is not verb else []
+    # the verbs a plan hangs from: "had been due to take place": take <- due <- been (had)
+    chain = [plan]
+    while chain[-1].dep_ in ("xcomp", "acomp", "oprd") and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
+    plan_auxes = [k for c in chain for k in c.children if k.dep_ in ("aux", "auxpass")] if plan is not verb else []
+    if plan is not verb and any(c.tag_ == "VBD" for c in chain):
+        return "past"
     if any(k.lower_ in w["future_auxiliaries"] for k in auxes + plan_auxes):
         return "future"
     # "had been due to expire Friday": a plan told in the past tense is a past day
