@@ -101,7 +101,7 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
 
     title, title_basis = seed.meta.title, "front matter"
     published = seed.meta.published
-    published_basis = "front matter" if published else None
+    published_basis = (seed.meta.published_basis or "front matter") if published else None
     evidence = None
     headline: str | None = None
     # The head of the page: furniture, datelines and the headline before the first paragraph.

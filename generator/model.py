@@ -57,6 +57,7 @@ class FrontMatter:
     url: str | None = None
     published: str | None = None  # ISO date
     author: str | None = None
+    published_basis: str | None = None  # where the date was read when not front matter ("sources.csv")
 
 
 @dataclass(frozen=True)
