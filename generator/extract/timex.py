@@ -165,7 +165,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("named", re.compile(rf"\b(?P<name>{_alt(list(w['named_days']))})(?:['’]s)?\b")),
         ("duration", re.compile(
             rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?P<unit>{dunits})\b(?:[\s-]long\b)?(?![\s-]old\b)"
-            rf"(?!\s+(?:{_alt(w['ago_words'], 'i')}|{_alt(list(w['offset_directions']), 'i')}|earlier|later)\b)", re.I)),
+            rf"(?!\s+(?:{_alt(w['ago_words'], 'i')}|{_alt(list(w['offset_directions']), 'i')})\b)", re.I)),
     ]
 
 
