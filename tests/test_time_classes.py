@@ -11,17 +11,18 @@ from generator.model import Article, Paragraph
 THU = date(2023, 3, 16)  # a Thursday
 
 
-def times(text: str, anchor: date = THU, parse: bool = True) -> list[tuple[str, str | None]]:
+def _extract(text: str, anchor: date, parse: bool):
     art = Article(id="ferry", path="ferry.txt", title="t", paragraphs=(Paragraph(n=1, text=text),),
                   published=anchor.isoformat(), published_basis="front matter")
-    docs = (nlp.load()(text),) if parse else ()
-    return [(t.expression, t.value) for t in timex.extract(art, docs)]
+    return timex.extract(art, (nlp.load()(text),) if parse else ())
+
+
+def times(text: str, anchor: date = THU, parse: bool = True) -> list[tuple[str, str | None]]:
+    return [(t.expression, t.value) for t in _extract(text, anchor, parse)]
 
 
 def clocks(text: str, anchor: date = THU) -> list[tuple[str, str | None, str | None]]:
-    art = Article(id="ferry", path="ferry.txt", title="t", paragraphs=(Paragraph(n=1, text=text),),
-                  published=anchor.isoformat(), published_basis="front matter")
-    return [(t.expression, t.value, t.clock) for t in timex.extract(art, ())]
+    return [(t.expression, t.value, t.clock) for t in _extract(text, anchor, False)]
 
 
 def test_a_weekday_in_the_future_tense_is_the_next_one():
