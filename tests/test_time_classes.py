@@ -113,3 +113,8 @@ def test_years_in_words_decades_in_words_and_durations():
 def test_a_weekend_and_the_end_of_a_month():
     assert times("Crews worked through the weekend to finish by the end of April.") == [
         ("the weekend", "2023-W10-WE"), ("the end of April", "2023-04")]
+
+
+def test_vague_references_and_sets_are_expressions_but_never_dates():
+    found = times("Fares rose every month, faster than in the past, and may fall in the near future.")
+    assert found == [("every month", None), ("the past", "PAST_REF"), ("the near future", "FUTURE_REF")]
