@@ -794,7 +794,8 @@ def tense(p: Parsed, doc: Any) -> str | None:
         return "future"
     if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in auxes):
         return "future"  # "is meeting Tuesday": the present progressive of a plan
-    if verb.tag_ in ("VBP", "VBZ") and not any(t.dep_ in ("poss", "case") for t in inside):
+    # ("Following are statements made Thursday": a present "be" or "have" plans nothing)
+    if verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in ("be", "have") and not any(t.dep_ in ("poss", "case") for t in inside):
         return "present"  # "meet Monday": a weekday in the present tense is still to come
     return None
 
