@@ -47,14 +47,13 @@ def _source(s: Source) -> dict[str, Any]:
 
 
 def _time(t: TimeExpression) -> dict[str, Any]:
-    # TimeML writes a time of day after its date: "2014-03-03T09:12".
-    value = f"{t.value}T{t.clock}" if t.value and t.clock and t.precision == "day" else t.value
     return {
         "expression": t.expression,
         "paragraph": t.where.paragraph,
         "start": t.where.start,
         "end": t.where.end,
-        "value": value,
+        "value": t.value,
+        "time_of_day": t.clock,
         "precision": t.precision,
         "kind": t.kind,
         "anchor": t.anchor,
