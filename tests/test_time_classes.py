@@ -118,3 +118,9 @@ def test_a_weekend_and_the_end_of_a_month():
 def test_vague_references_and_sets_are_expressions_but_never_dates():
     found = times("Fares rose every month, faster than in the past, and may fall in the near future.")
     assert found == [("every month", None), ("the past", "PAST_REF"), ("the near future", "FUTURE_REF")]
+
+
+def test_that_year_and_the_following_month_count_from_the_date_named_before():
+    found = times("The bridge opened in March 2019. The following month it closed, and that year it never reopened.")
+    assert found == [("March 2019", "2019-03"), ("The following month", "2019-04"), ("that year", "2019")]
+    assert times("The following month it closed.") == [("The following month", None)]  # nothing named before

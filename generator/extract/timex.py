@@ -147,6 +147,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("half", re.compile(
             rf"\b(?:the\s+)?(?:(?P<poss>{poss})\s+|(?P<pyear>\d{{4}})\s+)?(?P<ord>{hord})[\s-]+half"
             rf"(?:\s+of\s+(?:(?:fiscal|the\s+year)\s+)?(?:{year}|(?P<rel>this|last|next)\s+year|(?P<the>the|this)\s+year))?\b", re.I)),
+        ("relfocus", re.compile(rf"\b(?P<open>{_alt(list(w['focus_openers']), 'i')})\s+(?P<unit>{_alt(w['focus_units'], 'i')})\b(?!\s+(?:of|before|after|earlier|later|ago|or)\b|['’-])")),
         ("focus", re.compile(rf"\b(?P<phrase>{_alt(list(w['focus_quarters']), 'i')})\b(?!\s+(?:of|ended|ending)\b)")),
         ("yearback", re.compile(rf"\b(?:(?:the|a)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<phrase>{back})(?:\s+(?P<noun>{back_nouns}))?\b", re.I)),
         ("yearback", re.compile(rf"\b(?P<phrase>{_alt(w['year_back_phrases'], 'i')})\b")),
@@ -321,6 +322,9 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
         part = ("Q" if kind == "quarter" else "H") + str(table[g["ord"].lower()])
         return Parsed(kind, start, end, year=year, count=shift if shift is not None else 0,
                       modifier="shift" if shift is not None else None, part=part)
+    if kind == "relfocus":
+        shift = int(w["focus_openers"][" ".join(g["open"].lower().split())])
+        return Parsed(kind, start, end, unit=g["unit"].lower(), count=shift)
     if kind == "focus":
         return Parsed(kind, start, end, modifier=w["focus_quarters"][" ".join(g["phrase"].lower().split())])
     if kind == "yearback":
@@ -696,6 +700,8 @@ def resolve_parsed(p: Parsed, anchor: date | None) -> Resolution:
         return Resolution(None, None, False, note=p.note)
     if p.kind in ("focus", "yearback") and anchor is not None:
         return _fallback_focus(p, anchor)
+    if p.kind == "relfocus":
+        return Resolution(None, None, False, note="counted from a date the article names; none named before it")
     try:
         start = _start(p, anchor)
     except (ValueError, OverflowError):  # arithmetic beyond the calendar: leave it unresolved
@@ -776,12 +782,35 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             near = named[0] if named and paragraph.n - named[1] <= FOCUS_PARAGRAPHS else None
             if p.kind in ("focus", "yearback") or (p.kind == "ago" and p.unit == "year" and p.count == 1):
                 t = _from_focus(t, p, near_q, near)
+            elif p.kind == "relfocus" and near is not None:
+                t = _from_named(t, p, near)
             out.append(t)
             if p.kind in ("quarter", "half") and t.value:
                 quarter = (t, paragraph.n)
-            if t.value and t.precision in ("day", "month", "quarter", "half") and p.kind in ("date", "quarter", "half", "month"):
+            if t.value and t.precision in ("day", "month", "quarter", "half", "year") and p.kind in ("date", "quarter", "half", "month", "year"):
                 named = (t, paragraph.n)
     return tuple(out)
+
+
+def _from_named(t: TimeExpression, p: Parsed, named: TimeExpression) -> TimeExpression:
+    """'that year', 'the following month': the date named before, at this unit, shifted."""
+    assert p.unit is not None and named.value is not None and named.precision is not None
+    order = ("day", "week", "month", "quarter", "half", "year")
+    if named.precision not in order or order.index(named.precision) > order.index(p.unit):
+        return t  # "the following day" after a year named: no day to count from
+    v = named.value
+    if named.precision == "day":
+        d = date.fromisoformat(v)
+    elif named.precision == "month":
+        d = date(int(v[:4]), int(v[5:7]), 1)
+    elif named.precision in ("quarter", "half"):  # "2016-Q3", "2016-H2": the part's first month
+        d = date(int(v[:4]), (int(v[6]) - 1) * (3 if v[5] == "Q" else 6) + 1, 1)
+    else:
+        d = date(int(v[:4]), 1, 1)
+    unit: Precision = p.unit  # type: ignore[assignment]
+    value = _fmt(_shift(d, unit, p.count), unit)
+    return replace(t, value=value, precision=unit, anchor=None, anchor_basis=None, anchor_source=None,
+                   note=f"counted from {named.expression}")
 
 
 def _from_focus(t: TimeExpression, p: Parsed, quarter: TimeExpression | None, named: TimeExpression | None) -> TimeExpression:
