@@ -124,3 +124,8 @@ def test_that_year_and_the_following_month_count_from_the_date_named_before():
     found = times("The bridge opened in March 2019. The following month it closed, and that year it never reopened.")
     assert found == [("March 2019", "2019-03"), ("The following month", "2019-04"), ("that year", "2019")]
     assert times("The following month it closed.") == [("The following month", None)]  # nothing named before
+
+
+def test_the_latest_quarter_is_never_one_still_under_way():
+    text = "Ferry revenue should rise in the first quarter. Revenue fell in the latest quarter."
+    assert times(text) == [("the first quarter", "2023-Q1"), ("the latest quarter", "2022-Q4")]

@@ -724,7 +724,7 @@ def _fallback_focus(p: Parsed, anchor: date) -> Resolution:
     """A focus phrase with no period named before it: the anchor's quarters, or abstain."""
     if p.kind == "yearback":
         return Resolution(str(anchor.year - 1), "year", True, note="the anchor's year before")
-    if p.modifier == "latest":
+    if p.modifier in ("latest", "completed"):
         return Resolution(_fmt(_quarter_before(anchor), "quarter"), "quarter", True, note="the latest quarter ended before the anchor")
     if p.modifier == "current":
         return Resolution(_fmt(date(anchor.year, anchor.month, 1), "quarter"), "quarter", True, note="the anchor's quarter")
@@ -792,6 +792,13 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
     return tuple(out)
 
 
+def _period_end(t: TimeExpression) -> date:
+    """The day after a quarter or half ends ("2016-Q3" -> 2016-10-01)."""
+    assert t.value is not None
+    months = 3 if t.value[5] == "Q" else 6
+    return _shift(date(int(t.value[:4]), (int(t.value[6]) - 1) * months + 1, 1), "month", months)
+
+
 def _from_named(t: TimeExpression, p: Parsed, named: TimeExpression) -> TimeExpression:
     """'that year', 'the following month': the date named before, at this unit, shifted."""
     assert p.unit is not None and named.value is not None and named.precision is not None
@@ -818,6 +825,8 @@ def _from_focus(t: TimeExpression, p: Parsed, quarter: TimeExpression | None, na
     if p.kind == "focus":
         if quarter is None or p.modifier == "current":
             return t
+        if p.modifier == "completed" and t.anchor and _period_end(quarter) > date.fromisoformat(t.anchor):
+            return t  # "the latest quarter" is not one still under way: the anchor's rule stands
         return replace(t, value=quarter.value, precision=quarter.precision, note=f"the period named before: {quarter.expression}")
     day = named if named is not None and named.precision == "day" else None
     base = quarter or (day if p.kind == "yearback" and "earlier" in t.expression.lower() else None)
