@@ -46,21 +46,15 @@ def _source(s: Source) -> dict[str, Any]:
     }
 
 
+# A time expression's fields as briefing.json names them; its source is the list it is in.
+TIME_FIELDS = (("expression", "expression"), ("value", "value"), ("time_of_day", "clock"), ("precision", "precision"),
+               ("kind", "kind"), ("anchor", "anchor"), ("anchor_basis", "anchor_basis"),
+               ("anchor_source", "anchor_source"), ("note", "note"))
+
+
 def _time(t: TimeExpression) -> dict[str, Any]:
-    return {
-        "expression": t.expression,
-        "paragraph": t.where.paragraph,
-        "start": t.where.start,
-        "end": t.where.end,
-        "value": t.value,
-        "time_of_day": t.clock,
-        "precision": t.precision,
-        "kind": t.kind,
-        "anchor": t.anchor,
-        "anchor_basis": t.anchor_basis,
-        "anchor_source": t.anchor_source,
-        "note": t.note,
-    }
+    span = {"paragraph": t.where.paragraph, "start": t.where.start, "end": t.where.end}
+    return {**span, **{key: getattr(t, attr) for key, attr in TIME_FIELDS}}
 
 
 def _actor(a: Actor) -> dict[str, Any]:
