@@ -238,7 +238,7 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
 
     title, title_basis = seed.meta.title, "front matter"
     published = seed.meta.published
-    published_basis = "front matter" if published else None
+    published_basis = (seed.meta.published_basis or "front matter") if published else None
     evidence = None
     headline: str | None = None
     # The head of the page: furniture, datelines and the headline before the first paragraph.
@@ -359,11 +359,12 @@ def clean_all(seeds: Sequence[Seed]) -> list[Article]:
     drafts = [_draft(seed) for seed in seeds]
     repeated = _repeated_lines(drafts)
     drafts = [_draft(d.seed, repeated.get(d.outlet.casefold()), d.blocks) if d.outlet else d for d in drafts]
+    drafts = [_dated_by_head(d) for d in drafts]
     # Years the seed set is dated in, from front matter or datelines only (never from a
     # date that was itself inferred from text), with the sources that attest them.
     years: dict[int, list[str]] = defaultdict(list)
     for d in drafts:
-        if d.published and d.published_basis in ("front matter", "dateline"):
+        if d.published and d.published_basis in ("front matter", "dateline", "timestamp", "file name"):
             years[int(d.published[:4])].append(f"{d.seed.id}'s {d.published_basis}")
     articles = []
     for d in drafts:
@@ -373,6 +374,25 @@ def clean_all(seeds: Sequence[Seed]) -> list[Article]:
                 d = replace(d, published=date, published_basis="text", published_evidence=why)
         articles.append(_article(d))
     return articles
+
+
+def _dated_by_head(d: _Draft) -> _Draft:
+    """A stamp opening the first line ("LONDON | Mon Mar 3, 2014 9:12am GMT The ...") is the
+    publication date and leaves the text; else a date in the file name dates the seed."""
+    if d.kept:
+        (line, text), rest = d.kept[0], d.kept[1:]
+        date, end = published.head_stamp(text)
+        if date and text[end:].strip():
+            stamp = text[:end].strip()
+            d = replace(d, kept=((line, text[end:].strip()),) + rest,
+                        removed=d.removed + (Removed(stamp, REASON_DATELINE, line),))
+            if d.published is None:
+                d = replace(d, published=date, published_basis="timestamp", published_evidence=f"line {line}: {quote_line(stamp)}")
+    if d.published is None:
+        date, why = published.from_file_name(d.seed.id)
+        if date:
+            d = replace(d, published=date, published_basis="file name", published_evidence=why)
+    return d
 
 
 def clean(seed: Seed) -> Article:

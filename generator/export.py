@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from generator import __version__
-from generator.model import Actor, Briefing, Event, Figure, Paragraph, Problem, Quote, Source, Where
+from generator.model import Actor, Briefing, Event, Figure, Paragraph, Problem, Quote, Source, TimeExpression, Where
 
 
 def where(w: Where) -> dict[str, Any]:
@@ -40,6 +40,7 @@ def _source(s: Source) -> dict[str, Any]:
             for o in s.overlaps
         ],
         "encoding": s.article.encoding,
+        "time_expressions": [_time(t) for t in s.times],
         "paragraphs": [_paragraph(p) for p in s.article.paragraphs],
         "notes": list(s.article.notes),
         "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in s.article.removed],
@@ -51,6 +52,17 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
     if p.post:
         out["post"] = {"author": p.post.author, "handle": p.post.handle, "date": p.post.date}
     return out
+
+
+# A time expression's fields as briefing.json names them; its source is the list it is in.
+TIME_FIELDS = (("expression", "expression"), ("value", "value"), ("time_of_day", "clock"), ("precision", "precision"),
+               ("kind", "kind"), ("anchor", "anchor"), ("anchor_basis", "anchor_basis"),
+               ("anchor_source", "anchor_source"), ("note", "note"))
+
+
+def _time(t: TimeExpression) -> dict[str, Any]:
+    span = {"paragraph": t.where.paragraph, "start": t.where.start, "end": t.where.end}
+    return {**span, **{key: getattr(t, attr) for key, attr in TIME_FIELDS}}
 
 
 def _actor(a: Actor) -> dict[str, Any]:

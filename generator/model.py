@@ -11,6 +11,9 @@ from typing import Literal
 
 Kind = Literal["person", "organization", "place", "other"]
 Precision = Literal["day", "week", "month", "year", "decade"]
+# Precisions a time expression may have beyond the chronology's (a quarter, half or season of a
+# year): TimeML values such as "2016-Q3", "2016-H2", "2016-SU"; they are never placed on the timeline.
+PeriodPrecision = Literal["quarter", "half", "season"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class FrontMatter:
     url: str | None = None
     published: str | None = None  # ISO date
     author: str | None = None
+    published_basis: str | None = None  # where the date was read when not front matter ("sources.csv")
 
 
 @dataclass(frozen=True)
@@ -178,13 +182,14 @@ class TimeExpression:
     expression: str
     where: Where
     value: str | None  # ISO date, "YYYY-MM", "YYYY", "YYYY-Www" or decade "198X"; None = unresolved
-    precision: Precision | None
+    precision: Precision | PeriodPrecision | None
     anchor: str | None  # date it was resolved against
     anchor_basis: str | None = None
     kind: str = ""  # "date", "weekday", "relative", "year", "range", "decade", "ago", "offset", "period", ...
     end: str | None = None  # last year of a range ("1953-2001"), at the same precision as value
     note: str = ""  # how the value was found when not from the words alone (e.g. the year of a date)
     anchor_source: str | None = None  # the source whose date is the anchor (a copy borrows its original's)
+    clock: str | None = None  # a time of day the words give ("14:15"), on the day of `value`
 
 
 @dataclass(frozen=True)
@@ -226,6 +231,7 @@ class Source:
     article: Article
     duplicate_of: str | None = None
     overlaps: tuple[Overlap, ...] = ()
+    times: tuple[TimeExpression, ...] = ()  # every time expression, as resolved across sources
 
     @property
     def id(self) -> str:

@@ -153,3 +153,43 @@ def from_text(lines: Iterable[tuple[int, str]], years: Mapping[int, Sequence[str
     return date.isoformat(), f"{why}; published on or after this date"
 
 
+
+
+# A date in a file name, as static-site generators name posts: "2016-07-05_story", "05_outlet_2016-07-05",
+# "20160705-story". Only a whole ISO-like date between separators counts, never digits inside a word.
+_FILE_DATE = re.compile(r"(?:^|(?<=[_\-. ]))(?P<y>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>[0-3]\d)(?=$|[_\-. ])")
+
+
+def from_file_name(name: str) -> tuple[str | None, str | None]:
+    """The date a seed's file name carries, with the evidence; None when it names no date or two."""
+    found = {d for m in _FILE_DATE.finditer(name)
+             if (d := _date(int(m["y"]), int(m["m"]), int(m["d"])))}
+    if len(found) != 1:
+        return None, None
+    (date,) = found
+    return date.isoformat(), f"the file name {quote_line(name)} carries the date"
+
+
+HEAD_CHARS = 120  # a stamp stands at the very start of an article's first line
+
+
+def head_stamp(text: str) -> tuple[str | None, int]:
+    """A dateline or timestamp opening a line that goes on with the article
+    ("LONDON | Mon Mar 3, 2014 9:12am GMT ..."): its ISO date and where the stamp ends (0: none).
+    Only a date followed by a clock time or a separator is a stamp; "March 3, 2014 was ..." is text."""
+    r = rules()
+    head = text[:HEAD_CHARS]
+    match = r.dateline_date.search(head)
+    if not match:
+        return None, 0
+    zones = _alternation(z.upper() for z in r.time_zones)
+    clock = re.match(rf"\s*(?:,\s*)?(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s+(?:{zones})\b)?", text[match.end():], re.I)
+    end = match.end() + (clock.end() if clock else 0)
+    if not clock and not re.match(r"\s*[|–—:-]", text[end:]):
+        return None, 0
+    sep = re.match(r"\s*[|–—:-]?\s*", text[end:])
+    stamp_end = end + (sep.end() if sep else 0)
+    # a place may open the stamp ("LONDON |", "NEW YORK, "): capitalised words and a separator
+    place = re.match(r"(?:[A-Z][A-Z.'’-]+\s+){0,3}[A-Z][A-Z.'’-]+\s*[|,–—-]\s*", text[:match.start()])
+    date = dateline(text[place.end() if place else 0:end].strip(" |–—-:"))
+    return (date, stamp_end) if date else (None, 0)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import sidecar
 from generator.model import FrontMatter, Problem, Seed
 
 SUFFIXES = (".txt", ".md", ".markdown")
@@ -48,7 +49,7 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Seed], list[Problem]]:
         problems.extend(found)
         if seed is not None:
             seeds.append(seed)
-    return seeds, problems
+    return sidecar.apply(seeds_dir, seeds, problems)
 
 
 def read_seed(path: Path, shown: str) -> tuple[Seed | None, list[Problem]]:

@@ -265,3 +265,19 @@ def test_reports_of_one_day_group_as_every_pair_sharing_an_uncommon_word_would(s
     for i, (r, _, _) in enumerate(bucket):
         expected.setdefault(root(i), []).append(r)
     assert events._clusters(bucket, idf) == list(expected.values())
+
+
+def test_coverage_names_the_first_source_and_the_later_ones_that_leave_an_event_out():
+    from generator.model import Article, Event, Source, Where
+    from generator.pages.chronology import coverage
+
+    def src(i: str, day: str | None, copy: str | None = None) -> Source:
+        return Source(Article(id=i, path=f"{i}.txt", title=i, paragraphs=(), published=day), duplicate_of=copy)
+
+    sources = [src("a", "2022-05-03"), src("b", "2022-05-02"), src("c", "2022-05-04"), src("d", "2022-05-01"),
+               src("e", "2022-05-05", copy="c"), src("f", None)]
+    e = Event(id="x", date="2022-05-01", precision="day", expression="Sunday", anchor=None, text="The dam broke.",
+              sources=(Where("a", 1, 0, 5), Where("b", 2, 0, 5)))
+    cov = coverage(e, sources)
+    assert (cov.first, cov.first_date) == (("b",), "2022-05-02")
+    assert cov.silent == ("c",)  # d appeared on the day itself, e is a copy, f has no date

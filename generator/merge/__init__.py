@@ -30,6 +30,7 @@ def merge(
         people, index = actors.resolve(articles, extractions)
         said, counted = quotes.merge_all(extractions, index, linked)
         happened = events.merge_events(extractions, index, linked)
+        linked = events.with_times(linked, extractions)
     if memory is None:
         _forget_names()
     return Briefing(

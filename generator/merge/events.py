@@ -31,9 +31,9 @@ def start_date(value: str, precision: str) -> date:
     """The first day a value covers ("2021-W35" -> its Monday, "198X" -> 1980-01-01)."""
     if precision == "day":
         return date.fromisoformat(value)
-    if precision == "week":
-        year, week = value.split("-W")
-        return date.fromisocalendar(int(year), int(week), 1)
+    if precision == "week":  # "2021-W35", or its weekend "2021-W35-WE" (its Saturday)
+        year, week = int(value[:4]), int(value[6:8])
+        return date.fromisocalendar(year, week, 6 if value.endswith("-WE") else 1)
     if precision == "month":
         return date(int(value[:4]), int(value[5:7]), 1)
     if precision == "year":
@@ -61,6 +61,16 @@ def _completed(extractions: Sequence[Extraction], sources: Sequence[Source]) -> 
                 t = replace(t, note="; ".join(filter(None, [f"this source is a copy of {anchor_source}", t.note])))
             out[t.where] = t
     return out
+
+
+def with_times(sources: Sequence[Source], extractions: Sequence[Extraction]) -> tuple[Source, ...]:
+    """Each source with its time expressions as completed across sources, in reading order."""
+    times = _completed(extractions, sources)
+    by_source: dict[str, list[TimeExpression]] = defaultdict(list)
+    for t in times.values():
+        by_source[t.where.source].append(t)
+    return tuple(replace(s, times=tuple(sorted(by_source.get(s.id, ()), key=lambda t: (t.where.paragraph, t.where.start))))
+                 for s in sources)
 
 
 def _words(text: str) -> set[str]:

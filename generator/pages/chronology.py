@@ -3,12 +3,13 @@ with a timeline drawn at build time as inline SVG (no script, no request outside
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import groupby
 
 from generator.merge.events import start_date, undated
-from generator.model import Event
+from generator.model import Event, Source
 from generator.render import Context
 
 WIDTH, MARGIN = 720, 24
@@ -109,6 +110,28 @@ def _strip(title: str, events: list[Event], unit_days: bool) -> Strip | None:
     return Strip(title, tuple(sorted(placed, key=lambda m: (m.x, m.y))), tuple(labels), axis + 24, axis)
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """Who carried a story event first, and which sources published after it leave it out."""
+
+    first: tuple[str, ...]  # source ids of the earliest publication date carrying it
+    first_date: str | None
+    silent: tuple[str, ...]  # sources published after the event's day that do not mention it
+
+
+def coverage(e: Event, sources: Sequence[Source]) -> Coverage:
+    published = {s.id: s.article.published for s in sources if s.article.published}
+    carrying = {w.source for w in e.sources}
+    dates = sorted(published[i] for i in carrying if i in published)
+    first = tuple(sorted(i for i in carrying if dates and published.get(i) == dates[0]))
+    day = start_date(e.date, e.precision)
+    last_day = day if e.precision == "day" else day + timedelta(days={"week": 6, "month": 30}.get(e.precision, 0))
+    # A copy says nothing its original does not: it neither reports the event nor leaves it out.
+    silent = tuple(sorted(s.id for s in sources if s.id not in carrying and not s.duplicate_of
+                          and s.id in published and date.fromisoformat(published[s.id]) > last_day))
+    return Coverage(first, dates[0] if dates else None, silent)
+
+
 def pages(ctx: Context) -> dict[str, str]:
     events = list(ctx.briefing.events)
     story = [e for e in events if e.story]
@@ -124,6 +147,7 @@ def pages(ctx: Context) -> dict[str, str]:
             "chronology.md.j2", page,
             days=days, eras=eras, strips=strips, actors=actors, names=names,
             unplaced=undated(ctx.briefing.events, ctx.briefing.extractions),
+            coverage={e.id: coverage(e, ctx.briefing.sources) for e in story},
             when=when, short=short, width=WIDTH,
         )
     }

@@ -1,0 +1,52 @@
+"""The tense a time expression is told in, from the parse: the verb the time belongs to, its
+auxiliaries, and a verb of planning above it. Resolution reads it to place a bare weekday, month
+or day before or after the anchor (TimeML's use of tense); the words are in data/time_words.yml."""
+from __future__ import annotations
+
+from typing import Any
+
+
+def of(start: int, end: int, doc: Any) -> str | None:
+    """'future' or 'past' from the verb the time belongs to (its auxiliaries, its tag, or a verb
+    of planning above it: "is expected to meet Tuesday"); None where the parse says neither."""
+    if doc is None:
+        return None
+    inside = [t for t in doc if start <= t.idx < end]
+    if not inside:
+        return None
+    from generator.extract.timex import words  # the same data file; timex imports this module
+
+    w = words()
+    verb = inside[0]
+    for _ in range(12):
+        if verb.pos_ in ("VERB", "AUX") and not start <= verb.idx < end:
+            break
+        if verb.head is verb:
+            return None
+        verb = verb.head
+    else:
+        return None
+    auxes = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
+    plan = verb.head if verb.tag_ == "VB" and verb.head.lemma_ in w["future_heads"] else verb
+    # the verbs a plan hangs from: "had been due to take place": take <- due <- been (had)
+    chain = [plan]
+    while chain[-1].dep_ in ("xcomp", "acomp", "oprd") and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
+    plan_auxes = [k for c in chain for k in c.children if k.dep_ in ("aux", "auxpass")] if plan is not verb else []
+    if plan is not verb and any(c.tag_ == "VBD" for c in chain):
+        return "past"
+    if any(k.lower_ in w["future_auxiliaries"] for k in auxes + plan_auxes):
+        return "future"
+    # "had been due to expire Friday": a plan told in the past tense is a past day
+    if any(k.tag_ == "VBD" for k in auxes + plan_auxes) or verb.tag_ == "VBD" or plan.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and any(k.lemma_ == "have" for k in auxes):
+        return "past"
+    if plan is not verb or verb.lemma_ in w["future_verbs"]:
+        return "future"
+    if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in auxes):
+        return "future"  # "is meeting Tuesday": the present progressive of a plan
+    # ("Following are statements made Thursday": a present "be" or "have" plans nothing)
+    if verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in ("be", "have") and not any(t.dep_ in ("poss", "case") for t in inside):
+        return "present"  # "meet Monday": a weekday in the present tense is still to come
+    return None

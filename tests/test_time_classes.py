@@ -1,0 +1,131 @@
+"""TimeML classes of time expressions, one test per class, on sentences about invented events
+(a ferry strike, a museum opening, a harvest, a chess final)."""
+from datetime import date
+
+import pytest
+
+from generator import nlp
+from generator.extract import timex
+from generator.model import Article, Paragraph
+
+THU = date(2023, 3, 16)  # a Thursday
+
+
+def _extract(text: str, anchor: date, parse: bool):
+    art = Article(id="ferry", path="ferry.txt", title="t", paragraphs=(Paragraph(n=1, text=text),),
+                  published=anchor.isoformat(), published_basis="front matter")
+    return timex.extract(art, (nlp.load()(text),) if parse else ())
+
+
+def times(text: str, anchor: date = THU, parse: bool = True) -> list[tuple[str, str | None]]:
+    return [(t.expression, t.value) for t in _extract(text, anchor, parse)]
+
+
+def clocks(text: str, anchor: date = THU) -> list[tuple[str, str | None, str | None]]:
+    return [(t.expression, t.value, t.clock) for t in _extract(text, anchor, False)]
+
+
+def test_a_weekday_in_the_future_tense_is_the_next_one():
+    assert times("The ferry crews will strike Tuesday.") == [("Tuesday", "2023-03-21")]
+    assert times("The ferry crews struck Tuesday.") == [("Tuesday", "2023-03-14")]
+
+
+def test_a_plan_told_in_the_past_tense_is_a_past_day():
+    assert times("The vote had been due to take place Monday.") == [("Monday", "2023-03-13")]
+
+
+def test_a_weekday_in_the_present_tense_is_still_to_come():
+    assert times("The two captains meet Saturday in the harbour office.") == [("Saturday", "2023-03-18")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Takings fell last week.", "2023-W10"),
+    ("The museum opens next month.", "2023-04"),
+    ("The harvest was poor last year.", "2022"),
+    ("The harvest will be better this year.", "2023"),
+])
+def test_last_next_this_week_month_year(text, value):
+    assert [v for _, v in times(text)] == [value]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The permit expires on 05.01.2024.", "2024-01-05"),  # dotted dates are day first
+    ("The permit was signed 12/25/2022.", "2022-12-25"),  # 25 cannot be a month
+    ("The permit was signed 25/12/2022.", "2022-12-25"),
+])
+def test_numeric_dates(text, value):
+    assert [v for _, v in times(text)] == [value]
+
+
+def test_a_numeric_date_in_an_unknown_order_keeps_its_year_and_both_readings():
+    art = Article(id="ferry", path="ferry.txt", title="t", paragraphs=(Paragraph(n=1, text="The deal was signed 1/5/17."),))
+    (t,) = timex.extract(art, ())
+    assert (t.value, t.precision) == ("2017", "year")
+    assert "2017-01-05" in t.note and "2017-05-01" in t.note
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Ferry bookings rose in the third quarter.", "2022-Q3"),
+    ("Profit fell in the fourth quarter of 2021.", "2021-Q4"),
+    ("Sales rose in the second half of 2022.", "2022-H2"),
+    ("The museum will open this summer.", "2023-SU"),
+    ("The harvest failed last fall.", "2022-FA"),
+])
+def test_quarters_halves_and_seasons(text, value):
+    assert [v for _, v in times(text)] == [value]
+
+
+def test_the_quarter_is_the_one_named_before_and_a_year_earlier_goes_back_from_it():
+    text = "Ferry revenue rose 4% in the second quarter. The quarter was the best since 2019, up from a year earlier."
+    assert times(text) == [("the second quarter", "2022-Q2"), ("The quarter", "2022-Q2"), ("2019", "2019"),
+                           ("a year earlier", "2021-Q2")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The final began at 1415 GMT.", [("1415 GMT", "2023-03-16", "14:15")]),
+    ("Play resumed at 9:12 am EST on Tuesday.", [("9:12 am EST on Tuesday", "2023-03-14", "09:12")]),
+    ("The board met at 3 p.m. yesterday.", [("3 p.m. yesterday", "2023-03-15", "15:00")]),
+])
+def test_times_of_day_are_times_never_years(text, expected):
+    assert clocks(text) == expected
+
+
+def test_named_days_are_not_their_weekdays():
+    found = times("Shops opened early on Black Friday, and the primaries fall on Super Tuesday.", anchor=date(2023, 12, 1))
+    assert found == [("Black Friday", "2023-11-24"), ("Super Tuesday", None)]
+
+
+def test_a_year_belongs_to_its_own_clause():
+    text = "The gallery was founded in 1998, and on March 3 it reopened."
+    assert times(text) == [("1998", "1998"), ("March 3", "2023-03-03")]
+
+
+def test_a_second_date_in_one_sentence_is_its_own_expression():
+    text = "The strike ran from March 3 to March 9."
+    assert times(text) == [("March 3", "2023-03-03"), ("March 9", "2023-03-09")]
+
+
+def test_years_in_words_decades_in_words_and_durations():
+    found = times("In nineteen ninety-six the club won; in the nineties it grew for ten years.", parse=False)
+    assert found == [("nineteen ninety-six", "1996"), ("the nineties", "199X"), ("ten years", "P10Y")]
+
+
+def test_a_weekend_and_the_end_of_a_month():
+    assert times("Crews worked through the weekend to finish by the end of April.") == [
+        ("the weekend", "2023-W10-WE"), ("the end of April", "2023-04")]
+
+
+def test_vague_references_and_sets_are_expressions_but_never_dates():
+    found = times("Fares rose every month, faster than in the past, and may fall in the near future.")
+    assert found == [("every month", None), ("the past", "PAST_REF"), ("the near future", "FUTURE_REF")]
+
+
+def test_that_year_and_the_following_month_count_from_the_date_named_before():
+    found = times("The bridge opened in March 2019. The following month it closed, and that year it never reopened.")
+    assert found == [("March 2019", "2019-03"), ("The following month", "2019-04"), ("that year", "2019")]
+    assert times("The following month it closed.") == [("The following month", None)]  # nothing named before
+
+
+def test_the_latest_quarter_is_never_one_still_under_way():
+    text = "Ferry revenue should rise in the first quarter. Revenue fell in the latest quarter."
+    assert times(text) == [("the first quarter", "2023-Q1"), ("the latest quarter", "2022-Q4")]
