@@ -380,11 +380,12 @@ def _dated_by_head(d: _Draft) -> _Draft:
     """A stamp opening the first line ("LONDON | Mon Mar 3, 2014 9:12am GMT The ...") is the
     publication date and leaves the text; else a date in the file name dates the seed."""
     if d.kept:
-        (line, text), rest = d.kept[0], d.kept[1:]
+        first, rest = d.kept[0], d.kept[1:]
+        line, text = first.line, first.text
         date, end = published.head_stamp(text)
         if date and text[end:].strip():
             stamp = text[:end].strip()
-            d = replace(d, kept=((line, text[end:].strip()),) + rest,
+            d = replace(d, kept=(replace(first, text=text[end:].strip()),) + rest,
                         removed=d.removed + (Removed(stamp, REASON_DATELINE, line),))
             if d.published is None:
                 d = replace(d, published=date, published_basis="timestamp", published_evidence=f"line {line}: {quote_line(stamp)}")
