@@ -360,3 +360,11 @@ def test_a_short_headline_is_compared_with_the_text_after_the_furniture_under_it
     a = clean(seed("Harbour road to reopen after storm.\n\nLETTERS.\n\nThe harbour road will reopen on Friday after "
                    "crews cleared the last of the rocks the storm threw over the sea wall on Tuesday.\n"))
     assert a.title_basis == "headline" and len(a.paragraphs) == 1
+
+
+def test_a_newsletter_prompt_names_the_outlet_only_when_it_names_one():
+    named = clean(seed("Storm shuts harbour road\n\nThe road was shut on Tuesday.\n\nSign up for the Valley Courier newsletter\n"))
+    assert named.outlet == "Valley Courier"
+    ours = clean(seed("Storm shuts harbour road\n\nThe road was shut on Tuesday.\n\nSign up for our daily newsletter\n"))
+    assert ours.outlet is None
+    assert ("Sign up for our daily newsletter", "newsletter or subscription prompt") in [(r.text, r.reason) for r in ours.removed]
