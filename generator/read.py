@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from generator.model import FrontMatter, Problem, Seed
+from generator.published import MAX_YEAR, MIN_YEAR
 from generator.terminal import HIDDEN, terminal_safe
 
 SUFFIXES = (".txt", ".md", ".markdown")
@@ -29,9 +30,6 @@ WESTERN = "cp1252"  # the legacy charset assumed for English text when detection
 # composer recurses per level), and aliases are refused outright ("billion laughs").
 MAX_YAML_DEPTH = 20
 MAX_DATE_CHARS = 100
-# Relative dates ("on Monday", "next year") are counted from `published`: a year at the end of
-# the calendar would overflow them.
-MIN_YEAR, MAX_YEAR = 1000, 9000
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _HIDDEN = HIDDEN
 _STRAY = re.compile(r"[\udc80-\udcff]")  # bytes that are not UTF-8, kept by surrogateescape
