@@ -16,7 +16,7 @@ import yaml
 
 from generator.model import FrontMatter, Problem, Seed
 from generator.published import MAX_YEAR, MIN_YEAR
-from generator.terminal import HIDDEN, terminal_safe
+from generator.terminal import HIDDEN, one_line
 
 SUFFIXES = (".txt", ".md", ".markdown")
 # Documented in the README; measured by bench/huge_seed.py. Parsing one 100,000-character paragraph
@@ -255,7 +255,7 @@ def split_front_matter(text: str, shown: str) -> tuple[FrontMatter | None, str, 
     problems = [Problem(shown, f"front matter key {key!r} is given again; the later value is used",
                         line=line, severity="warning") for key, line in loader.repeated]
     problems += [
-        Problem(shown, f"unknown front matter key {terminal_safe(key)!r} ignored", line=loader.lines.get(key),
+        Problem(shown, f"unknown front matter key {one_line(key)!r} ignored", line=loader.lines.get(key),
                 severity="warning")
         for key in sorted(map(str, data)) if key not in KNOWN_KEYS
     ]
@@ -340,7 +340,7 @@ class _TextLoader(yaml.BaseLoader):
 
 
 def _reason(exc: yaml.YAMLError) -> str:
-    return terminal_safe(getattr(exc, "problem", None) or str(exc).splitlines()[0])
+    return one_line(getattr(exc, "problem", None) or str(exc).splitlines()[0])
 
 
 def _error_line(exc: yaml.YAMLError, block: str) -> int:
