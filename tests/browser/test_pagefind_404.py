@@ -80,9 +80,9 @@ def test_the_404_page_of_a_pagefind_project_site_loads_only_from_the_site(watche
     address = project_site + missing
     response = page.goto(address)
     assert response is not None and response.status == 404
-    page.wait_for_selector(".pagefind-ui__search-input", timeout=15_000)  # the search box started
     page.wait_for_load_state("networkidle")
     assert not watch.outside, watch.outside
+    page.wait_for_selector(".pagefind-ui__search-input", timeout=15_000)  # the search box started
     assert [u for u in requested if not u.startswith(project_site)] == []
     loaded = {urlsplit(u).path for u in requested}
     assert {f"{prefix}pagefind/pagefind-ui.js", f"{prefix}pagefind/parts.js", f"{prefix}pagefind/pagefind-ui.css"} <= loaded
