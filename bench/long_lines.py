@@ -56,13 +56,13 @@ def run(pattern: str, kb: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("patterns", nargs="*", default=list(PATTERNS), choices=list(PATTERNS), metavar="PATTERN")
+    parser.add_argument("patterns", nargs="*", choices=[[], *PATTERNS], metavar="PATTERN", help=", ".join(PATTERNS))
     parser.add_argument("--sizes", default="10,20,40,80", help="line sizes in KB (default: 10,20,40,80)")
     args = parser.parse_args(argv)
     nlp.load(None)
     run("prose", 1)  # load the extraction rules before timing
     print(f"{'pattern':<12} {'KB':>3} {'clean':>7} {'parse':>7} {'extract':>8} {'merge':>7} {'total':>7} {'s/KB':>6}")
-    for pattern in args.patterns:
+    for pattern in args.patterns or PATTERNS:
         for kb in (int(k) for k in args.sizes.split(",")):
             t = run(PATTERNS[pattern], kb)
             total = sum(t.values())

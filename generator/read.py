@@ -363,6 +363,8 @@ def _iso_date(text: str) -> str | None:
     try:
         day = dt.date.fromisoformat(text[:10])
     except ValueError:
+        if re.match(r"\d{4}-\d", text):  # ISO in form, not in fact: 2023-13-01 is no day-month swap
+            return None
         import dateparser
 
         parsed = dateparser.parse(text, languages=["en"], settings={
