@@ -46,6 +46,7 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Seed], list[Problem]]:
     root = seeds_dir.resolve()
     entries = sorted(seeds_dir.iterdir(), key=lambda p: p.name)
     own = _own_links(entries)
+    device = root.stat().st_dev
     taken: dict[str, str] = {}  # seed id -> the file that has it
     for path in entries:
         shown = f"{shown_name(seeds_dir.name)}/{shown_name(path.name)}"
@@ -59,7 +60,7 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Seed], list[Problem]]:
         if path.suffix.lower() not in SUFFIXES:
             problems.append(Problem(shown, f"ignored: only {', '.join(SUFFIXES)} files are seeds", severity="warning"))
             continue
-        refused = _refusal(path, info, root, own)
+        refused = _refusal(path, info, root, device, own)
         if refused:
             problems.append(Problem(shown, refused))
             continue
@@ -104,7 +105,7 @@ def _own_links(entries: list[Path]) -> Counter:
     return counts
 
 
-def _refusal(path: Path, info: os.stat_result, root: Path, own: Counter) -> str | None:
+def _refusal(path: Path, info: os.stat_result, root: Path, device: int, own: Counter) -> str | None:
     """Why a seed file is refused before it is opened, if it is. A FIFO or a device would block or
     read forever; a file with names outside the folder (a hard link) or on another device (a
     mount) is not the folder's own, like a symbolic link that points out of it."""
@@ -112,7 +113,7 @@ def _refusal(path: Path, info: os.stat_result, root: Path, own: Counter) -> str 
         return "ignored: a link that points outside the seeds folder"
     if not stat.S_ISREG(info.st_mode):
         return "ignored: not a regular file (a FIFO, socket or device is never read)"
-    if info.st_dev != root.stat().st_dev:
+    if info.st_dev != device:
         return "ignored: on another file system than the seeds folder (a mount point)"
     if info.st_nlink > own[(info.st_dev, info.st_ino)]:
         return "ignored: a hard link to a file that also has a name outside the seeds folder"
