@@ -31,7 +31,6 @@ WESTERN = "cp1252"  # the legacy charset assumed for English text when detection
 MAX_YAML_DEPTH = 20
 MAX_DATE_CHARS = 100
 _NULLS = {"", "~", "null", "Null", "NULL"}
-_HIDDEN = HIDDEN
 _STRAY = re.compile(r"[\udc80-\udcff]")  # bytes that are not UTF-8, kept by surrogateescape
 _OPENING = re.compile(r"---[ \t]*(?:\n|\Z)")
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -88,8 +87,7 @@ def shown_name(name: str) -> str:
     """A file name as messages and pages show it: bytes that are not UTF-8 and characters that are
     invisible, break the line or reorder the text (bidi controls) written as escapes, so a name can
     neither forge a message line nor disguise itself."""
-    text = os.fsencode(name).decode("utf-8", errors="backslashreplace")
-    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return one_line(os.fsencode(name).decode("utf-8", errors="backslashreplace"))
 
 
 def _own_links(entries: list[Path]) -> Counter:
@@ -269,9 +267,9 @@ def split_front_matter(text: str, shown: str) -> tuple[FrontMatter | None, str, 
             problems.append(Problem(shown, f"front matter {key!r} is not text (a list or a mapping): ignored",
                                     line=line, severity="warning"))
             continue
-        if _HIDDEN.search(value):
+        if HIDDEN.search(value):
             problems.append(Problem(shown, f"front matter {key!r} has invisible or direction-changing characters "
-                                    f"({', '.join(sorted({f'U+{ord(c):04X}' for c in _HIDDEN.findall(value)}))})",
+                                    f"({', '.join(sorted({f'U+{ord(c):04X}' for c in HIDDEN.findall(value)}))})",
                                     line=line, severity="warning"))
         if key == "published":
             iso = _iso_date(value)

@@ -124,7 +124,7 @@ EXPECTED = {
     "yaml-error.md": ("error", 5, "front matter is not valid YAML"),
     "reader-error.md": ("error", 3, "unacceptable character #x0007"),
     "bidi-title.md": ("warning", 2, "'title' has invisible or direction-changing characters (U+202E)"),
-    "new\\u000aerror: forged.txt": ("warning", None, "shown escaped"),
+    "new\\x0aerror: forged.txt": ("warning", None, "shown escaped"),
     "zero\\u200bwidth.txt": ("warning", None, "shown escaped"),
     "stray.txt": ("warning", 1, "not valid UTF-8: 1 byte(s) of another charset, read as cp1252"),
     "hard-outside.txt": ("error", None, "a hard link to a file that also has a name outside"),
