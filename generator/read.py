@@ -52,12 +52,14 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Seed], list[Problem]]:
         try:
             info = path.stat()  # follows links: a loop or a dangling link fails here, unopened
         except OSError as exc:
-            problems.append(Problem(shown, f"cannot be read: {exc.strerror or exc}"))
-            continue
-        if stat.S_ISDIR(info.st_mode):
+            info, failed = None, exc
+        if info is not None and stat.S_ISDIR(info.st_mode):
             continue
         if path.suffix.lower() not in SUFFIXES:
             problems.append(Problem(shown, f"ignored: only {', '.join(SUFFIXES)} files are seeds", severity="warning"))
+            continue
+        if info is None:
+            problems.append(Problem(shown, f"cannot be read: {failed.strerror or failed}"))
             continue
         refused = _refusal(path, info, root, device, own)
         if refused:
