@@ -256,3 +256,21 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(cell):
 @pytest.mark.parametrize("cell", ["plain", " 2 = 2", "a=b", "\u00a0text"])
 def test_csv_cells_that_are_text_stay_as_they_are(cell):
     assert spreadsheet_safe(cell) == cell
+
+
+# --- 1: the 404 page of a Pagefind site (in Chromium: tests/browser/test_pagefind_404.py) ---------
+
+@pytest.mark.parametrize(("site_url", "prefix"), [("https://example.org/project/", "/project/"), (None, "/")])
+def test_the_404_page_loads_pagefind_from_the_site(tmp_path, monkeypatch, site_url, prefix):
+    import re
+
+    from conftest import SEEDS
+    from generator.search import ENV_THRESHOLD
+
+    monkeypatch.setenv(ENV_THRESHOLD, "0")
+    site = tmp_path / "site"
+    code, err = _run(["site", "--seeds", str(SEEDS), "--site-dir", str(site), *(["--site-url", site_url] if site_url else [])])
+    assert code == 0, err
+    page = (site / "404.html").read_text(encoding="utf-8")
+    addresses = re.findall(r'(?:src|href)="([^"]*pagefind[^"]*)"', page)
+    assert sorted(addresses) == [f"{prefix}pagefind/pagefind-ui.css", f"{prefix}pagefind/pagefind-ui.js", f"{prefix}pagefind/parts.js"]
