@@ -59,6 +59,9 @@ def load(path: Path) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError([Problem(str(path), f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)]) from None
+    except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, nesting thousands deep
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
+        raise InputError([Problem(str(path), f"not a briefing: {reason}")]) from None
     if not isinstance(data, dict):
         raise InputError([Problem(str(path), "not a briefing: the top level is not a JSON object")])
     problems = [
