@@ -15,7 +15,7 @@ from generator import __version__, pipeline, write
 from generator.model import InputError
 from generator.nlp import ModelMissing
 from generator.settings import Settings, from_mkdocs_config
-from generator.terminal import terminal_safe
+from generator.terminal import one_line, terminal_safe
 
 PROJECT = Path(__file__).resolve().parents[1]
 PROGRESS_MIN_SEEDS = 20
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except InputError as exc:
         for problem in exc.problems:
-            print(f"error: {terminal_safe(problem)}", file=sys.stderr)
+            print(f"error: {one_line(problem)}", file=sys.stderr)
         return 1
     except ModelMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -98,7 +98,7 @@ def _progress(total_hint: int) -> pipeline.Progress | None:
 
 def _report(problems) -> None:
     for problem in problems:
-        print(f"{problem.severity}: {terminal_safe(problem)}", file=sys.stderr)
+        print(f"{problem.severity}: {one_line(problem)}", file=sys.stderr)
 
 
 def _build(args: argparse.Namespace) -> int:

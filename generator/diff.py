@@ -38,6 +38,10 @@ ACTOR_FIELDS = ("name", "kind", "roles")  # aliases are reported on their own
 _PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
 # GitHub links @name and #123 in rendered text, escaped or not; a word joiner breaks both.
 _MENTION = re.compile(r"([@#])(?=\w)")
+# GitHub also links GH-123 (an issue) and a word of 7 to 40 hex digits (a commit, by its SHA or
+# a prefix of it): a word joiner after "GH" and after every 6th hex digit breaks both.
+_ISSUE_KEY = re.compile(r"(?i)\b(gh)(?=-\d)")
+_HEX_WORD = re.compile(r"\b[0-9a-fA-F]{7,}\b")
 _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
 
 
@@ -55,6 +59,9 @@ def load(path: Path) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError([Problem(str(path), f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)]) from None
+    except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, nesting thousands deep
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
+        raise InputError([Problem(str(path), f"not a briefing: {reason}")]) from None
     if not isinstance(data, dict):
         raise InputError([Problem(str(path), "not a briefing: the top level is not a JSON object")])
     problems = [
@@ -208,6 +215,8 @@ def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> BriefingDiff:
 def gfm_text(text: object) -> str:
     """Seed text for a GitHub comment: one line, every Markdown and HTML character escaped."""
     line = " ".join(str(text).split())
+    line = _HEX_WORD.sub(lambda m: "\u2060".join(re.findall(".{1,6}", m.group())), line)
+    line = _ISSUE_KEY.sub("\\1\u2060", line)
     return _MENTION.sub("\\1\u2060", _PUNCT.sub(r"\\\1", line))
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import unicodedata
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -194,11 +196,17 @@ def _compact(value: object) -> str:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets skip leading spaces (a no-break space too) and read full-width signs (＝, ＋) as
+# the ASCII ones before they decide a cell is a formula.
+_LEADING_BLANKS = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
 
 
 def spreadsheet_safe(cell: str) -> str:
     """A CSV cell a spreadsheet shows as text instead of evaluating (OWASP's CSV injection advice)."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    if cell.startswith(_FORMULA_START):
+        return "'" + cell
+    rest = cell[_LEADING_BLANKS.match(cell).end():]
+    return "'" + cell if unicodedata.normalize("NFKC", rest[:1]).startswith(_FORMULA_START) else cell
 
 
 def quotes_csv(b: Briefing) -> str:

@@ -12,16 +12,24 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 
+# A slug names a page's file, and file systems refuse names over 255 bytes: a seed can name an
+# actor at any length. Cut slugs stay distinct through unique_slugs.
+MAX_SLUG = 100
+# Each folder's own overview page is its index.md: no source or actor may take that name.
+RESERVED_SLUGS = frozenset({"index"})
+
+
 def slugify(text: str, fallback: str = "item") -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or fallback
+    return slug[:MAX_SLUG].rstrip("-") or fallback
 
 
 def unique_slugs(names: Iterable[str], fallback: str = "item") -> dict[str, str]:
-    """name -> slug, distinct even when two names slug alike (deterministic in input order)."""
+    """name -> slug, distinct even when two names slug alike (deterministic in input order), and
+    never a folder's index page."""
     out: dict[str, str] = {}
-    used: set[str] = set()
+    used: set[str] = set(RESERVED_SLUGS)
     for name in names:
         base = slugify(name, fallback)
         slug, n = base, 2

@@ -12,6 +12,9 @@ from generator.furniture import load_data
 
 
 DATELINE_MAX_WORDS = 12
+# Dates near the ends of Python's calendar (years 1 and 9999) overflow once a week or a story
+# window is added to them; no news article is dated there, so such a date is not a date.
+MIN_YEAR, MAX_YEAR = 1000, 9000
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ def _day(value: str) -> int:
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -245,3 +245,16 @@ def test_a_bad_briefing_is_an_error_naming_the_file(tmp_path: Path, capsys, cont
 def test_a_missing_file_is_an_error_naming_it(tmp_path: Path, capsys):
     assert main(["diff", str(tmp_path / "nope.json"), str(tmp_path / "nope.json")]) == 1
     assert "nope.json: no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ("[" * 100_000, "nested too deeply"),
+    ('{"sources": [{"id": ' + "9" * 6000 + "}]}", "Exceeds the limit"),
+])
+def test_a_hostile_json_file_is_an_error_naming_it_not_a_traceback(tmp_path, capsys, content, words):
+    empty, bad = tmp_path / "old.json", tmp_path / "new.json"
+    empty.write_text("{}", encoding="utf-8")
+    bad.write_text(content, encoding="utf-8")
+    assert main(["diff", str(empty), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {bad}: not a briefing: ") and words in err

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.clean import clean
-from generator.read import read_seed, read_seeds
+from generator.read import read_seed, read_seeds, shown_name
 
 SENTENCE = "Councillor Ingrid Solberg said the bridge would reopen on Friday."
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]
@@ -98,5 +98,6 @@ def test_any_file_names_are_read_or_reported(names):
             written.append(f"{name}.txt")
         seeds, problems = read_seeds(root)
         seen = {Path(s.path).name for s in seeds} | {Path(p.path).name for p in problems}
-        assert {w for w in written if (root / w).is_file()} <= seen
+        # Names are shown with invisible and line-breaking characters escaped.
+        assert {shown_name(w) for w in written if (root / w).is_file()} <= seen
         assert all(s.text == SENTENCE + "\n" for s in seeds)

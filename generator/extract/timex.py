@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from generator import published
 from generator.extract import tense
 from generator.model import Article, Precision, TimeExpression, Where
 
@@ -709,6 +710,8 @@ def resolve_parsed(p: Parsed, anchor: date | None) -> Resolution:
     if start is None:
         return Resolution(None, None, False, note="needs the article's date" if anchor is None else "")
     d, precision, anchored, note = start
+    if not published.MIN_YEAR <= d.year <= published.MAX_YEAR:  # later arithmetic would overflow
+        return Resolution(None, None, False, note="outside the calendar")
     if precision == "weekend":
         return Resolution(_weekend(d), "week", anchored, None, note)
     end = _fmt(date(p.end_year, 1, 1), precision) if p.kind == "range" and p.end_year else None

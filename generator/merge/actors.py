@@ -521,7 +521,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     for alias, other, why in r.edges:
         by_key[alias].append((0, other, why))
         by_key[other].append((1, alias, why))
-    used: set[str] = set()
+    used: set[str] = set(links.RESERVED_SLUGS)  # an actor called Index must not take actors/index.md
     index = ActorIndex()
     placed: list[Actor] = []
     for _, _, name, kind, root, members in drafts:
