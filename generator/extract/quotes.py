@@ -25,8 +25,10 @@ import yaml
 from generator.model import Article, Mention, QuoteClaim, Where
 
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
-# A sentence ends at . ! ? (or an ellipsis) followed by space and a capital or an opening mark.
-SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“«„A-Z])")
+# A sentence ends at . ! ? (or an ellipsis) followed by space and a capital or an opening mark,
+# unless the full stop closes an abbreviation ("Ms. Alvarez said") or an initial ("John Q. Public").
+SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“«„'A-Z])")
+WORD_BEFORE = re.compile(r"([\w.]+)$")
 TRIM_TAIL = {"PUNCT", "CCONJ", "ADP", "SCONJ", "DET", "PART"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 
@@ -54,6 +56,7 @@ class Lexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
+    abbreviations: frozenset[str] = frozenset()
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -85,6 +88,7 @@ def lexicon() -> Lexicon:
         person_pronouns=words("person_pronouns"),
         group_pronouns=words("group_pronouns"),
         relative_pronouns=words("relative_pronouns"),
+        abbreviations=words("abbreviations"),
     )
 
 
@@ -414,9 +418,19 @@ def _trim_tokens(doc: Any, first: int, last: int, minimum: int = 3) -> tuple[int
     return (first, last) if last - first + 1 >= minimum else None
 
 
-def _sentence_bounds(text: str, quotes: list[tuple[int, int]]) -> list[int]:
+def _abbreviation(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether the full stop at `at` closes an abbreviation or an initial, not a sentence."""
+    if text[at] != ".":
+        return False
+    m = WORD_BEFORE.search(text[:at])
+    word = m.group(1).lower() if m else ""
+    return word in lex.abbreviations or (len(word) == 1 and text[at - 1].isupper())
+
+
+def _sentence_bounds(text: str, quotes: list[tuple[int, int]], lex: Lexicon) -> list[int]:
     """Offsets where a new sentence starts, ignoring sentence ends inside quotes."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text) if not inside(m.start(), quotes)]
+    ends = [m.end() for m in SENTENCE_END.finditer(text)
+            if not inside(m.start(), quotes) and not _abbreviation(text, m.start(), lex)]
     # A quote that closes a sentence ends it after the closing mark.
     return sorted({0, *ends, len(text)})
 
@@ -424,7 +438,7 @@ def _sentence_bounds(text: str, quotes: list[tuple[int, int]]) -> list[int]:
 def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
     quotes = quote_spans(text)
     marks = [(s - 1, e + 1) for s, e in quotes]  # spans with their marks
-    bounds = _sentence_bounds(text, quotes)
+    bounds = _sentence_bounds(text, quotes, lex)
     drafts: list[Draft] = []
 
     def tokens_between(a: int, b: int) -> list[Any]:
@@ -445,6 +459,8 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         # “…,” she said: a quote ending in a comma (or ? !) is followed by its cue.
         ends_open = text[qs:qe].rstrip().endswith((",", "?", "!", "—", "-"))
         order = ((qe + 1, after_limit, False), (before_limit, qs - 1, True))
+        if len(text[start:end].split()) == 1 and not (ends_open and not text[before_limit:qs - 1].strip()):
+            continue  # one word inside narrative: a scare quote or a nickname, even near a cue
         verb = None
         for a, b, last in (order if ends_open else order[::-1]):
             verb = cue_in(a, b, last)
@@ -482,13 +498,14 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         lemma = tok.lemma_.lower()
         found = None
         cue = tok.text
+        spoken = False
         if lemma in lex.speech_verbs or lemma in lex.commitment_verbs:
             content = _content(tok, lex)
             if content is not None:
                 first, last, head = content
                 if inside(head.idx, marks):
                     continue  # the verb cues a direct quote
-                found = (first, last)
+                found, spoken = (first, last), True
                 cue = _cue(tok, lex)
         if found is None:
             special = _appeal(tok, lex) or _estimate(tok, lex)
@@ -497,10 +514,13 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         if found is None:
             continue
         first, last = found[0].i, found[1].i
-        minimum = 1
+        # "vowed to act": too little of a claim to check; an appeal names its object ("called for calm").
+        minimum = 3 if spoken else 1
         # Stop before a direct quote the clause runs into; the quote is its own row, and
         # what is left must still say something.
         for s, e in marks:
+            if len(text[s:e].split()) <= 3:
+                continue  # a partial quote ("called it 'reckless'") is part of the reported claim
             q_first = next((t.i for t in doc if t.idx >= s), None)
             if q_first is not None and first < q_first <= last:
                 last, minimum = q_first - 1, 3
