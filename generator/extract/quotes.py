@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from generator.model import Article, Mention, QuoteClaim, Where
+from generator.model import Article, Attribution, Mention, QuoteClaim, Where
 
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 # A sentence ends at . ! ? (or an ellipsis) followed by space and a capital or an opening mark,
@@ -31,6 +31,8 @@ SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“«„'A-Z])")
 WORD_BEFORE = re.compile(r"([\w.]+)$")
 TRIM_TAIL = {"PUNCT", "CCONJ", "ADP", "SCONJ", "DET", "PART"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+# Below this, a speaker is shown only as the nearest candidate of an unattributed claim.
+MIN_CONFIDENCE = 0.5
 
 
 class NotVerbatim(ValueError):
@@ -57,6 +59,11 @@ class Lexicon:
     group_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     abbreviations: frozenset[str] = frozenset()
+    male: frozenset[str] = frozenset()
+    female: frozenset[str] = frozenset()
+    non_speakers: frozenset[str] = frozenset()
+    quantities: frozenset[str] = frozenset()
+    negating_verbs: frozenset[str] = frozenset()
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -89,6 +96,11 @@ def lexicon() -> Lexicon:
         group_pronouns=words("group_pronouns"),
         relative_pronouns=words("relative_pronouns"),
         abbreviations=words("abbreviations"),
+        male=words("male"),
+        female=words("female"),
+        non_speakers=words("non_speakers"),
+        quantities=words("quantities"),
+        negating_verbs=words("negating_verbs"),
     )
 
 
@@ -143,6 +155,9 @@ class Entity:
     named: bool
     roles: frozenset[str] = frozenset()
     plural: bool = False
+    how: str = "name"  # the rule that linked the words to this entity
+    confidence: float = 0.95
+    candidate: str | None = None  # set when the entity is only the nearest candidate (abstained)
 
     @property
     def last(self) -> str:
@@ -151,13 +166,24 @@ class Entity:
 
 def _name(tok: Any, lex: Lexicon) -> str:
     """The proper name a PROPN token heads, without titles written before it."""
-    left = [t for t in tok.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
-    parts = [t for t in left if t.i >= tok.i - len(left)] + [tok]
+    doc = tok.doc
+    under = {t.i for t in tok.subtree}
+    start = tok.i
+    # The whole run of proper nouns before the head ("United Nations Security Council"), and names
+    # written with hyphens ("Al-Amin", "Ki-moon"), which come out of the tokenizer in pieces.
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.i in under and prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat", "nmod"):
+            start -= 1
+        elif start > 1 and prev.text in "-–" and not prev.whitespace_ and not doc[start - 2].whitespace_:
+            start -= 2
+        else:
+            break
+    parts = list(doc[start:tok.i + 1])
     parts += [t for t in tok.rights if t.dep_ in ("flat",) and t.pos_ == "PROPN"]
     while len(parts) > 1 and parts[0].lower_.strip(".") in lex.titles:
         parts = parts[1:]
-    doc, end = tok.doc, parts[-1].i
-    # Names written with hyphens ("Al-Amin", "X-K") come out of the tokenizer in pieces.
+    end = parts[-1].i
     while end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text in "-–" and not doc[end + 1].whitespace_:
         end += 2
     return doc[parts[0].i: end + 1].text
@@ -195,6 +221,9 @@ class Discourse:
         self.names: dict[str, set[str]] = {}  # last word -> full names written anywhere so far
         self.persons = persons  # surface forms tagged as people by the mentions stage
         self.organisations = organisations
+        self.gender: dict[str, str] = {}  # entity text -> "m" / "f", from titles, nouns and pronouns
+        self.speaker: Entity | None = None  # the last one a claim was attributed to
+        self.log: list[tuple[str, bool]] = []  # people in reading order: (name, whether a subject)
 
     def _is_person(self, tok: Any, text: str, roles: frozenset[str]) -> bool:
         if text in self.organisations:
@@ -209,35 +238,122 @@ class Discourse:
                 if len(name.split()) > 1:
                     self.names.setdefault(name.split()[-1].lower(), set()).add(name)
 
+    def mention(self, name: str) -> None:
+        """A person named outside a quote in another role than subject: a rival for a later pronoun."""
+        self.log.append((name, False))
+
+    def attributed(self, entity: Entity | None) -> None:
+        if entity is not None and entity.person and entity.candidate is None:
+            self.speaker = entity
+
     def describe(self, tok: Any) -> Entity | None:
         """Resolve a subject token to an entity, remembering it for what follows."""
         entity = self._resolve(tok)
-        if entity is not None and entity.text:
+        if entity is not None and entity.text and entity.candidate is None:
             self.seen.append(entity)
+            if entity.person:
+                self.log.append((entity.text, True))
+            g = self._gender_of(tok)
+            if g and entity.person:
+                self.gender.setdefault(entity.text, g)
         return entity
+
+    def _gender_of(self, tok: Any) -> str | None:
+        # The head and its titles ("Mr. Roe", "the spokeswoman"), never a possessive ("his wife").
+        words = [tok.lower_, tok.lemma_.lower()] + [t.lower_.strip(".") for t in tok.lefts if t.dep_ != "poss"]
+        for w in words:
+            if w in self.lex.male:
+                return "m"
+            if w in self.lex.female:
+                return "f"
+        return None
+
+    def _pronoun(self, tok: Any) -> Entity:
+        """ "he said": the nearest earlier subject who could be "he" (a name inside a quote, an object
+        or a list is never the antecedent). When another such person was named after that subject,
+        only the last speaker is still kept; anyone else is only the nearest candidate."""
+        want = self._gender_of(tok)
+        fits = lambda text: self.gender.get(text, want) == want  # noqa: E731
+        latest = self._latest(lambda e: e.person and fits(e.text))
+        if latest is None:
+            return Entity(tok.text, True, False, how="pronoun, no antecedent", confidence=0.2)
+        after = []
+        for text, subject in reversed(self.log):
+            if subject and text == latest.text:
+                break
+            if text != latest.text and fits(text):
+                after.append(text)
+        if want:
+            self.gender.setdefault(latest.text, want)
+        is_speaker = self.speaker is not None and self.speaker.text == latest.text
+        if not after:
+            how, conf = ("last speaker" if is_speaker else "previous subject"), (0.85 if is_speaker else 0.75)
+            return replace(latest, how=f"pronoun “{tok.text}” → {how}", confidence=conf)
+        if is_speaker:
+            return replace(latest, how=f"pronoun “{tok.text}” → last speaker, past {after[0]}", confidence=0.6)
+        return replace(latest, how=f"pronoun “{tok.text}”: {latest.text} or {after[0]}", confidence=0.3,
+                       candidate=latest.text)
 
     def _resolve(self, tok: Any) -> Entity | None:
         lex, low = self.lex, tok.lower_
         if low in lex.relative_pronouns and tok.head.dep_ == "relcl":
-            return self._resolve(tok.head.head)
+            antecedent = self._resolve(tok.head.head)
+            if antecedent is not None and not antecedent.person:
+                return replace(antecedent, how="relative pronoun after a thing", confidence=0.2,
+                               candidate=antecedent.text)
+            return antecedent
         if low in lex.person_pronouns:
-            return self._latest(lambda e: e.person) or Entity(tok.text, True, False)
+            return self._pronoun(tok)
         if low in lex.group_pronouns:
             # "they": the last group, named ("the council") or described in the plural ("officials").
             group = self._latest(lambda e: e.plural or (e.named and not e.person))
-            return group or Entity(tok.text, False, False)
+            if group is not None:
+                return replace(group, how=f"pronoun “{tok.text}” → last group", confidence=0.7)
+            return Entity(tok.text, False, False, how="pronoun, no antecedent", confidence=0.2)
+        if tok.pos_ in ("NUM",) or tok.lemma_.lower() in lex.quantities:
+            if any(c.lower_ == "no" for c in tok.children):
+                return Entity(tok.text, False, False, how="“no one” names nobody", confidence=0.0)
+            # "three in five residents", "73 percent of voters", "one of the lawyers": the group counted.
+            counted = next((c for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                            for c in p.children if c.dep_ == "pobj"), None)
+            appos = next((t for t in tok.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"), None)
+            if appos is not None:
+                return Entity(_name(appos, lex), True, True, how="name apposed to a counted group", confidence=0.85)
+            if counted is not None and counted.i != tok.i:
+                inner = self._resolve(counted)
+                if inner is not None:
+                    return Entity(_description(tok), inner.person, False, inner.roles, True,
+                                  how="counted group", confidence=0.7)
+            return Entity(tok.text, False, False, how="a number names nobody", confidence=0.1)
+        if low in lex.non_speakers or (tok.pos_ in ("PRON", "DET") and low not in lex.group_pronouns):
+            # "That said", "It added", "nobody": no one to name; the last named subject is only a candidate.
+            near = self._latest(lambda e: e.named)
+            return Entity(tok.text, False, False, how=f"“{tok.text}” names nobody", confidence=0.1,
+                          candidate=near.text if near else None)
         if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.pos_ not in ("PRON", "NOUN", "DET")):
+            if _dateline(tok):
+                return Entity(tok.text, False, False, how="dateline, not a speaker", confidence=0.0)
             name = _name(tok, lex)
             roles = _roles(tok, lex)
+            others = [_name(c, lex) for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+            if others:
+                # "Senators Roe, Poe and Doe said": all of them, as written.
+                first, last = tok.left_edge.i, max(c.right_edge.i for c in tok.children if c.dep_ == "conj")
+                while first < tok.i and tok.doc[first].lower_.strip(".") in lex.titles | DEFINITE:
+                    first += 1
+                return Entity(tok.doc[first:last + 1].text, True, True, roles, True,
+                              how="coordinated names", confidence=0.85)
             if len(name.split()) == 1:
                 earlier = self._latest(lambda e: e.named and e.last == name.lower() and len(e.text.split()) > 1)
                 if earlier is not None:
-                    return Entity(earlier.text, earlier.person or bool(roles), True, earlier.roles | roles)
+                    return Entity(earlier.text, earlier.person or bool(roles), True, earlier.roles | roles,
+                                  how="surname of a name before", confidence=0.9)
                 # Never a subject before, but named once in full: only an unambiguous full name will do.
                 full = self.names.get(name.lower(), set())
                 if len(full) == 1:
-                    return Entity(next(iter(full)), True, True, roles)
-            return Entity(name, self._is_person(tok, name, roles), True, roles)
+                    return Entity(next(iter(full)), True, True, roles, how="surname of a name before", confidence=0.9)
+                return Entity(name, self._is_person(tok, name, roles), True, roles, how="name", confidence=0.85)
+            return Entity(name, self._is_person(tok, name, roles), True, roles, how="name", confidence=0.95)
         if tok.pos_ in ("NOUN", "ADJ"):
             lemma = lex.role(tok.lemma_.lower())
             # "A member of the movement, Jane Roe, said": the apposed name, when it names a person.
@@ -246,7 +362,8 @@ class Discourse:
                           and not any(a.dep_ == "relcl" and a.i < t.i for a in tok.subtree)), None)
             if appos is not None:
                 name = _name(appos, lex)
-                return Entity(name, True, True, frozenset({lemma}) if lemma in lex.person_nouns else frozenset())
+                return Entity(name, True, True, frozenset({lemma}) if lemma in lex.person_nouns else frozenset(),
+                              how="name apposed to a description", confidence=0.9)
             text = _description(tok)
             person = tok.lemma_.lower() in lex.person_nouns
             first = tok.doc[tok.left_edge.i].lower_ if tok.left_edge.i < tok.i else ""
@@ -254,12 +371,22 @@ class Discourse:
             if person and definite and first not in lex.indefinite:
                 earlier = self._latest(lambda e: e.named and lemma in e.roles)
                 if earlier is not None:
-                    return earlier
-            return Entity(text, person, False, frozenset({lemma}) if person else frozenset(), plural=tok.tag_ == "NNS")
+                    return replace(earlier, how=f"“{text}” → the {lemma} named before", confidence=0.8)
+            return Entity(text, person, False, frozenset({lemma}) if person else frozenset(), plural=tok.tag_ == "NNS",
+                          how="description as written", confidence=0.8)
         return None
 
     def _latest(self, test) -> Entity | None:
         return next((e for e in reversed(self.seen) if test(e)), None)
+
+
+def _dateline(tok: Any) -> bool:
+    """ "CITY — ...": the place an article was filed from, parsed as the subject of its first verb."""
+    doc = tok.doc
+    if not tok.text.isupper() or len(tok.text) < 3 or tok.i > 3:
+        return False
+    after = next((t for t in doc[tok.i + 1:tok.i + 4] if not (t.text.isupper() and t.is_alpha)), None)
+    return after is not None and after.text in ("—", "–", "-", "--", ",", "(")
 
 
 def subject_of(verb: Any) -> Any | None:
@@ -294,6 +421,14 @@ class Draft:
     speaker_text: str | None = None
     verb: Any | None = None
     named: bool = False
+    how: str | None = None  # the rule, when it is not the subject's ("continues the quote before")
+    attribution: Attribution | None = None
+
+
+def _linking(draft: Draft) -> str:
+    """The words that tie a claim to its speaker: the cue and its subject as written."""
+    words = [w for w in (draft.speaker.text if draft.speaker is not None else None, draft.cue) if w]
+    return " … ".join(words)
 
 
 def _span_text(doc: Any, tok: Any) -> str:
@@ -307,6 +442,17 @@ def _span_text(doc: Any, tok: Any) -> str:
 
 def _is_speech(tok: Any, lex: Lexicon) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs
+
+
+def _negated(tok: Any, lex: Lexicon) -> bool:
+    """A cue that claims nothing: "did not say", "declined to say", "nobody would predict"."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.negating_verbs:
+        return True
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.lower_ in ("nobody", "none", "neither", "noone")
+                                 or any(c.lower_ == "no" for c in subj.children))
 
 
 def _cue(tok: Any, lex: Lexicon) -> str:
@@ -445,7 +591,7 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         return [t for t in doc if a <= t.idx < b and not inside(t.idx, marks)]
 
     def cue_in(a: int, b: int, last: bool) -> Any | None:
-        found = [t for t in tokens_between(a, b) if _is_speech(t, lex) and not any(c.dep_ == "neg" for c in t.children)]
+        found = [t for t in tokens_between(a, b) if _is_speech(t, lex) and not _negated(t, lex)]
         return (found[-1] if last else found[0]) if found else None
 
     previous: Draft | None = None
@@ -475,7 +621,7 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         ]:
             # A quote without its own cue continues the previous speaker's quote in this paragraph.
             draft = Draft("direct", start, end, previous.cue, previous.speaker, list(previous.via),
-                          previous.speaker_text, previous.verb)
+                          previous.speaker_text, previous.verb, how="continues the quote before")
         elif len(text[start:end].split()) >= 6:
             draft = Draft("direct", start, end, None, None, [])
         else:
@@ -493,7 +639,7 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
     for tok in doc:
         if inside(tok.idx, marks) or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ == "neg" for c in tok.children):
+        if _negated(tok, lex):
             continue
         lemma = tok.lemma_.lower()
         found = None
@@ -615,18 +761,34 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
         drafts = _paragraph_drafts(text, doc, lex)
         wanted = {d.speaker.i for d in drafts if d.speaker is not None}
         resolved: dict[int, Entity | None] = {}
-        # Subjects are read in order so that "he" means the last person before it.
+        # Subjects are read in order so that "he" means the last person before it, and a speaker
+        # counts as the last speaker from the words that attribute to them on.
         for tok in doc:
             if inside(tok.idx, marks):
                 continue
             if tok.dep_ in ("nsubj", "nsubjpass") or tok.i in wanted:
-                resolved[tok.i] = discourse.describe(tok)
+                resolved[tok.i] = entity = discourse.describe(tok)
+                if tok.i in wanted:
+                    discourse.attributed(entity)
+            elif tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ not in ("compound", "flat"):
+                discourse.mention(_name(tok, lex))
         discourse.read_names(doc)
         for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
             if draft.speaker_text is None and draft.speaker is not None:
                 entity = resolved.get(draft.speaker.i) or discourse.describe(draft.speaker)
-                draft.speaker_text = entity.text if entity is not None else draft.speaker.text
-                draft.named = entity is not None and entity.named
+                if entity is not None and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
+                    draft.speaker_text, draft.named = entity.text, entity.named
+                    draft.attribution = Attribution(draft.how or entity.how, _linking(draft), entity.confidence)
+                else:
+                    candidate = entity.candidate if entity is not None else None
+                    draft.attribution = Attribution(
+                        f"unattributed: {entity.how if entity else 'no subject'}", _linking(draft),
+                        entity.confidence if entity else 0.0, candidate)
+            elif draft.speaker_text is not None and draft.attribution is None:
+                draft.attribution = Attribution(draft.how or "as written", _linking(draft), 0.8)
+            elif draft.attribution is None:
+                draft.attribution = Attribution("unattributed: no cue" if draft.cue is None else "unattributed: no subject",
+                                                _linking(draft), 0.0)
             vias = []
             for v in draft.via:
                 name = v if isinstance(v, str) else _via_text(doc, v, lex, last_via)
@@ -646,6 +808,7 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
                 where=Where(article.id, paragraph.n, draft.start, draft.end),
                 via=tuple(vias),
                 speaker_named=draft.named,
+                attribution=draft.attribution,
             )
             claims.append(verbatim(claim, text))
     return tuple(_dedupe(claims))

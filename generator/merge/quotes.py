@@ -158,6 +158,7 @@ def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequen
         members = sorted(group.members, key=lambda c: (c.where.source, c.where.paragraph, c.where.start))
         lead = group.lead
         qid = quote_id(lead.kind, lead.text)
+        told = lead if lead.speaker_text else next((c for c in members if c.speaker_text), None)
         # Only names are looked up: "a party leader" must not become the party.
         speaker = next((sid for c in members if c.speaker_text and c.speaker_named
                         for sid in [index.lookup(c.speaker_text, c.where.source, c.where.paragraph)] if sid), None)
@@ -170,11 +171,12 @@ def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequen
             text=lead.text,
             kind=lead.kind,
             speaker=speaker,
-            speaker_text=lead.speaker_text or next((c.speaker_text for c in members if c.speaker_text), None),
+            speaker_text=told.speaker_text if told is not None else None,
             cue=lead.cue,
             sources=tuple(c.where for c in members),
             via=tuple(via),
             date=min(dates) if dates else None,
+            attribution=(told or lead).attribution,
         ))
         for c in members:
             quote_of[c.where] = qid
