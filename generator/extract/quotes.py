@@ -444,9 +444,10 @@ def _is_speech(tok: Any, lex: Lexicon) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs
 
 
-def _negated(tok: Any, lex: Lexicon) -> bool:
-    """A cue that claims nothing: "did not say", "declined to say", "nobody would predict"."""
-    if any(c.dep_ == "neg" for c in tok.children):
+def _negated(tok: Any, lex: Lexicon, marks: Sequence[tuple[int, int]] = ()) -> bool:
+    """A cue that claims nothing: "did not say", "declined to say", "nobody would predict".
+    A "not" inside a quote ("Probably not," she said) negates the quote, not the cue."""
+    if any(c.dep_ == "neg" and not inside(c.idx, marks) for c in tok.children):
         return True
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.negating_verbs:
         return True
@@ -591,7 +592,7 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         return [t for t in doc if a <= t.idx < b and not inside(t.idx, marks)]
 
     def cue_in(a: int, b: int, last: bool) -> Any | None:
-        found = [t for t in tokens_between(a, b) if _is_speech(t, lex) and not _negated(t, lex)]
+        found = [t for t in tokens_between(a, b) if _is_speech(t, lex) and not _negated(t, lex, marks)]
         return (found[-1] if last else found[0]) if found else None
 
     previous: Draft | None = None
@@ -639,7 +640,7 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
     for tok in doc:
         if inside(tok.idx, marks) or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if _negated(tok, lex):
+        if _negated(tok, lex, marks):
             continue
         lemma = tok.lemma_.lower()
         found = None
