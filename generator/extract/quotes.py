@@ -64,6 +64,8 @@ class Lexicon:
     non_speakers: frozenset[str] = frozenset()
     quantities: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -101,6 +103,8 @@ def lexicon() -> Lexicon:
         non_speakers=words("non_speakers"),
         quantities=words("quantities"),
         negating_verbs=words("negating_verbs"),
+        naming_verbs=words("naming_verbs"),
+        source_nouns=words("source_nouns"),
     )
 
 
@@ -205,7 +209,7 @@ def _description(tok: Any) -> str:
     words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i < tok.i]
     end = tok.i
     for t in sorted(tok.subtree, key=lambda t: t.i):
-        if t.i > tok.i and (t.text in ",;(—–" or t.dep_ in ("relcl", "acl")):
+        if t.i > tok.i and (t.text in ",;(—–" or t.dep_ in ("relcl", "acl") or t.head.dep_ == "relcl"):
             break
         end = t.i
     start = min(t.i for t in words)
@@ -298,6 +302,8 @@ class Discourse:
         lex, low = self.lex, tok.lower_
         if low in lex.relative_pronouns and tok.head.dep_ == "relcl":
             antecedent = self._resolve(tok.head.head)
+            if antecedent is not None and low in ("who", "whom") and not antecedent.candidate:
+                antecedent = replace(antecedent, person=True)  # "who" is said of people only
             if antecedent is not None and not antecedent.person:
                 return replace(antecedent, how="relative pronoun after a thing", confidence=0.2,
                                candidate=antecedent.text)
@@ -442,6 +448,11 @@ def _span_text(doc: Any, tok: Any) -> str:
 
 def _is_speech(tok: Any, lex: Lexicon) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs
+
+
+def _is_naming(tok: Any, lex: Lexicon) -> bool:
+    """ "called him “a leech”": a verb that cues a direct quote but reports no clause."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.naming_verbs
 
 
 def _negated(tok: Any, lex: Lexicon, marks: Sequence[tuple[int, int]] = ()) -> bool:
@@ -591,8 +602,15 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
     def tokens_between(a: int, b: int) -> list[Any]:
         return [t for t in doc if a <= t.idx < b and not inside(t.idx, marks)]
 
-    def cue_in(a: int, b: int, last: bool) -> Any | None:
-        found = [t for t in tokens_between(a, b) if _is_speech(t, lex) and not _negated(t, lex, marks)]
+    def cue_in(a: int, b: int, last: bool, quoted: Any | None, words: int) -> Any | None:
+        # A naming verb cues a statement ("called it “a failure of every agency”"), not a nickname.
+        found = [t for t in tokens_between(a, b) if (_is_speech(t, lex) or (words > 3 and _is_naming(t, lex)))
+                 and not _negated(t, lex, marks)]
+        # A cue in a relative clause of another cue is not the one: "Roe told a man who suggested ...
+        # that “…”" is Roe's; and the verb the quote hangs on wins over a nearer one in a side clause.
+        found = [t for t in found if not (t.dep_ == "relcl" and any(o.i != t.i and t in o.subtree for o in found))]
+        governing = [t for t in found if quoted is not None and quoted in t.subtree]
+        found = governing[-1:] or found
         return (found[-1] if last else found[0]) if found else None
 
     previous: Draft | None = None
@@ -609,12 +627,17 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         if len(text[start:end].split()) == 1 and not (ends_open and not text[before_limit:qs - 1].strip()):
             continue  # one word inside narrative: a scare quote or a nickname, even near a cue
         verb = None
+        quoted = next((t for t in doc if t.idx >= start), None)
         for a, b, last in (order if ends_open else order[::-1]):
-            verb = cue_in(a, b, last)
+            verb = cue_in(a, b, last, quoted, len(text[start:end].split()))
             if verb is not None:
                 break
-        if verb is not None:
-            draft = Draft("direct", start, end, _cue(verb, lex), subject_of(verb), _vias(verb, lex), verb=verb)
+        signed = _signature(text[qe + 1:], lex)
+        if signed is not None:
+            name, cue = signed
+            draft = Draft("direct", start, end, cue, None, [], name, named=True, how="signed after the quote")
+        elif verb is not None:
+            draft = Draft("direct", start, end, _cue(verb, lex), _speaker_token(verb, marks), _vias(verb, lex), verb=verb)
         elif previous is not None and not [
             t for t in tokens_between(previous.end, start - 1)
             if t.dep_.startswith("nsubj") and _is_speech(t.head, lex)
@@ -630,8 +653,60 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         drafts.append(draft)
         previous = draft
 
+    if not quotes:
+        post = _post(text, lex)
+        if post is not None:
+            drafts.append(post)
     drafts.extend(_reported(text, doc, lex, marks))
     return drafts
+
+
+# "— Jane Roe (@janeroe) May 4, 2016" after a post, or "― Jane Roe" after a reader's comment.
+SIGNATURE = re.compile(r"^\s*[—―–-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*"
+                       r"(?P<handle>\(@\w{1,15}\))?\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?[\s.]*$")
+POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com/\w+|https?://\S+)\s*$")
+
+
+def _signature(rest: str, lex: Lexicon) -> tuple[str, str] | None:
+    """The author's name written after a quote that ends its paragraph, and the cue it stands for."""
+    m = SIGNATURE.match(rest)
+    if m is None or m.group("name").split()[0].lower().strip(".") in lex.non_speakers:
+        return None
+    return m.group("name"), ("posted" if m.group("handle") or m.group("date") else rest.strip()[0])
+
+
+def _post(text: str, lex: Lexicon) -> Draft | None:
+    """An embedded post as a scraped page shows it: its text, then "— Name (@handle) Month D, YYYY".
+    The text (without a trailing picture link) is a quote by the author; the rest is never a quote."""
+    for m in re.finditer(r"\s[—―–-]{1,2}\s*[A-Z]", text):
+        signed = SIGNATURE.match(text[m.start():])
+        if signed is None or not signed.group("handle"):
+            continue
+        body = text[:m.start()]
+        while POST_LINK.search(body):
+            body = POST_LINK.sub("", body)
+        start, end = _trim(text, 0, len(body), " \t,;:")
+        if len(text[start:end].split()) < 2:
+            return None
+        return Draft("direct", start, end, "posted", None, [], signed.group("name"), named=True,
+                     how="embedded post signed by its author")
+    return None
+
+
+def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
+    """The subject of a cue, never a word inside a quote: "“…it will,” said Roe" is Roe's."""
+    subj = subject_of(verb)
+    if subj is not None and not inside(subj.idx, marks):
+        return subj
+    doc = verb.doc
+    for t in doc[verb.i + 1:verb.i + 6]:
+        if inside(t.idx, marks) or t.text in ",;:—–" or t.is_sent_start:
+            break
+        if t.pos_ in ("PROPN", "NOUN"):
+            while t.dep_ in ("compound", "flat") and t.head.i > t.i:
+                t = t.head
+            return t
+    return None
 
 
 def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -> list[Draft]:
@@ -743,6 +818,14 @@ def _attributed(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]],
         words = " ".join(w.lower_ for w in doc[tok.i:obj.i] if w.i < obj.left_edge.i) or tok.lower_
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         person = obj.lemma_.lower() in lex.person_nouns or obj.ent_type_ == "PERSON"
+        if not person and obj.lemma_.lower() in lex.source_nouns:
+            # "according to a poll released Monday", "according to the Budget Office": the source itself
+            # is who the claim is from; an outlet ("according to the Courier") only carried it.
+            named = obj.pos_ == "PROPN"
+            text = _name(obj, lex) if named else _description(obj)
+            out.append(Draft("indirect", start, end, words, None, [], text, verb=tok, named=named,
+                             how=f"“{words}” a source"))
+            continue
         out.append(Draft("indirect", start, end, words, obj if person else None, [] if person else [obj], verb=tok))
     return out
 
@@ -756,6 +839,8 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
     discourse = Discourse(lex, persons, organisations)
     claims: list[QuoteClaim] = []
     last_via: str | None = None
+    lead_in: Entity | None = None
+    lead_cue: str | None = None
     for paragraph, doc in zip(article.paragraphs, docs):
         text = paragraph.text
         marks = [(s - 1, e + 1) for s, e in quote_spans(text)]
@@ -774,7 +859,16 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
             elif tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ not in ("compound", "flat"):
                 discourse.mention(_name(tok, lex))
         discourse.read_names(doc)
+        before: Draft | None = None
         for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
+            if draft.kind == "direct" and draft.speaker is None and draft.speaker_text is None:
+                if lead_in is not None and not before and text[:draft.start].strip() in OPENING:
+                    # "Roe continued:" ending the paragraph before: the quote that opens this one.
+                    draft.speaker_text, draft.named, draft.cue = lead_in.text, lead_in.named, lead_cue
+                    draft.attribution = Attribution("cue ends the paragraph before", lead_cue or "", lead_in.confidence)
+                elif before is not None and draft.how == "continues the quote before":
+                    draft.speaker_text, draft.named, draft.cue = before.speaker_text, before.named, before.cue
+                    draft.attribution = before.attribution
             if draft.speaker_text is None and draft.speaker is not None:
                 entity = resolved.get(draft.speaker.i) or discourse.describe(draft.speaker)
                 if entity is not None and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
@@ -812,7 +906,30 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
                 attribution=draft.attribution,
             )
             claims.append(verbatim(claim, text))
+            if draft.kind == "direct":
+                before = draft
+        lead_in, lead_cue = None, None
+        verb = _lead_in(text, doc, lex, marks)
+        if verb is not None and _speaker_token(verb, marks) is not None:
+            subj = _speaker_token(verb, marks)
+            entity = resolved.get(subj.i) or discourse.describe(subj)
+            if entity is not None and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
+                lead_in, lead_cue = entity, verb.text
     return tuple(_dedupe(claims))
+
+
+OPENING = {'"', "“", "''", "‘", "'", "«", "„"}
+
+
+def _lead_in(text: str, doc: Any, lex: Lexicon, marks: Sequence[tuple[int, int]]) -> Any | None:
+    """ "Roe continued:" at the end of a paragraph: the speech verb that cues the next paragraph."""
+    if not text.rstrip().endswith(":") or not len(doc):
+        return None
+    last_sent = doc[-1].sent
+    verbs = [t for t in last_sent if _is_speech(t, lex) and not inside(t.idx, marks) and not _negated(t, lex, marks)]
+    if not verbs or any(s > verbs[-1].idx for s, _ in marks):
+        return None
+    return verbs[-1]
 
 
 def _via_text(doc: Any, tok: Any, lex: Lexicon, last_via: str | None) -> str | None:
