@@ -188,6 +188,11 @@ def _name(tok: Any, lex: Lexicon) -> str:
     while len(parts) > 1 and parts[0].lower_.strip(".") in lex.titles:
         parts = parts[1:]
     end = parts[-1].i
+    # "Bureau of Prisons", "Committee for a Balanced Budget": a name that goes on after "of"/"for".
+    prep = next((c for c in doc[end].rights if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == end + 1), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if prep else None
+    if pobj is not None and all(t.pos_ == "PROPN" or t.lower_ in ("a", "an", "the") for t in doc[prep.i + 1:pobj.i + 1]):
+        end = pobj.i
     while end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text in "-–" and not doc[end + 1].whitespace_:
         end += 2
     return doc[parts[0].i: end + 1].text
@@ -209,7 +214,7 @@ def _description(tok: Any) -> str:
     words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i < tok.i]
     end = tok.i
     for t in sorted(tok.subtree, key=lambda t: t.i):
-        if t.i > tok.i and (t.text in ",;(—–" or t.dep_ in ("relcl", "acl") or t.head.dep_ == "relcl"):
+        if t.i > tok.i and (t.text in ",;(—–―-" or t.dep_ in ("relcl", "acl") or t.head.dep_ == "relcl"):
             break
         end = t.i
     start = min(t.i for t in words)
@@ -698,15 +703,8 @@ def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
     subj = subject_of(verb)
     if subj is not None and not inside(subj.idx, marks):
         return subj
-    doc = verb.doc
-    for t in doc[verb.i + 1:verb.i + 6]:
-        if inside(t.idx, marks) or t.text in ",;:—–" or t.is_sent_start:
-            break
-        if t.pos_ in ("PROPN", "NOUN"):
-            while t.dep_ in ("compound", "flat") and t.head.i > t.i:
-                t = t.head
-            return t
-    return None
+    # The parser hung a subject inside the quote on the cue; "said Roe" still names the speaker.
+    return next((c for c in verb.rights if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, marks)), None)
 
 
 def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -> list[Draft]:
