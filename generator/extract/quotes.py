@@ -637,6 +637,9 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             verb = cue_in(a, b, last, quoted, len(text[start:end].split()))
             if verb is not None:
                 break
+        if (verb is not None and verb.idx > qe and n + 1 < len(quotes) and len(text[start:end].split()) <= 3
+                and not [b for b in bounds if qe < b <= quotes[n + 1][0]]):
+            continue  # “That,” she added, “…”: the few words before the cue belong to the quote after it
         signed = _signature(text[qe + 1:], lex)
         if signed is not None:
             name, cue = signed
