@@ -237,7 +237,7 @@ class Discourse:
     def _is_person(self, tok: Any, text: str, roles: frozenset[str]) -> bool:
         if text in self.organisations:
             return False
-        return text in self.persons or bool(roles) or tok.ent_type_ == "PERSON"
+        return text in self.persons or bool(roles) or tok.ent_type_ == "PERSON" or (not tok.ent_type_ and self.personal(tok))
 
     def read_names(self, doc: Any) -> None:
         """Remember every full proper name of a paragraph, for a later bare surname."""
@@ -247,18 +247,29 @@ class Discourse:
                 if len(name.split()) > 1:
                     self.names.setdefault(name.split()[-1].lower(), set()).add(name)
 
+    def personal(self, tok: Any) -> bool:
+        """Whether a name outside a quote may be a person's: enough to compete for a pronoun.
+        The tagger calls many two-word names of people organisations, so those count too."""
+        name = _name(tok, self.lex)
+        if tok.ent_type_ == "PERSON" or name in self.persons:
+            return True
+        words = name.split()
+        return (tok.ent_type_ in ("", "ORG") and name not in self.organisations and 2 <= len(words) <= 3
+                and all(w[:1].isupper() for w in words)
+                and not any(w.lower() in self.lex.source_nouns | self.lex.outlet_nouns for w in words))
+
     def mention(self, name: str) -> None:
         """A person named outside a quote in another role than subject: a rival for a later pronoun."""
         self.log.append((name, False))
 
     def attributed(self, entity: Entity | None) -> None:
-        if entity is not None and entity.person and entity.candidate is None:
+        if entity is not None and entity.person and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
             self.speaker = entity
 
     def describe(self, tok: Any) -> Entity | None:
         """Resolve a subject token to an entity, remembering it for what follows."""
         entity = self._resolve(tok)
-        if entity is not None and entity.text and entity.candidate is None:
+        if entity is not None and entity.text and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
             self.seen.append(entity)
             if entity.person:
                 self.log.append((entity.text, True))
@@ -857,7 +868,7 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
                 resolved[tok.i] = entity = discourse.describe(tok)
                 if tok.i in wanted:
                     discourse.attributed(entity)
-            elif tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ not in ("compound", "flat"):
+            elif tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat") and discourse.personal(tok):
                 discourse.mention(_name(tok, lex))
         discourse.read_names(doc)
         before: Draft | None = None
