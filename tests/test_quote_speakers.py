@@ -221,3 +221,22 @@ def test_the_same_statement_in_two_sources_is_one_row():
     found = merge_quotes([x1, x2], ActorIndex(), [s1, s2])
     rows = [q for q in found if q.text.startswith("We will not sell")]
     assert len(rows) == 1 and len(rows[0].sources) == 2
+
+
+# --- the page shows the evidence ------------------------------------------------------
+
+def test_who_said_what_page_shows_the_rule_confidence_and_nearest_candidate():
+    from generator.model import Attribution, Briefing, Quote, Where
+    from generator.render import render
+
+    p = "He said the pier would <b>reopen</b>."
+    named = Quote("q-1", "the pier would reopen", "indirect", None, "Petra Holm", "said", (Where("a", 1, 8, 29),),
+                  attribution=Attribution("name", "Holm … said", 0.95))
+    weak = Quote("q-2", "the pier would <b>reopen</b>", "indirect", None, None, "said", (Where("a", 1, 8, 37),),
+                 attribution=Attribution("unattributed: two compatible antecedents", "He … said", 0.3, "Tomas <i>Brandt</i>"))
+    source = Source(Article(id="a", path="seeds/a.txt", title="T", paragraphs=(Paragraph(1, p),)))
+    briefing = Briefing("B", "d", (source,), quotes=(named, weak))
+    page = render(briefing)["quotes.md"]
+    assert "confidence 0.95" in page and "confidence 0.30" in page
+    assert "nearest candidate: Tomas &lt;i&gt;Brandt&lt;/i&gt;" in page and "<i>Brandt</i>" not in page
+    assert "### Unattributed" in page and "### Petra Holm" in page
