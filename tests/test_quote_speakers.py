@@ -240,3 +240,25 @@ def test_who_said_what_page_shows_the_rule_confidence_and_nearest_candidate():
     assert "confidence 0.95" in page and "confidence 0.30" in page
     assert "nearest candidate: Tomas &lt;i&gt;Brandt&lt;/i&gt;" in page and "<i>Brandt</i>" not in page
     assert "### Unattributed" in page and "### Petra Holm" in page
+
+
+# --- quote boundaries -------------------------------------------------------------------
+
+def test_doubled_apostrophe_marks_are_quote_marks():
+    from generator.extract.quotes import quote_spans
+    text = "The captain said the crossing was ''the worst in twenty years,'' and went home."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["the worst in twenty years,"]
+    c = one(claims("''We will sail again on Monday,'' said Petra Holm."), "We will sail again on Monday")
+    assert c.speaker_text == "Petra Holm"
+
+
+def test_one_stray_straight_mark_does_not_flip_the_rest_of_the_paragraph():
+    from generator.extract.quotes import quote_spans
+    text = 'The 6" pipe burst, the crew said. "We shut the valve at once," said the foreman. "Nobody was hurt."'
+    assert [text[s:e] for s, e in quote_spans(text)] == ["We shut the valve at once,", "Nobody was hurt."]
+
+
+def test_a_straight_mark_closes_a_curly_opening_one():
+    from generator.extract.quotes import quote_spans
+    text = "“The pier is closed,\" the harbour master said."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["The pier is closed,"]

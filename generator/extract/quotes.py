@@ -25,6 +25,9 @@ import yaml
 from generator.model import Article, Attribution, Mention, QuoteClaim, Where
 
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+# Marks that close a quote opened by each kind; a straight mark may close a curly one.
+PAIRS_OF = {"“": ("”", '"'), '"': ('"', "”"), "«": ("»",), "„": ("“", "”"), "''": ("''",), "``": ("''",)}
+CLOSERS = {"”", "»"}
 # A sentence ends at . ! ? (or an ellipsis) followed by space and a capital or an opening mark,
 # unless the full stop closes an abbreviation ("Ms. Alvarez said") or an initial ("John Q. Public").
 SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“«„'A-Z])")
@@ -110,22 +113,59 @@ def lexicon() -> Lexicon:
 
 # --- quote marks -------------------------------------------------------------
 
+def _mark_at(text: str, i: int) -> str | None:
+    """The quotation mark starting at i: one character, or a doubled apostrophe ('' or ``)."""
+    two = text[i:i + 2]
+    if two in ("''", "``"):
+        return two
+    return text[i] if text[i] in PAIRS or text[i] in CLOSERS else None
+
+
+def _opens(text: str, i: int, mark: str) -> bool:
+    """A symmetric mark (" or '') opens where it starts a word: after a space or the start."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def _closes(text: str, i: int, mark: str) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Inner (start, end) of every closed quotation in the text.
 
-    An opening mark that is never closed is ignored rather than swallowing the
-    rest of the paragraph; a new opening mark of the same kind restarts it."""
+    Curly, straight and doubled ('' … '') marks. An opening mark that is never closed is
+    ignored rather than swallowing the rest of the paragraph: a new opening mark of the same
+    kind restarts the quote, a straight mark is an opener or a closer by where it stands (so one
+    stray mark cannot flip quote and narrative for the rest of the text), and a closing mark
+    with nothing open is dropped."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    close_with = ""
-    for i, ch in enumerate(text):
-        if open_at is not None and ch == close_with:
-            if i > open_at + 1:
-                spans.append((open_at + 1, i))
+    opened = ""
+    i = 0
+    while i < len(text):
+        mark = _mark_at(text, i)
+        if mark is None:
+            i += 1
+            continue
+        symmetric = mark in ('"', "''")
+        if open_at is not None and mark in PAIRS_OF.get(opened, ()) and (not symmetric or _closes(text, i, mark)):
+            if i > open_at:
+                spans.append((open_at, i))
             open_at = None
-        elif ch in PAIRS and (open_at is None or ch == text[open_at]):
-            open_at, close_with = i, PAIRS[ch]
+        elif mark in PAIRS_OF and (open_at is None or mark == opened) and (not symmetric or _opens(text, i, mark)):
+            open_at, opened = i + len(mark), mark
+        i += len(mark)
     return spans
+
+
+def with_marks(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each quote's span with its marks, one or two characters wide."""
+    width = lambda two: 2 if two in ("''", "``") else 1  # noqa: E731
+    return [(s - width(text[max(0, s - 2):s]), e + width(text[e:e + 2])) for s, e in spans]
 
 
 def inside(i: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -611,7 +651,7 @@ def _sentence_bounds(text: str, quotes: list[tuple[int, int]], lex: Lexicon) -> 
 
 def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
     quotes = quote_spans(text)
-    marks = [(s - 1, e + 1) for s, e in quotes]  # spans with their marks
+    marks = with_marks(text, quotes)
     bounds = _sentence_bounds(text, quotes, lex)
     drafts: list[Draft] = []
 
@@ -651,7 +691,7 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         if (verb is not None and verb.idx > qe and n + 1 < len(quotes) and len(text[start:end].split()) <= 3
                 and not [b for b in bounds if qe < b <= quotes[n + 1][0]]):
             continue  # “That,” she added, “…”: the few words before the cue belong to the quote after it
-        signed = _signature(text[qe + 1:], lex)
+        signed = _signature(text[marks[n][1]:], lex)
         if signed is not None:
             name, cue = signed
             draft = Draft("direct", start, end, cue, None, [], name, named=True, how="signed after the quote")
@@ -855,7 +895,7 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
     lead_cue: str | None = None
     for paragraph, doc in zip(article.paragraphs, docs):
         text = paragraph.text
-        marks = [(s - 1, e + 1) for s, e in quote_spans(text)]
+        marks = with_marks(text, quote_spans(text))
         drafts = _paragraph_drafts(text, doc, lex)
         wanted = {d.speaker.i for d in drafts if d.speaker is not None}
         resolved: dict[int, Entity | None] = {}
