@@ -254,7 +254,8 @@ def _description(tok: Any) -> str:
     words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i < tok.i]
     end = tok.i
     for t in sorted(tok.subtree, key=lambda t: t.i):
-        if t.i > tok.i and (t.text in ",;(—–―-" or t.dep_ in ("relcl", "acl") or t.head.dep_ == "relcl"):
+        if t.i > tok.i and (t.text in ",;(—–―-" or t.text in PAIRS_OF or t.text in CLOSERS
+                            or t.dep_ in ("relcl", "acl") or t.head.dep_ == "relcl"):
             break
         end = t.i
     start = min(t.i for t in words)
@@ -356,6 +357,8 @@ class Discourse:
 
     def _resolve(self, tok: Any) -> Entity | None:
         lex, low = self.lex, tok.lower_
+        if not any(ch.isalpha() for ch in tok.text):
+            return None  # a dash or a figure the parser made a subject
         if low in lex.relative_pronouns and tok.head.dep_ == "relcl":
             antecedent = self._resolve(tok.head.head)
             if antecedent is not None and low in ("who", "whom") and not antecedent.candidate:
@@ -434,6 +437,9 @@ class Discourse:
                 earlier = self._latest(lambda e: e.named and lemma in e.roles)
                 if earlier is not None:
                     return replace(earlier, how=f"“{text}” → the {lemma} named before", confidence=0.8)
+            if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound") for t in tok.doc[tok.left_edge.i:tok.i]):
+                # "Roe demands answers from the board said": a clause the parser took for a noun phrase.
+                return Entity(text, person, False, how="a clause, not a noun phrase", confidence=0.2)
             return Entity(text, person, False, frozenset({lemma}) if person else frozenset(), plural=tok.tag_ == "NNS",
                           how="description as written", confidence=0.8)
         return None
@@ -516,7 +522,7 @@ def _negated(tok: Any, lex: Lexicon, marks: Sequence[tuple[int, int]] = ()) -> b
     A "not" inside a quote ("Probably not," she said) negates the quote, not the cue."""
     if any(c.dep_ == "neg" and not inside(c.idx, marks) for c in tok.children):
         return True
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.negating_verbs:
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lex.negating_verbs:
         return True
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and (subj.lower_ in ("nobody", "none", "neither", "noone")
