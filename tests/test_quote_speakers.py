@@ -262,3 +262,10 @@ def test_a_straight_mark_closes_a_curly_opening_one():
     from generator.extract.quotes import quote_spans
     text = "“The pier is closed,\" the harbour master said."
     assert [text[s:e] for s, e in quote_spans(text)] == ["The pier is closed,"]
+
+
+def test_a_title_in_quotes_is_not_a_quote():
+    found = claims("The mayor told “Harbour Hour Tonight” that the ferry plan, “A Boat for Every Island,” was dead.")
+    assert [c for c in found if c.kind == "direct"] == []
+    found = claims("“We Will Not Go Quietly,” the banner read, and the crowd cheered.")
+    assert [c for c in found if c.kind == "direct"] == []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
@@ -69,6 +69,9 @@ class Lexicon:
     negating_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
+    directive_verbs: frozenset[str] = frozenset()
+    title_small_words: frozenset[str] = frozenset()
+    judgement_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -108,6 +111,9 @@ def lexicon() -> Lexicon:
         negating_verbs=words("negating_verbs"),
         naming_verbs=words("naming_verbs"),
         source_nouns=words("source_nouns"),
+        directive_verbs=words("directive_verbs"),
+        title_small_words=words("title_small_words"),
+        judgement_verbs={k: frozenset(v) for k, v in (d.get("judgement_verbs") or {}).items()},
     )
 
 
@@ -623,6 +629,25 @@ def _estimate(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
     return obj.left_edge, at.right_edge, f"{verb.text} the {obj.text} … at"
 
 
+def _object_claim(verb: Any, lex: Lexicon, marks: Sequence[tuple[int, int]]) -> tuple[Any, Any, str] | None:
+    """What a cue says without a clause: "told the crews to leave", "urged residents to stay",
+    "accused the board of lying". An object alone ("noted the rule") says too little to be a claim."""
+    lemma = verb.lemma_.lower()
+    obj = next((t for t in verb.children if t.dep_ in ("dobj", "dative") and t.pos_ != "PRON"), None)
+    if obj is None or inside(obj.idx, marks) or obj.lemma_.lower() in lex.audience_nouns:
+        return None
+    if lemma in lex.speech_verbs or lemma in lex.directive_verbs:
+        xcomp = next((t for t in verb.children if t.dep_ in ("xcomp", "ccomp") and t.i > obj.i), None)
+        if xcomp is not None:
+            return obj.left_edge, xcomp.right_edge, verb.text
+    preps = lex.judgement_verbs.get(lemma)
+    if preps:
+        prep = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ in preps and t.i > obj.i), None)
+        if prep is not None:
+            return obj.left_edge, prep.right_edge, verb.text
+    return None
+
+
 def _trim_tokens(doc: Any, first: int, last: int, minimum: int = 3) -> tuple[int, int] | None:
     """Drop dangling punctuation, conjunctions and a bare prepositional tail (", and in total")."""
     while last >= first:
@@ -688,6 +713,8 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         order = ((qe + 1, after_limit, False), (before_limit, qs - 1, True))
         if len(text[start:end].split()) == 1 and not (ends_open and not text[before_limit:qs - 1].strip()):
             continue  # one word inside narrative: a scare quote or a nickname, even near a cue
+        if _title(text[start:end], lex):
+            continue  # “Morning Talk”, “A Change of Heart”: the name of a show, a book or a plan
         verb = None
         quoted = next((t for t in doc if t.idx >= start), None)
         for a, b, last in (order if ends_open else order[::-1]):
@@ -730,6 +757,14 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
 SIGNATURE = re.compile(r"^\s*[—―–-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*"
                        r"(?P<handle>\(@\w{1,15}\))?\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?[\s.]*$")
 POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com/\w+|https?://\S+)\s*$")
+
+
+def _title(quoted: str, lex: Lexicon) -> bool:
+    """Words in title case, as the names of works, shows and plans are written, not a statement."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
+    content = [w for w in words if w.lower() not in lex.title_small_words]
+    return 2 <= len(content) and len(words) <= 8 and all(w[0].isupper() for w in content) \
+        and words[0][0].isupper() and not quoted.rstrip().endswith(("?", "!"))
 
 
 def _signature(rest: str, lex: Lexicon) -> tuple[str, str] | None:
@@ -788,7 +823,7 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
                 found, spoken = (first, last), True
                 cue = _cue(tok, lex)
         if found is None:
-            special = _appeal(tok, lex) or _estimate(tok, lex)
+            special = _appeal(tok, lex) or _estimate(tok, lex) or _object_claim(tok, lex, marks)
             if special is not None:
                 found, cue = (special[0], special[1]), special[2]
         if found is None:
