@@ -3,27 +3,13 @@
 Every article is about an invented event; none of its names or sentences come from any corpus."""
 from __future__ import annotations
 
+from test_quotes import article, claims, one
+
 from generator import nlp
 from generator.extract import quotes
 from generator.merge.actors import ActorIndex
 from generator.merge.quotes import merge_quotes
-from generator.model import Article, Extraction, Paragraph, QuoteClaim, Source
-
-
-def article(*paragraphs: str, id: str = "ferry") -> Article:
-    return Article(id=id, path=f"seeds/{id}.txt", title="T",
-                   paragraphs=tuple(Paragraph(n, text) for n, text in enumerate(paragraphs, start=1)))
-
-
-def claims(*paragraphs: str, id: str = "ferry") -> tuple[QuoteClaim, ...]:
-    a = article(*paragraphs, id=id)
-    return quotes.extract(a, nlp.parse([a])[a.id], ())
-
-
-def one(found, text: str) -> QuoteClaim:
-    hits = [c for c in found if c.text == text]
-    assert len(hits) == 1, [c.text for c in found]
-    return hits[0]
+from generator.model import Article, Extraction, Paragraph, Source
 
 
 # --- title + bare surname after the quote -------------------------------------------
