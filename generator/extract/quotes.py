@@ -9,6 +9,11 @@ verb, "according to X" / "per X", vows and appeals, and figures stated with
 are resolved against the article's earlier subjects; indefinite descriptions ("a
 local official") introduce someone new and stay as written.
 
+Every claim records how its speaker was found (`Attribution`: the rule, the linking words,
+a confidence). Where the words do not settle who spoke (a pronoun with two compatible
+antecedents, a relative pronoun after a thing, "it", a number, a dateline), the claim is
+left unattributed with its nearest candidate rather than given to the nearest name.
+
 Every quote's text is the paragraph text at its span; `verbatim` enforces it.
 """
 from __future__ import annotations
