@@ -255,3 +255,11 @@ def test_a_title_in_quotes_is_not_a_quote():
     assert [c for c in found if c.kind == "direct"] == []
     found = claims("“We Will Not Go Quietly,” the banner read, and the crowd cheered.")
     assert [c for c in found if c.kind == "direct"] == []
+
+
+def test_a_transcript_line_is_its_labelled_speakers():
+    found = claims("HOLM: We will keep the ferry running all winter, whatever it costs.",
+                   "NOTE: short.")
+    c = one(found, "We will keep the ferry running all winter, whatever it costs.")
+    assert (c.speaker_text, c.kind, c.cue) == ("HOLM", "direct", ":")
+    assert not [x for x in found if x.text == "short."]

@@ -751,7 +751,7 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         previous = draft
 
     if not quotes:
-        post = _post(text, lex)
+        post = _post(text, lex) or _transcript(text)
         if post is not None:
             drafts.append(post)
     drafts.extend(_reported(text, doc, lex, marks))
@@ -796,6 +796,18 @@ def _post(text: str, lex: Lexicon) -> Draft | None:
         return Draft("direct", start, end, "posted", None, [], signed.group("name"), named=True,
                      how="embedded post signed by its author")
     return None
+
+
+# "ROE: We will appeal." — a transcript line: the speaker's name in capitals, a colon, their words.
+TRANSCRIPT = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(?P<body>\S.*)$")
+
+
+def _transcript(text: str) -> Draft | None:
+    m = TRANSCRIPT.match(text)
+    if m is None or len(m.group("body").split()) < 6:
+        return None
+    start, end = _trim(text, m.start("body"), len(text))
+    return Draft("direct", start, end, ":", None, [], m.group("name"), named=True, how="transcript speaker label")
 
 
 def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
