@@ -263,3 +263,8 @@ def test_a_transcript_line_is_its_labelled_speakers():
     c = one(found, "We will keep the ferry running all winter, whatever it costs.")
     assert (c.speaker_text, c.kind, c.cue) == ("HOLM", "direct", ":")
     assert not [x for x in found if x.text == "short."]
+
+
+def test_a_participle_after_a_preposition_has_the_main_verbs_speaker():
+    found = claims("Petra Holm ended the meeting by saying that the ferry would sail again in March.")
+    assert one(found, "the ferry would sail again in March").speaker_text == "Petra Holm"

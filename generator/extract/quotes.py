@@ -482,6 +482,8 @@ def subject_of(verb: Any) -> Any | None:
             return next((t for t in agent.children if t.dep_ == "pobj"), None)
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "she ended by saying ...": the speaker of the verb the phrase modifies
         else:
             return None
     return None
