@@ -268,3 +268,16 @@ def test_a_transcript_line_is_its_labelled_speakers():
 def test_a_participle_after_a_preposition_has_the_main_verbs_speaker():
     found = claims("Petra Holm ended the meeting by saying that the ferry would sail again in March.")
     assert one(found, "the ferry would sail again in March").speaker_text == "Petra Holm"
+
+
+def test_the_role_of_the_only_person_given_it_is_that_person():
+    found = claims(
+        "The film, shot by Ana Ruiz, the director, opens the ferry festival.",
+        "“Islands make the best stories,” the director said.",
+    )
+    assert one(found, "Islands make the best stories").speaker_text == "Ana Ruiz"
+    found = claims(
+        "Ana Ruiz, the director, and Tom Berg, another director, met on the pier.",
+        "“Islands make the best stories,” the director said.",
+    )
+    assert one(found, "Islands make the best stories").speaker_text == "the director"

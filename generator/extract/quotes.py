@@ -236,7 +236,7 @@ def _name(tok: Any, lex: Lexicon) -> str:
             break
     parts = list(doc[start:tok.i + 1])
     parts += [t for t in tok.rights if t.dep_ in ("flat",) and t.pos_ == "PROPN"]
-    while len(parts) > 1 and parts[0].lower_.strip(".") in lex.titles:
+    while len(parts) > 1 and (parts[0].lower_.strip(".") in lex.titles or parts[0].lemma_.lower() in lex.titles):
         parts = parts[1:]
     end = parts[-1].i
     # "Bureau of Prisons", "Committee for a Balanced Budget": a name that goes on after "of"/"for".
@@ -282,6 +282,7 @@ class Discourse:
         self.names: dict[str, set[str]] = {}  # last word -> full names written anywhere so far
         self.persons = persons  # surface forms tagged as people by the mentions stage
         self.organisations = organisations
+        self.role_names: dict[str, set[str]] = {}  # role -> full names it was said of
         self.gender: dict[str, str] = {}  # entity text -> "m" / "f", from titles, nouns and pronouns
         self.speaker: Entity | None = None  # the last one a claim was attributed to
         self.log: list[tuple[str, bool]] = []  # people in reading order: (name, whether a subject)
@@ -292,12 +293,17 @@ class Discourse:
         return text in self.persons or bool(roles) or tok.ent_type_ == "PERSON" or (not tok.ent_type_ and self.personal(tok))
 
     def read_names(self, doc: Any) -> None:
-        """Remember every full proper name of a paragraph, for a later bare surname."""
+        """Remember every full proper name of a paragraph, for a later bare surname, and the roles
+        said of it ("Ana Ruiz, the director,"), for a later "the director"."""
         for tok in doc:
-            if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ != "compound":
-                name = _name(tok, self.lex)
-                if len(name.split()) > 1:
-                    self.names.setdefault(name.split()[-1].lower(), set()).add(name)
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                continue
+            name = _name(tok, self.lex)
+            if len(name.split()) > 1 and tok.ent_type_ == "PERSON":
+                self.names.setdefault(name.split()[-1].lower(), set()).add(name)
+            if len(name.split()) > 1 and (tok.ent_type_ == "PERSON" or self.personal(tok)):
+                for role in _roles(tok, self.lex):
+                    self.role_names.setdefault(role, set()).add(name)
 
     def personal(self, tok: Any) -> bool:
         """Whether a name outside a quote may be a person's: enough to compete for a pronoun.
@@ -411,13 +417,14 @@ class Discourse:
                 return Entity(tok.text, False, False, how="dateline, not a speaker", confidence=0.0)
             name = _name(tok, lex)
             roles = _roles(tok, lex)
-            others = [_name(c, lex) for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+            others, link = [], tok
+            while (nxt := next((c for c in link.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)) is not None:
+                others.append(_name(nxt, lex))
+                link = nxt
             if others:
-                # "Senators Roe, Poe and Doe said": all of them, as written.
-                first, last = tok.left_edge.i, max(c.right_edge.i for c in tok.children if c.dep_ == "conj")
-                while first < tok.i and tok.doc[first].lower_.strip(".") in lex.titles | DEFINITE:
-                    first += 1
-                return Entity(tok.doc[first:last + 1].text, True, True, roles, True,
+                # "Senators Roe, Poe and Doe said": all of them; no one role is the group's.
+                everyone = [name, *others]
+                return Entity(", ".join(everyone[:-1]) + " and " + everyone[-1], True, True, frozenset(), True,
                               how="coordinated names", confidence=0.85)
             if len(name.split()) == 1:
                 earlier = self._latest(lambda e: e.named and e.last == name.lower() and len(e.text.split()) > 1)
@@ -448,6 +455,11 @@ class Discourse:
                 earlier = self._latest(lambda e: e.named and lemma in e.roles)
                 if earlier is not None:
                     return replace(earlier, how=f"“{text}” → the {lemma} named before", confidence=0.8)
+                holders = self.role_names.get(lemma, set())
+                if len(holders) == 1 and not any(t.dep_ in ("prep", "amod", "compound") for t in tok.children):
+                    # Only one person was given that role anywhere before: "the director" is them.
+                    return Entity(next(iter(holders)), True, True, frozenset({lemma}),
+                                  how=f"“{text}” → the only {lemma} named before", confidence=0.75)
             if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound") for t in tok.doc[tok.left_edge.i:tok.i]):
                 # "Roe demands answers from the board said": a clause the parser took for a noun phrase.
                 return Entity(text, person, False, how="a clause, not a noun phrase", confidence=0.2)
