@@ -16,7 +16,8 @@ from functools import partial
 from typing import Any
 
 from generator import __version__
-from generator.model import Actor, Briefing, Event, Figure, Paragraph, Problem, Quote, Source, TimeExpression, Where
+from generator.model import (Actor, Attribution, Briefing, Event, Figure, Paragraph, Problem, Quote, Source,
+                             TimeExpression, Where)
 
 
 def where(w: Where) -> dict[str, Any]:
@@ -92,7 +93,12 @@ def _quote(q: Quote) -> dict[str, Any]:
         "via": list(q.via),
         "date": q.date,
         "sources": [where(w) for w in q.sources],
+        **({"attribution": _attribution(q.attribution)} if q.attribution is not None else {}),
     }
+
+
+def _attribution(a: Attribution) -> dict[str, Any]:
+    return {"rule": a.rule, "words": a.words, "confidence": a.confidence, "candidate": a.candidate}
 
 
 def _figure(f: Figure) -> dict[str, Any]:

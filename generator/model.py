@@ -147,6 +147,17 @@ class RelationClaim:
 
 
 @dataclass(frozen=True)
+class Attribution:
+    """How a claim's speaker was found: the rule, the words that link it, a confidence in [0, 1];
+    `candidate` is the nearest speaker when the evidence was too weak to name one."""
+
+    rule: str
+    words: str = ""
+    confidence: float = 0.0
+    candidate: str | None = None
+
+
+@dataclass(frozen=True)
 class QuoteClaim:
     text: str  # verbatim from the paragraph
     kind: Literal["direct", "indirect"]
@@ -156,6 +167,7 @@ class QuoteClaim:
     via: tuple[str, ...] = ()
     statement: Where | None = None  # the sentence with the claim and its cue, to date the claim
     speaker_named: bool = False  # a name, not a description ("a local official") to keep as written
+    attribution: Attribution | None = None
 
 
 Number = int | float
@@ -270,6 +282,7 @@ class Quote:
     sources: tuple[Where, ...]
     via: tuple[str, ...] = ()
     date: str | None = None
+    attribution: Attribution | None = None  # of the claim the row's speaker comes from
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,11 @@ verb, "according to X" / "per X", vows and appeals, and figures stated with
 are resolved against the article's earlier subjects; indefinite descriptions ("a
 local official") introduce someone new and stay as written.
 
+Every claim records how its speaker was found (`Attribution`: the rule, the linking words,
+a confidence). Where the words do not settle who spoke (a pronoun with two compatible
+antecedents, a relative pronoun after a thing, "it", a number, a dateline), the claim is
+left unattributed with its nearest candidate rather than given to the nearest name.
+
 Every quote's text is the paragraph text at its span; `verbatim` enforces it.
 """
 from __future__ import annotations
@@ -16,19 +21,26 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from generator.model import Article, Mention, QuoteClaim, Where
+from generator.model import Article, Attribution, Mention, QuoteClaim, Where
 
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
-# A sentence ends at . ! ? (or an ellipsis) followed by space and a capital or an opening mark.
-SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“«„A-Z])")
+# Marks that close a quote opened by each kind; a straight mark may close a curly one.
+PAIRS_OF = {"“": ("”", '"'), '"': ('"', "”"), "«": ("»",), "„": ("“", "”"), "''": ("''",), "``": ("''",)}
+CLOSERS = {"”", "»"}
+# A sentence ends at . ! ? (or an ellipsis) followed by space and a capital or an opening mark,
+# unless the full stop closes an abbreviation ("Ms. Alvarez said") or an initial ("John Q. Public").
+SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“«„'A-Z])")
+WORD_BEFORE = re.compile(r"([\w.]+)$")
 TRIM_TAIL = {"PUNCT", "CCONJ", "ADP", "SCONJ", "DET", "PART"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+# Below this, a speaker is shown only as the nearest candidate of an unattributed claim.
+MIN_CONFIDENCE = 0.5
 
 
 class NotVerbatim(ValueError):
@@ -54,6 +66,17 @@ class Lexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
+    abbreviations: frozenset[str] = frozenset()
+    male: frozenset[str] = frozenset()
+    female: frozenset[str] = frozenset()
+    non_speakers: frozenset[str] = frozenset()
+    quantities: frozenset[str] = frozenset()
+    negating_verbs: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    directive_verbs: frozenset[str] = frozenset()
+    title_small_words: frozenset[str] = frozenset()
+    judgement_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -85,27 +108,75 @@ def lexicon() -> Lexicon:
         person_pronouns=words("person_pronouns"),
         group_pronouns=words("group_pronouns"),
         relative_pronouns=words("relative_pronouns"),
+        abbreviations=words("abbreviations"),
+        male=words("male"),
+        female=words("female"),
+        non_speakers=words("non_speakers"),
+        quantities=words("quantities"),
+        negating_verbs=words("negating_verbs"),
+        naming_verbs=words("naming_verbs"),
+        source_nouns=words("source_nouns"),
+        directive_verbs=words("directive_verbs"),
+        title_small_words=words("title_small_words"),
+        judgement_verbs={k: frozenset(v) for k, v in (d.get("judgement_verbs") or {}).items()},
     )
 
 
 # --- quote marks -------------------------------------------------------------
 
+def _mark_at(text: str, i: int) -> str | None:
+    """The quotation mark starting at i: one character, or a doubled apostrophe ('' or ``)."""
+    two = text[i:i + 2]
+    if two in ("''", "``"):
+        return two
+    return text[i] if text[i] in PAIRS or text[i] in CLOSERS else None
+
+
+def _opens(text: str, i: int, mark: str) -> bool:
+    """A symmetric mark (" or '') opens where it starts a word: after a space or the start."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def _closes(text: str, i: int, mark: str) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Inner (start, end) of every closed quotation in the text.
 
-    An opening mark that is never closed is ignored rather than swallowing the
-    rest of the paragraph; a new opening mark of the same kind restarts it."""
+    Curly, straight and doubled ('' … '') marks. An opening mark that is never closed is
+    ignored rather than swallowing the rest of the paragraph: a new opening mark of the same
+    kind restarts the quote, a straight mark is an opener or a closer by where it stands (so one
+    stray mark cannot flip quote and narrative for the rest of the text), and a closing mark
+    with nothing open is dropped."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    close_with = ""
-    for i, ch in enumerate(text):
-        if open_at is not None and ch == close_with:
-            if i > open_at + 1:
-                spans.append((open_at + 1, i))
+    opened = ""
+    i = 0
+    while i < len(text):
+        mark = _mark_at(text, i)
+        if mark is None:
+            i += 1
+            continue
+        symmetric = mark in ('"', "''")
+        if open_at is not None and mark in PAIRS_OF.get(opened, ()) and (not symmetric or _closes(text, i, mark)):
+            if i > open_at:
+                spans.append((open_at, i))
             open_at = None
-        elif ch in PAIRS and (open_at is None or ch == text[open_at]):
-            open_at, close_with = i, PAIRS[ch]
+        elif mark in PAIRS_OF and (open_at is None or mark == opened) and (not symmetric or _opens(text, i, mark)):
+            open_at, opened = i + len(mark), mark
+        i += len(mark)
     return spans
+
+
+def with_marks(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each quote's span with its marks, one or two characters wide."""
+    width = lambda two: 2 if two in ("''", "``") else 1  # noqa: E731
+    return [(s - width(text[max(0, s - 2):s]), e + width(text[e:e + 2])) for s, e in spans]
 
 
 def inside(i: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -139,6 +210,9 @@ class Entity:
     named: bool
     roles: frozenset[str] = frozenset()
     plural: bool = False
+    how: str = "name"  # the rule that linked the words to this entity
+    confidence: float = 0.95
+    candidate: str | None = None  # set when the entity is only the nearest candidate (abstained)
 
     @property
     def last(self) -> str:
@@ -147,13 +221,29 @@ class Entity:
 
 def _name(tok: Any, lex: Lexicon) -> str:
     """The proper name a PROPN token heads, without titles written before it."""
-    left = [t for t in tok.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
-    parts = [t for t in left if t.i >= tok.i - len(left)] + [tok]
+    doc = tok.doc
+    under = {t.i for t in tok.subtree}
+    start = tok.i
+    # The whole run of proper nouns before the head ("United Nations Security Council"), and names
+    # written with hyphens ("Al-Amin", "Ki-moon"), which come out of the tokenizer in pieces.
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.i in under and prev.pos_ == "PROPN" and prev.dep_ in ("compound", "flat", "nmod"):
+            start -= 1
+        elif start > 1 and prev.text in "-–" and not prev.whitespace_ and not doc[start - 2].whitespace_:
+            start -= 2
+        else:
+            break
+    parts = list(doc[start:tok.i + 1])
     parts += [t for t in tok.rights if t.dep_ in ("flat",) and t.pos_ == "PROPN"]
-    while len(parts) > 1 and parts[0].lower_.strip(".") in lex.titles:
+    while len(parts) > 1 and (parts[0].lower_.strip(".") in lex.titles or parts[0].lemma_.lower() in lex.titles):
         parts = parts[1:]
-    doc, end = tok.doc, parts[-1].i
-    # Names written with hyphens ("Al-Amin", "X-K") come out of the tokenizer in pieces.
+    end = parts[-1].i
+    # "Bureau of Prisons", "Committee for a Balanced Budget": a name that goes on after "of"/"for".
+    prep = next((c for c in doc[end].rights if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == end + 1), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if prep else None
+    if pobj is not None and all(t.pos_ == "PROPN" or t.lower_ in ("a", "an", "the") for t in doc[prep.i + 1:pobj.i + 1]):
+        end = pobj.i
     while end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text in "-–" and not doc[end + 1].whitespace_:
         end += 2
     return doc[parts[0].i: end + 1].text
@@ -175,7 +265,8 @@ def _description(tok: Any) -> str:
     words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i < tok.i]
     end = tok.i
     for t in sorted(tok.subtree, key=lambda t: t.i):
-        if t.i > tok.i and (t.text in ",;(—–" or t.dep_ in ("relcl", "acl")):
+        if t.i > tok.i and (t.text in ",;(—–―-" or t.text in PAIRS_OF or t.text in CLOSERS
+                            or t.dep_ in ("relcl", "acl") or t.head.dep_ == "relcl"):
             break
         end = t.i
     start = min(t.i for t in words)
@@ -191,49 +282,161 @@ class Discourse:
         self.names: dict[str, set[str]] = {}  # last word -> full names written anywhere so far
         self.persons = persons  # surface forms tagged as people by the mentions stage
         self.organisations = organisations
+        self.role_names: dict[str, set[str]] = {}  # role -> full names it was said of
+        self.gender: dict[str, str] = {}  # entity text -> "m" / "f", from titles, nouns and pronouns
+        self.speaker: Entity | None = None  # the last one a claim was attributed to
+        self.log: list[tuple[str, bool]] = []  # people in reading order: (name, whether a subject)
 
     def _is_person(self, tok: Any, text: str, roles: frozenset[str]) -> bool:
         if text in self.organisations:
             return False
-        return text in self.persons or bool(roles) or tok.ent_type_ == "PERSON"
+        return text in self.persons or bool(roles) or tok.ent_type_ == "PERSON" or (not tok.ent_type_ and self.personal(tok))
 
     def read_names(self, doc: Any) -> None:
-        """Remember every full proper name of a paragraph, for a later bare surname."""
+        """Remember every full proper name of a paragraph, for a later bare surname, and the roles
+        said of it ("Ana Ruiz, the director,"), for a later "the director"."""
         for tok in doc:
-            if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.dep_ != "compound":
-                name = _name(tok, self.lex)
-                if len(name.split()) > 1:
-                    self.names.setdefault(name.split()[-1].lower(), set()).add(name)
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                continue
+            name = _name(tok, self.lex)
+            if len(name.split()) > 1 and tok.ent_type_ == "PERSON":
+                self.names.setdefault(name.split()[-1].lower(), set()).add(name)
+            if len(name.split()) > 1 and (tok.ent_type_ == "PERSON" or self.personal(tok)):
+                for role in _roles(tok, self.lex):
+                    self.role_names.setdefault(role, set()).add(name)
+
+    def personal(self, tok: Any) -> bool:
+        """Whether a name outside a quote may be a person's: enough to compete for a pronoun.
+        The tagger calls many two-word names of people organisations, so those count too."""
+        name = _name(tok, self.lex)
+        if tok.ent_type_ == "PERSON" or name in self.persons:
+            return True
+        words = name.split()
+        return (tok.ent_type_ in ("", "ORG") and name not in self.organisations and 2 <= len(words) <= 3
+                and all(w[:1].isupper() for w in words)
+                and not any(w.lower() in self.lex.source_nouns | self.lex.outlet_nouns for w in words))
+
+    def mention(self, name: str) -> None:
+        """A person named outside a quote in another role than subject: a rival for a later pronoun."""
+        self.log.append((name, False))
+
+    def attributed(self, entity: Entity | None) -> None:
+        if entity is not None and entity.person and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
+            self.speaker = entity
 
     def describe(self, tok: Any) -> Entity | None:
         """Resolve a subject token to an entity, remembering it for what follows."""
         entity = self._resolve(tok)
-        if entity is not None and entity.text:
+        if entity is not None and entity.text and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
             self.seen.append(entity)
+            if entity.person:
+                self.log.append((entity.text, True))
+            g = self._gender_of(tok)
+            if g and entity.person:
+                self.gender.setdefault(entity.text, g)
         return entity
+
+    def _gender_of(self, tok: Any) -> str | None:
+        # The head and its titles ("Mr. Roe", "the spokeswoman"), never a possessive ("his wife").
+        words = [tok.lower_, tok.lemma_.lower()] + [t.lower_.strip(".") for t in tok.lefts if t.dep_ != "poss"]
+        for w in words:
+            if w in self.lex.male:
+                return "m"
+            if w in self.lex.female:
+                return "f"
+        return None
+
+    def _pronoun(self, tok: Any) -> Entity:
+        """ "he said": the nearest earlier subject who could be "he" (a name inside a quote, an object
+        or a list is never the antecedent). When another such person was named after that subject,
+        only the last speaker is still kept; anyone else is only the nearest candidate."""
+        want = self._gender_of(tok)
+        fits = lambda text: self.gender.get(text, want) == want  # noqa: E731
+        latest = self._latest(lambda e: e.person and fits(e.text))
+        if latest is None:
+            return Entity(tok.text, True, False, how="pronoun, no antecedent", confidence=0.2)
+        after = []
+        for text, subject in reversed(self.log):
+            if subject and text == latest.text:
+                break
+            if text != latest.text and fits(text):
+                after.append(text)
+        if want:
+            self.gender.setdefault(latest.text, want)
+        is_speaker = self.speaker is not None and self.speaker.text == latest.text
+        if not after:
+            how, conf = ("last speaker" if is_speaker else "previous subject"), (0.85 if is_speaker else 0.75)
+            return replace(latest, how=f"pronoun “{tok.text}” → {how}", confidence=conf)
+        if is_speaker:
+            return replace(latest, how=f"pronoun “{tok.text}” → last speaker, past {after[0]}", confidence=0.6)
+        return replace(latest, how=f"pronoun “{tok.text}”: {latest.text} or {after[0]}", confidence=0.3,
+                       candidate=latest.text)
 
     def _resolve(self, tok: Any) -> Entity | None:
         lex, low = self.lex, tok.lower_
+        if not any(ch.isalpha() for ch in tok.text):
+            return None  # a dash or a figure the parser made a subject
         if low in lex.relative_pronouns and tok.head.dep_ == "relcl":
-            return self._resolve(tok.head.head)
+            antecedent = self._resolve(tok.head.head)
+            if antecedent is not None and low in ("who", "whom") and not antecedent.candidate:
+                antecedent = replace(antecedent, person=True)  # "who" is said of people only
+            if antecedent is not None and not antecedent.person:
+                return replace(antecedent, how="relative pronoun after a thing", confidence=0.2,
+                               candidate=antecedent.text)
+            return antecedent
         if low in lex.person_pronouns:
-            return self._latest(lambda e: e.person) or Entity(tok.text, True, False)
+            return self._pronoun(tok)
         if low in lex.group_pronouns:
             # "they": the last group, named ("the council") or described in the plural ("officials").
             group = self._latest(lambda e: e.plural or (e.named and not e.person))
-            return group or Entity(tok.text, False, False)
+            if group is not None:
+                return replace(group, how=f"pronoun “{tok.text}” → last group", confidence=0.7)
+            return Entity(tok.text, False, False, how="pronoun, no antecedent", confidence=0.2)
+        if tok.pos_ in ("NUM",) or tok.lemma_.lower() in lex.quantities:
+            if any(c.lower_ == "no" for c in tok.children):
+                return Entity(tok.text, False, False, how="“no one” names nobody", confidence=0.0)
+            # "three in five residents", "73 percent of voters", "one of the lawyers": the group counted.
+            counted = next((c for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                            for c in p.children if c.dep_ == "pobj"), None)
+            appos = next((t for t in tok.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"), None)
+            if appos is not None:
+                return Entity(_name(appos, lex), True, True, how="name apposed to a counted group", confidence=0.85)
+            if counted is not None and counted.i != tok.i:
+                inner = self._resolve(counted)
+                if inner is not None:
+                    return Entity(_description(tok), inner.person, False, inner.roles, True,
+                                  how="counted group", confidence=0.7)
+            return Entity(tok.text, False, False, how="a number names nobody", confidence=0.1)
+        if low in lex.non_speakers or (tok.pos_ in ("PRON", "DET") and low not in lex.group_pronouns):
+            # "That said", "It added", "nobody": no one to name; the last named subject is only a candidate.
+            near = self._latest(lambda e: e.named)
+            return Entity(tok.text, False, False, how=f"“{tok.text}” names nobody", confidence=0.1,
+                          candidate=near.text if near else None)
         if tok.pos_ == "PROPN" or (tok.ent_type_ and tok.pos_ not in ("PRON", "NOUN", "DET")):
+            if _dateline(tok):
+                return Entity(tok.text, False, False, how="dateline, not a speaker", confidence=0.0)
             name = _name(tok, lex)
             roles = _roles(tok, lex)
+            others, link = [], tok
+            while (nxt := next((c for c in link.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)) is not None:
+                others.append(_name(nxt, lex))
+                link = nxt
+            if others:
+                # "Senators Roe, Poe and Doe said": all of them; no one role is the group's.
+                everyone = [name, *others]
+                return Entity(", ".join(everyone[:-1]) + " and " + everyone[-1], True, True, frozenset(), True,
+                              how="coordinated names", confidence=0.85)
             if len(name.split()) == 1:
                 earlier = self._latest(lambda e: e.named and e.last == name.lower() and len(e.text.split()) > 1)
                 if earlier is not None:
-                    return Entity(earlier.text, earlier.person or bool(roles), True, earlier.roles | roles)
+                    return Entity(earlier.text, earlier.person or bool(roles), True, earlier.roles | roles,
+                                  how="surname of a name before", confidence=0.9)
                 # Never a subject before, but named once in full: only an unambiguous full name will do.
                 full = self.names.get(name.lower(), set())
                 if len(full) == 1:
-                    return Entity(next(iter(full)), True, True, roles)
-            return Entity(name, self._is_person(tok, name, roles), True, roles)
+                    return Entity(next(iter(full)), True, True, roles, how="surname of a name before", confidence=0.9)
+                return Entity(name, self._is_person(tok, name, roles), True, roles, how="name", confidence=0.85)
+            return Entity(name, self._is_person(tok, name, roles), True, roles, how="name", confidence=0.95)
         if tok.pos_ in ("NOUN", "ADJ"):
             lemma = lex.role(tok.lemma_.lower())
             # "A member of the movement, Jane Roe, said": the apposed name, when it names a person.
@@ -242,7 +445,8 @@ class Discourse:
                           and not any(a.dep_ == "relcl" and a.i < t.i for a in tok.subtree)), None)
             if appos is not None:
                 name = _name(appos, lex)
-                return Entity(name, True, True, frozenset({lemma}) if lemma in lex.person_nouns else frozenset())
+                return Entity(name, True, True, frozenset({lemma}) if lemma in lex.person_nouns else frozenset(),
+                              how="name apposed to a description", confidence=0.9)
             text = _description(tok)
             person = tok.lemma_.lower() in lex.person_nouns
             first = tok.doc[tok.left_edge.i].lower_ if tok.left_edge.i < tok.i else ""
@@ -250,12 +454,30 @@ class Discourse:
             if person and definite and first not in lex.indefinite:
                 earlier = self._latest(lambda e: e.named and lemma in e.roles)
                 if earlier is not None:
-                    return earlier
-            return Entity(text, person, False, frozenset({lemma}) if person else frozenset(), plural=tok.tag_ == "NNS")
+                    return replace(earlier, how=f"“{text}” → the {lemma} named before", confidence=0.8)
+                holders = self.role_names.get(lemma, set())
+                if len(holders) == 1 and not any(t.dep_ in ("prep", "amod", "compound") for t in tok.children):
+                    # Only one person was given that role anywhere before: "the director" is them.
+                    return Entity(next(iter(holders)), True, True, frozenset({lemma}),
+                                  how=f"“{text}” → the only {lemma} named before", confidence=0.75)
+            if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound") for t in tok.doc[tok.left_edge.i:tok.i]):
+                # "Roe demands answers from the board said": a clause the parser took for a noun phrase.
+                return Entity(text, person, False, how="a clause, not a noun phrase", confidence=0.2)
+            return Entity(text, person, False, frozenset({lemma}) if person else frozenset(), plural=tok.tag_ == "NNS",
+                          how="description as written", confidence=0.8)
         return None
 
     def _latest(self, test) -> Entity | None:
         return next((e for e in reversed(self.seen) if test(e)), None)
+
+
+def _dateline(tok: Any) -> bool:
+    """ "CITY — ...": the place an article was filed from, parsed as the subject of its first verb."""
+    doc = tok.doc
+    if not tok.text.isupper() or len(tok.text) < 3 or tok.i > 3:
+        return False
+    after = next((t for t in doc[tok.i + 1:tok.i + 4] if not (t.text.isupper() and t.is_alpha)), None)
+    return after is not None and after.text in ("—", "–", "-", "--", ",", "(")
 
 
 def subject_of(verb: Any) -> Any | None:
@@ -272,6 +494,8 @@ def subject_of(verb: Any) -> Any | None:
             return next((t for t in agent.children if t.dep_ == "pobj"), None)
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "she ended by saying ...": the speaker of the verb the phrase modifies
         else:
             return None
     return None
@@ -290,6 +514,14 @@ class Draft:
     speaker_text: str | None = None
     verb: Any | None = None
     named: bool = False
+    how: str | None = None  # the rule, when it is not the subject's ("continues the quote before")
+    attribution: Attribution | None = None
+
+
+def _linking(draft: Draft) -> str:
+    """The words that tie a claim to its speaker: the cue and its subject as written."""
+    words = [w for w in (draft.speaker.text if draft.speaker is not None else None, draft.cue) if w]
+    return " … ".join(words)
 
 
 def _span_text(doc: Any, tok: Any) -> str:
@@ -303,6 +535,23 @@ def _span_text(doc: Any, tok: Any) -> str:
 
 def _is_speech(tok: Any, lex: Lexicon) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs
+
+
+def _is_naming(tok: Any, lex: Lexicon) -> bool:
+    """ "called him “a leech”": a verb that cues a direct quote but reports no clause."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.naming_verbs
+
+
+def _negated(tok: Any, lex: Lexicon, marks: Sequence[tuple[int, int]] = ()) -> bool:
+    """A cue that claims nothing: "did not say", "declined to say", "nobody would predict".
+    A "not" inside a quote ("Probably not," she said) negates the quote, not the cue."""
+    if any(c.dep_ == "neg" and not inside(c.idx, marks) for c in tok.children):
+        return True
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lex.negating_verbs:
+        return True
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.lower_ in ("nobody", "none", "neither", "noone")
+                                 or any(c.lower_ == "no" for c in subj.children))
 
 
 def _cue(tok: Any, lex: Lexicon) -> str:
@@ -399,6 +648,25 @@ def _estimate(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
     return obj.left_edge, at.right_edge, f"{verb.text} the {obj.text} … at"
 
 
+def _object_claim(verb: Any, lex: Lexicon, marks: Sequence[tuple[int, int]]) -> tuple[Any, Any, str] | None:
+    """What a cue says without a clause: "told the crews to leave", "urged residents to stay",
+    "accused the board of lying". An object alone ("noted the rule") says too little to be a claim."""
+    lemma = verb.lemma_.lower()
+    obj = next((t for t in verb.children if t.dep_ in ("dobj", "dative") and t.pos_ != "PRON"), None)
+    if obj is None or inside(obj.idx, marks) or obj.lemma_.lower() in lex.audience_nouns:
+        return None
+    if lemma in lex.speech_verbs or lemma in lex.directive_verbs:
+        xcomp = next((t for t in verb.children if t.dep_ in ("xcomp", "ccomp") and t.i > obj.i), None)
+        if xcomp is not None:
+            return obj.left_edge, xcomp.right_edge, verb.text
+    preps = lex.judgement_verbs.get(lemma)
+    if preps:
+        prep = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ in preps and t.i > obj.i), None)
+        if prep is not None:
+            return obj.left_edge, prep.right_edge, verb.text
+    return None
+
+
 def _trim_tokens(doc: Any, first: int, last: int, minimum: int = 3) -> tuple[int, int] | None:
     """Drop dangling punctuation, conjunctions and a bare prepositional tail (", and in total")."""
     while last >= first:
@@ -414,24 +682,41 @@ def _trim_tokens(doc: Any, first: int, last: int, minimum: int = 3) -> tuple[int
     return (first, last) if last - first + 1 >= minimum else None
 
 
-def _sentence_bounds(text: str, quotes: list[tuple[int, int]]) -> list[int]:
+def _abbreviation(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether the full stop at `at` closes an abbreviation or an initial, not a sentence."""
+    if text[at] != ".":
+        return False
+    m = WORD_BEFORE.search(text[:at])
+    word = m.group(1).lower() if m else ""
+    return word in lex.abbreviations or (len(word) == 1 and text[at - 1].isupper())
+
+
+def _sentence_bounds(text: str, quotes: list[tuple[int, int]], lex: Lexicon) -> list[int]:
     """Offsets where a new sentence starts, ignoring sentence ends inside quotes."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text) if not inside(m.start(), quotes)]
+    ends = [m.end() for m in SENTENCE_END.finditer(text)
+            if not inside(m.start(), quotes) and not _abbreviation(text, m.start(), lex)]
     # A quote that closes a sentence ends it after the closing mark.
     return sorted({0, *ends, len(text)})
 
 
 def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
     quotes = quote_spans(text)
-    marks = [(s - 1, e + 1) for s, e in quotes]  # spans with their marks
-    bounds = _sentence_bounds(text, quotes)
+    marks = with_marks(text, quotes)
+    bounds = _sentence_bounds(text, quotes, lex)
     drafts: list[Draft] = []
 
     def tokens_between(a: int, b: int) -> list[Any]:
         return [t for t in doc if a <= t.idx < b and not inside(t.idx, marks)]
 
-    def cue_in(a: int, b: int, last: bool) -> Any | None:
-        found = [t for t in tokens_between(a, b) if _is_speech(t, lex) and not any(c.dep_ == "neg" for c in t.children)]
+    def cue_in(a: int, b: int, last: bool, quoted: Any | None, words: int) -> Any | None:
+        # A naming verb cues a statement ("called it “a failure of every agency”"), not a nickname.
+        found = [t for t in tokens_between(a, b) if (_is_speech(t, lex) or (words > 3 and _is_naming(t, lex)))
+                 and not _negated(t, lex, marks)]
+        # A cue in a relative clause of another cue is not the one: "Roe told a man who suggested ...
+        # that “…”" is Roe's; and the verb the quote hangs on wins over a nearer one in a side clause.
+        found = [t for t in found if not (t.dep_ == "relcl" and any(o.i != t.i and t in o.subtree for o in found))]
+        governing = [t for t in found if quoted is not None and quoted in t.subtree]
+        found = governing[-1:] or found
         return (found[-1] if last else found[0]) if found else None
 
     previous: Draft | None = None
@@ -445,13 +730,25 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         # “…,” she said: a quote ending in a comma (or ? !) is followed by its cue.
         ends_open = text[qs:qe].rstrip().endswith((",", "?", "!", "—", "-"))
         order = ((qe + 1, after_limit, False), (before_limit, qs - 1, True))
+        if len(text[start:end].split()) == 1 and not (ends_open and not text[before_limit:qs - 1].strip()):
+            continue  # one word inside narrative: a scare quote or a nickname, even near a cue
+        if _title(text[start:end], lex):
+            continue  # “Morning Talk”, “A Change of Heart”: the name of a show, a book or a plan
         verb = None
+        quoted = next((t for t in doc if t.idx >= start), None)
         for a, b, last in (order if ends_open else order[::-1]):
-            verb = cue_in(a, b, last)
+            verb = cue_in(a, b, last, quoted, len(text[start:end].split()))
             if verb is not None:
                 break
-        if verb is not None:
-            draft = Draft("direct", start, end, _cue(verb, lex), subject_of(verb), _vias(verb, lex), verb=verb)
+        if (verb is not None and verb.idx > qe and n + 1 < len(quotes) and len(text[start:end].split()) <= 3
+                and not [b for b in bounds if qe < b <= quotes[n + 1][0]]):
+            continue  # “That,” she added, “…”: the few words before the cue belong to the quote after it
+        signed = _signature(text[marks[n][1]:], lex)
+        if signed is not None:
+            name, cue = signed
+            draft = Draft("direct", start, end, cue, None, [], name, named=True, how="signed after the quote")
+        elif verb is not None:
+            draft = Draft("direct", start, end, _cue(verb, lex), _speaker_token(verb, marks), _vias(verb, lex), verb=verb)
         elif previous is not None and not [
             t for t in tokens_between(previous.end, start - 1)
             if t.dep_.startswith("nsubj") and _is_speech(t.head, lex)
@@ -459,7 +756,7 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         ]:
             # A quote without its own cue continues the previous speaker's quote in this paragraph.
             draft = Draft("direct", start, end, previous.cue, previous.speaker, list(previous.via),
-                          previous.speaker_text, previous.verb)
+                          previous.speaker_text, previous.verb, how="continues the quote before")
         elif len(text[start:end].split()) >= 6:
             draft = Draft("direct", start, end, None, None, [])
         else:
@@ -467,8 +764,73 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         drafts.append(draft)
         previous = draft
 
+    if not quotes:
+        post = _post(text, lex) or _transcript(text)
+        if post is not None:
+            drafts.append(post)
     drafts.extend(_reported(text, doc, lex, marks))
     return drafts
+
+
+# "— Jane Roe (@janeroe) May 4, 2016" after a post, or "― Jane Roe" after a reader's comment.
+SIGNATURE = re.compile(r"^\s*[—―–-]{1,2}\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*"
+                       r"(?P<handle>\(@\w{1,15}\))?\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?[\s.]*$")
+POST_LINK = re.compile(r"\s*(?:pic\.twitter\.com/\w+|https?://\S+)\s*$")
+
+
+def _title(quoted: str, lex: Lexicon) -> bool:
+    """Words in title case, as the names of works, shows and plans are written, not a statement."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
+    content = [w for w in words if w.lower() not in lex.title_small_words]
+    return 2 <= len(content) and len(words) <= 8 and all(w[0].isupper() for w in content) \
+        and words[0][0].isupper() and not quoted.rstrip().endswith(("?", "!"))
+
+
+def _signature(rest: str, lex: Lexicon) -> tuple[str, str] | None:
+    """The author's name written after a quote that ends its paragraph, and the cue it stands for."""
+    m = SIGNATURE.match(rest)
+    if m is None or m.group("name").split()[0].lower().strip(".") in lex.non_speakers:
+        return None
+    return m.group("name"), ("posted" if m.group("handle") or m.group("date") else rest.strip()[0])
+
+
+def _post(text: str, lex: Lexicon) -> Draft | None:
+    """An embedded post as a scraped page shows it: its text, then "— Name (@handle) Month D, YYYY".
+    The text (without a trailing picture link) is a quote by the author; the rest is never a quote."""
+    for m in re.finditer(r"\s[—―–-]{1,2}\s*[A-Z]", text):
+        signed = SIGNATURE.match(text[m.start():])
+        if signed is None or not signed.group("handle"):
+            continue
+        body = text[:m.start()]
+        while POST_LINK.search(body):
+            body = POST_LINK.sub("", body)
+        start, end = _trim(text, 0, len(body), " \t,;:")
+        if len(text[start:end].split()) < 2:
+            return None
+        return Draft("direct", start, end, "posted", None, [], signed.group("name"), named=True,
+                     how="embedded post signed by its author")
+    return None
+
+
+# "ROE: We will appeal." — a transcript line: the speaker's name in capitals, a colon, their words.
+TRANSCRIPT = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(?P<body>\S.*)$")
+
+
+def _transcript(text: str) -> Draft | None:
+    m = TRANSCRIPT.match(text)
+    if m is None or len(m.group("body").split()) < 6:
+        return None
+    start, end = _trim(text, m.start("body"), len(text))
+    return Draft("direct", start, end, ":", None, [], m.group("name"), named=True, how="transcript speaker label")
+
+
+def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
+    """The subject of a cue, never a word inside a quote: "“…it will,” said Roe" is Roe's."""
+    subj = subject_of(verb)
+    if subj is not None and not inside(subj.idx, marks):
+        return subj
+    # The parser hung a subject inside the quote on the cue; "said Roe" still names the speaker.
+    return next((c for c in verb.rights if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, marks)), None)
 
 
 def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -> list[Draft]:
@@ -477,30 +839,34 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
     for tok in doc:
         if inside(tok.idx, marks) or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if any(c.dep_ == "neg" for c in tok.children):
+        if _negated(tok, lex, marks):
             continue
         lemma = tok.lemma_.lower()
         found = None
         cue = tok.text
+        spoken = False
         if lemma in lex.speech_verbs or lemma in lex.commitment_verbs:
             content = _content(tok, lex)
             if content is not None:
                 first, last, head = content
                 if inside(head.idx, marks):
                     continue  # the verb cues a direct quote
-                found = (first, last)
+                found, spoken = (first, last), True
                 cue = _cue(tok, lex)
         if found is None:
-            special = _appeal(tok, lex) or _estimate(tok, lex)
+            special = _appeal(tok, lex) or _estimate(tok, lex) or _object_claim(tok, lex, marks)
             if special is not None:
                 found, cue = (special[0], special[1]), special[2]
         if found is None:
             continue
         first, last = found[0].i, found[1].i
-        minimum = 1
+        # "vowed to act": too little of a claim to check; an appeal names its object ("called for calm").
+        minimum = 3 if spoken else 1
         # Stop before a direct quote the clause runs into; the quote is its own row, and
         # what is left must still say something.
         for s, e in marks:
+            if len(text[s:e].split()) <= 3:
+                continue  # a partial quote ("called it 'reckless'") is part of the reported claim
             q_first = next((t.i for t in doc if t.idx >= s), None)
             if q_first is not None and first < q_first <= last:
                 last, minimum = q_first - 1, 3
@@ -576,6 +942,14 @@ def _attributed(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]],
         words = " ".join(w.lower_ for w in doc[tok.i:obj.i] if w.i < obj.left_edge.i) or tok.lower_
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         person = obj.lemma_.lower() in lex.person_nouns or obj.ent_type_ == "PERSON"
+        if not person and obj.lemma_.lower() in lex.source_nouns:
+            # "according to a poll released Monday", "according to the Budget Office": the source itself
+            # is who the claim is from; an outlet ("according to the Courier") only carried it.
+            named = obj.pos_ == "PROPN"
+            text = _name(obj, lex) if named else _description(obj)
+            out.append(Draft("indirect", start, end, words, None, [], text, verb=tok, named=named,
+                             how=f"“{words}” a source"))
+            continue
         out.append(Draft("indirect", start, end, words, obj if person else None, [] if person else [obj], verb=tok))
     return out
 
@@ -589,24 +963,51 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
     discourse = Discourse(lex, persons, organisations)
     claims: list[QuoteClaim] = []
     last_via: str | None = None
+    lead_in: Entity | None = None
+    lead_cue: str | None = None
     for paragraph, doc in zip(article.paragraphs, docs):
         text = paragraph.text
-        marks = [(s - 1, e + 1) for s, e in quote_spans(text)]
+        marks = with_marks(text, quote_spans(text))
         drafts = _paragraph_drafts(text, doc, lex)
         wanted = {d.speaker.i for d in drafts if d.speaker is not None}
         resolved: dict[int, Entity | None] = {}
-        # Subjects are read in order so that "he" means the last person before it.
+        # Subjects are read in order so that "he" means the last person before it, and a speaker
+        # counts as the last speaker from the words that attribute to them on.
         for tok in doc:
             if inside(tok.idx, marks):
                 continue
             if tok.dep_ in ("nsubj", "nsubjpass") or tok.i in wanted:
-                resolved[tok.i] = discourse.describe(tok)
+                resolved[tok.i] = entity = discourse.describe(tok)
+                if tok.i in wanted:
+                    discourse.attributed(entity)
+            elif tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat") and discourse.personal(tok):
+                discourse.mention(_name(tok, lex))
         discourse.read_names(doc)
+        before: Draft | None = None
         for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
+            if draft.kind == "direct" and draft.speaker is None and draft.speaker_text is None:
+                if lead_in is not None and not before and text[:draft.start].strip() in OPENING:
+                    # "Roe continued:" ending the paragraph before: the quote that opens this one.
+                    draft.speaker_text, draft.named, draft.cue = lead_in.text, lead_in.named, lead_cue
+                    draft.attribution = Attribution("cue ends the paragraph before", lead_cue or "", lead_in.confidence)
+                elif before is not None and draft.how == "continues the quote before":
+                    draft.speaker_text, draft.named, draft.cue = before.speaker_text, before.named, before.cue
+                    draft.attribution = before.attribution
             if draft.speaker_text is None and draft.speaker is not None:
                 entity = resolved.get(draft.speaker.i) or discourse.describe(draft.speaker)
-                draft.speaker_text = entity.text if entity is not None else draft.speaker.text
-                draft.named = entity is not None and entity.named
+                if entity is not None and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
+                    draft.speaker_text, draft.named = entity.text, entity.named
+                    draft.attribution = Attribution(draft.how or entity.how, _linking(draft), entity.confidence)
+                else:
+                    candidate = entity.candidate if entity is not None else None
+                    draft.attribution = Attribution(
+                        f"unattributed: {entity.how if entity else 'no subject'}", _linking(draft),
+                        entity.confidence if entity else 0.0, candidate)
+            elif draft.speaker_text is not None and draft.attribution is None:
+                draft.attribution = Attribution(draft.how or "as written", _linking(draft), 0.8)
+            elif draft.attribution is None:
+                draft.attribution = Attribution("unattributed: no cue" if draft.cue is None else "unattributed: no subject",
+                                                _linking(draft), 0.0)
             vias = []
             for v in draft.via:
                 name = v if isinstance(v, str) else _via_text(doc, v, lex, last_via)
@@ -626,9 +1027,33 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
                 where=Where(article.id, paragraph.n, draft.start, draft.end),
                 via=tuple(vias),
                 speaker_named=draft.named,
+                attribution=draft.attribution,
             )
             claims.append(verbatim(claim, text))
+            if draft.kind == "direct":
+                before = draft
+        lead_in, lead_cue = None, None
+        verb = _lead_in(text, doc, lex, marks)
+        if verb is not None and _speaker_token(verb, marks) is not None:
+            subj = _speaker_token(verb, marks)
+            entity = resolved.get(subj.i) or discourse.describe(subj)
+            if entity is not None and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
+                lead_in, lead_cue = entity, verb.text
     return tuple(_dedupe(claims))
+
+
+OPENING = {'"', "“", "''", "‘", "'", "«", "„"}
+
+
+def _lead_in(text: str, doc: Any, lex: Lexicon, marks: Sequence[tuple[int, int]]) -> Any | None:
+    """ "Roe continued:" at the end of a paragraph: the speech verb that cues the next paragraph."""
+    if not text.rstrip().endswith(":") or not len(doc):
+        return None
+    last_sent = doc[-1].sent
+    verbs = [t for t in last_sent if _is_speech(t, lex) and not inside(t.idx, marks) and not _negated(t, lex, marks)]
+    if not verbs or any(s > verbs[-1].idx for s, _ in marks):
+        return None
+    return verbs[-1]
 
 
 def _via_text(doc: Any, tok: Any, lex: Lexicon, last_via: str | None) -> str | None:

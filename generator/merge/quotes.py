@@ -1,8 +1,8 @@
 """Quotes across sources: one row per statement, every source that carries it.
 
-Two claims are one statement when, after normalising punctuation and case, one's
-words are contained in the other's (a syndicated copy, or a shorter excerpt of the
-same tweet). Slightly different wording stays separate. Candidates are found through
+Two claims are one statement when, after normalising punctuation and case, they are
+the same words, or one's six or more words are contained in the other's (a syndicated
+copy, or a shorter excerpt of the same tweet), and no two of them name different speakers. Slightly different wording stays separate. Candidates are found through
 an index of word shingles, so merging stays near-linear in the number of claims.
 Figures, each linked to the quote carrying it, are merged in merge/figures.py.
 """
@@ -21,6 +21,9 @@ from generator.merge.actors import ActorIndex
 from generator.model import Extraction, Figure, Quote, QuoteClaim, Source, TimeExpression, Where
 
 SHINGLE = 3
+# A shorter text folds into a longer one only with this many words: a fragment of a few words
+# ("the gold standard") is in many statements of many people.
+CONTAINED = 6
 
 
 # Each claim's text is normalised to group it, to name its quote and to check it: the same
@@ -95,6 +98,20 @@ def _nested(claim: QuoteClaim, group: _Group) -> bool:
     )
 
 
+def _speaker_words(claim: QuoteClaim) -> str | None:
+    """The last word of a named speaker; descriptions ("the minister") say too little to differ."""
+    words = normalise(claim.speaker_text or "").split() if claim.speaker_named else []
+    return words[-1] if words else None
+
+
+def _same_speaker(claim: QuoteClaim, group: _Group) -> bool:
+    """Whether a claim can be the group's statement: nobody in it is named as someone else
+    ("Roe" and "Jane Roe" are one speaker; an unattributed copy takes the named one's)."""
+    mine = _speaker_words(claim)
+    theirs = {w for m in group.members for w in [_speaker_words(m)] if w}
+    return mine is None or not theirs or theirs == {mine}
+
+
 def _group_claims(claims: list[QuoteClaim]) -> list[_Group]:
     groups: list[_Group] = []
     index: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
@@ -105,13 +122,15 @@ def _group_claims(claims: list[QuoteClaim]) -> list[_Group]:
     for claim in order:
         norm = norms[id(claim)]
         found = exact.get((claim.kind, norm))
-        if found is None and norm.count(" ") + 1 >= SHINGLE:
+        if found is not None and not _same_speaker(claim, groups[found]):
+            found = None
+        if found is None and norm.count(" ") + 1 >= CONTAINED:
             # A statement containing these words holds every one of their shingles: trying the
             # statements of the rarest shingle (in order) finds the same first one as trying all.
             postings = [index.get((claim.kind, sh), ()) for sh in _shingles(norm)]
             padded = f" {norm} "
             for gi in min(postings, key=len):
-                if padded in groups[gi].padded and not _nested(claim, groups[gi]):
+                if padded in groups[gi].padded and not _nested(claim, groups[gi]) and _same_speaker(claim, groups[gi]):
                     found = gi
                     break
         if found is not None:
@@ -155,6 +174,7 @@ def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequen
         members = sorted(group.members, key=lambda c: (c.where.source, c.where.paragraph, c.where.start))
         lead = group.lead
         qid = quote_id(lead.kind, lead.text)
+        told = lead if lead.speaker_text else next((c for c in members if c.speaker_text), None)
         # Only names are looked up: "a party leader" must not become the party.
         speaker = next((sid for c in members if c.speaker_text and c.speaker_named
                         for sid in [index.lookup(c.speaker_text, c.where.source, c.where.paragraph)] if sid), None)
@@ -167,11 +187,12 @@ def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequen
             text=lead.text,
             kind=lead.kind,
             speaker=speaker,
-            speaker_text=lead.speaker_text or next((c.speaker_text for c in members if c.speaker_text), None),
+            speaker_text=told.speaker_text if told is not None else None,
             cue=lead.cue,
             sources=tuple(c.where for c in members),
             via=tuple(via),
             date=min(dates) if dates else None,
+            attribution=(told or lead).attribution,
         ))
         for c in members:
             quote_of[c.where] = qid
