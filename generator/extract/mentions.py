@@ -10,6 +10,7 @@ with the reason, so the actors stage can list them instead of silently losing th
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -45,6 +46,13 @@ class Lexicon:
     place_words: frozenset[str]
     particles: frozenset[str]
     demonym_suffixes: tuple[str, ...]
+    courtesy: dict[str, str]  # "mrs" -> "female"
+    name_titles: frozenset[str]
+    gendered_words: dict[str, str]
+    pronouns: dict[str, str]
+    name_suffixes: frozenset[str]
+    timestamp_words: frozenset[str]
+    timezones: frozenset[str]
 
     def title_key(self, word: str) -> str:
         w = word.lower()
@@ -71,7 +79,19 @@ def lexicon() -> Lexicon:
         place_words=words("place_words"),
         particles=words("name_particles"),
         demonym_suffixes=tuple(sorted(words("demonym_suffixes"), key=lambda w: (-len(w), w))),
+        courtesy={str(k).lower(): str(v or "") for k, v in data["courtesy_titles"].items()},
+        name_titles=words("name_titles"),
+        gendered_words={str(k).lower(): str(v) for k, v in data["gendered_words"].items()},
+        pronouns={str(k).lower(): str(v) for k, v in data["gendered_pronouns"].items()},
+        name_suffixes=words("name_suffixes"),
+        timestamp_words=words("timestamp_words"),
+        timezones=words("timezone_words"),
     )
+
+
+def bare(word: str) -> str:
+    """A title word without its full stop and case: 'Mrs.' -> 'mrs'."""
+    return word.strip(".").lower()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -145,11 +165,40 @@ class _Candidate:
     label: str
 
 
+def _joined_piece(doc: Any, e: int) -> int:
+    """'Jae' + '-in' -> 'Jae-in': a hyphenated name the tagger cut at the hyphen."""
+    while (e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_
+           and doc[e + 1].is_alpha):
+        e += 2
+    return e
+
+
+def _and_joined(doc: Any, s: int, e: int, lex: Lexicon) -> int:
+    """'Parks' + 'and' + 'Wildlife Department': one organisation whose name holds 'and'."""
+    if e + 1 >= len(doc) or doc[e].lower_ != "and" or doc[e - 1].lower_ in lex.organization_words:
+        return e
+    j = e + 1
+    while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in _CONNECTORS - {"and"}) and not doc[j].is_punct:
+        j += 1
+    if j > e + 1 and doc[j - 1].lower_ in lex.organization_words:
+        return j
+    return e
+
+
+def _name_run(doc: Any, s: int, e: int, lex: Lexicon) -> int:
+    """A person's name ends before a number or a lower-case word ('Lee 47.3 percent' -> 'Lee')."""
+    for i in range(s + 1, e):
+        t = doc[i]
+        if t.like_num or any(ch.isdigit() for ch in t.text) or (t.text[:1].islower() and t.lower_ not in lex.particles and t.text != "-"):
+            return i
+    return e
+
+
 def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) -> list[_Candidate]:
     out: list[_Candidate] = []
     covered: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in LABEL_KINDS:
+        if ent.label_ not in LABEL_KINDS or ent.start in covered:
             continue
         start, end = ent.start, ent.end
         # The tagger cuts "AQ-M (Al Qaida Maghreb" into one entity: split at the bracket.
@@ -161,6 +210,13 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
                 e += 1
             s, e = _trim(doc, s, e)
             if s < e:
+                e = _joined_piece(doc, e)
+                if ent.label_ == "ORG":
+                    e = _and_joined(doc, s, e, lex)
+                if ent.label_ == "PERSON":
+                    e = _name_run(doc, s, e, lex)
+                if s > 0 and bare(doc[s - 1].text) in lex.courtesy and doc[s - 1].text[:1].isupper():
+                    s -= 1  # "Mr. Lee": the courtesy title is how the name is written
                 out.append(_Candidate(s, e, ent.label_))
                 covered.update(range(s, e))
     # Subjects of speech verbs the tagger missed ("Okafor was quoted as saying ...").
@@ -192,6 +248,12 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     text = doc[c.start:c.end].text
     if len(toks) == 1 and words[0] in lex.platforms:
         return "social platform"
+    if "@" in text or text.startswith("#"):
+        return "a social media handle or hashtag"
+    if re.fullmatch(r"\(?[RDI]-[A-Z][A-Za-z. ]*\)?", text):
+        return "a party-state tag"
+    if any(bare(w) in lex.timezones for w in words) or all(bare(w) in lex.timestamp_words or w.isdigit() for w in words):
+        return "a dateline or timestamp"
     if any(w in lex.furniture_tokens or w.endswith(lex.furniture_suffixes) for w in words):
         return "page furniture (icon or button word)"
     if not any(ch.isalpha() for ch in text) or len(text) < 2:
@@ -425,6 +487,42 @@ def _definitions(text: str, mentions: Sequence[Mention]) -> list[RelationClaim]:
 
 # --- the stage -----------------------------------------------------------------
 
+TITLE_CASE_SHARE = 0.8  # of the longer words capitalised: a headline or sub-head, not running text
+TITLE_CASE_MIN_WORDS = 3
+
+
+def title_case_line(text: str) -> bool:
+    """'Lee Hid Past Health Scare From Voters': most words capitalised, as headlines are."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    if len(long) < TITLE_CASE_MIN_WORDS:
+        return False
+    return sum(w[:1].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
+
+
+def _written_with(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[str, str, str]:
+    """The title before a person's name, and the gender its courtesy title tells: ('President', '', '')."""
+    first = bare(doc[c.start].text)
+    if first in lex.courtesy and c.end - c.start > 1:
+        gender = lex.courtesy[first]
+        return doc[c.start].text, gender, doc[c.start].text if gender else ""
+    before = doc[c.start - 1] if c.start > 0 else None
+    if before is not None and before.text[:1].isupper() and (bare(before.text) in lex.titles or bare(before.text) in lex.name_titles):
+        return before.text, "", ""
+    return "", "", ""
+
+
+def _pronoun_gender(doc: Any, c: _Candidate, people: Sequence[tuple[_Candidate, str]], lex: Lexicon) -> tuple[str, str]:
+    """He/his or she/her after the name, in a sentence that names no other person: (gender, pronoun)."""
+    sent = doc[c.start].sent
+    named = {text for other, text in people if sent.start <= other.start < sent.end}
+    if len(named) != 1:
+        return "", ""
+    said = [(lex.pronouns[t.lower_], t.text) for t in doc[c.end : sent.end] if t.lower_ in lex.pronouns]
+    genders = {g for g, _ in said}
+    if len(genders) != 1:
+        return "", ""
+    return said[0]
+
 
 def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...], tuple[RoleClaim, ...], tuple[RelationClaim, ...]]:
     lex = lexicon()
@@ -433,6 +531,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
     relations: list[RelationClaim] = []
     surnames: set[str] = set()  # spelling keys of surnames of people named so far in the article
     names: set[str] = set()  # names of places and organisations so far, for demonyms
+    headline: set[int] = set()  # indexes into `mentions` read from title-case lines
     for para, doc in zip(article.paragraphs, docs):
         found: list[tuple[_Candidate, Mention]] = []
         for c in _candidates(doc, lex, frozenset(surnames)):
@@ -445,6 +544,17 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
                 continue
             kind, evidence = _kind(doc, c, lex)
             found.append((c, Mention(text, kind, where, c.label, evidence)))
+        people = [(c, m.text) for c, m in found if m.kind == "person"]
+        for i, (c, m) in enumerate(found):
+            if m.kind != "person":
+                continue
+            title, gender, cue = _written_with(doc, c, lex)
+            if not gender:
+                gender, cue = _pronoun_gender(doc, c, people, lex)
+            if title or gender:
+                found[i] = (c, dataclasses.replace(m, title=title, gender=gender, gender_cue=cue))
+        if title_case_line(para.text):
+            headline.update(range(len(mentions), len(mentions) + len(found)))
         actors = [(c, m) for c, m in found if m.kind != "other"]
         for _, m in actors:
             if m.kind == "person" and len(m.text.split()) >= 2:
@@ -461,4 +571,11 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
             relations.extend(_relations(doc, c, m.text, spans, article.id, para.n, lex))
         relations.extend(_definitions(para.text, [m for _, m in actors]))
         mentions.extend(m for _, m in found)
+    # A name read from a headline or sub-head in title case ("Lee Hid Past Health Scare") is an
+    # actor only when the article writes it in running text too.
+    running = {m.text for i, m in enumerate(mentions) if i not in headline and m.kind != "other"}
+    for i in sorted(headline):
+        m = mentions[i]
+        if m.kind != "other" and m.text not in running:
+            mentions[i] = dataclasses.replace(m, kind="other", evidence=NOT_AN_ACTOR + "read from a line in title case (a headline or sub-head) and not written in the article's running text")
     return tuple(mentions), tuple(dict.fromkeys(roles)), tuple(dict.fromkeys(relations))
