@@ -36,6 +36,7 @@ def merge(
         events=happened,
         problems=tuple(problems),
         extractions=tuple(extractions),
+        unresolved=index.unresolved,
     )
 
 

@@ -28,8 +28,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from generator import links
+from generator.merge import names
 from generator.extract.mentions import ABBREVIATED_AS, acronym_key, defines, initials, is_acronym, lexicon, spelling_key
-from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Where
+from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Unresolved, Where
 
 KIND_ORDER: dict[str, int] = {"person": 0, "organization": 1, "place": 2, "other": 3}
 MAX_TITLED_NAME_WORDS = 6  # "Deputy Foreign Minister Given Middle Family" at most
@@ -54,7 +55,8 @@ def form_key(text: str) -> str:
     text = normalise(text)
     if is_acronym(text):
         return acronym_key(text).lower()
-    return " ".join(re.sub(r"[^\w\s-]", "", text.casefold()).split())
+    # "Jong-un" and "Jong Un" are one spelling: a hyphen between letters is a space.
+    return " ".join(re.sub(r"(?<=\w)-(?=\w)", " ", re.sub(r"[^\w\s-]", "", text.casefold())).split())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -112,6 +114,7 @@ class _Node:
     surfaces: Counter = field(default_factory=Counter)
     mentions: list[Mention] = field(default_factory=list)
     repeated: set[str] = field(default_factory=set)  # original surfaces with a repeated element
+    titled: dict[str, str] = field(default_factory=dict)  # surface with a title inside -> the title
 
     # Read only once every mention is collected; cached because the folds read them often.
     @functools.cached_property
@@ -170,6 +173,7 @@ class _Resolver:
         self.union = _Union()
         self.edges: list[tuple[str, str, str]] = []  # (alias node, other node, evidence)
         self.assigned: dict[tuple[str, int, int], str] = {}  # (source, paragraph, start) -> node key
+        self.unresolved: dict[tuple[str, int, int], tuple[Mention, tuple[str, ...], str]] = {}  # left unassigned
         self.joined: set[str] = set()  # node keys folded by some evidence
         self._members: dict[str, list[str]] | None = None  # cluster root -> node keys, once unions are done
         self._labels: dict[str, str] = {}  # cluster root -> label, while `_members` holds
@@ -183,12 +187,19 @@ class _Resolver:
                 if m.kind == "other":
                     continue
                 surface, collapsed, key = _read(m.text)
+                title = ""
+                if m.kind == "person":
+                    title, core = names.split_title(collapsed)
+                    if title:
+                        collapsed, key = core, form_key(core)
                 node = self.nodes.get(key)
                 if node is None:  # a node is made once per form, not once per mention
                     node = self.nodes[key] = _Node(key)
                     self.union.find(key)
                 node.surfaces[collapsed] += 1
-                if collapsed != surface:
+                if title:
+                    node.titled[surface] = title
+                elif collapsed != surface:
                     node.repeated.add(surface)
                 node.mentions.append(m)
 
@@ -304,49 +315,164 @@ class _Resolver:
                     alias, into = sorted((k, other), key=lambda x: (-len(self.nodes[x].mentions), x))[::-1]
                     self.join(alias, into, f"transliteration: {how} as “{self.nodes[into].surface}”, and shared context ({why})")
 
+    # -- one person's full names written two ways
+    def _people(self) -> list[str]:
+        return sorted(k for k, n in self.nodes.items() if len(n.words) >= 2 and self.kind_of(k) == "person" and not is_acronym(n.surface))
+
+    def middle_initials(self) -> None:
+        """'Ann B. Lee' is 'Ann Lee' when no other initial is written between the same names."""
+        variants: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for k in self._people():
+            base, middle = names.without_middle_initials(self.nodes[k].surface)
+            if middle:
+                variants[form_key(base)].append((k, middle))
+        for base, found in sorted(variants.items()):
+            if base not in self.nodes or self.kind_of(base) != "person":
+                continue
+            if len({m.replace(".", "").upper() for _, m in found}) != 1:
+                continue  # "George H. W. Lee" and "George W. Lee": two people, and "George Lee" either
+            for k, middle in found:
+                self.join(k, base, f"the same name with the middle initial “{middle}”")
+
+    def familiar_names(self) -> None:
+        """'Bob Lee' is 'Robert Lee' when no other person named Lee has a given name 'Bob' may stand for."""
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for k in self._people():
+            by_surname[form_key(self.nodes[k].words[-1]) + "|" + str(len(self.nodes[k].words))].append(k)
+        for group in by_surname.values():
+            for k in group:
+                n = self.nodes[k]
+                pairs = [(o, names.familiar_pair(n.words[0], self.nodes[o].words[0])) for o in group if o != k]
+                pairs = [(o, f) for o, f in pairs if f and self.nodes[o].words[1:-1] == n.words[1:-1]]
+                formal = [(o, f) for o, f in pairs if self.nodes[o].words[0].lower() == f]
+                if len({self.union.find(o) for o, _ in formal}) == 1 and n.words[0].lower() != formal[0][1]:
+                    o = formal[0][0]
+                    self.join(k, o, f"“{n.words[0]}” is a familiar form of the given name “{self.nodes[o].words[0]}”, with the same surname")
+
     # -- short forms, mention by mention
+    def _genders(self) -> dict[str, str]:
+        """cluster root -> 'male' / 'female', from pronouns and courtesy titles of full-name
+        mentions and gendered roles and relations ('wife of', 'spokeswoman'); only a clear majority counts."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for k in self._people():
+            for m in self.nodes[k].mentions:
+                if m.gender:
+                    votes[self.union.find(k)][m.gender] += 1
+        for ex in self.extractions:
+            said = [(role.holder, role.role) for role in ex.roles] + [(r.subject, r.relation) for r in ex.relations]
+            for holder, words in said:
+                key = _read(holder)[2]
+                if key in self.nodes and len(self.nodes[key].words) >= 2:
+                    for w in words.lower().split():
+                        if w in self.lex.gendered_words:
+                            votes[self.union.find(key)][self.lex.gendered_words[w]] += 1
+        out = {}
+        for root, v in votes.items():
+            (top, n), *rest = v.most_common() + [("", 0)]
+            if n > 2 * rest[0][1]:
+                out[root] = top
+        return out
+
+    def _titles(self) -> dict[str, set[str]]:
+        """cluster root -> title keys written with its full names ('President Ann Lee', 'Lee, the senator')."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for k in self._people():
+            root = self.union.find(k)
+            for m in self.nodes[k].mentions:
+                out[root].update(self.lex.title_key(names.bare(w)) for w in m.title.split())
+            for title in self.nodes[k].titled.values():
+                out[root].update(self.lex.title_key(names.bare(w)) for w in title.split())
+        for ex in self.extractions:
+            for role in ex.roles:
+                key = _read(role.holder)[2]
+                if key in self.nodes and len(self.nodes[key].words) >= 2:
+                    out[self.union.find(key)].update(self.lex.title_key(w) for w in role.role.lower().split() if w in self.lex.titles)
+        return out
+
     def short_forms(self) -> None:
+        """A one-word name ('Lee', 'Mr. Lee', 'Ann') goes to the full name it shortens, mention by mention.
+
+        Candidates are the people whose surname it is (or, when nobody has it as a surname, whose
+        first name it is: a given name, or a family name written first). In the mention's own
+        source, the candidates introduced before it count; when exactly one fits its courtesy
+        title, title and pronouns, it is that person. When two fit, it is left unresolved.
+        """
+        people = self._people()
         surname: dict[str, set[str]] = defaultdict(set)
-        for k, n in self.nodes.items():
-            if len(n.words) >= 2 and self.kind_of(k) == "person" and not is_acronym(n.surface):
-                surname[spelling_key(n.words[-1])].add(k)
+        exact: dict[str, set[str]] = defaultdict(set)
+        given: dict[str, set[str]] = defaultdict(set)
+        for k in people:
+            words = self.nodes[k].words
+            last = ([w for w in words if names.bare(w) not in self.lex.name_suffixes] or words)[-1]
+            surname[spelling_key(last)].add(k)
+            exact[form_key(last)].add(k)
+            given[form_key(words[0])].add(k)
         background = self._background()
-        # Full-name mentions in reading order, per source: the context for ambiguous short forms.
+        # Full-name mentions in reading order, per source: who is introduced before a short form.
         full_mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for k, n in self.nodes.items():
-            if len(n.words) >= 2 and self.kind_of(k) == "person":
-                for m in n.mentions:
-                    if (m.where.source, m.where.paragraph, normalise(m.text)) not in background:
-                        full_mentions[m.where.source].append((m.where.paragraph, m.where.start, k))
+        for k in people:
+            for m in self.nodes[k].mentions:
+                if (m.where.source, m.where.paragraph, normalise(m.text)) not in background:
+                    full_mentions[m.where.source].append((m.where.paragraph, m.where.start, k))
         for lst in full_mentions.values():
             lst.sort()
+        genders = self._genders()
+        titles = self._titles()
         for k, n in sorted(self.nodes.items()):
             if len(n.words) != 1 or is_acronym(n.surface):
                 continue
-            holders = surname.get(spelling_key(n.surface), ())
-            owners = sorted({self.union.find(x) for x in holders})
-            if not owners:
+            kind = self.kind_of(k)
+            word = form_key(n.surface)
+            # A place is not a person's short name unless written exactly so ("Korea" is not "Kerry").
+            holders = (surname.get(spelling_key(n.surface), set()) if kind != "place" else exact.get(word, set())) - {k}
+            how = "surname"
+            if not holders and (kind == "person" or n.titled):
+                holders, how = given.get(word, set()) - {k}, "first name"
+            if not holders:
                 continue
-            if len(owners) == 1:
-                target = min(holders)
-                exact = any(self.nodes[x].words[-1].casefold() == n.surface.casefold() for x in holders)
-                how = "short form" if exact else "short form, spelled differently"
-                why = f"{how} of “{self.label(self.union.find(target))}”, the only full name with this surname"
-                for m in n.mentions:
-                    self.assigned[(m.where.source, m.where.paragraph, m.where.start)] = target
-                    self.edges.append((k, target, why))
-                continue
-            names = " and ".join(f"“{self.label(o)}”" for o in owners)
+            owners = {self.union.find(x) for x in holders}
+            spelled = "" if any(form_key(self.nodes[x].words[-1 if how == "surname" else 0]) == word for x in holders) else ", spelled differently"
             for m in n.mentions:
-                spot = (m.where.source, m.where.paragraph, m.where.start)
-                listed = full_mentions.get(m.where.source, [])
-                # The nearest full name before it: walk back from where the mention would sort.
-                at = bisect_left(listed, (m.where.paragraph, m.where.start))
-                before = next((x for x in reversed(listed[:at]) if self.union.find(x[2]) in owners), None)
-                if before:
-                    p, _, target = before
-                    self.assigned[spot] = target
-                    self.edges.append((k, target, f"surname shared by {names}; in {_where_text(m.where)} the nearest full name before it is “{self.nodes[target].surface}” (¶{p})"))
+                if kind == "place" and m.kind != "person":
+                    continue
+                self._place(k, m, holders, owners, how + spelled, full_mentions, genders, titles)
+
+    def _place(self, k: str, m: Mention, holders: set[str], owners: set[str], how: str,
+               full_mentions: dict[str, list[tuple[int, int, str]]], genders: dict[str, str], titles: dict[str, set[str]]) -> None:
+        spot = (m.where.source, m.where.paragraph, m.where.start)
+        title, _ = names.split_title(_read(m.text)[1])
+        gender = m.gender or names.courtesy_gender(title)
+        want = {self.lex.title_key(names.bare(w)) for w in (m.title or title).split()} - set(self.lex.courtesy)
+        listed = full_mentions.get(m.where.source, [])
+        at = bisect_left(listed, (m.where.paragraph, m.where.start))
+        here = sorted({self.union.find(x[2]) for x in listed[:at] if self.union.find(x[2]) in owners})
+        pool = here or sorted(owners)
+        where = "introduced before it in this source" if here else "in the sources"
+
+        def fits(root: str) -> bool:
+            if gender and genders.get(root, gender) != gender:
+                return False
+            return not want or bool(want & titles.get(root, set())) or len(pool) == 1
+
+        fitting = [o for o in pool if fits(o)]
+        if len(pool) > 1 and gender:
+            # Only a person known to be of that gender is told apart by "Mr." or "she".
+            fitting = [o for o in fitting if genders.get(o) == gender]
+        if len(pool) > 1 and want and len(fitting) > 1:
+            fitting = [o for o in fitting if want & titles.get(o, set())]
+        label = " and ".join(f"“{self.label(o)}”" for o in pool)
+        if len(fitting) == 1 and (here or len(owners) == 1 or gender or want):
+            root = fitting[0]
+            target = min(x for x in holders if self.union.find(x) == root)
+            if len(pool) == 1:
+                why = f"{how} of “{self.label(root)}”, the only full name with it {where}"
+            else:
+                cue = f"“{m.gender_cue or title}” ({gender})" if gender else f"the title “{m.title or title}”"
+                why = f"{how} of {label} {where}; {cue} fits only “{self.label(root)}” in {_where_text(m.where)}"
+            self.assigned[spot] = target
+            self.edges.append((k, target, why))
+        elif len(pool) > 1:
+            self.unresolved[spot] = (m, tuple(pool), f"the {how} of {label}, and nothing in {_where_text(m.where)} tells which")
 
     def label(self, root: str) -> str:
         """The most used multi-word spelling in a cluster, to name it in evidence."""
@@ -376,7 +502,10 @@ class _Resolver:
         root = {k: self.union.find(k) for k in self.nodes}  # the folds are done
         for k, n in self.nodes.items():
             for m in n.mentions:
-                target = self.assigned.get((m.where.source, m.where.paragraph, m.where.start), k)
+                spot = (m.where.source, m.where.paragraph, m.where.start)
+                if spot in self.unresolved:
+                    continue
+                target = self.assigned.get(spot, k)
                 out[root[target]].append((m, k))
         return out
 
@@ -434,16 +563,22 @@ class ActorIndex:
         self._sorted = True
         # Quotes, figures and events look up the same names where they were written, again and again.
         self._found: dict[tuple[str, str | None, int | None, int | None], str | None] = {}
+        self.unresolved: tuple[Unresolved, ...] = ()  # short names left unassigned, for the briefing
 
     def add(self, actor: Actor, mentions: Iterable[tuple[Mention, bool]]) -> None:
         """Index an actor, its names, and its mentions (each flagged True unless only named as a relative)."""
         for form in (actor.name, *actor.aliases):
+            if actor.kind == "person":
+                form = names.split_title(form)[1]
             self._forms[form_key(form)].add(actor.id)
             self._spelling[name_key(form)].add(actor.id)
             if actor.kind == "person" and len(actor.name.split()) >= 2 and len(form.split()) >= 2:
                 self._surnames[spelling_key(form.split()[-1])].add(actor.id)
         for m, foreground in mentions:
             _, text, key = _read(m.text)
+            if actor.kind == "person":
+                text = names.split_title(text)[1]
+                key = form_key(text)
             self._at[(m.where.source, m.where.paragraph)].append((m.where.start, key, actor.id))
             if foreground and actor.kind == "person" and len(text.split()) >= 2:
                 self._full[m.where.source].append((m.where.paragraph, m.where.start, actor.id))
@@ -483,17 +618,20 @@ class ActorIndex:
             if len({i for _, i in here}) == 1:
                 return here[0][1]
         ids = self._forms.get(key) or self._spelling.get(name_key(text)) or set()
-        if len(ids) == 1:
-            return next(iter(ids))
         if len(text.split()) == 1:
-            owners = ids or self._surnames.get(spelling_key(text), set())
+            owners = ids | self._surnames.get(spelling_key(text), set())
+            if len(owners) > 1:
+                # A short name two people share is one of them only when exactly one is introduced
+                # before it in this source: the nearest alone is no evidence (husband and wife).
+                if source is None:
+                    return None
+                limit = (paragraph if paragraph is not None else 10**9, start if start is not None else 10**9)
+                before = {x[2] for x in self._full.get(source, ()) if x[2] in owners and (x[0], x[1]) < limit}
+                return next(iter(before)) if len(before) == 1 else None
             if len(owners) == 1:
                 return next(iter(owners))
-            if owners and source is not None:
-                limit = (paragraph if paragraph is not None else 10**9, start if start is not None else 10**9)
-                before = [x for x in self._full.get(source, ()) if x[2] in owners and (x[0], x[1]) < limit]
-                if before:
-                    return before[-1][2]
+        if len(ids) == 1:
+            return next(iter(ids))
         return None
 
 
@@ -503,6 +641,8 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.acronyms()
     r.place_suffixes()
     r.transliterations()
+    r.middle_initials()
+    r.familiar_names()
     r.short_forms()
     clusters = r.clusters()
     aliased = {e[0] for e in r.edges}
@@ -522,6 +662,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
         by_key[alias].append((0, other, why))
         by_key[other].append((1, alias, why))
     used: set[str] = set()
+    ids: dict[str, str] = {}  # cluster root -> actor id
     index = ActorIndex()
     placed: list[Actor] = []
     for _, _, name, kind, root, members in drafts:
@@ -532,15 +673,22 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
         used.add(slug)
         aliases: set[str] = set()
         merges: list[Merge] = []
-        for k in sorted({k for _, k in members}):
-            node = r.nodes[k]
-            for surface in sorted(set(node.surfaces) | node.repeated):
+        # The spellings of this actor's own mentions: a short form shared by two people shows
+        # "Mr. Lee" on his profile and "Mrs. Lee" on hers, not both on both.
+        written: dict[str, set[str]] = defaultdict(set)
+        for m, k in members:
+            surface, collapsed, _ = _read(m.text)
+            core = names.split_title(collapsed)[1] if surface in r.nodes[k].titled else collapsed
+            written[k].update({surface, core})
+        for k in sorted(written):
+            for surface in sorted(written[k]):
                 if surface != name and surface not in aliases:
                     aliases.add(surface)
                     merges.append(Merge(surface, name, _evidence(r, by_key, k, surface, name, root)))
         mentions = tuple(sorted({m.where for m, _ in members}, key=lambda w: (w.source, w.paragraph, w.start, w.end)))
         actor = Actor(id=slug, name=name, kind=kind, aliases=tuple(sorted(aliases)), merges=tuple(sorted(merges, key=lambda x: x.alias)), mentions=mentions)
         placed.append(actor)
+        ids[root] = slug
         index.add(actor, [(m, (m.where.source, m.where.paragraph, normalise(m.text)) not in background) for m, _ in members])
 
     # Roles and relations, read through the index where they were written.
@@ -569,6 +717,10 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
                 mentions=actor.mentions,
             )
         )
+    index.unresolved = tuple(
+        Unresolved(text=_read(m.text)[0], candidates=tuple(sorted(ids[o] for o in pool if o in ids)), why=why, where=m.where)
+        for m, pool, why in sorted(r.unresolved.values(), key=lambda x: (x[0].where.source, x[0].where.paragraph, x[0].where.start))
+    )
     return tuple(actors), index
 
 
@@ -589,6 +741,9 @@ def _nearest(starts: dict[tuple[int, str], list[int]], text: str, where: Where) 
 def _evidence(r: _Resolver, by_key: dict[str, list[tuple[int, str, str]]], key: str, surface: str, name: str, root: str) -> str:
     if surface in r.nodes[key].repeated:
         return f"the last name element is repeated; “{collapse_repetition(surface)}” is meant"
+    title = r.nodes[key].titled.get(surface)
+    if title and len(r.nodes[key].words) >= 2:
+        return f"the same name with the title “{title}” written in it"
     if form_key(surface) == form_key(name):
         return "the same name with other capitals or punctuation"
     # A short form can belong to two actors: give the fold that brought it into this one.
@@ -599,4 +754,6 @@ def _evidence(r: _Resolver, by_key: dict[str, list[tuple[int, str, str]]], key: 
     for side, other, why in edges:
         if side == 1:
             return why
+    if title:
+        return f"the same name with the title “{title}” written in it"
     return "the same name with other capitals or punctuation"
