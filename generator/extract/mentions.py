@@ -189,6 +189,8 @@ def _name_run(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     """A person's name ends before a number or a lower-case word ('Lee 47.3 percent' -> 'Lee')."""
     for i in range(s + 1, e):
         t = doc[i]
+        if doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and t.is_alpha:
+            continue  # "Jae-in": the lower-case half of a hyphenated name
         if t.like_num or any(ch.isdigit() for ch in t.text) or (t.text[:1].islower() and t.lower_ not in lex.particles and t.text != "-"):
             return i
     return e
@@ -215,6 +217,9 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
                     e = _and_joined(doc, s, e, lex)
                 if ent.label_ == "PERSON":
                     e = _name_run(doc, s, e, lex)
+                    # "Beyond Lee, ...", "Anything Lee": a capitalised function word opening the sentence.
+                    while s < e - 1 and doc[s].is_stop and doc[s].pos_ != "PROPN" or (s < e - 1 and doc[s].is_sent_start and doc[s].is_stop):
+                        s += 1
                 if s > 0 and bare(doc[s - 1].text) in lex.courtesy and doc[s - 1].text[:1].isupper():
                     s -= 1  # "Mr. Lee": the courtesy title is how the name is written
                 out.append(_Candidate(s, e, ent.label_))

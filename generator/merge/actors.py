@@ -349,8 +349,21 @@ class _Resolver:
                     o = formal[0][0]
                     self.join(k, o, f"“{n.words[0]}” is a familiar form of the given name “{self.nodes[o].words[0]}”, with the same surname")
 
+    def leading_words(self) -> None:
+        """'Crooked Ann Lee', 'Universe Ann Lee': a full name with one word before it that opens no
+        other person's name is that name written with an epithet or a title the tagger took in."""
+        people = self._people()
+        firsts = Counter(form_key(self.nodes[k].words[0]) for k in people)
+        for k in people:
+            words = self.nodes[k].words
+            if len(words) < 3 or firsts[form_key(words[0])] > 1:
+                continue
+            base = form_key(" ".join(words[1:]))
+            if base in self.nodes and base != k and self.kind_of(base) == "person" and len(self.nodes[base].mentions) >= len(self.nodes[k].mentions):
+                self.join(k, base, f"the same name with “{words[0]}” written before it, a word that opens no other person's name")
+
     # -- short forms, mention by mention
-    def _genders(self) -> dict[str, str]:
+    def _genders(self, learned: bool = False) -> dict[str, str]:
         """cluster root -> 'male' / 'female', from pronouns and courtesy titles of full-name
         mentions and gendered roles and relations ('wife of', 'spokeswoman'); only a clear majority counts."""
         votes: dict[str, Counter] = defaultdict(Counter)
@@ -358,6 +371,13 @@ class _Resolver:
             for m in self.nodes[k].mentions:
                 if m.gender:
                     votes[self.union.find(k)][m.gender] += 1
+        if learned:
+            for k, n in self.nodes.items():
+                for m in n.mentions:
+                    target = self.assigned.get((m.where.source, m.where.paragraph, m.where.start))
+                    gender = names.courtesy_gender(n.titled.get(_read(m.text)[0], ""))
+                    if target and gender:
+                        votes[self.union.find(target)][gender] += 1
         for ex in self.extractions:
             said = [(role.holder, role.role) for role in ex.roles] + [(r.subject, r.relation) for r in ex.relations]
             for holder, words in said:
@@ -418,6 +438,7 @@ class _Resolver:
             lst.sort()
         genders = self._genders()
         titles = self._titles()
+        todo: list[tuple[str, set[str], set[str], str, list[Mention]]] = []
         for k, n in sorted(self.nodes.items()):
             if len(n.words) != 1 or is_acronym(n.surface):
                 continue
@@ -432,10 +453,17 @@ class _Resolver:
                 continue
             owners = {self.union.find(x) for x in holders}
             spelled = "" if any(form_key(self.nodes[x].words[-1 if how == "surname" else 0]) == word for x in holders) else ", spelled differently"
-            for m in n.mentions:
-                if kind == "place" and m.kind != "person":
-                    continue
-                self._place(k, m, holders, owners, how + spelled, full_mentions, genders, titles)
+            todo.append((k, holders, owners, how + spelled, [m for m in n.mentions if kind != "place" or m.kind == "person"]))
+        # Twice: a courtesy title placed by the first round ("Mr. Lee" where only Ann Lee's husband
+        # is named) tells that person's gender for the second.
+        for round_ in (1, 2):
+            for k, holders, owners, how, found in todo:
+                for m in found:
+                    spot = (m.where.source, m.where.paragraph, m.where.start)
+                    if spot not in self.assigned:
+                        self._place(k, m, holders, owners, how, full_mentions, genders, titles)
+            if round_ == 1:
+                genders = self._genders(learned=True)
 
     def _place(self, k: str, m: Mention, holders: set[str], owners: set[str], how: str,
                full_mentions: dict[str, list[tuple[int, int, str]]], genders: dict[str, str], titles: dict[str, set[str]]) -> None:
@@ -448,6 +476,8 @@ class _Resolver:
         here = sorted({self.union.find(x[2]) for x in listed[:at] if self.union.find(x[2]) in owners})
         pool = here or sorted(owners)
         where = "introduced before it in this source" if here else "in the sources"
+        if not here and self.kind_of(k) == "place":
+            return  # a place name is a person's only where that person is named
 
         def fits(root: str) -> bool:
             if gender and genders.get(root, gender) != gender:
@@ -643,6 +673,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.transliterations()
     r.middle_initials()
     r.familiar_names()
+    r.leading_words()
     r.short_forms()
     clusters = r.clusters()
     aliased = {e[0] for e in r.edges}
@@ -653,7 +684,9 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     for root, members in clusters.items():
         name = _canonical(members, r.nodes, short)
         forms = {k for _, k in members}
-        kind = _kind_votes((m for m, _ in members), (r.nodes[k].surface for k in forms))
+        # A person's kind is read from the full names: short forms ("Lee" tagged ORG) do not vote.
+        full = [(m, k) for m, k in members if len(r.nodes[k].words) >= 2 and not is_acronym(r.nodes[k].surface)]
+        kind = _kind_votes((m for m, _ in full or members), (r.nodes[k].surface for k in ({k for _, k in full} or forms)))
         drafts.append((KIND_ORDER[kind], name.casefold(), name, kind, root, members))
     drafts.sort(key=lambda d: d[:3])
 
