@@ -395,6 +395,9 @@ def _roles(doc: Any, c: _Candidate, text: str, article_id: str, n: int, lex: Lex
     left = root.left_edge.i
     if left < c.start:
         before = [doc[i] for i in range(left, c.start)]
+        # "President Lee and first lady X": the title of X starts after the last "and" or comma.
+        cut = [i for i, t in enumerate(before) if t.dep_ == "cc" or t.pos_ == "CCONJ" or t.is_punct]
+        before = before[cut[-1] + 1 :] if cut else before
         while before and (before[0].lower_ in _DETERMINERS or before[0].is_punct):
             before.pop(0)
         if before and _title_in(before, lex) is not None and all(t.head.i in own or t.head.i < c.start for t in before):

@@ -332,7 +332,7 @@ class _Resolver:
             if len({m.replace(".", "").upper() for _, m in found}) != 1:
                 continue  # "George H. W. Lee" and "George W. Lee": two people, and "George Lee" either
             for k, middle in found:
-                self.join(k, base, f"the same name with the middle initial “{middle}”")
+                self.join(k, base, f"the same name with the middle initial or numeral “{middle}”")
 
     def familiar_names(self) -> None:
         """'Bob Lee' is 'Robert Lee' when no other person named Lee has a given name 'Bob' may stand for."""
@@ -375,7 +375,7 @@ class _Resolver:
             for k, n in self.nodes.items():
                 for m in n.mentions:
                     target = self.assigned.get((m.where.source, m.where.paragraph, m.where.start))
-                    gender = names.courtesy_gender(n.titled.get(_read(m.text)[0], ""))
+                    gender = m.gender or names.courtesy_gender(n.titled.get(_read(m.text)[0], ""))
                     if target and gender:
                         votes[self.union.find(target)][gender] += 1
         for ex in self.extractions:
@@ -439,6 +439,13 @@ class _Resolver:
         genders = self._genders()
         titles = self._titles()
         todo: list[tuple[str, set[str], set[str], str, list[Mention]]] = []
+        cues: dict[tuple[str, str], list[tuple[str, set[str]]]] = defaultdict(list)  # (source, node) -> cues written
+        for k, n in self.nodes.items():
+            if len(n.words) == 1:
+                for m in n.mentions:
+                    cue = self._cue(m)
+                    if cue[0] or cue[1]:
+                        cues[(m.where.source, k)].append(cue)
         for k, n in sorted(self.nodes.items()):
             if len(n.words) != 1 or is_acronym(n.surface):
                 continue
@@ -461,16 +468,22 @@ class _Resolver:
                 for m in found:
                     spot = (m.where.source, m.where.paragraph, m.where.start)
                     if spot not in self.assigned:
-                        self._place(k, m, holders, owners, how, full_mentions, genders, titles)
+                        self._place(k, m, holders, owners, how, full_mentions, genders, titles, cues)
             if round_ == 1:
                 genders = self._genders(learned=True)
 
-    def _place(self, k: str, m: Mention, holders: set[str], owners: set[str], how: str,
-               full_mentions: dict[str, list[tuple[int, int, str]]], genders: dict[str, str], titles: dict[str, set[str]]) -> None:
-        spot = (m.where.source, m.where.paragraph, m.where.start)
+    def _cue(self, m: Mention) -> tuple[str, set[str]]:
+        """The gender and title keys a short form is written with: ('male', set()) for 'Mr. Lee'."""
         title, _ = names.split_title(_read(m.text)[1])
         gender = m.gender or names.courtesy_gender(title)
-        want = {self.lex.title_key(names.bare(w)) for w in (m.title or title).split()} - set(self.lex.courtesy)
+        return gender, {self.lex.title_key(names.bare(w)) for w in (m.title or title).split()} - set(self.lex.courtesy)
+
+    def _place(self, k: str, m: Mention, holders: set[str], owners: set[str], how: str,
+               full_mentions: dict[str, list[tuple[int, int, str]]], genders: dict[str, str], titles: dict[str, set[str]],
+               cues: dict[tuple[str, str], list[tuple[str, set[str]]]]) -> None:
+        spot = (m.where.source, m.where.paragraph, m.where.start)
+        title, _ = names.split_title(_read(m.text)[1])
+        gender, want = self._cue(m)
         listed = full_mentions.get(m.where.source, [])
         at = bisect_left(listed, (m.where.paragraph, m.where.start))
         here = sorted({self.union.find(x[2]) for x in listed[:at] if self.union.find(x[2]) in owners})
@@ -479,20 +492,27 @@ class _Resolver:
         if not here and self.kind_of(k) == "place":
             return  # a place name is a person's only where that person is named
 
-        def fits(root: str) -> bool:
-            if gender and genders.get(root, gender) != gender:
-                return False
-            return not want or bool(want & titles.get(root, set())) or len(pool) == 1
+        def narrow(cands: list[str], gender: str, want: set[str]) -> list[str]:
+            if gender:  # a known other gender rules a person out
+                cands = [o for o in cands if genders.get(o, gender) == gender]
+            if want and len(cands) > 1:
+                cands = [o for o in cands if want & titles.get(o, set())]
+            if gender and len(cands) > 1:  # of several, only one known to be of that gender
+                cands = [o for o in cands if genders.get(o) == gender]
+            return cands
 
-        fitting = [o for o in pool if fits(o)]
-        if len(pool) > 1 and gender:
-            # Only a person known to be of that gender is told apart by "Mr." or "she".
-            fitting = [o for o in fitting if genders.get(o) == gender]
-        if len(pool) > 1 and want and len(fitting) > 1:
-            fitting = [o for o in fitting if want & titles.get(o, set())]
+        fitting = narrow(pool, gender, want)
+        if not fitting and here and (gender or want):
+            fitting = narrow(sorted(owners), gender, want)  # someone this source names only by surname
+        if len(fitting) == 1 and not (gender or want) and len(owners) > 1:
+            # The one full name introduced here is no evidence when the same source writes the
+            # surname with a title or pronoun that cannot be that person ("Mr. Lee" after "Ann Lee").
+            if any(not narrow(fitting, g, w) for g, w in cues.get((m.where.source, k), ())):
+                fitting = []
         label = " and ".join(f"“{self.label(o)}”" for o in pool)
         if len(fitting) == 1 and (here or len(owners) == 1 or gender or want):
             root = fitting[0]
+            pool = sorted(set(pool) | {root})
             target = min(x for x in holders if self.union.find(x) == root)
             if len(pool) == 1:
                 why = f"{how} of “{self.label(root)}”, the only full name with it {where}"
@@ -501,7 +521,9 @@ class _Resolver:
                 why = f"{how} of {label} {where}; {cue} fits only “{self.label(root)}” in {_where_text(m.where)}"
             self.assigned[spot] = target
             self.edges.append((k, target, why))
-        elif len(pool) > 1:
+        elif len(owners) > 1:
+            pool = pool if len(pool) > 1 else sorted(owners)
+            label = " and ".join(f"“{self.label(o)}”" for o in pool)
             self.unresolved[spot] = (m, tuple(pool), f"the {how} of {label}, and nothing in {_where_text(m.where)} tells which")
 
     def label(self, root: str) -> str:
@@ -711,8 +733,9 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
         written: dict[str, set[str]] = defaultdict(set)
         for m, k in members:
             surface, collapsed, _ = _read(m.text)
-            core = names.split_title(collapsed)[1] if surface in r.nodes[k].titled else collapsed
-            written[k].update({surface, core})
+            title, core = names.split_title(collapsed) if surface in r.nodes[k].titled else ("", collapsed)
+            # "Mr. Lee" is no other spelling of Lee: a courtesy title is kept out of the aliases.
+            written[k].update({core} if any(names.bare(w) in r.lex.courtesy for w in title.split()) else {surface, core})
         for k in sorted(written):
             for surface in sorted(written[k]):
                 if surface != name and surface not in aliases:

@@ -14,6 +14,7 @@ import yaml
 from generator.extract.mentions import bare, lexicon
 
 _PARTY_TAG = re.compile(r"\s*[,(]\s*[RDI]\s*-\s*[A-Z][A-Za-z. ]*\)?\s*$")  # "Lee (R-Calif.)", "Lee, D-N.Y."
+_NUMERALS = {"II", "III", "IV"}
 _INITIAL = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")
 
 
@@ -44,11 +45,15 @@ def courtesy_gender(title: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def without_middle_initials(name: str) -> tuple[str, str]:
-    """'Donald J. Trump' -> ('Donald Trump', 'J.'): a name with initials between its first and last word."""
+    """'Ann J. Lee' -> ('Ann Lee', 'J.'), 'Ann J. Lee III' -> ('Ann Lee', 'J. III'): initials between the
+    first and last word, and a numeral after the last."""
     words = name.split()
-    if len(words) < 3 or _INITIAL.fullmatch(words[0]) or _INITIAL.fullmatch(words[-1]):
+    # A numeral after the surname ("III") is left out with the initials; "Jr" and "Sr" are not:
+    # they tell a son from his father.
+    numeral = [words.pop()] if len(words) >= 3 and words[-1].strip(".").upper() in _NUMERALS else []
+    if len(words) < 2 or _INITIAL.fullmatch(words[0]) or _INITIAL.fullmatch(words[-1]):
         return name, ""
-    middle = [w for w in words[1:-1] if _INITIAL.fullmatch(w)]
+    middle = [w for w in words[1:-1] if _INITIAL.fullmatch(w)] + numeral
     if not middle:
         return name, ""
     return " ".join(w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.fullmatch(w))), " ".join(middle)
