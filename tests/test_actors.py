@@ -184,7 +184,8 @@ class Tags(HTMLParser):
 
 
 def test_profile_shows_why_aliases_were_merged_and_links_every_mention():
-    a = Extraction("a", mentions=(M("Omar Haddad", "person", "a", 1), M("Omar Farid Haddad", "person", "a", 1, 40), M("Omar Haddad Haddad", "person", "a", 2)),
+    a = Extraction("a", mentions=(M("Omar Haddad", "person", "a", 1), M("Omar Farid Haddad", "person", "a", 1, 40), M("Omar Haddad Haddad", "person", "a", 2),
+                                  M("Omar Farid Haddad", "person", "a", 3)),  # named in two paragraphs: a profile
                    roles=(RoleClaim("Omar Haddad", "mayor of the town", W("a", 1)),),
                    relations=(RelationClaim("Omar Haddad", "son of", "Omar Farid Haddad", W("a", 1)),))
     found, _ = resolve(a)
