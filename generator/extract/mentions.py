@@ -53,6 +53,7 @@ class Lexicon:
     name_suffixes: frozenset[str]
     timestamp_words: frozenset[str]
     timezones: frozenset[str]
+    named_after_words: frozenset[str]
 
     def title_key(self, word: str) -> str:
         w = word.lower()
@@ -86,6 +87,7 @@ def lexicon() -> Lexicon:
         name_suffixes=words("name_suffixes"),
         timestamp_words=words("timestamp_words"),
         timezones=words("timezone_words"),
+        named_after_words=words("named_after_words"),
     )
 
 
@@ -213,13 +215,16 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
             s, e = _trim(doc, s, e)
             if s < e:
                 e = _joined_piece(doc, e)
-                if ent.label_ == "ORG":
-                    e = _and_joined(doc, s, e, lex)
-                if ent.label_ == "PERSON":
+                joined = _and_joined(doc, s, e, lex) if ent.label_ in ("ORG", "PERSON") else e
+                if joined > e:
+                    e = joined
+                elif ent.label_ == "PERSON":
                     e = _name_run(doc, s, e, lex)
                     # "Beyond Lee, ...", "Anything Lee": a capitalised function word opening the sentence.
                     while s < e - 1 and doc[s].is_stop and doc[s].pos_ != "PROPN" or (s < e - 1 and doc[s].is_sent_start and doc[s].is_stop):
                         s += 1
+                if e < len(doc) and doc[e].text.islower() and doc[e].lower_ in lex.named_after_words:
+                    e += 1  # "the Lee campaign": an organisation named after a person, not the person
                 if s > 0 and bare(doc[s - 1].text) in lex.courtesy and doc[s - 1].text[:1].isupper():
                     s -= 1  # "Mr. Lee": the courtesy title is how the name is written
                 out.append(_Candidate(s, e, ent.label_))
@@ -247,18 +252,27 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
 # --- evidence ------------------------------------------------------------------
 
 
+def written_reason(text: str, lex: Lexicon) -> str | None:
+    """Why a string, however tagged, is no actor's name by its form alone: a handle, a tag, a time."""
+    words = [bare(w) for w in text.split()]
+    if "@" in text or text.startswith("#"):
+        return "a social media handle or hashtag"
+    if re.fullmatch(r"\(?[RDI]-[A-Z][A-Za-z. ]*\)?", text):
+        return "a party-state tag"
+    if any(w in lex.timezones for w in words) or all(w in lex.timestamp_words or re.fullmatch(r"[\d:]+", w) for w in words):
+        return "a dateline or timestamp"
+    return None
+
+
 def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = ()) -> str | None:
     toks = [doc[i] for i in range(c.start, c.end)]
     words = [t.text.lower() for t in toks]
     text = doc[c.start:c.end].text
     if len(toks) == 1 and words[0] in lex.platforms:
         return "social platform"
-    if "@" in text or text.startswith("#"):
-        return "a social media handle or hashtag"
-    if re.fullmatch(r"\(?[RDI]-[A-Z][A-Za-z. ]*\)?", text):
-        return "a party-state tag"
-    if any(bare(w) in lex.timezones for w in words) or all(bare(w) in lex.timestamp_words or w.isdigit() for w in words):
-        return "a dateline or timestamp"
+    written = written_reason(text, lex)
+    if written:
+        return written
     if any(w in lex.furniture_tokens or w.endswith(lex.furniture_suffixes) for w in words):
         return "page furniture (icon or button word)"
     if not any(ch.isalpha() for ch in text) or len(text) < 2:

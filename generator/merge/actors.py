@@ -175,6 +175,7 @@ class _Resolver:
         self.assigned: dict[tuple[str, int, int], str] = {}  # (source, paragraph, start) -> node key
         self.unresolved: dict[tuple[str, int, int], tuple[Mention, tuple[str, ...], str]] = {}  # left unassigned
         self.joined: set[str] = set()  # node keys folded by some evidence
+        self.epithets: set[str] = set()  # full names whose first word is an epithet, not a given name
         self._members: dict[str, list[str]] | None = None  # cluster root -> node keys, once unions are done
         self._labels: dict[str, str] = {}  # cluster root -> label, while `_members` holds
         self._kinds: dict[str, Kind] = {}  # node key -> kind: a node's mentions are all in once collected
@@ -361,6 +362,7 @@ class _Resolver:
             base = form_key(" ".join(words[1:]))
             if base in self.nodes and base != k and self.kind_of(base) == "person" and len(self.nodes[base].mentions) >= len(self.nodes[k].mentions):
                 self.join(k, base, f"the same name with “{words[0]}” written before it, a word that opens no other person's name")
+                self.epithets.add(k)
 
     # -- short forms, mention by mention
     def _genders(self, learned: bool = False) -> dict[str, str]:
@@ -426,7 +428,8 @@ class _Resolver:
             last = ([w for w in words if names.bare(w) not in self.lex.name_suffixes] or words)[-1]
             surname[spelling_key(last)].add(k)
             exact[form_key(last)].add(k)
-            given[form_key(words[0])].add(k)
+            if k not in self.epithets:
+                given[form_key(words[0])].add(k)
         background = self._background()
         # Full-name mentions in reading order, per source: who is introduced before a short form.
         full_mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
@@ -460,7 +463,14 @@ class _Resolver:
                 continue
             owners = {self.union.find(x) for x in holders}
             spelled = "" if any(form_key(self.nodes[x].words[-1 if how == "surname" else 0]) == word for x in holders) else ", spelled differently"
-            todo.append((k, holders, owners, how + spelled, [m for m in n.mentions if kind != "place" or m.kind == "person"]))
+            if kind == "place":
+                # A place name is a person's surname only where that person is named in full:
+                # in every source that writes it, or mention by mention where the tagger says person.
+                named = {m.where.source for x in holders for m in self.nodes[x].mentions}
+                everywhere = {m.where.source for m in n.mentions} <= named
+                todo.append((k, holders, owners, how + spelled, [m for m in n.mentions if everywhere or m.kind == "person"]))
+                continue
+            todo.append((k, holders, owners, how + spelled, n.mentions))
         # Twice: a courtesy title placed by the first round ("Mr. Lee" where only Ann Lee's husband
         # is named) tells that person's gender for the second.
         for round_ in (1, 2):
