@@ -335,6 +335,17 @@ class _Resolver:
             for k, middle in found:
                 self.join(k, base, f"the same name with the middle initial or numeral “{middle}”")
 
+    def hyphen_cut(self) -> None:
+        """'Ann Lee' is 'Ann Lee-Park' cut at the hyphen when no other name is cut to it."""
+        cut: dict[str, list[str]] = defaultdict(list)
+        for k in self._people():
+            words = self.nodes[k].words
+            if "-" in words[-1].strip("-"):
+                cut[form_key(" ".join(words[:-1] + [words[-1].split("-")[0]]))].append(k)
+        for base, found in sorted(cut.items()):
+            if base in self.nodes and self.kind_of(base) == "person" and len({self.union.find(k) for k in found}) == 1:
+                self.join(base, found[0], f"“{self.nodes[found[0]].surface}” cut at the hyphen")
+
     def familiar_names(self) -> None:
         """'Bob Lee' is 'Robert Lee' when no other person named Lee has a given name 'Bob' may stand for."""
         by_surname: dict[str, list[str]] = defaultdict(list)
@@ -502,9 +513,12 @@ class _Resolver:
         if not here and self.kind_of(k) == "place":
             return  # a place name is a person's only where that person is named
 
+        def ruled_out(o: str, gender: str, want: set[str]) -> bool:
+            """A known other gender, or known titles none of which is the one written."""
+            return bool(gender and genders.get(o, gender) != gender) or bool(want and titles.get(o) and not want & titles[o])
+
         def narrow(cands: list[str], gender: str, want: set[str]) -> list[str]:
-            if gender:  # a known other gender rules a person out
-                cands = [o for o in cands if genders.get(o, gender) == gender]
+            cands = [o for o in cands if not ruled_out(o, gender, want)]
             if want and len(cands) > 1:
                 cands = [o for o in cands if want & titles.get(o, set())]
             if gender and len(cands) > 1:  # of several, only one known to be of that gender
@@ -517,7 +531,7 @@ class _Resolver:
         if len(fitting) == 1 and not (gender or want) and len(owners) > 1:
             # The one full name introduced here is no evidence when the same source writes the
             # surname with a title or pronoun that cannot be that person ("Mr. Lee" after "Ann Lee").
-            if any(not narrow(fitting, g, w) for g, w in cues.get((m.where.source, k), ())):
+            if any(ruled_out(fitting[0], g, w) for g, w in cues.get((m.where.source, k), ())):
                 fitting = []
         label = " and ".join(f"“{self.label(o)}”" for o in pool)
         if len(fitting) == 1 and (here or len(owners) == 1 or gender or want):
@@ -705,6 +719,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.transliterations()
     r.middle_initials()
     r.familiar_names()
+    r.hyphen_cut()
     r.leading_words()
     r.short_forms()
     clusters = r.clusters()
