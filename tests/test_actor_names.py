@@ -110,3 +110,11 @@ def test_a_family_name_written_first_goes_to_the_only_person_it_opens():
     got, _ = names(ex)
     assert {Where("a", 2, 0, 4), Where("a", 3, 0, 8)} <= set(got["Park Ji-won"].mentions)
     assert "Mr. Park" not in got["Park Ji-won"].aliases  # a courtesy title is no other spelling
+
+
+def test_an_outlet_s_last_word_goes_to_the_one_outlet_named_so_before_it_in_the_same_source():
+    a = Extraction("a", mentions=(M("Harbour Daily Times", "organization", "a", 1), M("Times", "organization", "a", 2)))
+    b = Extraction("b", mentions=(M("Harbour Daily Times", "organization", "b", 1), M("Valley Times", "organization", "b", 2), M("Times", "organization", "b", 3)))
+    got, _ = names(a, b)
+    assert Where("a", 2, 0, 5) in got["Harbour Daily Times"].mentions
+    assert Where("b", 3, 0, 5) not in got["Harbour Daily Times"].mentions + got["Valley Times"].mentions  # two fit

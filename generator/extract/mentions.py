@@ -54,6 +54,7 @@ class Lexicon:
     timestamp_words: frozenset[str]
     timezones: frozenset[str]
     named_after_words: frozenset[str]
+    work_words: frozenset[str]
 
     def title_key(self, word: str) -> str:
         w = word.lower()
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         timestamp_words=words("timestamp_words"),
         timezones=words("timezone_words"),
         named_after_words=words("named_after_words"),
+        work_words=words("work_words"),
     )
 
 
@@ -261,6 +263,14 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
         return "a party-state tag"
     if any(w in lex.timezones for w in words) or all(w in lex.timestamp_words or re.fullmatch(r"[\d:]+", w) for w in words):
         return "a dateline or timestamp"
+    if re.fullmatch(r"[A-Z]\d+", text):
+        return "a page or section code"
+    if text.lower().endswith("-based"):
+        return "an adjective ('-based'), not a name"
+    if len(words) == 1 and words[0] in lex.name_suffixes:
+        return "a name ending on its own"
+    if len(words) > 1 and words[-1] in lex.work_words:
+        return "the name of a law, prize or agreement, not an actor"
     return None
 
 
@@ -285,6 +295,10 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         rest = text[len(known):].lower() if text.startswith(known) else ""
         if rest and rest in lex.demonym_suffixes:
             return f"the people of {known} (a demonym)"
+    if len(toks) == 1 and c.label in ("GPE", "LOC", "NORP") and words[0].endswith(("ian", "ean", "ese")):
+        return "the people of a place (a demonym)"
+    if len(toks) == 1 and toks[0].pos_ == "ADJ":
+        return "an adjective, not a name"
     root = doc[c.start:c.end].root
     if c.label == "PERSON" and len(toks) == 1 and root.dep_ in ("amod", "nmod", "compound") and root.head.pos_ == "NOUN" and root.head.lower_ not in lex.titles:
         return f"describes a group ({root.head.text}), not a person"

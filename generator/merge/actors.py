@@ -375,6 +375,31 @@ class _Resolver:
                 self.join(k, base, f"the same name with “{words[0]}” written before it, a word that opens no other person's name")
                 self.epithets.add(k)
 
+    def short_organisations(self) -> None:
+        """'the Times' after 'The Daily Times' in the same source: an outlet's last word alone is
+        the one organisation introduced before it there with that last word."""
+        ending: dict[str, set[str]] = defaultdict(set)
+        for k, n in self.nodes.items():
+            if len(n.words) >= 2 and self.kind_of(k) == "organization" and not is_acronym(n.surface):
+                ending[form_key(n.words[-1])].add(k)
+        seen: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # source -> (¶, start, node)
+        for k in sorted(set().union(*ending.values()) if ending else ()):
+            for m in self.nodes[k].mentions:
+                seen[m.where.source].append((m.where.paragraph, m.where.start, k))
+        for lst in seen.values():
+            lst.sort()
+        for k, n in sorted(self.nodes.items()):
+            if len(n.words) != 1 or is_acronym(n.surface) or n.surface.lower() not in self.lex.outlet_words:
+                continue
+            longs = ending.get(form_key(n.surface), set())
+            for m in n.mentions:
+                listed = seen.get(m.where.source, [])
+                before = {self.union.find(x[2]): x[2] for x in listed[: bisect_left(listed, (m.where.paragraph, m.where.start))] if x[2] in longs}
+                if len(before) == 1:
+                    target = next(iter(before.values()))
+                    self.assigned[(m.where.source, m.where.paragraph, m.where.start)] = target
+                    self.edges.append((k, target, f"short form of “{self.label(self.union.find(target))}”, the only name ending so introduced before it in {m.where.source}"))
+
     # -- short forms, mention by mention
     def _genders(self, learned: bool = False) -> dict[str, str]:
         """cluster root -> 'male' / 'female', from pronouns and courtesy titles of full-name
@@ -722,6 +747,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.hyphen_cut()
     r.leading_words()
     r.short_forms()
+    r.short_organisations()
     clusters = r.clusters()
     aliased = {e[0] for e in r.edges}
     short = {k for k, n in r.nodes.items() if len(n.words) == 1 and k in aliased and not is_acronym(n.surface)}
