@@ -216,7 +216,8 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
                 e += 1
             s, e = _trim(doc, s, e)
             if s < e:
-                e = _joined_piece(doc, e)
+                if ent.label_ == "PERSON":  # not "Lee-resistant", an adjective made of a name
+                    e = _joined_piece(doc, e)
                 joined = _and_joined(doc, s, e, lex) if ent.label_ in ("ORG", "PERSON") else e
                 if joined > e:
                     e = joined
