@@ -54,3 +54,11 @@ def test_the_only_person_of_a_sentence_takes_its_pronoun_and_a_title_before_the_
     assert (m.gender, m.gender_cue, m.title) == ("female", "she", "Governor")
     two = run("Lena Ostrova told Piet Maas that she would sign.")
     assert all(not m.gender for m in two)  # two people named: the pronoun could be either's
+
+
+def test_occasions_joined_names_and_possessors_are_not_read_as_one_actor():
+    found = run("Dana Whitfield opened the Whitfield-Ostrova talks. Lee's National Harbor Council met on Harbour Festival Day.")
+    texts = {m.text: m.kind for m in found}
+    assert texts.get("Whitfield-Ostrova") == "other"
+    assert texts.get("National Harbor Council") == "organization" and "Lee's National Harbor Council" not in texts
+    assert all(k == "other" for t, k in texts.items() if t.endswith("Day"))

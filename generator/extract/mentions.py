@@ -55,6 +55,7 @@ class Lexicon:
     timezones: frozenset[str]
     named_after_words: frozenset[str]
     work_words: frozenset[str]
+    occasion_words: frozenset[str]
 
     def title_key(self, word: str) -> str:
         w = word.lower()
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         timezones=words("timezone_words"),
         named_after_words=words("named_after_words"),
         work_words=words("work_words"),
+        occasion_words=words("occasion_words"),
     )
 
 
@@ -215,6 +217,9 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
             while e < len(doc) and doc[e].text[:1].isupper() and doc[e].lower_ in lex.outlet_words and doc[e].ent_type_ not in LABEL_KINDS:
                 e += 1
             s, e = _trim(doc, s, e)
+            owner = [i for i in range(s + 1, e - 1) if doc[i].tag_ == "POS" or doc[i].lower_ in ("’s", "'s")]
+            if owner:
+                s = owner[-1] + 1  # "Lee's National Council": the council; Lee is a mention of its own
             if s < e:
                 if ent.label_ == "PERSON":  # not "Lee-resistant", an adjective made of a name
                     e = _joined_piece(doc, e)
@@ -266,8 +271,10 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
         return "a dateline or timestamp"
     if re.fullmatch(r"[A-Z]\d+", text):
         return "a page or section code"
-    if text.lower().endswith("-based"):
-        return "an adjective ('-based'), not a name"
+    if text.lower().endswith(("-based", "-designate", "-elect")):
+        return "an adjective ('-based', '-designate'), not a name"
+    if re.fullmatch(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}", text) and not any(p in lex.particles for p in words[0].split("-")):
+        return "two names joined by a hyphen ('Lee-Park talks'), not one actor"
     if len(words) == 1 and words[0] in lex.name_suffixes:
         return "a name ending on its own"
     if len(words) > 1 and words[-1] in lex.work_words:
@@ -296,6 +303,8 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         rest = text[len(known):].lower() if text.startswith(known) else ""
         if rest and rest in lex.demonym_suffixes:
             return f"the people of {known} (a demonym)"
+    if len(toks) > 1 and c.label != "PERSON" and words[-1] in lex.occasion_words:
+        return "a holiday, game or occasion, not an actor"
     if len(toks) == 1 and c.label in ("GPE", "LOC", "NORP") and words[0].endswith(("ian", "ean", "ese")):
         return "the people of a place (a demonym)"
     if len(toks) == 1 and toks[0].pos_ == "ADJ":
@@ -529,7 +538,9 @@ TITLE_CASE_MIN_WORDS = 3
 
 
 def title_case_line(text: str) -> bool:
-    """'Lee Hid Past Health Scare From Voters': most words capitalised, as headlines are."""
+    """'Lee Hid Past Health Scare From Voters': most words capitalised and no full stop, as headlines are."""
+    if re.search(r"[.!?][\"'”’)]*\s*$", text):
+        return False  # a sentence, however many names it holds
     long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
     if len(long) < TITLE_CASE_MIN_WORDS:
         return False

@@ -56,7 +56,8 @@ def form_key(text: str) -> str:
     if is_acronym(text):
         return acronym_key(text).lower()
     # "Jong-un" and "Jong Un" are one spelling: a hyphen between letters is a space.
-    return " ".join(re.sub(r"(?<=\w)-(?=\w)", " ", re.sub(r"[^\w\s-]", "", text.casefold())).split())
+    text = re.sub(r"\s&\s", " and ", text.casefold())
+    return " ".join(re.sub(r"(?<=\w)-(?=\w)", " ", re.sub(r"[^\w\s-]", "", text)).split())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -493,7 +494,7 @@ class _Resolver:
             # A place is not a person's short name unless written exactly so ("Korea" is not "Kerry").
             holders = (surname.get(spelling_key(n.surface), set()) if kind != "place" else exact.get(word, set())) - {k}
             how = "surname"
-            if not holders and (kind == "person" or n.titled):
+            if not holders and (kind in ("person", "place") or n.titled):
                 holders, how = given.get(word, set()) - {k}, "first name"
             if not holders:
                 continue
