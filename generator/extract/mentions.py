@@ -269,6 +269,8 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
         return "a party-state tag"
     if any(w in lex.timezones for w in words) or all(w in lex.timestamp_words or re.fullmatch(r"[\d:]+", w) for w in words):
         return "a dateline or timestamp"
+    if "/" in text:
+        return "a credit or pairing written with a slash ('Agency/Platform')"
     if re.fullmatch(r"[A-Z]\d+", text):
         return "a page or section code"
     if text.lower().endswith(("-based", "-designate", "-elect")):
@@ -303,6 +305,8 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         rest = text[len(known):].lower() if text.startswith(known) else ""
         if rest and rest in lex.demonym_suffixes:
             return f"the people of {known} (a demonym)"
+    if len(toks) > 1 and c.label == "PERSON" and words[-1] in lex.titles | lex.name_titles:
+        return f"ends with the title '{toks[-1].text}': a place or group and a title, not a name"
     if len(toks) > 1 and c.label != "PERSON" and words[-1] in lex.occasion_words:
         return "a holiday, game or occasion, not an actor"
     if len(toks) == 1 and c.label in ("GPE", "LOC", "NORP") and words[0].endswith(("ian", "ean", "ese")):
@@ -353,7 +357,7 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
     root = doc[c.start:c.end].root
     if len(words) > 1 and words[-1] in lex.outlet_words:
         return "organization", "" if label_kind == "organization" else f"ends with the outlet word '{doc[c.end - 1].text}'"
-    if len(words) > 1 and any(w in lex.organization_words for w in words[1:]):
+    if len(words) > 1 and (any(w in lex.organization_words for w in words[1:]) or (len(words) > 2 and words[0] in lex.organization_words and words[1] in ("for", "of", "on"))):
         return "organization", "" if label_kind == "organization" else "has an organisation word in the name"
     if len(words) > 1 and words[-1] in lex.place_words:
         return "place", "" if label_kind == "place" else f"ends with the place word '{doc[c.end - 1].text}'"
@@ -534,7 +538,7 @@ def _definitions(text: str, mentions: Sequence[Mention]) -> list[RelationClaim]:
 # --- the stage -----------------------------------------------------------------
 
 TITLE_CASE_SHARE = 0.8  # of the longer words capitalised: a headline or sub-head, not running text
-TITLE_CASE_MIN_WORDS = 3
+TITLE_CASE_MIN_WORDS = 2
 
 
 def title_case_line(text: str) -> bool:
