@@ -539,12 +539,13 @@ def _definitions(text: str, mentions: Sequence[Mention]) -> list[RelationClaim]:
 
 TITLE_CASE_SHARE = 0.8  # of the longer words capitalised: a headline or sub-head, not running text
 TITLE_CASE_MIN_WORDS = 2
+TITLE_CASE_MAX_WORDS = 25
 
 
 def title_case_line(text: str) -> bool:
-    """'Lee Hid Past Health Scare From Voters': most words capitalised and no full stop, as headlines are."""
-    if re.search(r"[.!?][\"'”’)]*\s*$", text):
-        return False  # a sentence, however many names it holds
+    """'Lee Hid Past Health Scare From Voters.': one short sentence with most words capitalised, as headlines are."""
+    if re.search(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]", text) or len(text.split()) > TITLE_CASE_MAX_WORDS:
+        return False  # running text of two sentences or more, however many names it holds
     long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
     if len(long) < TITLE_CASE_MIN_WORDS:
         return False
