@@ -62,3 +62,8 @@ def test_occasions_joined_names_and_possessors_are_not_read_as_one_actor():
     assert texts.get("Whitfield-Ostrova") == "other"
     assert texts.get("National Harbor Council") == "organization" and "Lee's National Harbor Council" not in texts
     assert all(k == "other" for t, k in texts.items() if t.endswith("Day"))
+
+
+def test_a_building_that_speaks_is_the_body_in_it_not_a_person():
+    found = run("The Grey House said on Monday that talks would resume, and Dana Whitfield agreed.")
+    assert {m.text: m.kind for m in found}["Grey House"] == "organization"

@@ -56,6 +56,7 @@ class Lexicon:
     named_after_words: frozenset[str]
     work_words: frozenset[str]
     occasion_words: frozenset[str]
+    building_words: frozenset[str]
 
     def title_key(self, word: str) -> str:
         w = word.lower()
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         named_after_words=words("named_after_words"),
         work_words=words("work_words"),
         occasion_words=words("occasion_words"),
+        building_words=words("building_words"),
     )
 
 
@@ -361,6 +363,8 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
         return "organization", "" if label_kind == "organization" else "has an organisation word in the name"
     if len(words) > 1 and words[-1] in lex.place_words:
         return "place", "" if label_kind == "place" else f"ends with the place word '{doc[c.end - 1].text}'"
+    if len(words) > 1 and words[-1] in lex.building_words and c.label != "PERSON":
+        return "organization", "" if label_kind == "organization" else f"a building that stands for the body in it ('{doc[c.end - 1].text}')"
     shaped = _name_shape(doc, c, lex)
     evidence = ""
     if shaped:
