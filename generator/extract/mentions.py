@@ -70,9 +70,12 @@ def lexicon() -> Lexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[key])
 
+    def mapping(key: str) -> dict[str, str]:
+        return {str(k).lower(): str(v or "").lower() for k, v in data[key].items()}
+
     return Lexicon(
         titles=words("person_titles"),
-        title_synonyms={str(k).lower(): str(v).lower() for k, v in data["title_synonyms"].items()},
+        title_synonyms=mapping("title_synonyms"),
         relation_words=words("relation_words"),
         speech_verbs=words("speech_verbs"),
         organization_words=words("organization_words"),
@@ -83,10 +86,10 @@ def lexicon() -> Lexicon:
         place_words=words("place_words"),
         particles=words("name_particles"),
         demonym_suffixes=tuple(sorted(words("demonym_suffixes"), key=lambda w: (-len(w), w))),
-        courtesy={str(k).lower(): str(v or "") for k, v in data["courtesy_titles"].items()},
+        courtesy=mapping("courtesy_titles"),
         name_titles=words("name_titles"),
-        gendered_words={str(k).lower(): str(v) for k, v in data["gendered_words"].items()},
-        pronouns={str(k).lower(): str(v) for k, v in data["gendered_pronouns"].items()},
+        gendered_words=mapping("gendered_words"),
+        pronouns=mapping("gendered_pronouns"),
         name_suffixes=words("name_suffixes"),
         timestamp_words=words("timestamp_words"),
         timezones=words("timezone_words"),
