@@ -118,3 +118,12 @@ def test_an_outlet_s_last_word_goes_to_the_one_outlet_named_so_before_it_in_the_
     got, _ = names(a, b)
     assert Where("a", 2, 0, 5) in got["Harbour Daily Times"].mentions
     assert Where("b", 3, 0, 5) not in got["Harbour Daily Times"].mentions + got["Valley Times"].mentions  # two fit
+
+
+def test_state_abbreviations_and_an_acronym_inside_a_longer_name_fold():
+    ex = Extraction("a", mentions=(M("Oregon", "place", "a", 1), M("Ore", "place", "a", 2), M("Harbour Nations", "organization", "a", 3),
+                                   M("H.N. Command", "organization", "a", 4), M("Harbour Nations Command", "organization", "a", 5)))
+    got, _ = names(ex)
+    assert "Ore" in got["Oregon"].aliases
+    assert "H.N. Command" in got["Harbour Nations Command"].aliases
+    assert "Harbour Nations" in got  # the body itself stays apart from its command

@@ -57,6 +57,7 @@ class Lexicon:
     work_words: frozenset[str]
     occasion_words: frozenset[str]
     building_words: frozenset[str]
+    place_abbreviations: dict[str, str]
 
     def title_key(self, word: str) -> str:
         w = word.lower()
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         work_words=words("work_words"),
         occasion_words=words("occasion_words"),
         building_words=words("building_words"),
+        place_abbreviations=mapping("place_abbreviations"),
     )
 
 

@@ -266,6 +266,24 @@ class _Resolver:
                 if base in self.nodes:  # not "X Republic", a newspaper the tagger calls an organisation
                     self.join(k, base, f"“{n.surface}” names the place {self.nodes[base].surface} with its kind")
 
+    def abbreviations(self) -> None:
+        """'Fla.' is Florida, and 'U.N. Command' is 'United Nations Command' when 'United Nations' is written."""
+        for k, n in sorted(self.nodes.items()):
+            if self.kind_of(k) != "place" or len(n.words) > 2:
+                continue
+            full = self.lex.place_abbreviations.get(n.surface.lower().rstrip(".") if "." not in n.surface[:-1] else n.surface.lower())
+            if full and form_key(full) in self.nodes and self.kind_of(form_key(full)) == "place":
+                self.join(k, form_key(full), f"the usual abbreviation of {self.nodes[form_key(full)].surface}")
+        longs = [k for k, n in self.nodes.items() if len(n.words) >= 2 and not is_acronym(n.surface)]
+        for k, n in sorted(self.nodes.items()):
+            if len(n.words) < 2 or not is_acronym(n.words[0]) or self.kind_of(k) not in ("organization", "place"):
+                continue
+            rest = " ".join(n.words[1:])
+            found = {form_key(f"{self.nodes[x].surface} {rest}") for x in longs if defines(self.nodes[x].surface, n.words[0])} & set(self.nodes)
+            if len(found) == 1:
+                other = next(iter(found))
+                self.join(k, other, f"“{n.words[0]}” written for “{' '.join(self.nodes[other].words[: len(self.nodes[other].words) - len(n.words) + 1])}”")
+
     def _context(self) -> dict[str, set[str]]:
         """Per full-name node: title words, kinship words and spelling keys of people named with it."""
         ctx: dict[str, set[str]] = defaultdict(set)
@@ -742,6 +760,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.collect()
     r.acronyms()
     r.place_suffixes()
+    r.abbreviations()
     r.transliterations()
     r.middle_initials()
     r.familiar_names()
