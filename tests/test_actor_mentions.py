@@ -67,3 +67,11 @@ def test_occasions_joined_names_and_possessors_are_not_read_as_one_actor():
 def test_a_building_that_speaks_is_the_body_in_it_not_a_person():
     found = run("The Grey House said on Monday that talks would resume, and Dana Whitfield agreed.")
     assert {m.text: m.kind for m in found}["Grey House"] == "organization"
+
+
+def test_a_dateline_is_a_place_and_names_joined_by_and_or_broken_are_no_actor():
+    found = run("HARBOURTON, Ore. — The mayor met Hulu and Vimeo executives on Monday.")
+    kinds = {m.text: m.kind for m in found}
+    assert kinds.get("HARBOURTON") == "place"
+    lex = mentions.lexicon()
+    assert mentions.written_reason('Robert C. "Bobby', lex) and mentions.written_reason("W]e", lex)

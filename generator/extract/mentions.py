@@ -276,6 +276,8 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
         return "a party-state tag"
     if any(w in lex.timezones for w in words) or all(w in lex.timestamp_words or re.fullmatch(r"[\d:]+", w) for w in words):
         return "a dateline or timestamp"
+    if re.search(r"[\"“”\[\]{}]", text):
+        return "a broken name (a quote mark or bracket inside it)"
     if "/" in text:
         return "a credit or pairing written with a slash ('Agency/Platform')"
     if re.fullmatch(r"[A-Z]\d+", text):
@@ -312,6 +314,8 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         rest = text[len(known):].lower() if text.startswith(known) else ""
         if rest and rest in lex.demonym_suffixes:
             return f"the people of {known} (a demonym)"
+    if "and" in words[1:-1] and words[-1] not in lex.organization_words | lex.outlet_words:
+        return "two names joined by 'and', not one actor"
     if len(toks) > 1 and c.label == "PERSON" and words[-1] in lex.titles | lex.name_titles:
         return f"ends with the title '{toks[-1].text}': a place or group and a title, not a name"
     if len(toks) > 1 and c.label != "PERSON" and words[-1] in lex.occasion_words:
@@ -370,6 +374,8 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
         return "place", "" if label_kind == "place" else f"ends with the place word '{doc[c.end - 1].text}'"
     if len(words) > 1 and words[-1] in lex.building_words and c.label != "PERSON":
         return "organization", "" if label_kind == "organization" else f"a building that stands for the body in it ('{doc[c.end - 1].text}')"
+    if c.start == 0 and doc[c.start:c.end].text.isupper() and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(", ":"):
+        return "place", "" if label_kind == "place" else "a dateline: the place in capitals opening the article"
     shaped = _name_shape(doc, c, lex)
     evidence = ""
     if shaped:
