@@ -17,7 +17,7 @@ from typing import Any
 
 from generator import __version__
 from generator.model import (Actor, Attribution, Briefing, Event, Figure, Paragraph, Problem, Quote, Source,
-                             TimeExpression, Where)
+                             TimeExpression, Unresolved, Where)
 
 
 def where(w: Where) -> dict[str, Any]:
@@ -151,6 +151,10 @@ def _problem(p: Problem) -> dict[str, Any]:
     return {"path": p.path, "line": p.line, "severity": p.severity, "message": p.message}
 
 
+def _unresolved(u: Unresolved) -> dict[str, Any]:
+    return {"text": u.text, "candidates": list(u.candidates), "why": u.why, **where(u.where)}
+
+
 # Each list of the briefing and how one of its items is written.
 RECORDS: tuple[tuple[str, Callable[[Briefing], tuple], Callable[[Any], dict[str, Any]]], ...] = (
     ("sources", lambda b: b.sources, _source),
@@ -159,6 +163,7 @@ RECORDS: tuple[tuple[str, Callable[[Briefing], tuple], Callable[[Any], dict[str,
     ("figures", lambda b: b.figures, _figure),
     ("events", lambda b: b.events, _event),
     ("problems", lambda b: b.problems, _problem),
+    ("unresolved_names", lambda b: b.unresolved, _unresolved),
 )
 
 

@@ -129,6 +129,9 @@ class Mention:
     where: Where
     label: str = ""  # the pipeline's raw label, kept to show what was corrected
     evidence: str = ""  # why the kind was chosen, when it differs from the label
+    title: str = ""  # a title written right before the name ("President", "Gov."), kept to tell namesakes apart
+    gender: str = ""  # "male" / "female" when the sentence says so (a courtesy title, the only person's pronouns)
+    gender_cue: str = ""  # the word that says so ("Mrs.", "her")
 
 
 @dataclass(frozen=True)
@@ -272,6 +275,16 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Unresolved:
+    """A short name ("Lee", "Mr. Lee") that fits two or more actors where it is written: not assigned."""
+
+    text: str
+    candidates: tuple[str, ...]  # actor ids it could be
+    why: str
+    where: Where
+
+
+@dataclass(frozen=True)
 class Quote:
     id: str
     text: str
@@ -336,3 +349,4 @@ class Briefing:
     events: tuple[Event, ...] = ()
     problems: tuple[Problem, ...] = ()
     extractions: tuple[Extraction, ...] = field(default=(), repr=False)
+    unresolved: tuple[Unresolved, ...] = ()  # short names that fit more than one actor, left unassigned

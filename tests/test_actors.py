@@ -89,22 +89,26 @@ def test_father_and_son_differ_by_a_name_element_and_stay_apart():
     assert son.relations and son.relations[0][:2] == ("son of", names["Omar Farid Haddad"].id)
 
 
-def test_shared_surname_goes_to_the_nearest_full_name_not_named_only_as_a_relative():
+def test_shared_surname_goes_to_the_one_full_name_introduced_and_stays_unresolved_when_two_fit():
     a = Extraction("a", mentions=(
         M("Omar Haddad", "person", "a", 1), M("Omar Farid Haddad", "person", "a", 1, 40),
         M("Haddad", "person", "a", 2),  # after "Omar Haddad, son of Omar Farid Haddad": the son
-        M("Omar Farid Haddad", "person", "a", 3), M("Haddad", "person", "a", 4),  # the father, named on his own
+        M("Omar Farid Haddad", "person", "a", 3), M("Haddad", "person", "a", 4),  # both introduced now: either
     ), relations=(RelationClaim("Omar Haddad", "son of", "Omar Farid Haddad", W("a", 1)),))
     b = Extraction("b", mentions=(M("Haddad", "person", "b", 1),))  # no full name in this source: undecided
     found, index = resolve(a, b)
     names = by_name(found)
     son, father = names["Omar Haddad"], names["Omar Farid Haddad"]
     assert Where("a", 2, 0, 6) in son.mentions
-    assert Where("a", 4, 0, 6) in father.mentions
-    assert "Haddad" in names and Where("b", 1, 0, 6) in names["Haddad"].mentions
+    # Never the nearest full name alone: with father and son both named before it, it is unresolved.
+    assert Where("a", 4, 0, 6) not in son.mentions + father.mentions
+    unresolved = {(u.where.source, u.where.paragraph): u for u in index.unresolved}
+    assert set(unresolved[("a", 4)].candidates) == {son.id, father.id}
+    assert set(unresolved[("b", 1)].candidates) == {son.id, father.id}
+    assert "Haddad" not in names  # no profile of its own: a short name of one of two people
     assert index.lookup("Haddad", "a", 2) == son.id
-    assert index.lookup("Haddad", "a", 4, 0) == father.id
-    assert index.lookup("Haddad") not in (son.id, father.id)
+    assert index.lookup("Haddad", "a", 4, 0) is None
+    assert index.lookup("Haddad") is None
 
 
 def test_unique_surname_folds_even_when_tagged_as_an_organisation():
@@ -180,7 +184,8 @@ class Tags(HTMLParser):
 
 
 def test_profile_shows_why_aliases_were_merged_and_links_every_mention():
-    a = Extraction("a", mentions=(M("Omar Haddad", "person", "a", 1), M("Omar Farid Haddad", "person", "a", 1, 40), M("Omar Haddad Haddad", "person", "a", 2)),
+    a = Extraction("a", mentions=(M("Omar Haddad", "person", "a", 1), M("Omar Farid Haddad", "person", "a", 1, 40), M("Omar Haddad Haddad", "person", "a", 2),
+                                  M("Omar Farid Haddad", "person", "a", 3)),  # named in two paragraphs: a profile
                    roles=(RoleClaim("Omar Haddad", "mayor of the town", W("a", 1)),),
                    relations=(RelationClaim("Omar Haddad", "son of", "Omar Farid Haddad", W("a", 1)),))
     found, _ = resolve(a)

@@ -10,6 +10,7 @@ with the reason, so the actors stage can list them instead of silently losing th
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -45,6 +46,18 @@ class Lexicon:
     place_words: frozenset[str]
     particles: frozenset[str]
     demonym_suffixes: tuple[str, ...]
+    courtesy: dict[str, str]  # "mrs" -> "female"
+    name_titles: frozenset[str]
+    gendered_words: dict[str, str]
+    pronouns: dict[str, str]
+    name_suffixes: frozenset[str]
+    timestamp_words: frozenset[str]
+    timezones: frozenset[str]
+    named_after_words: frozenset[str]
+    work_words: frozenset[str]
+    occasion_words: frozenset[str]
+    building_words: frozenset[str]
+    place_abbreviations: dict[str, str]
 
     def title_key(self, word: str) -> str:
         w = word.lower()
@@ -58,9 +71,12 @@ def lexicon() -> Lexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[key])
 
+    def mapping(key: str) -> dict[str, str]:
+        return {str(k).lower(): str(v or "").lower() for k, v in data[key].items()}
+
     return Lexicon(
         titles=words("person_titles"),
-        title_synonyms={str(k).lower(): str(v).lower() for k, v in data["title_synonyms"].items()},
+        title_synonyms=mapping("title_synonyms"),
         relation_words=words("relation_words"),
         speech_verbs=words("speech_verbs"),
         organization_words=words("organization_words"),
@@ -71,7 +87,24 @@ def lexicon() -> Lexicon:
         place_words=words("place_words"),
         particles=words("name_particles"),
         demonym_suffixes=tuple(sorted(words("demonym_suffixes"), key=lambda w: (-len(w), w))),
+        courtesy=mapping("courtesy_titles"),
+        name_titles=words("name_titles"),
+        gendered_words=mapping("gendered_words"),
+        pronouns=mapping("gendered_pronouns"),
+        name_suffixes=words("name_suffixes"),
+        timestamp_words=words("timestamp_words"),
+        timezones=words("timezone_words"),
+        named_after_words=words("named_after_words"),
+        work_words=words("work_words"),
+        occasion_words=words("occasion_words"),
+        building_words=words("building_words"),
+        place_abbreviations=mapping("place_abbreviations"),
     )
+
+
+def bare(word: str) -> str:
+    """A title word without its full stop and case: 'Mrs.' -> 'mrs'."""
+    return word.strip(".").lower()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -145,11 +178,42 @@ class _Candidate:
     label: str
 
 
+def _joined_piece(doc: Any, e: int) -> int:
+    """'Jae' + '-in' -> 'Jae-in': a hyphenated name the tagger cut at the hyphen."""
+    while (e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_
+           and doc[e + 1].is_alpha):
+        e += 2
+    return e
+
+
+def _and_joined(doc: Any, s: int, e: int, lex: Lexicon) -> int:
+    """'Parks' + 'and' + 'Wildlife Department': one organisation whose name holds 'and'."""
+    if e + 1 >= len(doc) or doc[e].lower_ != "and" or doc[e - 1].lower_ in lex.organization_words:
+        return e
+    j = e + 1
+    while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in _CONNECTORS - {"and"}) and not doc[j].is_punct:
+        j += 1
+    if j > e + 1 and doc[j - 1].lower_ in lex.organization_words:
+        return j
+    return e
+
+
+def _name_run(doc: Any, s: int, e: int, lex: Lexicon) -> int:
+    """A person's name ends before a number or a lower-case word ('Lee 47.3 percent' -> 'Lee')."""
+    for i in range(s + 1, e):
+        t = doc[i]
+        if doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and t.is_alpha:
+            continue  # "Jae-in": the lower-case half of a hyphenated name
+        if t.like_num or any(ch.isdigit() for ch in t.text) or (t.text[:1].islower() and t.lower_ not in lex.particles and t.text != "-"):
+            return i
+    return e
+
+
 def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) -> list[_Candidate]:
     out: list[_Candidate] = []
     covered: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in LABEL_KINDS:
+        if ent.label_ not in LABEL_KINDS or ent.start in covered:
             continue
         start, end = ent.start, ent.end
         # The tagger cuts "AQ-M (Al Qaida Maghreb" into one entity: split at the bracket.
@@ -160,7 +224,24 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
             while e < len(doc) and doc[e].text[:1].isupper() and doc[e].lower_ in lex.outlet_words and doc[e].ent_type_ not in LABEL_KINDS:
                 e += 1
             s, e = _trim(doc, s, e)
+            owner = [i for i in range(s + 1, e - 1) if doc[i].tag_ == "POS" or doc[i].lower_ in ("’s", "'s")]
+            if owner:
+                s = owner[-1] + 1  # "Lee's National Council": the council; Lee is a mention of its own
             if s < e:
+                if ent.label_ == "PERSON":  # not "Lee-resistant", an adjective made of a name
+                    e = _joined_piece(doc, e)
+                joined = _and_joined(doc, s, e, lex) if ent.label_ in ("ORG", "PERSON") else e
+                if joined > e:
+                    e = joined
+                elif ent.label_ == "PERSON":
+                    e = _name_run(doc, s, e, lex)
+                    # "Beyond Lee, ...", "Anything Lee": a capitalised function word opening the sentence.
+                    while s < e - 1 and doc[s].is_stop and doc[s].pos_ != "PROPN" or (s < e - 1 and doc[s].is_sent_start and doc[s].is_stop):
+                        s += 1
+                if e < len(doc) and doc[e].text.islower() and doc[e].lower_ in lex.named_after_words:
+                    e += 1  # "the Lee campaign": an organisation named after a person, not the person
+                if s > 0 and bare(doc[s - 1].text) in lex.courtesy and doc[s - 1].text[:1].isupper():
+                    s -= 1  # "Mr. Lee": the courtesy title is how the name is written
                 out.append(_Candidate(s, e, ent.label_))
                 covered.update(range(s, e))
     # Subjects of speech verbs the tagger missed ("Okafor was quoted as saying ...").
@@ -186,12 +267,41 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
 # --- evidence ------------------------------------------------------------------
 
 
+def written_reason(text: str, lex: Lexicon) -> str | None:
+    """Why a string, however tagged, is no actor's name by its form alone: a handle, a tag, a time."""
+    words = [bare(w) for w in text.split()]
+    if "@" in text or text.startswith("#"):
+        return "a social media handle or hashtag"
+    if re.fullmatch(r"\(?[RDI]-[A-Z][A-Za-z. ]*\)?", text):
+        return "a party-state tag"
+    if any(w in lex.timezones for w in words) or all(w in lex.timestamp_words or re.fullmatch(r"[\d:]+", w) for w in words):
+        return "a dateline or timestamp"
+    if re.search(r"[\"“”\[\]{}]", text):
+        return "a broken name (a quote mark or bracket inside it)"
+    if "/" in text:
+        return "a credit or pairing written with a slash ('Agency/Platform')"
+    if re.fullmatch(r"[A-Z]\d+", text):
+        return "a page or section code"
+    if text.lower().endswith(("-based", "-designate", "-elect")):
+        return "an adjective ('-based', '-designate'), not a name"
+    if re.fullmatch(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}", text) and not any(p in lex.particles for p in words[0].split("-")):
+        return "two names joined by a hyphen ('Lee-Park talks'), not one actor"
+    if len(words) == 1 and words[0] in lex.name_suffixes:
+        return "a name ending on its own"
+    if len(words) > 1 and words[-1] in lex.work_words:
+        return "the name of a law, prize or agreement, not an actor"
+    return None
+
+
 def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = ()) -> str | None:
     toks = [doc[i] for i in range(c.start, c.end)]
     words = [t.text.lower() for t in toks]
     text = doc[c.start:c.end].text
     if len(toks) == 1 and words[0] in lex.platforms:
         return "social platform"
+    written = written_reason(text, lex)
+    if written:
+        return written
     if any(w in lex.furniture_tokens or w.endswith(lex.furniture_suffixes) for w in words):
         return "page furniture (icon or button word)"
     if not any(ch.isalpha() for ch in text) or len(text) < 2:
@@ -204,6 +314,16 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         rest = text[len(known):].lower() if text.startswith(known) else ""
         if rest and rest in lex.demonym_suffixes:
             return f"the people of {known} (a demonym)"
+    if "and" in words[1:-1] and words[-1] not in lex.organization_words | lex.outlet_words:
+        return "two names joined by 'and', not one actor"
+    if len(toks) > 1 and c.label == "PERSON" and words[-1] in lex.titles | lex.name_titles:
+        return f"ends with the title '{toks[-1].text}': a place or group and a title, not a name"
+    if len(toks) > 1 and c.label != "PERSON" and words[-1] in lex.occasion_words:
+        return "a holiday, game or occasion, not an actor"
+    if len(toks) == 1 and c.label in ("GPE", "LOC", "NORP") and words[0].endswith(("ian", "ean", "ese")):
+        return "the people of a place (a demonym)"
+    if len(toks) == 1 and toks[0].pos_ == "ADJ":
+        return "an adjective, not a name"
     root = doc[c.start:c.end].root
     if c.label == "PERSON" and len(toks) == 1 and root.dep_ in ("amod", "nmod", "compound") and root.head.pos_ == "NOUN" and root.head.lower_ not in lex.titles:
         return f"describes a group ({root.head.text}), not a person"
@@ -248,10 +368,14 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
     root = doc[c.start:c.end].root
     if len(words) > 1 and words[-1] in lex.outlet_words:
         return "organization", "" if label_kind == "organization" else f"ends with the outlet word '{doc[c.end - 1].text}'"
-    if len(words) > 1 and any(w in lex.organization_words for w in words[1:]):
+    if len(words) > 1 and (any(w in lex.organization_words for w in words[1:]) or (len(words) > 2 and words[0] in lex.organization_words and words[1] in ("for", "of", "on"))):
         return "organization", "" if label_kind == "organization" else "has an organisation word in the name"
     if len(words) > 1 and words[-1] in lex.place_words:
         return "place", "" if label_kind == "place" else f"ends with the place word '{doc[c.end - 1].text}'"
+    if len(words) > 1 and words[-1] in lex.building_words and c.label != "PERSON":
+        return "organization", "" if label_kind == "organization" else f"a building that stands for the body in it ('{doc[c.end - 1].text}')"
+    if c.start == 0 and doc[c.start:c.end].text.isupper() and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(", ":"):
+        return "place", "" if label_kind == "place" else "a dateline: the place in capitals opening the article"
     shaped = _name_shape(doc, c, lex)
     evidence = ""
     if shaped:
@@ -328,6 +452,9 @@ def _roles(doc: Any, c: _Candidate, text: str, article_id: str, n: int, lex: Lex
     left = root.left_edge.i
     if left < c.start:
         before = [doc[i] for i in range(left, c.start)]
+        # "President Lee and first lady X": the title of X starts after the last "and" or comma.
+        cut = [i for i, t in enumerate(before) if t.dep_ == "cc" or t.pos_ == "CCONJ" or t.is_punct]
+        before = before[cut[-1] + 1 :] if cut else before
         while before and (before[0].lower_ in _DETERMINERS or before[0].is_punct):
             before.pop(0)
         if before and _title_in(before, lex) is not None and all(t.head.i in own or t.head.i < c.start for t in before):
@@ -425,6 +552,45 @@ def _definitions(text: str, mentions: Sequence[Mention]) -> list[RelationClaim]:
 
 # --- the stage -----------------------------------------------------------------
 
+TITLE_CASE_SHARE = 0.8  # of the longer words capitalised: a headline or sub-head, not running text
+TITLE_CASE_MIN_WORDS = 2
+TITLE_CASE_MAX_WORDS = 25
+
+
+def title_case_line(text: str) -> bool:
+    """'Lee Hid Past Health Scare From Voters.': one short sentence with most words capitalised, as headlines are."""
+    if re.search(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]", text) or len(text.split()) > TITLE_CASE_MAX_WORDS:
+        return False  # running text of two sentences or more, however many names it holds
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    if len(long) < TITLE_CASE_MIN_WORDS:
+        return False
+    return sum(w[:1].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
+
+
+def _written_with(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[str, str, str]:
+    """The title before a person's name, and the gender its courtesy title tells: ('President', '', '')."""
+    first = bare(doc[c.start].text)
+    if first in lex.courtesy and c.end - c.start > 1:
+        gender = lex.courtesy[first]
+        return doc[c.start].text, gender, doc[c.start].text if gender else ""
+    before = doc[c.start - 1] if c.start > 0 else None
+    if before is not None and before.text[:1].isupper() and (bare(before.text) in lex.titles or bare(before.text) in lex.name_titles):
+        return before.text, "", ""
+    return "", "", ""
+
+
+def _pronoun_gender(doc: Any, c: _Candidate, people: Sequence[tuple[_Candidate, str]], lex: Lexicon) -> tuple[str, str]:
+    """He/his or she/her after the name, in a sentence that names no other person: (gender, pronoun)."""
+    sent = doc[c.start].sent
+    named = {text for other, text in people if sent.start <= other.start < sent.end}
+    if len(named) != 1:
+        return "", ""
+    said = [(lex.pronouns[t.lower_], t.text) for t in doc[c.end : sent.end] if t.lower_ in lex.pronouns]
+    genders = {g for g, _ in said}
+    if len(genders) != 1:
+        return "", ""
+    return said[0]
+
 
 def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...], tuple[RoleClaim, ...], tuple[RelationClaim, ...]]:
     lex = lexicon()
@@ -433,6 +599,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
     relations: list[RelationClaim] = []
     surnames: set[str] = set()  # spelling keys of surnames of people named so far in the article
     names: set[str] = set()  # names of places and organisations so far, for demonyms
+    headline: set[int] = set()  # indexes into `mentions` read from title-case lines
     for para, doc in zip(article.paragraphs, docs):
         found: list[tuple[_Candidate, Mention]] = []
         for c in _candidates(doc, lex, frozenset(surnames)):
@@ -445,6 +612,17 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
                 continue
             kind, evidence = _kind(doc, c, lex)
             found.append((c, Mention(text, kind, where, c.label, evidence)))
+        people = [(c, m.text) for c, m in found if m.kind == "person"]
+        for i, (c, m) in enumerate(found):
+            if m.kind != "person":
+                continue
+            title, gender, cue = _written_with(doc, c, lex)
+            if not gender:
+                gender, cue = _pronoun_gender(doc, c, people, lex)
+            if title or gender:
+                found[i] = (c, dataclasses.replace(m, title=title, gender=gender, gender_cue=cue))
+        if title_case_line(para.text):
+            headline.update(range(len(mentions), len(mentions) + len(found)))
         actors = [(c, m) for c, m in found if m.kind != "other"]
         for _, m in actors:
             if m.kind == "person" and len(m.text.split()) >= 2:
@@ -461,4 +639,11 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
             relations.extend(_relations(doc, c, m.text, spans, article.id, para.n, lex))
         relations.extend(_definitions(para.text, [m for _, m in actors]))
         mentions.extend(m for _, m in found)
+    # A name read from a headline or sub-head in title case ("Lee Hid Past Health Scare") is an
+    # actor only when the article writes it in running text too.
+    running = {m.text for i, m in enumerate(mentions) if i not in headline and m.kind != "other"}
+    for i in sorted(headline):
+        m = mentions[i]
+        if m.kind != "other" and m.text not in running:
+            mentions[i] = dataclasses.replace(m, kind="other", evidence=NOT_AN_ACTOR + "read from a line in title case (a headline or sub-head) and not written in the article's running text")
     return tuple(mentions), tuple(dict.fromkeys(roles)), tuple(dict.fromkeys(relations))

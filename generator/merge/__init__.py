@@ -43,6 +43,7 @@ def merge(
         events=happened,
         problems=tuple(problems),
         extractions=tuple(extractions),
+        unresolved=index.unresolved,
     )
 
 

@@ -28,8 +28,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from generator import links
+from generator.merge import names
 from generator.extract.mentions import ABBREVIATED_AS, acronym_key, defines, initials, is_acronym, lexicon, spelling_key
-from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Where
+from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Unresolved, Where
 
 KIND_ORDER: dict[str, int] = {"person": 0, "organization": 1, "place": 2, "other": 3}
 MAX_TITLED_NAME_WORDS = 6  # "Deputy Foreign Minister Given Middle Family" at most
@@ -54,7 +55,9 @@ def form_key(text: str) -> str:
     text = normalise(text)
     if is_acronym(text):
         return acronym_key(text).lower()
-    return " ".join(re.sub(r"[^\w\s-]", "", text.casefold()).split())
+    # "Jong-un" and "Jong Un" are one spelling: a hyphen between letters is a space.
+    text = re.sub(r"\s&\s", " and ", text.casefold())
+    return " ".join(re.sub(r"(?<=\w)-(?=\w)", " ", re.sub(r"[^\w\s-]", "", text)).split())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -112,6 +115,7 @@ class _Node:
     surfaces: Counter = field(default_factory=Counter)
     mentions: list[Mention] = field(default_factory=list)
     repeated: set[str] = field(default_factory=set)  # original surfaces with a repeated element
+    titled: dict[str, str] = field(default_factory=dict)  # surface with a title inside -> the title
 
     # Read only once every mention is collected; cached because the folds read them often.
     @functools.cached_property
@@ -170,7 +174,9 @@ class _Resolver:
         self.union = _Union()
         self.edges: list[tuple[str, str, str]] = []  # (alias node, other node, evidence)
         self.assigned: dict[tuple[str, int, int], str] = {}  # (source, paragraph, start) -> node key
+        self.unresolved: dict[tuple[str, int, int], tuple[Mention, tuple[str, ...], str]] = {}  # left unassigned
         self.joined: set[str] = set()  # node keys folded by some evidence
+        self.epithets: set[str] = set()  # full names whose first word is an epithet, not a given name
         self._members: dict[str, list[str]] | None = None  # cluster root -> node keys, once unions are done
         self._labels: dict[str, str] = {}  # cluster root -> label, while `_members` holds
         self._kinds: dict[str, Kind] = {}  # node key -> kind: a node's mentions are all in once collected
@@ -183,12 +189,19 @@ class _Resolver:
                 if m.kind == "other":
                     continue
                 surface, collapsed, key = _read(m.text)
+                title = ""
+                if m.kind == "person":
+                    title, core = names.split_title(collapsed)
+                    if title:
+                        collapsed, key = core, form_key(core)
                 node = self.nodes.get(key)
                 if node is None:  # a node is made once per form, not once per mention
                     node = self.nodes[key] = _Node(key)
                     self.union.find(key)
                 node.surfaces[collapsed] += 1
-                if collapsed != surface:
+                if title:
+                    node.titled[surface] = title
+                elif collapsed != surface:
                     node.repeated.add(surface)
                 node.mentions.append(m)
 
@@ -248,10 +261,28 @@ class _Resolver:
     def place_suffixes(self) -> None:
         for k, n in sorted(self.nodes.items()):
             words = n.words
-            if len(words) >= 2 and words[-1].lower() in self.lex.place_words:
+            if len(words) >= 2 and words[-1].lower() in self.lex.place_words and self.kind_of(k) == "place":
                 base = form_key(" ".join(words[:-1]))
-                if base in self.nodes:
+                if base in self.nodes:  # not "X Republic", a newspaper the tagger calls an organisation
                     self.join(k, base, f"“{n.surface}” names the place {self.nodes[base].surface} with its kind")
+
+    def abbreviations(self) -> None:
+        """'Fla.' is Florida, and 'U.N. Command' is 'United Nations Command' when 'United Nations' is written."""
+        for k, n in sorted(self.nodes.items()):
+            if self.kind_of(k) != "place" or len(n.words) > 2:
+                continue
+            full = self.lex.place_abbreviations.get(n.surface.lower().rstrip(".") if "." not in n.surface[:-1] else n.surface.lower())
+            if full and form_key(full) in self.nodes and self.kind_of(form_key(full)) == "place":
+                self.join(k, form_key(full), f"the usual abbreviation of {self.nodes[form_key(full)].surface}")
+        longs = [k for k, n in self.nodes.items() if len(n.words) >= 2 and not is_acronym(n.surface)]
+        for k, n in sorted(self.nodes.items()):
+            if len(n.words) < 2 or not is_acronym(n.words[0]) or self.kind_of(k) not in ("organization", "place"):
+                continue
+            rest = " ".join(n.words[1:])
+            found = {form_key(f"{self.nodes[x].surface} {rest}") for x in longs if defines(self.nodes[x].surface, n.words[0])} & set(self.nodes)
+            if len(found) == 1:
+                other = next(iter(found))
+                self.join(k, other, f"“{n.words[0]}” written for “{' '.join(self.nodes[other].words[: len(self.nodes[other].words) - len(n.words) + 1])}”")
 
     def _context(self) -> dict[str, set[str]]:
         """Per full-name node: title words, kinship words and spelling keys of people named with it."""
@@ -304,49 +335,264 @@ class _Resolver:
                     alias, into = sorted((k, other), key=lambda x: (-len(self.nodes[x].mentions), x))[::-1]
                     self.join(alias, into, f"transliteration: {how} as “{self.nodes[into].surface}”, and shared context ({why})")
 
+    # -- one person's full names written two ways
+    def _people(self) -> list[str]:
+        return sorted(k for k, n in self.nodes.items() if len(n.words) >= 2 and self.kind_of(k) == "person" and not is_acronym(n.surface))
+
+    def middle_initials(self) -> None:
+        """'Ann B. Lee' is 'Ann Lee' when no other initial is written between the same names."""
+        variants: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for k in self._people():
+            base, middle = names.without_middle_initials(self.nodes[k].surface)
+            if middle:
+                variants[form_key(base)].append((k, middle))
+        for base, found in sorted(variants.items()):
+            if base not in self.nodes or self.kind_of(base) != "person":
+                continue
+            if len({m.replace(".", "").upper() for _, m in found}) != 1:
+                continue  # "George H. W. Lee" and "George W. Lee": two people, and "George Lee" either
+            for k, middle in found:
+                self.join(k, base, f"the same name with the middle initial or numeral “{middle}”")
+
+    def hyphen_cut(self) -> None:
+        """'Ann Lee' is 'Ann Lee-Park' cut at the hyphen when no other name is cut to it."""
+        cut: dict[str, list[str]] = defaultdict(list)
+        for k in self._people():
+            words = self.nodes[k].words
+            if "-" in words[-1].strip("-"):
+                cut[form_key(" ".join(words[:-1] + [words[-1].split("-")[0]]))].append(k)
+        for base, found in sorted(cut.items()):
+            if base in self.nodes and self.kind_of(base) == "person" and len({self.union.find(k) for k in found}) == 1:
+                self.join(base, found[0], f"“{self.nodes[found[0]].surface}” cut at the hyphen")
+
+    def familiar_names(self) -> None:
+        """'Bob Lee' is 'Robert Lee' when no other person named Lee has a given name 'Bob' may stand for."""
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for k in self._people():
+            by_surname[form_key(self.nodes[k].words[-1]) + "|" + str(len(self.nodes[k].words))].append(k)
+        for group in by_surname.values():
+            for k in group:
+                n = self.nodes[k]
+                pairs = [(o, names.familiar_pair(n.words[0], self.nodes[o].words[0])) for o in group if o != k]
+                pairs = [(o, f) for o, f in pairs if f and self.nodes[o].words[1:-1] == n.words[1:-1]]
+                formal = [(o, f) for o, f in pairs if self.nodes[o].words[0].lower() == f]
+                if len({self.union.find(o) for o, _ in formal}) == 1 and n.words[0].lower() != formal[0][1]:
+                    o = formal[0][0]
+                    self.join(k, o, f"“{n.words[0]}” is a familiar form of the given name “{self.nodes[o].words[0]}”, with the same surname")
+
+    def leading_words(self) -> None:
+        """'Crooked Ann Lee', 'Universe Ann Lee': a full name with one word before it that opens no
+        other person's name is that name written with an epithet or a title the tagger took in."""
+        people = self._people()
+        firsts = Counter(form_key(self.nodes[k].words[0]) for k in people)
+        for k in people:
+            words = self.nodes[k].words
+            if len(words) < 3 or firsts[form_key(words[0])] > 1:
+                continue
+            base = form_key(" ".join(words[1:]))
+            if base in self.nodes and base != k and self.kind_of(base) == "person" and len(self.nodes[base].mentions) >= len(self.nodes[k].mentions):
+                self.join(k, base, f"the same name with “{words[0]}” written before it, a word that opens no other person's name")
+                self.epithets.add(k)
+
+    def short_organisations(self) -> None:
+        """'the Times' after 'The Daily Times' in the same source: an outlet's last word alone is
+        the one organisation introduced before it there with that last word."""
+        ending: dict[str, set[str]] = defaultdict(set)
+        for k, n in self.nodes.items():
+            if len(n.words) >= 2 and self.kind_of(k) == "organization" and not is_acronym(n.surface):
+                ending[form_key(n.words[-1])].add(k)
+        seen: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # source -> (¶, start, node)
+        for k in sorted(set().union(*ending.values()) if ending else ()):
+            for m in self.nodes[k].mentions:
+                seen[m.where.source].append((m.where.paragraph, m.where.start, k))
+        for lst in seen.values():
+            lst.sort()
+        for k, n in sorted(self.nodes.items()):
+            if len(n.words) != 1 or is_acronym(n.surface) or n.surface.lower() not in self.lex.outlet_words:
+                continue
+            longs = ending.get(form_key(n.surface), set())
+            for m in n.mentions:
+                listed = seen.get(m.where.source, [])
+                before = {self.union.find(x[2]): x[2] for x in listed[: bisect_left(listed, (m.where.paragraph, m.where.start))] if x[2] in longs}
+                if len(before) == 1:
+                    target = next(iter(before.values()))
+                    self.assigned[(m.where.source, m.where.paragraph, m.where.start)] = target
+                    self.edges.append((k, target, f"short form of “{self.label(self.union.find(target))}”, the only name ending so introduced before it in {m.where.source}"))
+
     # -- short forms, mention by mention
-    def short_forms(self) -> None:
-        surname: dict[str, set[str]] = defaultdict(set)
-        for k, n in self.nodes.items():
-            if len(n.words) >= 2 and self.kind_of(k) == "person" and not is_acronym(n.surface):
-                surname[spelling_key(n.words[-1])].add(k)
-        background = self._background()
-        # Full-name mentions in reading order, per source: the context for ambiguous short forms.
-        full_mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for k, n in self.nodes.items():
-            if len(n.words) >= 2 and self.kind_of(k) == "person":
+    def _genders(self, learned: bool = False) -> dict[str, str]:
+        """cluster root -> 'male' / 'female', from pronouns and courtesy titles of full-name
+        mentions and gendered roles and relations ('wife of', 'spokeswoman'); only a clear majority counts."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for k in self._people():
+            for m in self.nodes[k].mentions:
+                if m.gender:
+                    votes[self.union.find(k)][m.gender] += 1
+        if learned:
+            for k, n in self.nodes.items():
                 for m in n.mentions:
-                    if (m.where.source, m.where.paragraph, normalise(m.text)) not in background:
-                        full_mentions[m.where.source].append((m.where.paragraph, m.where.start, k))
+                    target = self.assigned.get((m.where.source, m.where.paragraph, m.where.start))
+                    gender = m.gender or names.courtesy_gender(n.titled.get(_read(m.text)[0], ""))
+                    if target and gender:
+                        votes[self.union.find(target)][gender] += 1
+        for ex in self.extractions:
+            said = [(role.holder, role.role) for role in ex.roles] + [(r.subject, r.relation) for r in ex.relations]
+            for holder, words in said:
+                key = _read(holder)[2]
+                if key in self.nodes and len(self.nodes[key].words) >= 2:
+                    for w in words.lower().split():
+                        if w in self.lex.gendered_words:
+                            votes[self.union.find(key)][self.lex.gendered_words[w]] += 1
+        out = {}
+        for root, v in votes.items():
+            (top, n), *rest = v.most_common() + [("", 0)]
+            if n > 2 * rest[0][1]:
+                out[root] = top
+        return out
+
+    def _titles(self) -> dict[str, set[str]]:
+        """cluster root -> title keys written with its full names ('President Ann Lee', 'Lee, the senator')."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for k in self._people():
+            root = self.union.find(k)
+            for m in self.nodes[k].mentions:
+                out[root].update(self.lex.title_key(names.bare(w)) for w in m.title.split())
+            for title in self.nodes[k].titled.values():
+                out[root].update(self.lex.title_key(names.bare(w)) for w in title.split())
+        for ex in self.extractions:
+            for role in ex.roles:
+                key = _read(role.holder)[2]
+                if key in self.nodes and len(self.nodes[key].words) >= 2:
+                    out[self.union.find(key)].update(self.lex.title_key(w) for w in role.role.lower().split() if w in self.lex.titles)
+        return out
+
+    def short_forms(self) -> None:
+        """A one-word name ('Lee', 'Mr. Lee', 'Ann') goes to the full name it shortens, mention by mention.
+
+        Candidates are the people whose surname it is (or, when nobody has it as a surname, whose
+        first name it is: a given name, or a family name written first). In the mention's own
+        source, the candidates introduced before it count; when exactly one fits its courtesy
+        title, title and pronouns, it is that person. When two fit, it is left unresolved.
+        """
+        people = self._people()
+        surname: dict[str, set[str]] = defaultdict(set)
+        exact: dict[str, set[str]] = defaultdict(set)
+        given: dict[str, set[str]] = defaultdict(set)
+        for k in people:
+            words = self.nodes[k].words
+            last = ([w for w in words if names.bare(w) not in self.lex.name_suffixes] or words)[-1]
+            surname[spelling_key(last)].add(k)
+            exact[form_key(last)].add(k)
+            if k not in self.epithets:
+                given[form_key(words[0])].add(k)
+        background = self._background()
+        # Full-name mentions in reading order, per source: who is introduced before a short form.
+        full_mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for k in people:
+            for m in self.nodes[k].mentions:
+                if (m.where.source, m.where.paragraph, normalise(m.text)) not in background:
+                    full_mentions[m.where.source].append((m.where.paragraph, m.where.start, k))
         for lst in full_mentions.values():
             lst.sort()
+        genders = self._genders()
+        titles = self._titles()
+        todo: list[tuple[str, set[str], set[str], str, list[Mention]]] = []
+        cues: dict[tuple[str, str], list[tuple[str, set[str]]]] = defaultdict(list)  # (source, node) -> cues written
+        for k, n in self.nodes.items():
+            if len(n.words) == 1:
+                for m in n.mentions:
+                    cue = self._cue(m)
+                    if cue[0] or cue[1]:
+                        cues[(m.where.source, k)].append(cue)
         for k, n in sorted(self.nodes.items()):
             if len(n.words) != 1 or is_acronym(n.surface):
                 continue
-            holders = surname.get(spelling_key(n.surface), ())
-            owners = sorted({self.union.find(x) for x in holders})
-            if not owners:
+            kind = self.kind_of(k)
+            word = form_key(n.surface)
+            # A place is not a person's short name unless written exactly so ("Korea" is not "Kerry").
+            holders = (surname.get(spelling_key(n.surface), set()) if kind != "place" else exact.get(word, set())) - {k}
+            how = "surname"
+            if not holders and (kind in ("person", "place") or n.titled):
+                holders, how = given.get(word, set()) - {k}, "first name"
+            if not holders:
                 continue
-            if len(owners) == 1:
-                target = min(holders)
-                exact = any(self.nodes[x].words[-1].casefold() == n.surface.casefold() for x in holders)
-                how = "short form" if exact else "short form, spelled differently"
-                why = f"{how} of “{self.label(self.union.find(target))}”, the only full name with this surname"
-                for m in n.mentions:
-                    self.assigned[(m.where.source, m.where.paragraph, m.where.start)] = target
-                    self.edges.append((k, target, why))
+            owners = {self.union.find(x) for x in holders}
+            spelled = "" if any(form_key(self.nodes[x].words[-1 if how == "surname" else 0]) == word for x in holders) else ", spelled differently"
+            if kind == "place":
+                # A place name is a person's surname only where that person is named in full:
+                # in every source that writes it, or mention by mention where the tagger says person.
+                named = {m.where.source for x in holders for m in self.nodes[x].mentions}
+                everywhere = {m.where.source for m in n.mentions} <= named
+                todo.append((k, holders, owners, how + spelled, [m for m in n.mentions if everywhere or m.kind == "person"]))
                 continue
-            names = " and ".join(f"“{self.label(o)}”" for o in owners)
-            for m in n.mentions:
-                spot = (m.where.source, m.where.paragraph, m.where.start)
-                listed = full_mentions.get(m.where.source, [])
-                # The nearest full name before it: walk back from where the mention would sort.
-                at = bisect_left(listed, (m.where.paragraph, m.where.start))
-                before = next((x for x in reversed(listed[:at]) if self.union.find(x[2]) in owners), None)
-                if before:
-                    p, _, target = before
-                    self.assigned[spot] = target
-                    self.edges.append((k, target, f"surname shared by {names}; in {_where_text(m.where)} the nearest full name before it is “{self.nodes[target].surface}” (¶{p})"))
+            todo.append((k, holders, owners, how + spelled, n.mentions))
+        # Twice: a courtesy title placed by the first round ("Mr. Lee" where only Ann Lee's husband
+        # is named) tells that person's gender for the second.
+        for round_ in (1, 2):
+            for k, holders, owners, how, found in todo:
+                for m in found:
+                    spot = (m.where.source, m.where.paragraph, m.where.start)
+                    if spot not in self.assigned:
+                        self._place(k, m, holders, owners, how, full_mentions, genders, titles, cues)
+            if round_ == 1:
+                genders = self._genders(learned=True)
+
+    def _cue(self, m: Mention) -> tuple[str, set[str]]:
+        """The gender and title keys a short form is written with: ('male', set()) for 'Mr. Lee'."""
+        title, _ = names.split_title(_read(m.text)[1])
+        gender = m.gender or names.courtesy_gender(title)
+        return gender, {self.lex.title_key(names.bare(w)) for w in (m.title or title).split()} - set(self.lex.courtesy)
+
+    def _place(self, k: str, m: Mention, holders: set[str], owners: set[str], how: str,
+               full_mentions: dict[str, list[tuple[int, int, str]]], genders: dict[str, str], titles: dict[str, set[str]],
+               cues: dict[tuple[str, str], list[tuple[str, set[str]]]]) -> None:
+        spot = (m.where.source, m.where.paragraph, m.where.start)
+        title, _ = names.split_title(_read(m.text)[1])
+        gender, want = self._cue(m)
+        listed = full_mentions.get(m.where.source, [])
+        at = bisect_left(listed, (m.where.paragraph, m.where.start))
+        here = sorted({self.union.find(x[2]) for x in listed[:at] if self.union.find(x[2]) in owners})
+        pool = here or sorted(owners)
+        where = "introduced before it in this source" if here else "in the sources"
+        if not here and self.kind_of(k) == "place":
+            return  # a place name is a person's only where that person is named
+
+        def ruled_out(o: str, gender: str, want: set[str]) -> bool:
+            """A known other gender, or known titles none of which is the one written."""
+            return bool(gender and genders.get(o, gender) != gender) or bool(want and titles.get(o) and not want & titles[o])
+
+        def narrow(cands: list[str], gender: str, want: set[str]) -> list[str]:
+            cands = [o for o in cands if not ruled_out(o, gender, want)]
+            if want and len(cands) > 1:
+                cands = [o for o in cands if want & titles.get(o, set())]
+            if gender and len(cands) > 1:  # of several, only one known to be of that gender
+                cands = [o for o in cands if genders.get(o) == gender]
+            return cands
+
+        fitting = narrow(pool, gender, want)
+        if not fitting and here and (gender or want):
+            fitting = narrow(sorted(owners), gender, want)  # someone this source names only by surname
+        if len(fitting) == 1 and not (gender or want) and len(owners) > 1:
+            # The one full name introduced here is no evidence when the same source writes the
+            # surname with a title or pronoun that cannot be that person ("Mr. Lee" after "Ann Lee").
+            if any(ruled_out(fitting[0], g, w) for g, w in cues.get((m.where.source, k), ())):
+                fitting = []
+        label = " and ".join(f"“{self.label(o)}”" for o in pool)
+        if len(fitting) == 1 and (here or len(owners) == 1 or gender or want):
+            root = fitting[0]
+            pool = sorted(set(pool) | {root})
+            target = min(x for x in holders if self.union.find(x) == root)
+            if len(pool) == 1:
+                why = f"{how} of “{self.label(root)}”, the only full name with it {where}"
+            else:
+                cue = f"“{m.gender_cue or title}” ({gender})" if gender else f"the title “{m.title or title}”"
+                why = f"{how} of {label} {where}; {cue} fits only “{self.label(root)}” in {_where_text(m.where)}"
+            self.assigned[spot] = target
+            self.edges.append((k, target, why))
+        elif len(owners) > 1:
+            pool = pool if len(pool) > 1 else sorted(owners)
+            label = " and ".join(f"“{self.label(o)}”" for o in pool)
+            self.unresolved[spot] = (m, tuple(pool), f"the {how} of {label}, and nothing in {_where_text(m.where)} tells which")
 
     def label(self, root: str) -> str:
         """The most used multi-word spelling in a cluster, to name it in evidence."""
@@ -376,7 +622,10 @@ class _Resolver:
         root = {k: self.union.find(k) for k in self.nodes}  # the folds are done
         for k, n in self.nodes.items():
             for m in n.mentions:
-                target = self.assigned.get((m.where.source, m.where.paragraph, m.where.start), k)
+                spot = (m.where.source, m.where.paragraph, m.where.start)
+                if spot in self.unresolved:
+                    continue
+                target = self.assigned.get(spot, k)
                 out[root[target]].append((m, k))
         return out
 
@@ -434,16 +683,22 @@ class ActorIndex:
         self._sorted = True
         # Quotes, figures and events look up the same names where they were written, again and again.
         self._found: dict[tuple[str, str | None, int | None, int | None], str | None] = {}
+        self.unresolved: tuple[Unresolved, ...] = ()  # short names left unassigned, for the briefing
 
     def add(self, actor: Actor, mentions: Iterable[tuple[Mention, bool]]) -> None:
         """Index an actor, its names, and its mentions (each flagged True unless only named as a relative)."""
         for form in (actor.name, *actor.aliases):
+            if actor.kind == "person":
+                form = names.split_title(form)[1]
             self._forms[form_key(form)].add(actor.id)
             self._spelling[name_key(form)].add(actor.id)
             if actor.kind == "person" and len(actor.name.split()) >= 2 and len(form.split()) >= 2:
                 self._surnames[spelling_key(form.split()[-1])].add(actor.id)
         for m, foreground in mentions:
             _, text, key = _read(m.text)
+            if actor.kind == "person":
+                text = names.split_title(text)[1]
+                key = form_key(text)
             self._at[(m.where.source, m.where.paragraph)].append((m.where.start, key, actor.id))
             if foreground and actor.kind == "person" and len(text.split()) >= 2:
                 self._full[m.where.source].append((m.where.paragraph, m.where.start, actor.id))
@@ -483,17 +738,20 @@ class ActorIndex:
             if len({i for _, i in here}) == 1:
                 return here[0][1]
         ids = self._forms.get(key) or self._spelling.get(name_key(text)) or set()
-        if len(ids) == 1:
-            return next(iter(ids))
         if len(text.split()) == 1:
-            owners = ids or self._surnames.get(spelling_key(text), set())
+            owners = ids | self._surnames.get(spelling_key(text), set())
+            if len(owners) > 1:
+                # A short name two people share is one of them only when exactly one is introduced
+                # before it in this source: the nearest alone is no evidence (husband and wife).
+                if source is None:
+                    return None
+                limit = (paragraph if paragraph is not None else 10**9, start if start is not None else 10**9)
+                before = {x[2] for x in self._full.get(source, ()) if x[2] in owners and (x[0], x[1]) < limit}
+                return next(iter(before)) if len(before) == 1 else None
             if len(owners) == 1:
                 return next(iter(owners))
-            if owners and source is not None:
-                limit = (paragraph if paragraph is not None else 10**9, start if start is not None else 10**9)
-                before = [x for x in self._full.get(source, ()) if x[2] in owners and (x[0], x[1]) < limit]
-                if before:
-                    return before[-1][2]
+        if len(ids) == 1:
+            return next(iter(ids))
         return None
 
 
@@ -502,8 +760,14 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.collect()
     r.acronyms()
     r.place_suffixes()
+    r.abbreviations()
     r.transliterations()
+    r.middle_initials()
+    r.familiar_names()
+    r.hyphen_cut()
+    r.leading_words()
     r.short_forms()
+    r.short_organisations()
     clusters = r.clusters()
     aliased = {e[0] for e in r.edges}
     short = {k for k, n in r.nodes.items() if len(n.words) == 1 and k in aliased and not is_acronym(n.surface)}
@@ -513,7 +777,9 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     for root, members in clusters.items():
         name = _canonical(members, r.nodes, short)
         forms = {k for _, k in members}
-        kind = _kind_votes((m for m, _ in members), (r.nodes[k].surface for k in forms))
+        # A person's kind is read from the full names: short forms ("Lee" tagged ORG) do not vote.
+        full = [(m, k) for m, k in members if len(r.nodes[k].words) >= 2 and not is_acronym(r.nodes[k].surface)]
+        kind = _kind_votes((m for m, _ in full or members), (r.nodes[k].surface for k in ({k for _, k in full} or forms)))
         drafts.append((KIND_ORDER[kind], name.casefold(), name, kind, root, members))
     drafts.sort(key=lambda d: d[:3])
 
@@ -522,6 +788,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
         by_key[alias].append((0, other, why))
         by_key[other].append((1, alias, why))
     used: set[str] = set(links.RESERVED_SLUGS)  # an actor called Index must not take actors/index.md
+    ids: dict[str, str] = {}  # cluster root -> actor id
     index = ActorIndex()
     placed: list[Actor] = []
     for _, _, name, kind, root, members in drafts:
@@ -532,15 +799,23 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
         used.add(slug)
         aliases: set[str] = set()
         merges: list[Merge] = []
-        for k in sorted({k for _, k in members}):
-            node = r.nodes[k]
-            for surface in sorted(set(node.surfaces) | node.repeated):
+        # The spellings of this actor's own mentions: a short form shared by two people shows
+        # "Mr. Lee" on his profile and "Mrs. Lee" on hers, not both on both.
+        written: dict[str, set[str]] = defaultdict(set)
+        for m, k in members:
+            surface, collapsed, _ = _read(m.text)
+            title, core = names.split_title(collapsed) if surface in r.nodes[k].titled else ("", collapsed)
+            # "Mr. Lee" is no other spelling of Lee: a courtesy title is kept out of the aliases.
+            written[k].update({core} if any(names.bare(w) in r.lex.courtesy for w in title.split()) else {surface, core})
+        for k in sorted(written):
+            for surface in sorted(written[k]):
                 if surface != name and surface not in aliases:
                     aliases.add(surface)
                     merges.append(Merge(surface, name, _evidence(r, by_key, k, surface, name, root)))
         mentions = tuple(sorted({m.where for m, _ in members}, key=lambda w: (w.source, w.paragraph, w.start, w.end)))
         actor = Actor(id=slug, name=name, kind=kind, aliases=tuple(sorted(aliases)), merges=tuple(sorted(merges, key=lambda x: x.alias)), mentions=mentions)
         placed.append(actor)
+        ids[root] = slug
         index.add(actor, [(m, (m.where.source, m.where.paragraph, normalise(m.text)) not in background) for m, _ in members])
 
     # Roles and relations, read through the index where they were written.
@@ -569,6 +844,10 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
                 mentions=actor.mentions,
             )
         )
+    index.unresolved = tuple(
+        Unresolved(text=_read(m.text)[0], candidates=tuple(sorted(ids[o] for o in pool if o in ids)), why=why, where=m.where)
+        for m, pool, why in sorted(r.unresolved.values(), key=lambda x: (x[0].where.source, x[0].where.paragraph, x[0].where.start))
+    )
     return tuple(actors), index
 
 
@@ -589,6 +868,9 @@ def _nearest(starts: dict[tuple[int, str], list[int]], text: str, where: Where) 
 def _evidence(r: _Resolver, by_key: dict[str, list[tuple[int, str, str]]], key: str, surface: str, name: str, root: str) -> str:
     if surface in r.nodes[key].repeated:
         return f"the last name element is repeated; “{collapse_repetition(surface)}” is meant"
+    title = r.nodes[key].titled.get(surface)
+    if title and len(r.nodes[key].words) >= 2:
+        return f"the same name with the title “{title}” written in it"
     if form_key(surface) == form_key(name):
         return "the same name with other capitals or punctuation"
     # A short form can belong to two actors: give the fold that brought it into this one.
@@ -599,4 +881,6 @@ def _evidence(r: _Resolver, by_key: dict[str, list[tuple[int, str, str]]], key: 
     for side, other, why in edges:
         if side == 1:
             return why
+    if title:
+        return f"the same name with the title “{title}” written in it"
     return "the same name with other capitals or punctuation"

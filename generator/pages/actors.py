@@ -39,9 +39,21 @@ class Node:
     edge: str  # relation text drawn on the line to the centre
 
 
+def profiled(briefing: Briefing) -> set[str]:
+    """Actors that get a profile page: they speak, claim a figure, act in an event, or are
+    mentioned in more than one paragraph. Everyone else is a row of the actors index, whose
+    mentions link straight to the paragraphs, so a story of a thousand names stays a small site."""
+    out = {q.speaker for q in briefing.quotes if q.speaker}
+    out.update(f.claimant for f in briefing.figures if f.claimant)
+    out.update(a for e in briefing.events for a in e.actors)
+    out.update(a.id for a in briefing.actors if len({(w.source, w.paragraph) for w in a.mentions}) > 1)
+    return out
+
+
 def actor_pages(briefing: Briefing) -> dict[str, str]:
-    """actor id -> page path; ids are already unique slugs, 'index' is kept for the list."""
-    return {a.id: f"actors/{'index-actor' if a.id == 'index' else a.id}.md" for a in briefing.actors}
+    """actor id -> page path, for the actors with a profile; ids are unique slugs, 'index' is kept for the list."""
+    keep = profiled(briefing)
+    return {a.id: f"actors/{'index-actor' if a.id == 'index' else a.id}.md" for a in briefing.actors if a.id in keep}
 
 
 def links_of(briefing: Briefing) -> dict[str, list[Link]]:
@@ -70,7 +82,7 @@ def picture(actor: Actor, links: list[Link], pages: dict[str, str], href: Callab
             x=round(centre + PICTURE_RADIUS * math.cos(angle), 1),
             y=round(centre + PICTURE_RADIUS * math.sin(angle), 1),
             label=link.other_text,
-            href=href(pages[link.other_id]) if link.other_id else None,
+            href=href(pages[link.other_id]) if link.other_id in pages else None,
             edge=f"{actor.name} is {link.relation} {link.other_text}" if link.outgoing else f"{link.other_text} is {link.relation} {actor.name}",
         ))
     return nodes
@@ -79,6 +91,16 @@ def picture(actor: Actor, links: list[Link], pages: dict[str, str], href: Callab
 def dropped(briefing: Briefing) -> list[Mention]:
     """Entities the tagger proposed that are not actors, with the reason, for the index."""
     return [m for ex in briefing.extractions for m in ex.mentions if m.kind == "other" and m.evidence.startswith(NOT_AN_ACTOR)]
+
+
+def unresolved(briefing: Briefing) -> list[tuple[str, list[Actor], list[tuple[str, int]]]]:
+    """Short names left unassigned, by spelling and candidates: (text, the actors it fits, paragraphs)."""
+    actors = {a.id: a for a in briefing.actors}
+    groups: dict[tuple[str, tuple[str, ...]], list[Where]] = defaultdict(list)
+    for u in briefing.unresolved:
+        groups[(u.text, u.candidates)].append(u.where)
+    return [(text, [actors[c] for c in ids if c in actors], cited(tuple(ws)))
+            for (text, ids), ws in sorted(groups.items(), key=lambda kv: (kv[0][0].casefold(), kv[0][1]))]
 
 
 def kind_evidence(briefing: Briefing) -> dict[Where, Mention]:
@@ -109,6 +131,8 @@ def pages(ctx: Context) -> dict[str, str]:
         "actors/index.md": ctx.page(
             "actors_index.md.j2", "actors/index.md",
             groups=[g for g in groups if g[1]], actor_pages=pages_by_id, dropped=dropped(b), not_an_actor=NOT_AN_ACTOR,
+            paragraphs={a.id: cited(a.mentions) for a in b.actors if a.id not in pages_by_id},
+            unresolved=unresolved(b),
         )
     }
     tagged = kind_evidence(b)
@@ -116,6 +140,8 @@ def pages(ctx: Context) -> dict[str, str]:
     figures = by_actor(b.figures, lambda f: (f.claimant,))
     events = by_actor(b.events, lambda e: e.actors)
     for actor in b.actors:
+        if actor.id not in pages_by_id:
+            continue
         page = pages_by_id[actor.id]
         seen = [tagged[w] for w in actor.mentions if w in tagged]
         labels = sorted(Counter(m.label or "none" for m in seen).items())
@@ -133,7 +159,7 @@ def pages(ctx: Context) -> dict[str, str]:
             "actor.md.j2", page,
             actor=actor,
             cited=cited,
-            actor_pages={link.other_id: pages_by_id[link.other_id] for link in mine if link.other_id},
+            actor_pages={link.other_id: pages_by_id[link.other_id] for link in mine if link.other_id in pages_by_id},
             links=mine,
             nodes=picture(actor, mine, pages_by_id, href_from),
             size=PICTURE_SIZE,

@@ -1,0 +1,77 @@
+"""Mentions on invented articles: how names are written, and strings that are no actor."""
+from __future__ import annotations
+
+from generator import nlp
+from generator.extract import mentions
+from generator.model import Article, Paragraph
+
+
+def run(*paragraphs: str):
+    article = Article(id="story", path="seeds/story.txt", title="A story", paragraphs=tuple(Paragraph(i + 1, p) for i, p in enumerate(paragraphs)))
+    return mentions.extract(article, nlp.parse([article])["story"])[0]
+
+
+def test_courtesy_title_is_kept_with_the_name_and_tells_the_gender():
+    found = run("Dana Whitfield spoke first. Later Mrs. Whitfield said the vote would wait.")
+    m = next(m for m in found if "Whitfield" in m.text and m.text.startswith("Mrs"))
+    assert (m.text, m.kind, m.gender, m.gender_cue) == ("Mrs. Whitfield", "person", "female", "Mrs.")
+
+
+def test_hyphenated_given_name_stays_whole():
+    found = run("The talks were led by Moon Jae-in and Kim Jong-un on Tuesday.")
+    assert {"Moon Jae-in", "Kim Jong-un"} <= {m.text for m in found}
+
+
+def test_a_campaign_named_after_a_person_is_an_organisation():
+    found = run("Dana Whitfield said the Whitfield campaign would appeal the ruling.")
+    kinds = {m.text: m.kind for m in found}
+    assert kinds["Dana Whitfield"] == "person" and kinds["Whitfield campaign"] == "organization"
+
+
+def test_and_inside_an_organisation_name_does_not_cut_it():
+    found = run("The Parks and Wildlife Department closed the trail on Monday.")
+    assert [(m.text, m.kind) for m in found if m.kind != "other"] == [("Parks and Wildlife Department", "organization")]
+
+
+def test_names_from_a_title_case_headline_count_only_when_the_article_writes_them():
+    found = run("Whitfield Hid Past Health Scare From Voters Says Report", "Dana Whitfield, the mayor, denied the report on Monday.")
+    actors = [m for m in found if m.kind != "other"]
+    assert all(m.where.paragraph == 2 for m in actors)
+    assert any(m.where.paragraph == 1 and "title case" in m.evidence for m in found if m.kind == "other")
+
+
+def test_handles_party_tags_and_timestamps_are_no_names():
+    lex = mentions.lexicon()
+    assert mentions.written_reason("@dwhitfield", lex) and mentions.written_reason("#Whitfield2026", lex)
+    assert mentions.written_reason("R-Calif.", lex) and mentions.written_reason("(D-N.Y.)", lex)
+    assert mentions.written_reason("Thu Jul", lex) and mentions.written_reason("10:32 GMT", lex)
+    assert mentions.written_reason("Dana Whitfield", lex) is None and mentions.written_reason("Rhode Island", lex) is None
+
+
+def test_the_only_person_of_a_sentence_takes_its_pronoun_and_a_title_before_the_name_is_kept():
+    found = run("Governor Lena Ostrova said she would sign the bill.")
+    m = next(m for m in found if m.text == "Lena Ostrova")
+    assert (m.gender, m.gender_cue, m.title) == ("female", "she", "Governor")
+    two = run("Lena Ostrova told Piet Maas that she would sign.")
+    assert all(not m.gender for m in two)  # two people named: the pronoun could be either's
+
+
+def test_occasions_joined_names_and_possessors_are_not_read_as_one_actor():
+    found = run("Dana Whitfield opened the Whitfield-Ostrova talks. Lee's National Harbor Council met on Harbour Festival Day.")
+    texts = {m.text: m.kind for m in found}
+    assert texts.get("Whitfield-Ostrova") == "other"
+    assert texts.get("National Harbor Council") == "organization" and "Lee's National Harbor Council" not in texts
+    assert all(k == "other" for t, k in texts.items() if t.endswith("Day"))
+
+
+def test_a_building_that_speaks_is_the_body_in_it_not_a_person():
+    found = run("The Grey House said on Monday that talks would resume, and Dana Whitfield agreed.")
+    assert {m.text: m.kind for m in found}["Grey House"] == "organization"
+
+
+def test_a_dateline_is_a_place_and_names_joined_by_and_or_broken_are_no_actor():
+    found = run("HARBOURTON, Ore. — The mayor met Hulu and Vimeo executives on Monday.")
+    kinds = {m.text: m.kind for m in found}
+    assert kinds.get("HARBOURTON") == "place"
+    lex = mentions.lexicon()
+    assert mentions.written_reason('Robert C. "Bobby', lex) and mentions.written_reason("W]e", lex)
