@@ -145,7 +145,7 @@ def _match_figures(gold: list[dict], found: list[Found], briefing: Briefing):
     has the same value and kind of subject."""
     def same(g: dict, f: Found) -> bool:
         subject, value = f.extra
-        # A casualty subject ends with its kind ("Taliban killed"); other subjects name the
+        # A casualty subject ends with its kind ("rebels killed"); other subjects name the
         # counted noun anywhere ("members of the group").
         kind = subject.split()[-1] == g["kind"] if "side" in g else g["kind"] in subject.casefold().split()
         return kind and _value(value) == _value(g["value"])
