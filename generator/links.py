@@ -28,16 +28,17 @@ def slugify(text: str, fallback: str = "item") -> str:
 def unique_slugs(names: Iterable[str], fallback: str = "item") -> dict[str, str]:
     """name -> slug, distinct even when two names slug alike (deterministic in input order), and
     never a folder's index page."""
-    out: dict[str, str] = {}
     used: set[str] = set(RESERVED_SLUGS)
-    for name in names:
-        base = slugify(name, fallback)
-        slug, n = base, 2
-        while slug in used:
-            slug, n = f"{base}-{n}", n + 1
-        used.add(slug)
-        out[name] = slug
-    return out
+    return {name: free_slug(slugify(name, fallback), used) for name in names}
+
+
+def free_slug(base: str, used: set[str]) -> str:
+    """`base`, or `base-2`, `base-3` … : the first not in `used`, which then holds it."""
+    slug, n = base, 2
+    while slug in used:
+        slug, n = f"{base}-{n}", n + 1
+    used.add(slug)
+    return slug
 
 
 def page_url(src: str) -> str:

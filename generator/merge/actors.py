@@ -792,11 +792,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     index = ActorIndex()
     placed: list[Actor] = []
     for _, _, name, kind, root, members in drafts:
-        base = links.slugify(name, "actor")
-        slug, n = base, 2
-        while slug in used:
-            slug, n = f"{base}-{n}", n + 1
-        used.add(slug)
+        slug = links.free_slug(links.slugify(name, "actor"), used)
         aliases: set[str] = set()
         merges: list[Merge] = []
         # The spellings of this actor's own mentions: a short form shared by two people shows
