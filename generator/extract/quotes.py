@@ -19,7 +19,9 @@ Every quote's text is the paragraph text at its span; `verbatim` enforces it.
 from __future__ import annotations
 
 import functools
+import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -180,7 +182,12 @@ def with_marks(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, i
 
 
 def inside(i: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in spans)
+    """Whether offset `i` lies in one of `spans`. Quote spans come in reading order, so a search
+    finds the one that may hold `i` (a line with thousands of quotes stays linear); the span
+    before it is looked at too, for two quotes whose marks touch."""
+    ordered = spans if isinstance(spans, list) else sorted(spans)
+    k = bisect_right(ordered, (i, math.inf)) - 1
+    return any(ordered[j][0] <= i < ordered[j][1] for j in (k, k - 1) if j >= 0)
 
 
 def _trim(text: str, start: int, end: int, strip: str = " \t,;:") -> tuple[int, int]:
@@ -705,8 +712,10 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
     bounds = _sentence_bounds(text, quotes, lex)
     drafts: list[Draft] = []
 
+    starts = [t.idx for t in doc]
+
     def tokens_between(a: int, b: int) -> list[Any]:
-        return [t for t in doc if a <= t.idx < b and not inside(t.idx, marks)]
+        return [doc[j] for j in range(bisect_left(starts, a), bisect_left(starts, b)) if not inside(doc[j].idx, marks)]
 
     def cue_in(a: int, b: int, last: bool, quoted: Any | None, words: int) -> Any | None:
         # A naming verb cues a statement ("called it “a failure of every agency”"), not a nickname.

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.extract.quotes import NotVerbatim
 from generator.merge.actors import ActorIndex
@@ -69,7 +69,17 @@ def forget() -> None:
 class _Group:
     lead: QuoteClaim
     padded: str  # " normalised words of the lead "
-    members: list[QuoteClaim]
+    members: list[QuoteClaim] = field(default_factory=list)
+    # Kept as members join, so that testing one more claim does not walk them all (a seed of
+    # thousands of one repeated quote stays linear).
+    speakers: set[str] = field(default_factory=set)  # _speaker_words of the members
+    spans: dict[tuple[str, int], list[Where]] = field(default_factory=lambda: defaultdict(list))  # by paragraph
+
+    def add(self, claim: QuoteClaim) -> None:
+        self.members.append(claim)
+        if word := _speaker_words(claim):
+            self.speakers.add(word)
+        self.spans[claim.where.source, claim.where.paragraph].append(claim.where)
 
 
 def _date(claim: QuoteClaim, times: Sequence[TimeExpression]) -> str | None:
@@ -91,11 +101,7 @@ def _nested(claim: QuoteClaim, group: _Group) -> bool:
     """A claim inside another claim of the same paragraph is a different statement
     ("X reported that Y ... vowed to Z"), not a second copy of it."""
     w = claim.where
-    return any(
-        m.where.source == w.source and m.where.paragraph == w.paragraph
-        and m.where.start < w.end and w.start < m.where.end
-        for m in group.members
-    )
+    return any(m.start < w.end and w.start < m.end for m in group.spans.get((w.source, w.paragraph), ()))
 
 
 def _speaker_words(claim: QuoteClaim) -> str | None:
@@ -108,8 +114,7 @@ def _same_speaker(claim: QuoteClaim, group: _Group) -> bool:
     """Whether a claim can be the group's statement: nobody in it is named as someone else
     ("Roe" and "Jane Roe" are one speaker; an unattributed copy takes the named one's)."""
     mine = _speaker_words(claim)
-    theirs = {w for m in group.members for w in [_speaker_words(m)] if w}
-    return mine is None or not theirs or theirs == {mine}
+    return mine is None or not group.speakers or group.speakers == {mine}
 
 
 def _group_claims(claims: list[QuoteClaim]) -> list[_Group]:
@@ -134,9 +139,10 @@ def _group_claims(claims: list[QuoteClaim]) -> list[_Group]:
                     found = gi
                     break
         if found is not None:
-            groups[found].members.append(claim)
+            groups[found].add(claim)
             continue
-        groups.append(_Group(claim, f" {norm} ", [claim]))
+        groups.append(_Group(claim, f" {norm} "))
+        groups[-1].add(claim)
         gi = len(groups) - 1
         exact[(claim.kind, norm)] = gi
         for sh in _shingles(norm):
