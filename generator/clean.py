@@ -20,6 +20,7 @@ from generator.posts import REASON_EMBED, pieces
 from generator.published import dateline, quote_line
 
 HEADLINE_MAX_WORDS = 25
+HEADLINE_MAX_CHARS = 300  # a "word" of thousands of characters is no headline
 SHORT_HEADLINE_WORDS = 14
 TITLE_SCAN_CHARS = 2000
 HEAD_SCAN_CHARS = 400  # where a one-line article's headline, byline and stamp are looked for  # a title is the first sentence, looked for at the start of the text
@@ -40,7 +41,7 @@ def _looks_like_headline(text: str, following: str | None = None) -> bool:
     """A short line without a sentence end; or, with a final full stop (some exports end every
     line with one), a title-case line, or one short sentence before a much longer line
     (`following`; None for a part of a split line, which has no line after it to compare)."""
-    if len(text.split()) > HEADLINE_MAX_WORDS:
+    if len(text.split()) > HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS:
         return False
     if not text.rstrip().endswith((".", "”", '"', ":")):
         return True

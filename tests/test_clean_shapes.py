@@ -368,3 +368,11 @@ def test_a_newsletter_prompt_names_the_outlet_only_when_it_names_one():
     ours = clean(seed("Storm shuts harbour road\n\nThe road was shut on Tuesday.\n\nSign up for our daily newsletter\n"))
     assert ours.outlet is None
     assert ("Sign up for our daily newsletter", "newsletter or subscription prompt") in [(r.text, r.reason) for r in ours.removed]
+
+
+def test_a_line_of_symbols_only_is_removed_as_such_never_as_a_headline():
+    a = clean(seed("Storm shuts harbour road\n\nThe road was shut on Tuesday.\n\n* * *\n\nIt reopened on Friday.\n\n"
+                   + "[" * 10_000 + "\n"))
+    assert [p.text for p in a.paragraphs] == ["The road was shut on Tuesday.", "It reopened on Friday."]
+    assert {(r.text[:5], r.reason) for r in a.removed if r.reason != "headline (shown as the title)"} == \
+        {("* * *", "separator"), ("[" * 5, "no words, only symbols")}
