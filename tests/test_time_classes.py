@@ -129,3 +129,27 @@ def test_that_year_and_the_following_month_count_from_the_date_named_before():
 def test_the_latest_quarter_is_never_one_still_under_way():
     text = "Ferry revenue should rise in the first quarter. Revenue fell in the latest quarter."
     assert times(text) == [("the first quarter", "2023-Q1"), ("the latest quarter", "2022-Q4")]
+
+
+def test_a_year_modifying_a_singular_noun_is_a_year_but_a_count_of_things_is_not():
+    assert times("The orchard never recovered from the 2011 frost.") == [("2011", "2011")]
+    assert times("The ferry carried the 1500 passengers home.") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The museum reopened in January this year.", "2023-01"),
+    ("The museum closed in July last year.", "2022-07"),
+    ("The museum closed in July nineteen ninety-seven.", "1997-07"),
+])
+def test_a_month_with_its_year_in_words(text, value):
+    assert [v for _, v in times(text)] == [value]
+
+
+def test_sets_and_vague_references_are_kept_undated():
+    found = dict(times("The ferry line pays dividends every quarter; these days they run late, and the future looks grim."))
+    assert found == {"every quarter": None, "these days": "PRESENT_REF", "the future": "FUTURE_REF"}
+
+
+def test_the_full_year_is_the_anchors_year_and_or_so_ago_is_ago():
+    assert times("Harvest for the full year will fall.") == [("the full year", "2023")]
+    assert times("The chess final ended a week or so ago.") == [("a week or so ago", "2023-W10")]

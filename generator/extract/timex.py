@@ -160,10 +160,12 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("clock", re.compile(rf"(?<![\w:.])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<zone>{zones})\b")),
         ("clock", re.compile(rf"\b(?P<word>{_alt(list(w['clock_words']), 'i')})\b")),
         ("numeric", re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/]|[.,]\d)")),
+        ("monthyear", re.compile(
+            rf"\b(?P<month>{_alt([m for m in w['months'] if len(m) > 3])})\s+(?:(?P<rel>this|last|next)\s+year\b|(?:of\s+)?(?P<spelled>{spelled_year})\b)")),
         ("spelled", re.compile(rf"\b(?:the\s+year\s+)?(?P<words>{spelled_year})\b", re.I)),
         ("decadeword", re.compile(rf"\b(?:the\s+)(?:(?P<part>{_alt(w['decade_parts'], 'i')})[-\s]?)?(?:(?P<word>{_alt(list(w['decade_words']), 'i')})|['’](?P<yy>\d0)s)\b", re.I)),
         ("vague", re.compile(rf"\b(?:the\s+)?(?P<phrase>{_alt(list(w['vague_references']), 'i')})\b")),
-        ("set", re.compile(rf"\b(?:(?:{_alt(w['set_openers'], 'i')})\s+(?:other\s+)?(?:{_alt(list(w['duration_units']), 'i')}|{_alt(list(w['months']))}|{_alt(list(w['weekdays']))}){'|' + _alt(w['set_words'], 'i') if w['set_words'] else ''})\b")),
+        ("set", re.compile(rf"\b(?:(?:{_alt(w['set_openers'], 'i')})\s+(?:other\s+)?(?:{_alt(list(w['duration_units']) + w['set_units'], 'i')}|{_alt(list(w['months']))}|{_alt(list(w['weekdays']))}){'|' + _alt(w['set_words'], 'i') if w['set_words'] else ''})\b")),
         ("named", re.compile(rf"\b(?P<name>{_alt(list(w['named_days']))})(?:['’]s)?\b")),
         ("duration", re.compile(
             rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?P<unit>{dunits})\b(?:[\s-]long\b)?(?![\s-]old\b)"
@@ -213,9 +215,17 @@ def _year_context(text: str, start: int, end: int, doc: Any) -> bool:
             token = tokens[0]
             if token.ent_type_ == "DATE":
                 wanted = True
+            if prev in words()["year_determiners"] and _modifies_singular(token):
+                return True
             if token.dep_ == "nummod" and token.head.text not in words()["months"]:
                 return False
     return wanted
+
+
+def _modifies_singular(token: Any) -> bool:
+    """'the 1987 crash': the number stands right before the singular common noun it modifies."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.tag_ == "NN" and token.head.i == nxt.i
 
 
 def _inside_name(text: str, start: int) -> bool:
@@ -369,6 +379,12 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
         if not 1 <= month <= 12 or not _in_years(year) or not 1 <= day <= calendar.monthrange(year, month)[1]:
             return None
         return Parsed("date", start, end, year=year, month=month, day=day)
+    if kind == "monthyear":
+        month = _month(g["month"])
+        if g.get("spelled"):
+            year = _spelled_year(g["spelled"])
+            return Parsed("date", start, end, year=year, month=month) if year and _in_years(year) else None
+        return Parsed("month", start, end, month=month, modifier="year_shift", count={"this": 0, "last": -1, "next": 1}[g["rel"].lower()])
     if kind == "spelled":
         year = _spelled_year(g["words"])
         return Parsed("year", start, end, year=year, note="in words") if year and _in_years(year) else None
@@ -662,6 +678,8 @@ def _start(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None
         # Without a word saying otherwise, a month is the latest one on or before the anchor.
         if p.modifier == "this":
             year = anchor.year
+        elif p.modifier == "year_shift":  # "July last year"
+            year = anchor.year + p.count
         elif p.modifier == "next":
             year = anchor.year + (p.month <= anchor.month)
         elif p.modifier == "last":
