@@ -153,3 +153,18 @@ def test_sets_and_vague_references_are_kept_undated():
 def test_the_full_year_is_the_anchors_year_and_or_so_ago_is_ago():
     assert times("Harvest for the full year will fall.") == [("the full year", "2023")]
     assert times("The chess final ended a week or so ago.") == [("a week or so ago", "2023-W10")]
+
+
+def test_the_quarter_ended_on_a_date_is_the_quarter_holding_it_and_becomes_the_focus():
+    found = times("The ferry line earned more in the quarter ended June 30. In the 2021 period it lost money.",
+                  anchor=date(2022, 8, 2))
+    assert found == [("the quarter", "2022-Q2"), ("June 30", "2022-06-30"), ("the 2021 period", "2021-Q2")]
+
+
+def test_a_year_period_with_no_quarter_in_focus_is_only_that_year():
+    assert times("In the 2021 period the ferry line lost money.") == [("the 2021 period", "2021")]
+
+
+def test_a_count_left_out_is_a_vague_past_and_a_month_after_through_is_a_date():
+    assert times("The museum closed months ago.") == [("months ago", "PAST_REF")]
+    assert times("The ferry pass is valid through January.", anchor=date(2022, 10, 26)) == [("January", "2023-01")]

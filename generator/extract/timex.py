@@ -148,7 +148,9 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
             rf"\b(?:the\s+)?(?:(?P<poss>{poss})\s+|(?P<pyear>\d{{4}})\s+)?(?P<ord>{hord})[\s-]+half"
             rf"(?:\s+of\s+(?:(?:fiscal|the\s+year)\s+)?(?:{year}|(?P<rel>this|last|next)\s+year|(?P<the>the|this)\s+year))?\b", re.I)),
         ("relfocus", re.compile(rf"\b(?P<open>{_alt(list(w['focus_openers']), 'i')})\s+(?P<unit>{_alt(w['focus_units'], 'i')})\b(?!\s+(?:of|before|after|earlier|later|ago|or)\b|['’-])")),
-        ("focus", re.compile(rf"\b(?P<phrase>{_alt(list(w['focus_quarters']), 'i')})\b(?!\s+(?:of|ended|ending)\b)")),
+        ("focus", re.compile(rf"\b(?P<phrase>{_alt(list(w['focus_quarters']), 'i')})\b(?!\s+of\b)")),
+        # "the 1988 period", "its 1988 quarter": the period in focus, in the year named
+        ("yearfocus", re.compile(rf"\b(?:the|its|their)\s+{year}\s+(?:{_alt(w['year_focus_nouns'], 'i')})\b")),
         ("yearback", re.compile(rf"\b(?:(?:the|a)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<phrase>{back})(?:\s+(?P<noun>{back_nouns}))?\b", re.I)),
         ("yearback", re.compile(rf"\b(?P<phrase>{_alt(w['year_back_phrases'], 'i')})\b")),
         ("season", re.compile(
@@ -379,6 +381,9 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
         if not 1 <= month <= 12 or not _in_years(year) or not 1 <= day <= calendar.monthrange(year, month)[1]:
             return None
         return Parsed("date", start, end, year=year, month=month, day=day)
+    if kind == "yearfocus":
+        year = int(g["year"])
+        return Parsed(kind, start, end, year=year) if _in_years(year) else None
     if kind == "monthyear":
         month = _month(g["month"])
         if g.get("spelled"):
@@ -642,7 +647,7 @@ def _start(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None
         if p.weekday is not None and d.weekday() != p.weekday:
             note += "; the weekday named does not fall on this date"
         return d, "day", True, note
-    if p.kind in ("year", "range"):
+    if p.kind in ("year", "range", "yearfocus"):
         assert p.year is not None
         return date(p.year, 1, 1), "year", False, ""
     if p.kind == "decade":
@@ -792,22 +797,40 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
     named: tuple[TimeExpression, int] | None = None
     for i, paragraph in enumerate(article.paragraphs):
         doc = docs[i] if i < len(docs) else None
-        for p in find(paragraph.text, doc):
+        found = find(paragraph.text, doc)
+        for k, p in enumerate(found):
             p = replace(p, tense=tense.of(p.start, p.end, doc))
             where = Where(article.id, paragraph.n, p.start, p.end)
             t = _expression(paragraph.text, p, where, anchor, article.published_basis)
             near_q = quarter[0] if quarter and paragraph.n - quarter[1] <= FOCUS_PARAGRAPHS else None
             near = named[0] if named and paragraph.n - named[1] <= FOCUS_PARAGRAPHS else None
-            if p.kind in ("focus", "yearback") or (p.kind == "ago" and p.unit == "year" and p.count == 1):
+            ended = _ending_on(paragraph.text, p, found[k + 1] if k + 1 < len(found) else None, anchor)
+            if p.kind == "focus" and ended is not None:
+                t = replace(t, value=_fmt(ended, "quarter"), precision="quarter", note="the quarter that ends on the date named after it")
+            elif p.kind in ("focus", "yearback") or (p.kind == "ago" and p.unit == "year" and p.count == 1):
                 t = _from_focus(t, p, near_q, near)
+            elif p.kind == "yearfocus" and near_q is not None and near_q.value:
+                t = replace(t, value=f"{p.year:04d}{near_q.value[4:]}", precision=near_q.precision,
+                            note=f"the period named before ({near_q.expression}) in the year named")
             elif p.kind == "relfocus" and near is not None:
                 t = _from_named(t, p, near)
             out.append(t)
-            if p.kind in ("quarter", "half") and t.value:
+            if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None)) and t.value:
                 quarter = (t, paragraph.n)
             if t.value and t.precision in ("day", "month", "quarter", "half", "year") and p.kind in ("date", "quarter", "half", "month", "year"):
                 named = (t, paragraph.n)
     return tuple(out)
+
+
+ENDING = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+|in\s+)?$", re.I)
+
+
+def _ending_on(text: str, p: Parsed, following: Parsed | None, anchor: date | None) -> date | None:
+    """'the quarter ended Sept. 30': the quarter is the one that holds the date that follows."""
+    if following is None or not ENDING.fullmatch(text[p.end:following.start]):
+        return None
+    start = _start(following, anchor) if following.kind == "date" else None
+    return start[0] if start and start[1] in ("day", "month") else None
 
 
 def _period_end(t: TimeExpression) -> date:
