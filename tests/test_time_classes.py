@@ -168,3 +168,14 @@ def test_a_year_period_with_no_quarter_in_focus_is_only_that_year():
 def test_a_count_left_out_is_a_vague_past_and_a_month_after_through_is_a_date():
     assert times("The museum closed months ago.") == [("months ago", "PAST_REF")]
     assert times("The ferry pass is valid through January.", anchor=date(2022, 10, 26)) == [("January", "2023-01")]
+
+
+def test_a_count_before_a_clause_is_a_duration_and_before_a_date_an_offset():
+    assert times("The ferry sailed several months before the crew struck.", parse=False) == [("several months", "PXM")]
+    assert times("The ferry sailed two days before March 3.", parse=False) == [("two days before March 3", "2023-03-01")]
+
+
+def test_counted_days_with_a_word_between_and_parts_of_the_current_year():
+    assert times("The chess final lasted eight playing days.", parse=False) == []
+    assert times("The harvest took eight working days.", parse=False) == [("eight working days", "P8D")]
+    assert times("The harvest was delayed earlier in the year.") == [("earlier in the year", "2023")]

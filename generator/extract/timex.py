@@ -170,8 +170,8 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("set", re.compile(rf"\b(?:(?:{_alt(w['set_openers'], 'i')})\s+(?:other\s+)?(?:{_alt(list(w['duration_units']) + w['set_units'], 'i')}|{_alt(list(w['months']))}|{_alt(list(w['weekdays']))}){'|' + _alt(w['set_words'], 'i') if w['set_words'] else ''})\b")),
         ("named", re.compile(rf"\b(?P<name>{_alt(list(w['named_days']))})(?:['’]s)?\b")),
         ("duration", re.compile(
-            rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?P<unit>{dunits})\b(?:[\s-]long\b)?(?![\s-]old\b)"
-            rf"(?!\s+(?:{_alt(w['ago_words'], 'i')}|{_alt(list(w['offset_directions']), 'i')})\b)", re.I)),
+            rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?:(?:{_alt(w['duration_fillers'], 'i')})\s+)?(?P<unit>{dunits})\b(?:[\s-]long\b)?(?![\s-]old\b)"
+            rf"(?!\s+(?:{_alt(w['ago_words'], 'i')})\b)", re.I)),
     ]
 
 
@@ -435,7 +435,12 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
         if all(p.end <= c.start or p.start >= c.end for c in chosen):
             chosen.append(p)
     chosen.sort(key=lambda p: p.start)
-    return _with_clocks(text, [_with_part_of(text, _with_offset(text, p)) for p in chosen])
+    placed = [_with_part_of(text, _with_offset(text, p)) for p in chosen]
+    # "two days before the May 5 vote": the count is part of the offset; before a clause
+    # ("several months before he took office") it stays a duration of its own.
+    offsets = [p for p in placed if p.kind == "offset"]
+    placed = [p for p in placed if p.kind != "duration" or not any(o.start <= p.start and p.end <= o.end for o in offsets)]
+    return _with_clocks(text, placed)
 
 
 DATED_PARTS = ("date", "month", "year", "decade", "relperiod", "weekday", "quarter", "half", "season", "relday")
