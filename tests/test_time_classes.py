@@ -179,3 +179,18 @@ def test_counted_days_with_a_word_between_and_parts_of_the_current_year():
     assert times("The chess final lasted eight playing days.", parse=False) == []
     assert times("The harvest took eight working days.", parse=False) == [("eight working days", "P8D")]
     assert times("The harvest was delayed earlier in the year.") == [("earlier in the year", "2023")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The skater recalled her brilliant 2014 season.", [("2014", "2014")]),
+    ("Tickets for the 2026 Regatta sold out.", [("2026", "2026")]),
+    ("The harbour took 1800 boats.", []),
+])
+def test_a_year_before_the_noun_it_names(text, found):
+    assert times(text) == found
+
+
+def test_a_month_opening_a_sentence_or_naming_which_thing():
+    assert times("In January, the ferry line cut fares.") == [("January", "2023-01")]
+    assert times("The ferry line kept to a February timetable.") == [("February", "2023-02")]
+    assert times("The museum opened under the May trustees.") == []  # May is also a name

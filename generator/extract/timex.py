@@ -87,7 +87,11 @@ class _Patterns:
         year = r"(?P<year>\d{4})(?![\w%@]|[.,]\d)"
         # "in August", and "the end of August": a part of the month names it as a date too
         openers = w["month_prepositions"] + [o for o in w["part_of_openers"] if o.endswith(" of")]
-        preps = "|".join(rf"(?<=\b{re.escape(p)}\s)" for p in openers)
+        # a sentence may begin with the preposition ("In January, ...")
+        preps = "|".join(rf"(?<=\b{re.escape(o)}\s)" for p in openers for o in dict.fromkeys((p, p[:1].upper() + p[1:])))
+        # "a June agreement", "the March meeting": a month naming which one of a thing
+        # ("the May government": a month that is also a name is left to its other readings)
+        preps += "|" + "|".join(rf"(?<=\b{re.escape(d)}\s)(?!{_alt(w['months_also_names'])}\b)(?=\S+\s+[a-z])" for d in w["month_determiners"])
         month_mods = _alt(list(w["month_modifiers"]), "i")
         directions = _alt(list(w["offset_directions"]), "i")
         # "the day before" counts one; "the years before" is a vague stretch, not a count.
@@ -217,17 +221,21 @@ def _year_context(text: str, start: int, end: int, doc: Any) -> bool:
             token = tokens[0]
             if token.ent_type_ == "DATE":
                 wanted = True
-            if prev in words()["year_determiners"] and _modifies_singular(token):
+            if _modifies_noun(token):
                 return True
             if token.dep_ == "nummod" and token.head.text not in words()["months"]:
                 return False
     return wanted
 
 
-def _modifies_singular(token: Any) -> bool:
-    """'the 1987 crash': the number stands right before the singular common noun it modifies."""
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return nxt is not None and nxt.tag_ == "NN" and token.head.i == nxt.i
+def _modifies_noun(token: Any) -> bool:
+    """'the 1987 crash', 'his failed 1996 campaign', 'the 2000 Olympics': after a determiner or an
+    adjective, a number before a singular or proper noun names which one; a count would take a
+    plural common noun ("the 1500 troops")."""
+    if token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    prev, nxt = token.nbor(-1), token.nbor(1)
+    return prev.tag_ in words()["year_modifier_tags"] and nxt.tag_ in ("NN", "NNP", "NNPS")
 
 
 def _inside_name(text: str, start: int) -> bool:
