@@ -194,3 +194,19 @@ def test_a_month_opening_a_sentence_or_naming_which_thing():
     assert times("In January, the ferry line cut fares.") == [("January", "2023-01")]
     assert times("The ferry line kept to a February timetable.") == [("February", "2023-02")]
     assert times("The museum opened under the May trustees.") == []  # May is also a name
+
+
+def test_the_previous_weekday_counts_from_the_day_last_named():
+    found = times("The regatta ended on Friday, March 10. The previous Friday the boats had capsized.", parse=False)
+    assert found == [("Friday, March 10", "2023-03-10"), ("previous Friday", "2023-03-03")]
+    # with no day named before, the anchor's rule stands
+    assert times("The boats capsized the previous Friday.", parse=False) == [("previous Friday", "2023-03-10")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The harbour reopens by mid-2024.", "2024"),
+    ("The ferry line lost money in fiscal 2021.", "2021"),
+    ("The museum expects visitors to double by year's end.", "2023"),
+])
+def test_more_year_phrases(text, value):
+    assert [v for _, v in times(text, parse=False)] == [value]

@@ -105,6 +105,8 @@ class _Patterns:
             ("range", re.compile(r"(?<![\w@#$£€.,/'’-])(?P<year>\d{4})\s?[-–—]\s?(?P<end>\d{4}|\d{2})(?![\w%/-]|[.,]\d)")),
             ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<part>{_alt(w['decade_parts'], 'i')})[-\s]?)?(?P<year>\d{{3}}0)['’]?s\b", re.I)),
             ("year", re.compile(r"(?<![\w@#$£€.,/'’:-])" + year + r"(?![-–—/]\d)")),
+            # "mid-1996": the year, not a range or a code
+            ("year", re.compile(r"(?<=\bmid-)" + year + r"(?![-–—/]\d)", re.I)),
         ]
         self.relative = [
             ("weekday", re.compile(rf"\b(?:(?P<mod>{mods})\s+)?(?P<wd>{days})(?:(?:['’]s)?\s+(?P<pod>{pod}))?\b")),
@@ -808,6 +810,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
     # TimeML's temporal focus: the period the article last named, for "the quarter" and "a year earlier".
     quarter: tuple[TimeExpression, int] | None = None
     named: tuple[TimeExpression, int] | None = None
+    day: tuple[TimeExpression, int] | None = None  # the day last named, weekdays included
     for i, paragraph in enumerate(article.paragraphs):
         doc = docs[i] if i < len(docs) else None
         found = find(paragraph.text, doc)
@@ -822,6 +825,9 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
                 t = replace(t, value=_fmt(ended, "quarter"), precision="quarter", note="the quarter that ends on the date named after it")
             elif p.kind in ("focus", "yearback") or (p.kind == "ago" and p.unit == "year" and p.count == 1):
                 t = _from_focus(t, p, near_q, near)
+            elif p.kind == "weekday" and day is not None and paragraph.n - day[1] <= FOCUS_PARAGRAPHS \
+                    and (step := _focus_weekday_step(paragraph.text, p)):
+                t = _weekday_from(t, p, day[0], step)
             elif p.kind == "yearfocus" and near_q is not None and near_q.value:
                 t = replace(t, value=f"{p.year:04d}{near_q.value[4:]}", precision=near_q.precision,
                             note=f"the period named before ({near_q.expression}) in the year named")
@@ -830,9 +836,31 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             out.append(t)
             if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None)) and t.value:
                 quarter = (t, paragraph.n)
+            if t.value and t.precision == "day" and p.kind in ("date", "weekday", "relday"):
+                day = (t, paragraph.n)
             if t.value and t.precision in ("day", "month", "quarter", "half", "year") and p.kind in ("date", "quarter", "half", "month", "year"):
                 named = (t, paragraph.n)
     return tuple(out)
+
+
+def _focus_weekday_step(text: str, p: Parsed) -> int:
+    """'the previous Friday', 'the following Monday': a weekday counted from the day last named
+    (-1 / +1), not from the anchor; 0 when the words do not say so."""
+    m = re.search(rf"\bthe\s+(?P<w>{_alt(list(words()['weekday_focus']), 'i')})\s+$", text[max(0, p.start - 20):p.start], re.I)
+    if m is None:
+        m = re.match(rf"(?P<w>{_alt(list(words()['weekday_focus']), 'i')})\s+", text[p.start:p.end])
+        if m is None or not re.search(r"\bthe\s+$", text[max(0, p.start - 6):p.start], re.I):
+            return 0
+    return int(words()["weekday_focus"][m["w"].lower()])
+
+
+def _weekday_from(t: TimeExpression, p: Parsed, named: TimeExpression, step: int) -> TimeExpression:
+    assert p.weekday is not None and named.value is not None
+    base = date.fromisoformat(named.value)
+    gap = ((base.weekday() - p.weekday) % 7 or 7) if step < 0 else ((p.weekday - base.weekday()) % 7 or 7)
+    d = base + timedelta(days=gap * step)
+    return replace(t, value=d.isoformat(), precision="day", anchor=None, anchor_basis=None, anchor_source=None,
+                   note=f"counted from {named.expression}")
 
 
 ENDING = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+|in\s+)?$", re.I)
