@@ -210,3 +210,8 @@ def test_the_previous_weekday_counts_from_the_day_last_named():
 ])
 def test_more_year_phrases(text, value):
     assert [v for _, v in times(text, parse=False)] == [value]
+
+
+def test_a_months_own_things_name_the_month_but_a_names_do_not():
+    assert times("The ferry line revised February's timetable.") == [("February", "2023-02")]
+    assert times("The crowd cheered May's arrival.") == []

@@ -94,6 +94,8 @@ class _Patterns:
             ("weekday", re.compile(rf"\b(?:(?P<mod>{mods})\s+)?(?P<wd>{days})(?:(?:['’]s)?\s+(?P<pod>{pod}))?\b")),
             ("weekday", re.compile(rf"\b(?:the\s+)?(?P<pod>{pod})\s+of\s+(?:(?P<mod>{mods})\s+)?(?P<wd>{days})(?:\s+{pod})?\b")),
             ("month", re.compile(rf"\b(?:(?P<mod>{month_mods})[-\s]+|{preps})(?P<month>{full_months})\b(?!\s*\d)")),
+            # "December's figures": a month's own things (not a name's: "May's government")
+            ("month", re.compile(rf"\b(?!{alternation(w['months_also_names'])}\b)(?P<mod>)(?P<month>{full_months})(?=['’]s\s+[a-z])")),
             ("relday", re.compile(rf"\b(?P<phrase>{alternation(list(w['relative_days']), 'i')})\b")),
             ("relperiod", re.compile(rf"\b(?P<phrase>{alternation(list(w['relative_periods']), 'i')})\b")),
             ("recent", re.compile(rf"\b(?P<phrase>{alternation(list(w['recent_periods']), 'i')})\b")),
