@@ -215,3 +215,7 @@ def test_more_year_phrases(text, value):
 def test_a_months_own_things_name_the_month_but_a_names_do_not():
     assert times("The ferry line revised February's timetable.") == [("February", "2023-02")]
     assert times("The crowd cheered May's arrival.") == []
+
+
+def test_a_stretch_of_uncertain_length_is_kept_as_timeml_writes_it():
+    assert times("Repairs to the ferry could take weeks or months.") == [("weeks or months", "PXW")]
