@@ -219,3 +219,14 @@ def test_a_months_own_things_name_the_month_but_a_names_do_not():
 
 def test_a_stretch_of_uncertain_length_is_kept_as_timeml_writes_it():
     assert times("Repairs to the ferry could take weeks or months.") == [("weeks or months", "PXW")]
+
+
+def test_a_year_earlier_compares_with_the_period_reported_not_a_forecast():
+    text = ("The ferry line earned $3 million in the second quarter. It expects a loss in the first quarter "
+            "of next year. A year earlier it had earned $2 million.")
+    found = times(text, anchor=date(2022, 8, 2), parse=False)
+    assert found[-1] == ("A year earlier", "2021-Q2")
+
+
+def test_half_of_a_decade_is_dated_as_the_decade():
+    assert times("Ferry traffic peaked in the last half of the '80s.", parse=False) == [("the last half of the '80s", "198X")]

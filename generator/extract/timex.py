@@ -58,6 +58,9 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
     out: list[TimeExpression] = []
     # TimeML's temporal focus: the period the article last named, for "the quarter" and "a year earlier".
     quarter: tuple[TimeExpression, int] | None = None
+    # "a year earlier" compares results: the period last named that had begun by the anchor
+    # ("the third quarter of next year" is a forecast, not what is compared)
+    reported: tuple[TimeExpression, int] | None = None
     named: tuple[TimeExpression, int] | None = None
     day: tuple[TimeExpression, int] | None = None  # the day last named, weekdays included
     for i, paragraph in enumerate(article.paragraphs):
@@ -69,11 +72,12 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             t = _expression(paragraph.text, p, where, anchor, article.published_basis)
             near_q = quarter[0] if quarter and paragraph.n - quarter[1] <= FOCUS_PARAGRAPHS else None
             near = named[0] if named and paragraph.n - named[1] <= FOCUS_PARAGRAPHS else None
+            near_r = reported[0] if reported and paragraph.n - reported[1] <= FOCUS_PARAGRAPHS else None
             ended = _ending_on(paragraph.text, p, found[k + 1] if k + 1 < len(found) else None, anchor)
             if p.kind == "focus" and ended is not None:
                 t = replace(t, value=fmt(ended, "quarter"), precision="quarter", note="the quarter that ends on the date named after it")
             elif p.kind in ("focus", "yearback") or (p.kind == "ago" and p.unit == "year" and p.count == 1):
-                t = _from_focus(t, p, near_q, near)
+                t = _from_focus(t, p, near_q if p.kind == "focus" else near_r, near)
             elif p.kind == "weekday" and day is not None and paragraph.n - day[1] <= FOCUS_PARAGRAPHS \
                     and (step := _focus_weekday_step(paragraph.text, p)):
                 t = _weekday_from(t, p, day[0], step)
@@ -85,6 +89,8 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             out.append(t)
             if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None)) and t.value:
                 quarter = (t, paragraph.n)
+                if anchor is None or _period_start(t) <= anchor:
+                    reported = quarter
             if t.value and t.precision == "day" and p.kind in ("date", "weekday", "relday"):
                 day = (t, paragraph.n)
             if t.value and t.precision in ("day", "month", "quarter", "half", "year") and p.kind in ("date", "quarter", "half", "month", "year"):
@@ -123,11 +129,16 @@ def _ending_on(text: str, p: Parsed, following: Parsed | None, anchor: date | No
     return start[0] if start and start[1] in ("day", "month") else None
 
 
+def _period_start(t: TimeExpression) -> date:
+    """The first day of a quarter or half ("2016-Q3" -> 2016-07-01)."""
+    assert t.value is not None
+    return date(int(t.value[:4]), (int(t.value[6]) - 1) * (3 if t.value[5] == "Q" else 6) + 1, 1)
+
+
 def _period_end(t: TimeExpression) -> date:
     """The day after a quarter or half ends ("2016-Q3" -> 2016-10-01)."""
     assert t.value is not None
-    months = 3 if t.value[5] == "Q" else 6
-    return shift(date(int(t.value[:4]), (int(t.value[6]) - 1) * months + 1, 1), "month", months)
+    return shift(_period_start(t), "month", 3 if t.value[5] == "Q" else 6)
 
 
 def _from_named(t: TimeExpression, p: Parsed, named: TimeExpression) -> TimeExpression:

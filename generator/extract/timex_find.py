@@ -432,12 +432,12 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
     placed = [_with_part_of(text, _with_offset(text, p)) for p in chosen]
     # "two days before the May 5 vote": the count is part of the offset; before a clause
     # ("several months before he took office") it stays a duration of its own.
-    offsets = [p for p in placed if p.kind == "offset"]
-    placed = [p for p in placed if p.kind != "duration" or not any(o.start <= p.start and p.end <= o.end for o in offsets)]
+    # "the last half of the '80s": a part of a period read as its own expression goes with it.
+    placed = [p for p in placed if not any(o is not p and o.start <= p.start and p.end <= o.end for o in placed)]
     return _with_clocks(text, placed)
 
 
-DATED_PARTS = ("date", "month", "year", "decade", "relperiod", "weekday", "quarter", "half", "season", "relday")
+DATED_PARTS = ("date", "month", "year", "decade", "decadeword", "relperiod", "weekday", "quarter", "half", "season", "relday")
 
 
 def _with_part_of(text: str, p: Parsed) -> Parsed:
