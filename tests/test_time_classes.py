@@ -230,3 +230,9 @@ def test_a_year_earlier_compares_with_the_period_reported_not_a_forecast():
 
 def test_half_of_a_decade_is_dated_as_the_decade():
     assert times("Ferry traffic peaked in the last half of the '80s.", parse=False) == [("the last half of the '80s", "198X")]
+
+
+def test_a_day_something_takes_effect_is_the_one_nearest_the_anchor():
+    # told in the past tense, yet the new timetable starts in three months
+    assert times("The ferry line announced a timetable effective Feb. 1.", anchor=date(2022, 10, 26)) == [("Feb. 1", "2023-02-01")]
+    assert times("The ferry line announced a timetable on Feb. 1.", anchor=date(2022, 10, 26)) == [("Feb. 1", "2022-02-01")]

@@ -67,7 +67,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
         doc = docs[i] if i < len(docs) else None
         found = find(paragraph.text, doc)
         for k, p in enumerate(found):
-            p = replace(p, tense=tense.of(p.start, p.end, doc))
+            p = replace(p, tense=_own_tense(paragraph.text, p) or tense.of(p.start, p.end, doc))
             where = Where(article.id, paragraph.n, p.start, p.end)
             t = _expression(paragraph.text, p, where, anchor, article.published_basis)
             near_q = quarter[0] if quarter and paragraph.n - quarter[1] <= FOCUS_PARAGRAPHS else None
@@ -96,6 +96,15 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             if t.value and t.precision in ("day", "month", "quarter", "half", "year") and p.kind in ("date", "quarter", "half", "month", "year"):
                 named = (t, paragraph.n)
     return tuple(out)
+
+
+def _own_tense(text: str, p: Parsed) -> str | None:
+    """'created an office effective Feb. 1': the day is when something takes effect, told by
+    the word before it and not by the verb's tense; it is the occurrence nearest the anchor."""
+    if p.kind != "date" or p.year is not None or p.day is None:
+        return None
+    before = re.search(r"([\w-]+)\s+$", text[max(0, p.start - 20):p.start])
+    return "nearest" if before and before[1].lower() in words()["nearest_openers"] else None
 
 
 def _focus_weekday_step(text: str, p: Parsed) -> int:

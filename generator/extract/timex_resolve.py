@@ -86,6 +86,8 @@ def _year_for(month: int, day: int, anchor: date, tense: str | None) -> date | N
                if day <= calendar.monthrange(y, month)[1]]
     if not options:
         return None
+    if tense == "nearest":
+        return _nearest_year(month, day, anchor)
     before = [d for d in options if d <= anchor]
     after = [d for d in options if d > anchor]
     if tense == "future" and after:
