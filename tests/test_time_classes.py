@@ -236,3 +236,9 @@ def test_a_day_something_takes_effect_is_the_one_nearest_the_anchor():
     # told in the past tense, yet the new timetable starts in three months
     assert times("The ferry line announced a timetable effective Feb. 1.", anchor=date(2022, 10, 26)) == [("Feb. 1", "2023-02-01")]
     assert times("The ferry line announced a timetable on Feb. 1.", anchor=date(2022, 10, 26)) == [("Feb. 1", "2022-02-01")]
+
+
+def test_a_day_counted_from_an_event_is_kept_undated_and_never_an_event():
+    found = times("The ferry sailed on May 2, the day before the storm.", anchor=date(2023, 5, 10), parse=False)
+    assert found == [("May 2", "2023-05-02"), ("the day", None)]
+    assert times("The regatta starts the day after tomorrow.", parse=False) == [("the day after tomorrow", "2023-03-18")]

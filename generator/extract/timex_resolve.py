@@ -262,7 +262,7 @@ def resolve_parsed(p: Parsed, anchor: date | None) -> Resolution:
         return Resolution(p.note, None, False, note="a duration")
     if p.kind == "vague":
         return Resolution(p.note, None, False, note="a vague reference, not a date")
-    if p.kind == "set":
+    if p.kind in ("set", "eventoffset"):
         return Resolution(None, None, False, note=p.note)
     if p.kind in ("focus", "yearback") and anchor is not None:
         return _fallback_focus(p, anchor)
