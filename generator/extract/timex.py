@@ -99,7 +99,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
 
 
 def _own_tense(text: str, p: Parsed) -> str | None:
-    """'created an office effective Feb. 1': the day is when something takes effect, told by
+    """'announced a timetable effective March 1': the day is when something takes effect, told by
     the word before it and not by the verb's tense; it is the occurrence nearest the anchor."""
     if p.kind != "date" or p.year is not None or p.day is None:
         return None

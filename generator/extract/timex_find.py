@@ -71,7 +71,7 @@ class _Patterns:
         openers = w["month_prepositions"] + [o for o in w["part_of_openers"] if o.endswith(" of")]
         # a sentence may begin with the preposition ("In January, ...")
         preps = "|".join(rf"(?<=\b{re.escape(o)}\s)" for p in openers for o in dict.fromkeys((p, p[:1].upper() + p[1:])))
-        # "a June agreement", "the March meeting": a month naming which one of a thing
+        # "a February timetable", "the March ballot": a month naming which one of a thing
         # ("the May government": a month that is also a name is left to its other readings)
         preps += "|" + "|".join(rf"(?<=\b{re.escape(d)}\s)(?!{alternation(w['months_also_names'])}\b)(?=\S+\s+[a-z])" for d in w["month_determiners"])
         month_mods = alternation(list(w["month_modifiers"]), "i")
@@ -94,7 +94,7 @@ class _Patterns:
             ("weekday", re.compile(rf"\b(?:(?P<mod>{mods})\s+)?(?P<wd>{days})(?:(?:['’]s)?\s+(?P<pod>{pod}))?\b")),
             ("weekday", re.compile(rf"\b(?:the\s+)?(?P<pod>{pod})\s+of\s+(?:(?P<mod>{mods})\s+)?(?P<wd>{days})(?:\s+{pod})?\b")),
             ("month", re.compile(rf"\b(?:(?P<mod>{month_mods})[-\s]+|{preps})(?P<month>{full_months})\b(?!\s*\d)")),
-            # "December's figures": a month's own things (not a name's: "May's government")
+            # "February's timetable": a month's own things (not a name's: "May's government")
             ("month", re.compile(rf"\b(?!{alternation(w['months_also_names'])}\b)(?P<mod>)(?P<month>{full_months})(?=['’]s\s+[a-z])")),
             ("relday", re.compile(rf"\b(?P<phrase>{alternation(list(w['relative_days']), 'i')})\b")),
             ("relperiod", re.compile(rf"\b(?P<phrase>{alternation(list(w['relative_periods']), 'i')})\b")),
@@ -139,7 +139,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
             rf"(?:\s+of\s+(?:(?:fiscal|the\s+year)\s+)?(?:{year}|(?P<rel>this|last|next)\s+year|(?P<the>the|this)\s+year))?\b", re.I)),
         ("relfocus", re.compile(rf"\b(?P<open>{alternation(list(w['focus_openers']), 'i')})\s+(?P<unit>{alternation(w['focus_units'], 'i')})\b(?!\s+(?:of|before|after|earlier|later|ago|or)\b|['’-])")),
         ("focus", re.compile(rf"\b(?P<phrase>{alternation(list(w['focus_quarters']), 'i')})\b(?!\s+of\b)")),
-        # "the 1988 period", "its 1988 quarter": the period in focus, in the year named
+        # "the 2021 period", "its 2021 quarter": the period in focus, in the year named
         ("yearfocus", re.compile(rf"\b(?:the|its|their)\s+{year}\s+(?:{alternation(w['year_focus_nouns'], 'i')})\b")),
         ("yearback", re.compile(rf"\b(?:(?:the|a)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<phrase>{back})(?:\s+(?P<noun>{back_nouns}))?\b", re.I)),
         ("yearback", re.compile(rf"\b(?P<phrase>{alternation(w['year_back_phrases'], 'i')})\b")),
@@ -218,7 +218,7 @@ def _year_context(text: str, start: int, end: int, doc: Any) -> bool:
 
 
 def _modifies_noun(token: Any) -> bool:
-    """'the 1987 crash', 'his failed 1996 campaign', 'the 2000 Olympics': after a determiner or an
+    """'the 2011 frost', 'her brilliant 2014 season', 'the 2026 Regatta': after a determiner or an
     adjective, a number before a singular or proper noun names which one; a count would take a
     plural common noun ("the 1500 troops")."""
     if token.i == 0 or token.i + 1 >= len(token.doc):
@@ -436,7 +436,7 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
     chosen.sort(key=lambda p: p.start)
     placed = [_with_part_of(text, _with_offset(text, p)) for p in chosen]
     # "two days before the May 5 vote": the count is part of the offset; before a clause
-    # ("several months before he took office") it stays a duration of its own.
+    # ("several months before the crew struck") it stays a duration of its own.
     # "the last half of the '80s": a part of a period read as its own expression goes with it.
     placed = [p for p in placed if not any(o is not p and o.start <= p.start and p.end <= o.end for o in placed)]
     return _with_clocks(text, placed)
