@@ -281,3 +281,11 @@ def test_coverage_names_the_first_source_and_the_later_ones_that_leave_an_event_
     cov = coverage(e, sources)
     assert (cov.first, cov.first_date) == (("b",), "2022-05-02")
     assert cov.silent == ("c",)  # d appeared on the day itself, e is a copy, f has no date
+
+
+def test_a_date_no_verb_governs_is_not_an_event():
+    # a caption and a listing date a fragment; the sinking is told in a clause of its own
+    (ex,) = extracted(article("wire", ["Photo: Harbour Press, Tuesday 4 March.",
+                                       "Ferry bonds due Nov. 17, 2030, priced at par.",
+                                       "The old ferry sank on Tuesday."], "2025-03-06"))
+    assert [(c.where.paragraph, c.time.value) for c in ex.events] == [(3, "2025-03-04")]

@@ -129,3 +129,116 @@ def test_that_year_and_the_following_month_count_from_the_date_named_before():
 def test_the_latest_quarter_is_never_one_still_under_way():
     text = "Ferry revenue should rise in the first quarter. Revenue fell in the latest quarter."
     assert times(text) == [("the first quarter", "2023-Q1"), ("the latest quarter", "2022-Q4")]
+
+
+def test_a_year_modifying_a_singular_noun_is_a_year_but_a_count_of_things_is_not():
+    assert times("The orchard never recovered from the 2011 frost.") == [("2011", "2011")]
+    assert times("The ferry carried the 1500 passengers home.") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The museum reopened in January this year.", "2023-01"),
+    ("The museum closed in July last year.", "2022-07"),
+    ("The museum closed in July nineteen ninety-seven.", "1997-07"),
+])
+def test_a_month_with_its_year_in_words(text, value):
+    assert [v for _, v in times(text)] == [value]
+
+
+def test_sets_and_vague_references_are_kept_undated():
+    found = dict(times("The ferry line pays dividends every quarter; these days they run late, and the future looks grim."))
+    assert found == {"every quarter": None, "these days": "PRESENT_REF", "the future": "FUTURE_REF"}
+
+
+def test_the_full_year_is_the_anchors_year_and_or_so_ago_is_ago():
+    assert times("Harvest for the full year will fall.") == [("the full year", "2023")]
+    assert times("The chess final ended a week or so ago.") == [("a week or so ago", "2023-W10")]
+
+
+def test_the_quarter_ended_on_a_date_is_the_quarter_holding_it_and_becomes_the_focus():
+    found = times("The ferry line earned more in the quarter ended June 30. In the 2021 period it lost money.",
+                  anchor=date(2022, 8, 2))
+    assert found == [("the quarter", "2022-Q2"), ("June 30", "2022-06-30"), ("the 2021 period", "2021-Q2")]
+
+
+def test_a_year_period_with_no_quarter_in_focus_is_only_that_year():
+    assert times("In the 2021 period the ferry line lost money.") == [("the 2021 period", "2021")]
+
+
+def test_a_count_left_out_is_a_vague_past_and_a_month_after_through_is_a_date():
+    assert times("The museum closed months ago.") == [("months ago", "PAST_REF")]
+    assert times("The ferry pass is valid through January.", anchor=date(2022, 10, 26)) == [("January", "2023-01")]
+
+
+def test_a_count_before_a_clause_is_a_duration_and_before_a_date_an_offset():
+    assert times("The ferry sailed several months before the crew struck.", parse=False) == [("several months", "PXM")]
+    assert times("The ferry sailed two days before March 3.", parse=False) == [("two days before March 3", "2023-03-01")]
+
+
+def test_counted_days_with_a_word_between_and_parts_of_the_current_year():
+    assert times("The chess final lasted eight playing days.", parse=False) == []
+    assert times("The harvest took eight working days.", parse=False) == [("eight working days", "P8D")]
+    assert times("The harvest was delayed earlier in the year.") == [("earlier in the year", "2023")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The skater recalled her brilliant 2014 season.", [("2014", "2014")]),
+    ("Tickets for the 2026 Regatta sold out.", [("2026", "2026")]),
+    ("The harbour took 1800 boats.", []),
+])
+def test_a_year_before_the_noun_it_names(text, found):
+    assert times(text) == found
+
+
+def test_a_month_opening_a_sentence_or_naming_which_thing():
+    assert times("In January, the ferry line cut fares.") == [("January", "2023-01")]
+    assert times("The ferry line kept to a February timetable.") == [("February", "2023-02")]
+    assert times("The museum opened under the May trustees.") == []  # May is also a name
+
+
+def test_the_previous_weekday_counts_from_the_day_last_named():
+    found = times("The regatta ended on Friday, March 10. The previous Friday the boats had capsized.", parse=False)
+    assert found == [("Friday, March 10", "2023-03-10"), ("previous Friday", "2023-03-03")]
+    # with no day named before, the anchor's rule stands
+    assert times("The boats capsized the previous Friday.", parse=False) == [("previous Friday", "2023-03-10")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The harbour reopens by mid-2024.", "2024"),
+    ("The ferry line lost money in fiscal 2021.", "2021"),
+    ("The museum expects visitors to double by year's end.", "2023"),
+])
+def test_more_year_phrases(text, value):
+    assert [v for _, v in times(text, parse=False)] == [value]
+
+
+def test_a_months_own_things_name_the_month_but_a_names_do_not():
+    assert times("The ferry line revised February's timetable.") == [("February", "2023-02")]
+    assert times("The crowd cheered May's arrival.") == []
+
+
+def test_a_stretch_of_uncertain_length_is_kept_as_timeml_writes_it():
+    assert times("Repairs to the ferry could take weeks or months.") == [("weeks or months", "PXW")]
+
+
+def test_a_year_earlier_compares_with_the_period_reported_not_a_forecast():
+    text = ("The ferry line earned $3 million in the second quarter. It expects a loss in the first quarter "
+            "of next year. A year earlier it had earned $2 million.")
+    found = times(text, anchor=date(2022, 8, 2), parse=False)
+    assert found[-1] == ("A year earlier", "2021-Q2")
+
+
+def test_half_of_a_decade_is_dated_as_the_decade():
+    assert times("Ferry traffic peaked in the last half of the '80s.", parse=False) == [("the last half of the '80s", "198X")]
+
+
+def test_a_day_something_takes_effect_is_the_one_nearest_the_anchor():
+    # told in the past tense, yet the new timetable starts in three months
+    assert times("The ferry line announced a timetable effective Feb. 1.", anchor=date(2022, 10, 26)) == [("Feb. 1", "2023-02-01")]
+    assert times("The ferry line announced a timetable on Feb. 1.", anchor=date(2022, 10, 26)) == [("Feb. 1", "2022-02-01")]
+
+
+def test_a_day_counted_from_an_event_is_kept_undated_and_never_an_event():
+    found = times("The ferry sailed on May 2, the day before the storm.", anchor=date(2023, 5, 10), parse=False)
+    assert found == [("May 2", "2023-05-02"), ("the day", None)]
+    assert times("The regatta starts the day after tomorrow.", parse=False) == [("the day after tomorrow", "2023-03-18")]

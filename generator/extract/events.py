@@ -16,7 +16,7 @@ import yaml
 from generator.model import Article, EventClaim, Mention, TimeExpression, Where
 
 # Durations ("for the past four decades") describe a state, not something that happened then.
-NOT_EVENTS = {"period", "vague", "set", "relfocus", "duration", "quarter", "half", "season", "focus", "yearback", "decadeword"}
+NOT_EVENTS = {"period", "vague", "set", "relfocus", "duration", "quarter", "half", "season", "focus", "yearback", "decadeword", "yearfocus", "eventoffset"}
 TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 
 
@@ -83,6 +83,27 @@ def _has_verb(span: Any) -> bool:
     return span is None or any(tok.pos_ in ("VERB", "AUX") for tok in span)
 
 
+def _in_a_clause(span: Any, t: TimeExpression) -> bool:
+    """Is the time said of something happening: does a verb govern it within its sentence?
+    A stamp or caption ("Photo: Reuters, Tuesday 4 March") dates a fragment with no verb
+    above the date, even where another clause of the sentence has one."""
+    if span is None:
+        return True
+    inside = [tok for tok in span if t.where.start <= tok.idx < t.where.end]
+    if not inside:
+        return True
+    tok = inside[0]
+    while t.where.start <= tok.idx < t.where.end and tok.head is not tok:
+        tok = tok.head
+    for _ in range(len(span) + 1):
+        if tok.pos_ in ("VERB", "AUX"):
+            return True
+        if tok.head is tok or not span.start <= tok.head.i < span.end:
+            return False
+        tok = tok.head
+    return False
+
+
 def extract(article: Article, docs: Sequence[Any], times: Sequence[TimeExpression], mentions: Sequence[Mention]) -> tuple[EventClaim, ...]:
     out: list[EventClaim] = []
     for i, paragraph in enumerate(article.paragraphs):
@@ -96,7 +117,7 @@ def extract(article: Article, docs: Sequence[Any], times: Sequence[TimeExpressio
                 continue
             seen: set[tuple[str | None, str]] = set()
             for t in here:
-                if not start <= t.where.start < end or _is_annotation(paragraph.text, t):
+                if not start <= t.where.start < end or _is_annotation(paragraph.text, t) or not _in_a_clause(span, t):
                     continue
                 key = (t.value, t.expression if t.value is None else "")
                 if key in seen:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.extract.timex_find import words
+
 
 def of(start: int, end: int, doc: Any) -> str | None:
     """'future' or 'past' from the verb the time belongs to (its auxiliaries, its tag, or a verb
@@ -14,8 +16,6 @@ def of(start: int, end: int, doc: Any) -> str | None:
     inside = [t for t in doc if start <= t.idx < end]
     if not inside:
         return None
-    from generator.extract.timex import words  # the same data file; timex imports this module
-
     w = words()
     verb = inside[0]
     for _ in range(12):
