@@ -18,14 +18,20 @@ FIELDS = ("title", "outlet", "url", "published", "author")
 
 
 def _rows(path: Path, shown: str) -> tuple[list[tuple[int, dict[str, object]]], list[Problem]]:
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Problem(shown, f"cannot be read as UTF-8 text: {exc}")]
     if path.suffix == ".csv":
         reader = csv.DictReader(io.StringIO(text))
         if not reader.fieldnames or "file" not in [f.strip().lower() for f in reader.fieldnames]:
             return [], [Problem(shown, "a sources table needs a 'file' column", line=1)]
         return [(n, {(k or "").strip().lower(): v for k, v in row.items()}) for n, row in enumerate(reader, start=2)], []
     try:
-        data = yaml.safe_load(text)
+        from generator.read import _TextLoader  # the front matter's loader (read imports this module)
+
+        # every value as typed, no aliases ("billion laughs"), no deep nesting
+        data = _TextLoader(text).get_single_data()
     except yaml.YAMLError as exc:
         return [], [Problem(shown, f"not valid YAML: {getattr(exc, 'problem', None) or exc}")]
     if isinstance(data, dict):  # file: {title: ..., published: ...}

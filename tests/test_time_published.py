@@ -63,3 +63,17 @@ def test_a_sidecar_row_naming_no_seed_is_an_error(tmp_path):
                                "sources.yml": "- file: a.txt\n  outlet: Harbour Post\n- file: missing.txt\n  title: Gone\n"})
     _, problems = read.read_seeds(folder)
     assert [(p.severity, "missing.txt" in p.message) for p in problems] == [("error", True)]
+
+
+def test_a_hostile_sidecar_is_an_error_naming_it_never_a_hang_or_a_traceback(tmp_path):
+    laughs = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 9))
+    folder = _seeds(tmp_path, {"a.txt": "Ferry crews walked out.\n",
+                               "sources.yml": "l0: &l0 [ha]\n" + laughs + "- file: a.txt\n"})
+    seeds, problems = read.read_seeds(folder)
+    assert [s.id for s in seeds] == ["a"]
+    assert [p.path.endswith("sources.yml") and p.severity == "error" for p in problems] == [True]
+    (folder / "sources.yml").unlink()
+    (folder / "sources.csv").write_bytes(b"file,outlet\na.txt,Harbour \xff Post\n")
+    seeds, problems = read.read_seeds(folder)
+    assert [s.id for s in seeds] == ["a"]
+    assert [p.path.endswith("sources.csv") and "UTF-8" in p.message for p in problems] == [True]
