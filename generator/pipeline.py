@@ -138,7 +138,14 @@ def extract_chunk(articles: Sequence[Article], model: str | None = None,
     """Parse a few articles in one nlp.pipe stream and extract each (also run in worker processes);
     `parses` is the folder of kept parses, if any."""
     docs = nlp.parse(articles, model, store=cache.Cache(parses, ".spacy") if parses else None)
-    return [extract.extract(article, docs[article.id]) for article in articles]
+    out = []
+    for article in articles:
+        try:
+            out.append(extract.extract(article, docs[article.id]))
+        except Exception as exc:  # a bug met by one seed's text: name the seed, not a traceback
+            raise InputError([Problem(article.path, f"extraction failed on this seed ({type(exc).__name__}: {exc}); "
+                                      "this is a fault of the generator: please report it with the file")]) from exc
+    return out
 
 
 # Run through parsing and extraction once before any seed is edited: loading the pipeline and the

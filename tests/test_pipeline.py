@@ -98,3 +98,22 @@ def test_warm_up_leaves_the_pipeline_loaded_for_the_first_edit(monkeypatch):
     assert loads == [None]
     pipeline.extract_chunk([pipeline._WARM_UP])  # what the first edited seed does next
     assert loads == [None]
+
+
+def test_a_fault_in_extraction_names_the_seed_instead_of_a_traceback(tmp_path, monkeypatch, capsys):
+    from generator import cli, extract
+
+    seeds = write_seeds(tmp_path / "seeds", {"calm.txt": "The quay reopened on Monday.\n",
+                                             "odd.txt": "The ferry said on Tuesday it would sail.\n"})
+    real = extract.extract
+
+    def faulty(article, docs):
+        if article.id == "odd":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(article, docs)
+
+    monkeypatch.setattr(extract, "extract", faulty)
+    assert cli.main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--no-cache"]) == 1
+    err = capsys.readouterr().err
+    assert "odd.txt: extraction failed on this seed (RecursionError" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
