@@ -364,7 +364,7 @@ def main() -> None:
         print(json.dumps({"raw": child_raw_parse, "site": child_site}[mode](*args)))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 100, 1000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[5, 100, 1000], help="synthetic sizes (none: only --real)")
     parser.add_argument("--real", type=Path, help="also build this folder of real articles (e.g. the 991 of a scale corpus)")
     parser.add_argument("--real-sizes", type=int, nargs="+", default=[100, 100_000],
                         help="how many of the real articles to build (default: 100, with the live reload, and all)")

@@ -45,3 +45,18 @@ def test_the_form_rules_drop_no_actor_the_reading_judged_real():
         for a in reading["actors"]:
             if a["verdict"] in ("ok", "wrong kind", "duplicate"):
                 assert mentions.written_reason(a["name"], lex) is None, a["name"]
+
+
+def test_a_first_name_alone_in_another_article_is_not_folded_into_a_full_name(tmp_path):
+    from generator import pipeline
+    from generator.settings import Settings
+    from conftest import write_seeds
+
+    seeds = write_seeds(tmp_path / "seeds", {
+        "a.txt": "Road shut\n\nMarta Quell said on Monday that the road was shut.\n",
+        "b.txt": "Road open\n\nMarta said on Tuesday that the road was open again.\n",
+        "c.txt": "Bridge\n\nTomas Brel said the bridge held. Tomas added that it would be checked.\n",
+    })
+    actors = {a.name: a for a in pipeline.build_briefing(seeds, Settings(cache=False)).actors}
+    assert "Marta" not in actors.get("Marta Quell").aliases  # another article: no evidence it is her
+    assert "Tomas" in actors["Tomas Brel"].aliases  # the same article introduced him first

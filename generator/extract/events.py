@@ -85,7 +85,7 @@ def _has_verb(span: Any) -> bool:
 
 def _in_a_clause(span: Any, t: TimeExpression) -> bool:
     """Is the time said of something happening: does a verb govern it within its sentence?
-    A stamp or caption ("Photo: Reuters, Tuesday 4 March") dates a fragment with no verb
+    A stamp or caption ("Photo: Staff, Tuesday 4 March") dates a fragment with no verb
     above the date, even where another clause of the sentence has one."""
     if span is None:
         return True

@@ -578,7 +578,9 @@ class _Resolver:
             if any(ruled_out(fitting[0], g, w) for g, w in cues.get((m.where.source, k), ())):
                 fitting = []
         label = " and ".join(f"“{self.label(o)}”" for o in pool)
-        if len(fitting) == 1 and (here or len(owners) == 1 or gender or want):
+        # A first name alone is weak evidence: it shortens a full name only where the same source
+        # introduced that name before it ("Ann" after "Ann Lee"), never from another article.
+        if len(fitting) == 1 and (here or ((len(owners) == 1 or gender or want) and not how.startswith("first name"))):
             root = fitting[0]
             pool = sorted(set(pool) | {root})
             target = min(x for x in holders if self.union.find(x) == root)
