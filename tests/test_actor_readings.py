@@ -57,6 +57,8 @@ def test_a_first_name_alone_in_another_article_is_not_folded_into_a_full_name(tm
         "b.txt": "Road open\n\nMarta said on Tuesday that the road was open again.\n",
         "c.txt": "Bridge\n\nTomas Brel said the bridge held. Tomas added that it would be checked.\n",
     })
-    actors = {a.name: a for a in pipeline.build_briefing(seeds, Settings(cache=False)).actors}
-    assert "Marta" not in actors.get("Marta Quell").aliases  # another article: no evidence it is her
+    briefing = pipeline.build_briefing(seeds, Settings(cache=False))
+    actors = {a.name: a for a in briefing.actors}
+    assert "Marta" not in actors["Marta Quell"].aliases and "Marta" not in actors  # no evidence it is her
+    assert [(u.text, u.candidates) for u in briefing.unresolved] == [("Marta", (actors["Marta Quell"].id,))]
     assert "Tomas" in actors["Tomas Brel"].aliases  # the same article introduced him first

@@ -579,8 +579,13 @@ class _Resolver:
                 fitting = []
         label = " and ".join(f"“{self.label(o)}”" for o in pool)
         # A first name alone is weak evidence: it shortens a full name only where the same source
-        # introduced that name before it ("Ann" after "Ann Lee"), never from another article.
-        if len(fitting) == 1 and (here or ((len(owners) == 1 or gender or want) and not how.startswith("first name"))):
+        # introduced that name before it ("Ann" after "Ann Lee"); from another article it is listed
+        # as unresolved, with that one candidate, rather than folded or made an actor of its own.
+        first_only = how.startswith("first name") and not here
+        if len(fitting) == 1 and first_only:
+            self.unresolved[spot] = (m, tuple(fitting), f"the {how} of “{self.label(fitting[0])}”, who is not "
+                                     f"named in {_where_text(m.where)}: a first name alone does not tell it is them")
+        elif len(fitting) == 1 and (here or len(owners) == 1 or gender or want):
             root = fitting[0]
             pool = sorted(set(pool) | {root})
             target = min(x for x in holders if self.union.find(x) == root)
