@@ -289,3 +289,11 @@ def test_a_date_no_verb_governs_is_not_an_event():
                                        "Ferry bonds due Nov. 17, 2030, priced at par.",
                                        "The old ferry sank on Tuesday."], "2025-03-06"))
     assert [(c.where.paragraph, c.time.value) for c in ex.events] == [(3, "2025-03-04")]
+
+
+def test_a_sentence_whose_root_is_its_date_ends(tmp_path):
+    # The parser makes "Wednesday" the root here; walking up from it once never stopped.
+    a = article("gate", ["The gate crew said little about it. Wednesday, when the crews opened the gate at the dam.",
+                         "Early Tuesday morning, as the crews arrived at the pier."], "2024-03-08")
+    [found] = extracted(a)
+    assert found.times and all(t.where.source == "gate" for t in found.times)

@@ -58,7 +58,7 @@ def _is_statement(span: Any, t: TimeExpression) -> bool:
     if span is None:
         return False
     inside = [tok for tok in span if t.where.start <= tok.idx < t.where.end]
-    heads = [tok for tok in inside if not t.where.start <= tok.head.idx < t.where.end or tok.head is tok]
+    heads = [tok for tok in inside if not t.where.start <= tok.head.idx < t.where.end or tok.head == tok]
     if not heads:
         return False
     # "said on Monday they had ...": a time right after a reporting verb is the saying's,
@@ -71,9 +71,9 @@ def _is_statement(span: Any, t: TimeExpression) -> bool:
         return True
     tok = heads[0]
     for _ in range(len(span) + 1):
-        if tok is not heads[0] and tok.pos_ in ("VERB", "AUX"):
+        if tok != heads[0] and tok.pos_ in ("VERB", "AUX"):
             break
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head
     return tok.lemma_.lower() in settings()["reporting_verbs"]
@@ -92,13 +92,17 @@ def _in_a_clause(span: Any, t: TimeExpression) -> bool:
     inside = [tok for tok in span if t.where.start <= tok.idx < t.where.end]
     if not inside:
         return True
+    # (spaCy makes a new Token object on every access, so a root is found by index, never by `is`;
+    # the walk is bounded, as a head chain is, by the sentence's length)
     tok = inside[0]
-    while t.where.start <= tok.idx < t.where.end and tok.head is not tok:
+    for _ in range(len(span) + 1):
+        if not (t.where.start <= tok.idx < t.where.end) or tok.head.i == tok.i:
+            break
         tok = tok.head
     for _ in range(len(span) + 1):
         if tok.pos_ in ("VERB", "AUX"):
             return True
-        if tok.head is tok or not span.start <= tok.head.i < span.end:
+        if tok.head.i == tok.i or not span.start <= tok.head.i < span.end:
             return False
         tok = tok.head
     return False

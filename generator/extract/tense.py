@@ -21,7 +21,7 @@ def of(start: int, end: int, doc: Any) -> str | None:
     for _ in range(12):
         if verb.pos_ in ("VERB", "AUX") and not start <= verb.idx < end:
             break
-        if verb.head is verb:
+        if verb.head == verb:  # spaCy Tokens are made anew on each access: compare, never `is`
             return None
         verb = verb.head
     else:
@@ -30,10 +30,10 @@ def of(start: int, end: int, doc: Any) -> str | None:
     plan = verb.head if verb.tag_ == "VB" and verb.head.lemma_ in w["future_heads"] else verb
     # the verbs a plan hangs from: "had been due to take place": take <- due <- been (had)
     chain = [plan]
-    while chain[-1].dep_ in ("xcomp", "acomp", "oprd") and chain[-1].head is not chain[-1] and len(chain) < 4:
+    while chain[-1].dep_ in ("xcomp", "acomp", "oprd") and chain[-1].head != chain[-1] and len(chain) < 4:
         chain.append(chain[-1].head)
-    plan_auxes = [k for c in chain for k in c.children if k.dep_ in ("aux", "auxpass")] if plan is not verb else []
-    if plan is not verb and any(c.tag_ == "VBD" for c in chain):
+    plan_auxes = [k for c in chain for k in c.children if k.dep_ in ("aux", "auxpass")] if plan != verb else []
+    if plan != verb and any(c.tag_ == "VBD" for c in chain):
         return "past"
     if any(k.lower_ in w["future_auxiliaries"] for k in auxes + plan_auxes):
         return "future"
@@ -42,7 +42,7 @@ def of(start: int, end: int, doc: Any) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and any(k.lemma_ == "have" for k in auxes):
         return "past"
-    if plan is not verb or verb.lemma_ in w["future_verbs"]:
+    if plan != verb or verb.lemma_ in w["future_verbs"]:
         return "future"
     if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in auxes):
         return "future"  # "is meeting Tuesday": the present progressive of a plan
