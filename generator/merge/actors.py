@@ -55,7 +55,7 @@ def form_key(text: str) -> str:
     text = normalise(text)
     if is_acronym(text):
         return acronym_key(text).lower()
-    # "Jong-un" and "Jong Un" are one spelling: a hyphen between letters is a space.
+    # "Ji-won" and "Ji Won" are one spelling: a hyphen between letters is a space.
     text = re.sub(r"\s&\s", " and ", text.casefold())
     return " ".join(re.sub(r"(?<=\w)-(?=\w)", " ", re.sub(r"[^\w\s-]", "", text)).split())
 
