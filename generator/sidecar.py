@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from generator.model import FrontMatter, Problem, Seed
+from generator.typed_yaml import TextLoader, iso_date
 
 NAMES = ("sources.csv", "sources.yml", "sources.yaml")
 FIELDS = ("title", "outlet", "url", "published", "author")
@@ -28,10 +29,8 @@ def _rows(path: Path, shown: str) -> tuple[list[tuple[int, dict[str, object]]], 
             return [], [Problem(shown, "a sources table needs a 'file' column", line=1)]
         return [(n, {(k or "").strip().lower(): v for k, v in row.items()}) for n, row in enumerate(reader, start=2)], []
     try:
-        from generator.read import _TextLoader  # the front matter's loader (read imports this module)
-
-        # every value as typed, no aliases ("billion laughs"), no deep nesting
-        data = _TextLoader(text).get_single_data()
+        # the front matter's loader: every value as typed, no aliases ("billion laughs"), no deep nesting
+        data = TextLoader(text).get_single_data()
     except yaml.YAMLError as exc:
         return [], [Problem(shown, f"not valid YAML: {getattr(exc, 'problem', None) or exc}")]
     if isinstance(data, dict):  # file: {title: ..., published: ...}
@@ -43,8 +42,6 @@ def _rows(path: Path, shown: str) -> tuple[list[tuple[int, dict[str, object]]], 
 
 def apply(seeds_dir: Path, seeds: list[Seed], problems: list[Problem]) -> tuple[list[Seed], list[Problem]]:
     """The seeds with the sidecar's fields filled in, and the problems (the sidecar is no seed)."""
-    from generator.read import _iso_date  # the front matter's own date reading
-
     paths = [seeds_dir / n for n in NAMES if (seeds_dir / n).is_file()]
     if not paths:
         return seeds, problems
@@ -69,7 +66,7 @@ def apply(seeds_dir: Path, seeds: list[Seed], problems: list[Problem]) -> tuple[
             if value in (None, ""):
                 continue
             if key == "published":
-                iso = _iso_date(value)
+                iso = iso_date(value)
                 if iso is None:
                     problems.append(Problem(shown, f"'published' of {name} is not a date: {value!r}", line=line, severity="warning"))
                     continue
