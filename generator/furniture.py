@@ -5,18 +5,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
+from generator import lexicon
 
 REASON_ICONS = "icon strip"
 REASON_NAV = "navigation strip"
 REASON_BYLINE = "byline"
-
-
-def load_data(name: str) -> dict[str, Any]:
-    return yaml.safe_load(resources.files("generator").joinpath("data", name).read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -42,22 +37,23 @@ class _Rules:
 
 @functools.cache
 def rules() -> _Rules:
-    furniture = load_data("furniture.yml")
+    furniture = lexicon.read("furniture")
+    limits = lexicon.thresholds("furniture")
     nav = furniture["navigation"]
     return _Rules(
-        max_words=furniture["max_words"],
-        phrases=_phrases(furniture, notice=False),
-        notices=_phrases(furniture, notice=True),
+        max_words=limits["max_words"],
+        phrases=_phrases(furniture, limits["max_words"], notice=False),
+        notices=_phrases(furniture, limits["max_words"], notice=True),
         inline=tuple((group["reason"], re.compile(p)) for group in furniture["inline"] for p in group["patterns"]),
         outlet=tuple(re.compile(p, re.I) for p in furniture["outlet"]),
         icon_words=frozenset(furniture["icons"]["words"]),
-        icon_min_tokens=furniture["icons"]["min_tokens"],
-        icon_min_share=furniture["icons"]["min_share"],
+        icon_min_tokens=limits["icon_min_tokens"],
+        icon_min_share=limits["icon_min_share"],
         nav_split=re.compile("|".join(re.escape(s) for s in nav["separators"])),
-        nav_min_parts=nav["min_parts"],
-        nav_max_part_words=nav["max_part_words"],
+        nav_min_parts=limits["nav_min_parts"],
+        nav_max_part_words=limits["nav_max_part_words"],
         cues=frozenset(furniture["reporting"]["cues"]),
-        quote_min_words=furniture["reporting"]["quote_min_words"],
+        quote_min_words=limits["quote_min_words"],
         byline=re.compile(furniture["byline"], re.I),
         labels=frozenset(str(x).casefold() for x in furniture["labels"]["lines"]),
         label_reason=furniture["labels"]["reason"],
@@ -65,8 +61,8 @@ def rules() -> _Rules:
     )
 
 
-def _phrases(furniture: dict[str, Any], notice: bool) -> tuple[tuple[str, re.Pattern[str], int], ...]:
-    return tuple((group["reason"], re.compile(p, re.I), group.get("max_words", furniture["max_words"]))
+def _phrases(furniture: dict[str, Any], max_words: int, notice: bool) -> tuple[tuple[str, re.Pattern[str], int], ...]:
+    return tuple((group["reason"], re.compile(p, re.I), group.get("max_words", max_words))
                  for group in furniture["phrases"] if bool(group.get("notice")) == notice for p in group["patterns"])
 
 

@@ -11,8 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from generator import sentences
-from generator.furniture import load_data
+from generator import lexicon, sentences
 from generator.model import Post
 
 REASON_EMBED = "embed markup"
@@ -41,7 +40,7 @@ class _Rules:
 
 @functools.cache
 def rules() -> _Rules:
-    embeds = load_data("furniture.yml")["embeds"]
+    embeds = lexicon.read("furniture")["embeds"]
     return _Rules(
         signature=re.compile(embeds["signature"]),
         open_tag=re.compile(embeds["open_tag"], re.I),
@@ -49,7 +48,7 @@ def rules() -> _Rules:
         trailing=re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in embeds["markup"]) + ")", re.I),
         tagged=re.compile(embeds["tagged"], re.I),
         attribute=re.compile(r'\b(?P<key>[a-z_]+)\s*=\s*"(?P<value>[^"]{0,200})"', re.I),
-        post_max_chars=embeds["post_max_chars"],
+        post_max_chars=lexicon.thresholds("posts")["post_max_chars"],
     )
 
 

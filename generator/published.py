@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.furniture import load_data
+from generator import lexicon
 
 
 DATELINE_MAX_WORDS = 12
@@ -34,7 +34,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 @functools.cache
 def rules() -> _Rules:
-    dates = load_data("dates.yml")
+    dates = lexicon.read("dates")
     months, weekdays = dates["months"], dates["weekdays"]
     month = f"(?:{_alternation(m.capitalize() for m in months)})"
     weekday = f"(?:{_alternation(d.capitalize() for d in weekdays)})"

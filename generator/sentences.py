@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.furniture import load_data
+from generator import lexicon
 
 
 @dataclass(frozen=True)
@@ -26,13 +26,14 @@ class _Rules:
 
 @functools.cache
 def rules() -> _Rules:
-    data = load_data("sentences.yml")
+    data = lexicon.read("sentences")
+    limits = lexicon.thresholds("sentences")
     return _Rules(
         abbreviations=frozenset(str(w).casefold() for w in data["abbreviations"]),
         openers=frozenset(str(w).casefold() for w in data["openers"]),
-        long_line_words=data["long_line_words"],
-        paragraph_sentences=data["paragraph_sentences"],
-        paragraph_words=data["paragraph_words"],
+        long_line_words=limits["long_line_words"],
+        paragraph_sentences=limits["paragraph_sentences"],
+        paragraph_words=limits["paragraph_words"],
     )
 
 

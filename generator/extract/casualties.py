@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.extract.quotes import load_data, subject_of
+from generator import lexicon
+from generator.extract.quotes import subject_of
 from generator.model import Article, FigureClaim, QuoteClaim, Where
 
 SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -36,7 +37,7 @@ class FigureData:
 
 @functools.cache
 def data() -> FigureData:
-    d = load_data("figures.yml")
+    d = lexicon.read("figures")
     terms = {str(w).lower(): subject for subject, words in d["subjects"].items() for w in words}
     quals = sorted(((tuple(k.lower().split()), v, k) for k, v in d["qualifiers"].items()), key=lambda q: -len(q[0]))
     return FigureData(

@@ -7,14 +7,14 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
+from generator import lexicon
 from generator.extract.figure_numbers import UnitData
-from generator.extract.quotes import load_data
 from generator.model import QuoteClaim
 
 
 @functools.cache
 def _attribution_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.lower().split()) for p in load_data("speech.yml").get("attribution_phrases") or ())
+    return tuple(tuple(p.lower().split()) for p in lexicon.read("speech").get("attribution_phrases") or ())
 
 
 def _according_to(anchor: Any) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.extract.quotes import load_data
+from generator import lexicon
 
 Value = int | float | tuple[int | float | None, int | float | None]
 
@@ -76,8 +76,8 @@ def _words(items) -> tuple[tuple[str, ...], ...]:
 
 @functools.cache
 def units() -> UnitData:
-    u = load_data("figure_units.yml")
-    f = load_data("figures.yml")
+    u = lexicon.read("figure_units")
+    f = lexicon.read("figures")
     quals = sorted(((tuple(k.lower().split()), v, k) for k, v in f["qualifiers"].items()), key=lambda q: -len(q[0]))
     words = {name: frozenset(u[key]) for name, key in WORD_SETS}
     return UnitData(

@@ -1,0 +1,27 @@
+"""The generator's language knowledge and tuning numbers, read from generator/data/ by one loader.
+
+Every stage builds its own typed rules (a frozen dataclass of frozensets and compiled patterns)
+once per process from the sections it names here; no stage opens a data file itself or imports
+another stage's loader. Word files hold words; the numbers that tune a rule as a whole (how long
+a line may be before it is split, how many words a furniture line may have) are in
+`thresholds.yml`, one section per stage. A number that belongs to one pattern group (the longer
+limit of an editor's note) stays beside its patterns.
+"""
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def read(name: str) -> dict[str, Any]:
+    """One data file (`speech`, `furniture.yml` …), parsed. The stages keep what they build
+    from it, so each file is read once per stage and process."""
+    file = name if name.endswith(".yml") else f"{name}.yml"
+    return yaml.safe_load(resources.files("generator").joinpath("data", file).read_text(encoding="utf-8"))
+
+
+def thresholds(stage: str) -> dict[str, Any]:
+    """The tuning numbers of one stage (`cleaning`, `sentences`, `posts` …)."""
+    return read("thresholds")[stage]
