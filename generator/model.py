@@ -227,6 +227,7 @@ class Extraction:
     figures: tuple[FigureClaim, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     events: tuple[EventClaim, ...] = ()
+    captions: tuple[int, ...] = ()  # paragraphs set aside as photo captions (extract/captions.py)
 
 
 # --- merge (across articles) ------------------------------------------------

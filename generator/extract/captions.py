@@ -1,0 +1,111 @@
+"""Photo captions left in the body without a marker: paragraphs that describe a picture.
+
+A scraper keeps a caption as a line of its own ("Rescue workers searching the rubble on
+Tuesday."), and cleaning, which runs before the parser, cannot tell it from a sentence. A
+caption has a shape running text does not: one clause with no finite verb that names people or
+a thing and what they are doing, or where and when they are. Such a paragraph is set aside: no
+actor, quote, figure or event is taken from it, and the source page lists it with the lines
+cleaning removed, with its line and the reason, so nothing is lost from the record.
+
+The test is strict because a fragment of prose is not a caption ("A victory, at last."): the
+paragraph is one sentence, not a headline in title case, holds no quotation, speech word or
+colon, and its verbless clause is one of the two shapes captions take:
+- a present participle whose subject stands before it with no auxiliary ("Families waiting for
+  a meal"), or a participle modifying a noun ("A family looking through the fence");
+- a noun placed by a preposition in a named place or on a date ("Members of the caravan at the
+  wall in Tijuana on Sunday"), where the place or date is an entity of the parse.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator import furniture, lexicon
+from generator.extract.mentions import title_case_line
+from generator.model import Article
+
+REASON = "photo caption (a scene described without a verb)"
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@dataclass(frozen=True)
+class _Rules:
+    min_words: int
+    max_words: int
+    prepositions: frozenset[str]
+    entities: frozenset[str]
+
+
+@functools.cache
+def rules() -> _Rules:
+    data = lexicon.read("furniture")["captions"]
+    limits = lexicon.thresholds("captions")
+    return _Rules(
+        min_words=limits["min_words"],
+        max_words=limits["max_words"],
+        prepositions=frozenset(data["prepositions"]),
+        entities=frozenset(data["entities"]),
+    )
+
+
+def find(article: Article, docs: Sequence[Any]) -> tuple[int, ...]:
+    """The numbers of the paragraphs that read as photo captions."""
+    return tuple(p.n for p, doc in zip(article.paragraphs, docs) if p.post is None and is_caption(p.text, doc))
+
+
+def is_caption(text: str, doc: Any) -> bool:
+    r = rules()
+    words = [t for t in doc if not (t.is_punct or t.is_space)]
+    if not r.min_words <= len(words) <= r.max_words:
+        return False
+    stripped = text.strip()
+    if stripped.endswith(":") or any(c in stripped for c in "\"“”"):
+        return False
+    cues = furniture.rules().cues  # a speech word, unless it is part of a name ("the United States")
+    if any(t.lower_ in cues and t.pos_ != "PROPN" for t in doc):
+        return False
+    if title_case_line(stripped) or len(list(doc.sents)) != 1:
+        return False
+    if any(t.tag_ in _FINITE_TAGS and not _in_relative_clause(t) for t in doc):
+        return False
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    # "Families waiting for a meal.": a present participle only; a past one ("Crowds gathered
+    # outside") reads as well as a sentence in the past tense, which the tagger often labels so.
+    if root.tag_ == "VBG":
+        children = {c.dep_ for c in root.children}
+        return "nsubj" in children and not children & {"aux", "auxpass"}
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # "A family looking …", "A volunteer from the parish carrying …" (the parser may hang the
+    # participle on the nearest noun)
+    if any(_participle_of_a_noun(t) for t in root.subtree):
+        return True
+    return any(_places(prep, r) for prep in root.subtree if prep.dep_ == "prep")
+
+
+def _participle_of_a_noun(tok: Any) -> bool:
+    """"looking" in "A family looking …". A past participle only right after its noun ("A house
+    destroyed by the storm"): one after a comma is more often a main verb the parser misread
+    ("The company, a partnership of two banks, extended its offer")."""
+    if tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return tok.tag_ == "VBG" or (tok.tag_ == "VBN" and tok.i == tok.head.i + 1)
+
+
+def _places(prep: Any, r: _Rules) -> bool:
+    """"in Tijuana", "on Sunday": a preposition of place or time whose object is a named place or a date."""
+    if prep.lower_ not in r.prepositions:
+        return False
+    return any(o.dep_ == "pobj" and o.ent_type_ in r.entities for o in prep.children)
+
+
+def _in_relative_clause(tok: Any) -> bool:
+    """A finite verb inside a clause that modifies a noun ("the place where they'll wait") leaves
+    the caption verbless."""
+    while tok.dep_ != "ROOT":
+        if tok.dep_ == "relcl":
+            return True
+        tok = tok.head
+    return False
