@@ -28,6 +28,8 @@ from generator.model import Article
 
 REASON = "photo caption (a scene described without a verb)"
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_OBJECTS = frozenset({"dobj", "appos", "attr", "dative", "ccomp"})
+_OBJECT_STARTS = frozenset({"DET", "PROPN", "NOUN", "PRON", "NUM"})
 
 
 @dataclass(frozen=True)
@@ -61,14 +63,14 @@ def is_caption(text: str, doc: Any) -> bool:
     if not r.min_words <= len(words) <= r.max_words:
         return False
     stripped = text.strip()
-    if stripped.endswith(":") or any(c in stripped for c in "\"“”"):
+    if stripped.endswith(":") or any(c in stripped for c in "\"“”#@"):  # quotations, posts
         return False
     cues = furniture.rules().cues  # a speech word, unless it is part of a name ("the United States")
     if any(t.lower_ in cues and t.pos_ != "PROPN" for t in doc):
         return False
     if title_case_line(stripped) or len(list(doc.sents)) != 1:
         return False
-    if any(t.tag_ in _FINITE_TAGS and not _in_relative_clause(t) for t in doc):
+    if any(_finite(t) and not _in_relative_clause(t) for t in doc):
         return False
     root = next(t for t in doc if t.dep_ == "ROOT")
     # "Families waiting for a meal.": a present participle only; a past one ("Crowds gathered
@@ -99,6 +101,17 @@ def _places(prep: Any, r: _Rules) -> bool:
     if prep.lower_ not in r.prepositions:
         return False
     return any(o.dep_ == "pobj" and o.ent_type_ in r.entities for o in prep.children)
+
+
+def _finite(tok: Any) -> bool:
+    """A finite verb, or a past participle that takes an object as only a verb in the past tense
+    does: the tagger writes "supported" in "voters … supported the mayor" as a participle."""
+    if tok.tag_ in _FINITE_TAGS:
+        return True
+    if tok.tag_ != "VBN" or tok.dep_ == "amod":  # "the proposed visit" modifies a noun
+        return False
+    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None  # an object right after it, however attached
+    return any(c.dep_ in _OBJECTS for c in tok.children) or (after is not None and after.pos_ in _OBJECT_STARTS)
 
 
 def _in_relative_clause(tok: Any) -> bool:
