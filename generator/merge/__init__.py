@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from generator import cache
 from generator.extract import captions
+from generator.extract.mentions import NOT_AN_ACTOR
 from generator.merge import actors, events, quotes, sources
 from generator.merge.collector import no_cycle_collection
 from generator.merge.sources import LinkMemory
@@ -47,6 +48,9 @@ def merge(
         problems=tuple(problems),
         extractions=tuple(extractions),
         unresolved=index.unresolved,
+        mentions=tuple(m for ex in extractions for m in ex.mentions),
+        not_actors=tuple(m for ex in extractions for m in ex.mentions if m.kind == "other" and m.evidence.startswith(NOT_AN_ACTOR)),
+        undated=events.undated(happened, extractions),
     )
 
 

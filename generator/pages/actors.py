@@ -90,7 +90,7 @@ def picture(actor: Actor, links: list[Link], pages: dict[str, str], href: Callab
 
 def dropped(briefing: Briefing) -> list[Mention]:
     """Entities the tagger proposed that are not actors, with the reason, for the index."""
-    return [m for ex in briefing.extractions for m in ex.mentions if m.kind == "other" and m.evidence.startswith(NOT_AN_ACTOR)]
+    return list(briefing.not_actors)
 
 
 def unresolved(briefing: Briefing) -> list[tuple[str, list[Actor], list[tuple[str, int]]]]:
@@ -105,7 +105,7 @@ def unresolved(briefing: Briefing) -> list[tuple[str, list[Actor], list[tuple[st
 
 def kind_evidence(briefing: Briefing) -> dict[Where, Mention]:
     """Each mention by its place, to show the tagger's label and why the kind differs from it."""
-    return {m.where: m for ex in briefing.extractions for m in ex.mentions if m.kind != "other"}
+    return {m.where: m for m in briefing.mentions if m.kind != "other"}
 
 
 def cited(sources: tuple[Where, ...]) -> list[tuple[str, int]]:

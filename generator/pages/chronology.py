@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import groupby
 
-from generator.merge.events import start_date, undated
+from generator.merge.events import start_date
 from generator.model import Event, Source
 from generator.render import Context
 
@@ -146,7 +146,7 @@ def pages(ctx: Context) -> dict[str, str]:
         page: ctx.page(
             "chronology.md.j2", page,
             days=days, eras=eras, strips=strips, actors=actors, names=names,
-            unplaced=undated(ctx.briefing.events, ctx.briefing.extractions),
+            unplaced=ctx.briefing.undated,
             coverage={e.id: coverage(e, ctx.briefing.sources) for e in story},
             when=when, short=short, width=WIDTH,
         )
