@@ -242,3 +242,35 @@ def test_a_day_counted_from_an_event_is_kept_undated_and_never_an_event():
     found = times("The ferry sailed on May 2, the day before the storm.", anchor=date(2023, 5, 10), parse=False)
     assert found == [("May 2", "2023-05-02"), ("the day", None)]
     assert times("The regatta starts the day after tomorrow.", parse=False) == [("the day after tomorrow", "2023-03-18")]
+
+
+def _paragraphs(texts: list[str], anchor: date) -> list[tuple[str, str | None]]:
+    art = Article(id="bakery", path="bakery.txt", title="t", published=anchor.isoformat(), published_basis="front matter",
+                  paragraphs=tuple(Paragraph(n=i + 1, text=t) for i, t in enumerate(texts)))
+    return [(t.expression, t.value) for t in timex.extract(art, ())]
+
+
+def test_speaking_of_the_quarter_keeps_it_in_focus_for_a_year_earlier_further_on():
+    texts = ["The bakery chain earned $2 million in the third quarter.", "It opened four shops.",
+             "Flour cost more in the quarter.", "It hired bakers.", "It closed a mill.", "Sales were $9 million a year earlier."]
+    assert _paragraphs(texts, THU)[-1] == ("a year earlier", "2021-Q3")
+    # with nothing said of the quarter for five paragraphs, it has left the focus: the anchor's year before
+    texts[2] = "Flour cost more."
+    assert _paragraphs(texts, THU)[-1] == ("a year earlier", "2022")
+
+
+def test_the_day_or_week_after_a_preposition_is_the_day_last_named():
+    found = times("The auction opened on Tuesday, March 14. Bids doubled later in the day, and for the week they rose 9%.",
+                  parse=False)
+    assert found == [("Tuesday, March 14", "2023-03-14"), ("the day", "2023-03-14"), ("the week", "2023-W11")]
+    # with no day named before it, it is kept and left undated
+    assert times("Bids doubled later in the day.", parse=False) == [("the day", None)]
+    # a relative clause or an event after it is not the day in focus
+    assert times("The auction opened on March 14; the bidders left the day that it closed.", parse=False) == [("March 14", "2023-03-14")]
+
+
+def test_a_past_participle_modifying_a_noun_tells_a_past_day():
+    text = "The bakery chain, which had $9 million in revenue in the year ended March 31, plans to sell its mills."
+    assert ("March 31", "2023-03-31") in times(text, anchor=date(2023, 10, 16))
+    # a verb of planning in the same place still points ahead
+    assert times("Flights scheduled for March 31 are sold out.", anchor=date(2023, 10, 16)) == [("March 31", "2024-03-31")]

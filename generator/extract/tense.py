@@ -44,6 +44,10 @@ def of(start: int, end: int, doc: Any) -> str | None:
         return "past"
     if plan != verb or verb.lemma_ in w["future_verbs"]:
         return "future"
+    # "the year ended March 31", "shares sold Tuesday": a past participle with no auxiliary that
+    # modifies a noun (a reduced relative clause) tells what is done; verbs of planning were caught above
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes:
+        return "past"
     if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in auxes):
         return "future"  # "is meeting Tuesday": the present progressive of a plan
     # ("Following are statements made Thursday": a present "be" or "have" plans nothing)

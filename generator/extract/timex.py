@@ -81,6 +81,8 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             elif p.kind == "weekday" and day is not None and paragraph.n - day[1] <= FOCUS_PARAGRAPHS \
                     and (step := _focus_weekday_step(paragraph.text, p)):
                 t = _weekday_from(t, p, day[0], step)
+            elif p.kind == "dayfocus" and day is not None and paragraph.n - day[1] <= FOCUS_PARAGRAPHS:
+                t = _on_focus_day(t, p, day[0])
             elif p.kind == "yearfocus" and near_q is not None and near_q.value:
                 t = replace(t, value=f"{p.year:04d}{near_q.value[4:]}", precision=near_q.precision,
                             note=f"the period named before ({near_q.expression}) in the year named")
@@ -90,6 +92,12 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None)) and t.value:
                 quarter = (t, paragraph.n)
                 if anchor is None or _period_start(t) <= anchor:
+                    reported = quarter
+            elif p.kind in ("focus", "yearback") and quarter is not None and near_q is not None and t.value:
+                # "the quarter", "a year earlier": a sentence that speaks of the period in focus keeps
+                # it in focus, so a report's "a year ago" five paragraphs on still counts from it
+                quarter = (quarter[0], paragraph.n)
+                if reported is not None and reported[0] is quarter[0]:
                     reported = quarter
             if t.value and t.precision == "day" and p.kind in ("date", "weekday", "relday"):
                 day = (t, paragraph.n)
@@ -125,6 +133,14 @@ def _weekday_from(t: TimeExpression, p: Parsed, named: TimeExpression, step: int
     d = base + timedelta(days=gap * step)
     return replace(t, value=d.isoformat(), precision="day", anchor=None, anchor_basis=None, anchor_source=None,
                    note=f"counted from {named.expression}")
+
+
+def _on_focus_day(t: TimeExpression, p: Parsed, named: TimeExpression) -> TimeExpression:
+    """'later in the day', 'for the week': the day last named, or the week that holds it."""
+    assert named.value is not None and p.unit is not None
+    d = date.fromisoformat(named.value)
+    return replace(t, value=fmt(d, p.unit), precision=p.unit, anchor=None, anchor_basis=None, anchor_source=None,
+                   note=f"the day named before: {named.expression}")
 
 
 ENDING = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+|in\s+)?$", re.I)

@@ -129,6 +129,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
     dopen = alternation(w["duration_openers"], "i")
     back = alternation(w["year_back"], "i")
     back_nouns = alternation(w["year_back_nouns"], "i")
+    day_preps = "|".join(rf"(?<=\b(?i:{re.escape(x)})\s)" for x in w["focus_day_prepositions"])
     spelled_year = rf"(?:{centuries}[\s-]{yy}|two\s+thousand(?:\s+(?:and\s+)?(?:{teens}|{ones}))?)"
     return [
         ("quarter", re.compile(
@@ -161,6 +162,11 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         # "the day before the crash": counted from an event, not from a date (a date after it
         # makes it an offset, which takes these words with it)
         ("eventoffset", re.compile(rf"\bthe\s+(?:{alternation(w['event_offset_units'], 'i')})\s+(?=(?:{alternation(list(w['offset_directions']), 'i')})\s+the\b)")),
+        # "for the week", "later in the day", "the week's busiest session": the day last named
+        ("dayfocus", re.compile(
+            rf"(?:(?:{day_preps})(?i:the)\s+(?P<unit>{alternation(list(w['focus_days']), 'i')})\b"
+            rf"(?!['’]s|\s+(?:{alternation(w['focus_day_not_before'], 'i')})\b|[-‐])"
+            rf"|\b(?i:the)\s+(?P<punit>{alternation(list(w['focus_days']), 'i')})(?=['’]s\s))")),
         ("named", re.compile(rf"\b(?P<name>{alternation(list(w['named_days']))})(?:['’]s)?\b")),
         ("duration", re.compile(
             rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?:(?:{alternation(w['duration_fillers'], 'i')})\s+)?(?P<unit>{dunits})\b(?:[\s-]long\b)?(?![\s-]old\b)"
@@ -399,6 +405,8 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
         return Parsed("vague", start, end, note=w["vague_references"][" ".join(g["phrase"].lower().split())])
     if kind == "eventoffset":
         return Parsed(kind, start, m.end() - len(m.group(0)) + len(m.group(0).rstrip()), note="counted from an event the words name, not from a date")
+    if kind == "dayfocus":
+        return Parsed(kind, start, end, unit=w["focus_days"][(g["unit"] or g["punit"]).lower()])
     if kind == "named":
         name = g["name"]
         return Parsed("named", start, end, note=name)

@@ -267,6 +267,8 @@ def resolve_parsed(p: Parsed, anchor: date | None) -> Resolution:
         return Resolution(None, None, False, note=p.note)
     if p.kind in ("focus", "yearback") and anchor is not None:
         return _fallback_focus(p, anchor)
+    if p.kind == "dayfocus":
+        return Resolution(None, None, False, note="the day the article last named; none named before it")
     if p.kind == "relfocus":
         return Resolution(None, None, False, note="counted from a date the article names; none named before it")
     try:
