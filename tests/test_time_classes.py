@@ -274,3 +274,12 @@ def test_a_past_participle_modifying_a_noun_tells_a_past_day():
     assert ("March 31", "2023-03-31") in times(text, anchor=date(2023, 10, 16))
     # a verb of planning in the same place still points ahead
     assert times("Flights scheduled for March 31 are sold out.", anchor=date(2023, 10, 16)) == [("March 31", "2024-03-31")]
+
+
+def test_a_stretch_reported_on_after_the_quarter_takes_a_year_earlier_from_it():
+    text = ("The bakery chain earned $2 million in the third quarter, up from a year earlier. "
+            "For the nine months, it earned $5 million, up from $4 million a year earlier.")
+    found = times(text, parse=False)
+    assert found[1] == ("a year earlier", "2021-Q3")
+    # nine months are no quarter: only the year before is known
+    assert found[-1] == ("a year earlier", "2022")

@@ -93,6 +93,10 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
                 quarter = (t, paragraph.n)
                 if anchor is None or _period_start(t) <= anchor:
                     reported = quarter
+            elif p.kind == "duration" and re.match(r"the\s", t.expression, re.I):
+                # "For the nine months, ... a year earlier": a stretch the article reports on now
+                # takes the focus from the quarter, and "a year earlier" no longer counts from it
+                reported = None
             elif p.kind in ("focus", "yearback") and quarter is not None and near_q is not None and t.value:
                 # "the quarter", "a year earlier": a sentence that speaks of the period in focus keeps
                 # it in focus, so a report's "a year ago" five paragraphs on still counts from it
