@@ -283,3 +283,8 @@ def test_a_stretch_reported_on_after_the_quarter_takes_a_year_earlier_from_it():
     assert found[1] == ("a year earlier", "2021-Q3")
     # nine months are no quarter: only the year before is known
     assert found[-1] == ("a year earlier", "2022")
+
+
+def test_a_modal_with_have_looks_back_but_a_future_perfect_ahead():
+    assert times("The storm may have been responsible for a drop in ferry bookings on Wednesday.") == [("Wednesday", "2023-03-15")]
+    assert times("The crews will have finished the ferry by Wednesday.") == [("Wednesday", "2023-03-22")]

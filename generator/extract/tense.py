@@ -35,6 +35,10 @@ def of(start: int, end: int, doc: Any) -> str | None:
     plan_auxes = [k for c in chain for k in c.children if k.dep_ in ("aux", "auxpass")] if plan != verb else []
     if plan != verb and any(c.tag_ == "VBD" for c in chain):
         return "past"
+    # "may have been responsible on Wednesday": a modal of possibility with the perfect looks back
+    # ("will have finished by Friday", a future perfect, still looks ahead)
+    if any(k.lower_ in w["perfect_modals"] for k in auxes) and any(k.lemma_ == "have" for k in auxes):
+        return "past"
     if any(k.lower_ in w["future_auxiliaries"] for k in auxes + plan_auxes):
         return "future"
     # "had been due to expire Friday": a plan told in the past tense is a past day
