@@ -288,3 +288,9 @@ def test_a_stretch_reported_on_after_the_quarter_takes_a_year_earlier_from_it():
 def test_a_modal_with_have_looks_back_but_a_future_perfect_ahead():
     assert times("The storm may have been responsible for a drop in ferry bookings on Wednesday.") == [("Wednesday", "2023-03-15")]
     assert times("The crews will have finished the ferry by Wednesday.") == [("Wednesday", "2023-03-22")]
+
+
+def test_recent_alone_is_a_vague_past_kept_undated():
+    assert times("The recent floods closed the ferry.", parse=False) == [("recent", "PAST_REF")]
+    # inside a longer phrase the phrase wins
+    assert times("The ferry closed twice in recent weeks.", parse=False) == [("in recent weeks", "2023-03")]
