@@ -294,3 +294,8 @@ def test_recent_alone_is_a_vague_past_kept_undated():
     assert times("The recent floods closed the ferry.", parse=False) == [("recent", "PAST_REF")]
     # inside a longer phrase the phrase wins
     assert times("The ferry closed twice in recent weeks.", parse=False) == [("in recent weeks", "2023-03")]
+
+
+def test_a_month_in_the_past_tense_is_a_past_one_unless_it_is_the_next():
+    assert times("The ferry line changed its timetable in May.") == [("May", "2022-05")]
+    assert times("The ferry line said it would change its timetable in April.") == [("April", "2023-04")]

@@ -238,7 +238,7 @@ def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | N
         else:  # the latest on or before the anchor, unless the next is much closer
             back = (anchor.month - p.month) % 12
             ahead = 12 - back if back else 0
-            bias = 2 if tense == "past" else -int(words()["past_bias_months"])
+            bias = int(words()["past_tense_ahead_months"]) if tense == "past" else -int(words()["past_bias_months"])
             year = anchor.year - (p.month > anchor.month)
             if back and (ahead <= bias if tense == "past" else ahead < back + bias):
                 year += 1
