@@ -299,3 +299,14 @@ def test_recent_alone_is_a_vague_past_kept_undated():
 def test_a_month_in_the_past_tense_is_a_past_one_unless_it_is_the_next():
     assert times("The ferry line changed its timetable in May.") == [("May", "2022-05")]
     assert times("The ferry line said it would change its timetable in April.") == [("April", "2023-04")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry bonds pay $1.76 a year.", ("a year", "set", None)),
+    ("The line runs four ferries a week.", ("a week", "set", None)),
+    ("The crews meet twice a month.", ("a month", "set", None)),
+    ("The ferry line earned $5 million in a year.", ("a year", "duration", "P1Y")),  # a preposition between: how long
+    ("The repairs took a year.", ("a year", "duration", "P1Y")),
+])
+def test_a_unit_after_an_amount_is_a_rate_not_a_duration(text, expected):
+    assert [(t.expression, t.kind, t.value) for t in _extract(text, THU, False)] == [expected]

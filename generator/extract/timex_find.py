@@ -439,6 +439,8 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
                 continue
             if kind in ("relday", "relperiod", "recent") and _inside_name(text, parsed.start):
                 continue
+            if parsed.kind == "duration" and _is_rate(text, parsed):
+                parsed = replace(parsed, kind="set", note="a rate: an amount per unit of time (TimeML SET)")
             found.append(parsed)
     chosen: list[Parsed] = []
     for p in sorted(found, key=lambda p: (-(p.end - p.start), p.start)):
@@ -451,6 +453,22 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
     # "the last half of the '80s": a part of a period read as its own expression goes with it.
     placed = [p for p in placed if not any(o is not p and o.start <= p.start and p.end <= o.end for o in placed)]
     return _with_clocks(text, placed)
+
+
+def _is_rate(text: str, p: Parsed) -> bool:
+    """'$1.76 a year', 'four flights a week': "a <unit>" after an amount is how often, not how long."""
+    w = words()
+    if not re.match(r"(?:a|an)\s", text[p.start:p.end], re.I):
+        return False
+    before = re.findall(r"[\w$%.,']+", text[max(0, p.start - 40):p.start])
+    for k, token in enumerate(reversed(before[-3:])):
+        low = token.lower().strip(".,")
+        if re.search(r"\d", low) or low in w["rate_amounts"] or low in w["numbers"] or low in w["number_teens"] \
+                or low in w["number_tens"]:
+            return low not in ("a", "an")
+        if low in w["rate_not_between"] or k == 2:
+            return False
+    return False
 
 
 DATED_PARTS = ("date", "month", "year", "decade", "decadeword", "relperiod", "weekday", "quarter", "half", "season", "relday")
