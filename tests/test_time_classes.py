@@ -310,3 +310,12 @@ def test_a_month_in_the_past_tense_is_a_past_one_unless_it_is_the_next():
 ])
 def test_a_unit_after_an_amount_is_a_rate_not_a_duration(text, expected):
     assert [(t.expression, t.kind, t.value) for t in _extract(text, THU, False)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry is a 19th-century design.", ("19th-century", "18")),
+    ("The museum shows the twentieth century in boats.", ("the twentieth century", "19")),
+])
+def test_a_century_is_written_as_its_first_two_digits_and_never_an_event(text, expected):
+    (t,) = _extract(text, THU, False)
+    assert (t.expression, t.value, t.precision) == (*expected, None)

@@ -158,6 +158,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("spelled", re.compile(rf"\b(?:the\s+year\s+)?(?P<words>{spelled_year})\b", re.I)),
         ("decadeword", re.compile(rf"\b(?:the\s+)(?:(?P<part>{alternation(w['decade_parts'], 'i')})[-\s]?)?(?:(?P<word>{alternation(list(w['decade_words']), 'i')})|['’](?P<yy>\d0)s)\b", re.I)),
         ("vague", re.compile(rf"\b(?:the\s+)?(?P<phrase>{alternation(list(w['vague_references']), 'i')})\b")),
+        ("century", re.compile(rf"\b(?:the\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>{alternation(list(w['century_ordinals']), 'i')}))[\s-]+century\b", re.I)),
         ("vagueword", re.compile(rf"\b(?P<phrase>{alternation(list(w['vague_words']), 'i')})\b(?![-‐])")),
         ("set", re.compile(rf"\b(?:(?:{alternation(w['set_openers'], 'i')})\s+(?:other\s+)?(?:{alternation(list(w['duration_units']) + w['set_units'], 'i')}|{alternation(list(w['months']))}|{alternation(list(w['weekdays']))}){'|' + alternation(w['set_words'], 'i') if w['set_words'] else ''})\b")),
         # "the day before the crash": counted from an event, not from a date (a date after it
@@ -404,6 +405,9 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
         return Parsed("set", start, end, note="a set of times (TimeML SET)")
     if kind == "vague":
         return Parsed("vague", start, end, note=w["vague_references"][" ".join(g["phrase"].lower().split())])
+    if kind == "century":
+        n = int(g["n"]) if g.get("n") else int(w["century_ordinals"][g["word"].lower()])
+        return Parsed(kind, start, end, count=n) if 1 <= n <= 22 else None
     if kind == "vagueword":
         return Parsed("vague", start, end, note=w["vague_words"][g["phrase"].lower()])
     if kind == "eventoffset":

@@ -267,6 +267,8 @@ def resolve_parsed(p: Parsed, anchor: date | None) -> Resolution:
         return Resolution(None, None, False, note=p.note)
     if p.kind in ("focus", "yearback") and anchor is not None:
         return _fallback_focus(p, anchor)
+    if p.kind == "century":  # TimeML's value: the century's first two digits ("the 20th century": "19")
+        return Resolution(f"{p.count - 1:02d}", None, False, note="a century, written as TimeML does (its first two digits)")
     if p.kind == "dayfocus":
         return Resolution(None, None, False, note="the day the article last named; none named before it")
     if p.kind == "relfocus":
