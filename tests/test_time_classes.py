@@ -319,3 +319,7 @@ def test_a_unit_after_an_amount_is_a_rate_not_a_duration(text, expected):
 def test_a_century_is_written_as_its_first_two_digits_and_never_an_event(text, expected):
     (t,) = _extract(text, THU, False)
     assert (t.expression, t.value, t.precision) == (*expected, None)
+
+
+def test_a_number_after_fiscal_is_a_year_even_before_a_plural():
+    assert ("2021", "2021") in times('The baker expects sales "slightly above" fiscal 2021 sales of $155 million.')

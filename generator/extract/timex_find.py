@@ -212,6 +212,8 @@ def _year_context(text: str, start: int, end: int, doc: Any) -> bool:
     before = re.findall(r"[\w']+", text[max(0, start - 20):start])
     prev = before[-1].lower() if before else ""
     wanted = prev in words()["year_words"] or text[max(0, start - 1):start] == "("
+    if prev in words()["year_only_words"]:
+        return True  # "fiscal 2021 sales": no count follows "fiscal"
     if doc is not None:
         tokens = [t for t in doc if t.idx == start]
         if tokens:
