@@ -323,3 +323,8 @@ def test_a_century_is_written_as_its_first_two_digits_and_never_an_event(text, e
 
 def test_a_number_after_fiscal_is_a_year_even_before_a_plural():
     assert ("2021", "2021") in times('The baker expects sales "slightly above" fiscal 2021 sales of $155 million.')
+
+
+def test_a_time_phrase_written_as_a_title_in_running_text_is_a_name():
+    assert times('The harbour master said on the radio show "This Week" that the ferry was safe.', parse=False) == []
+    assert times("The harbour master said this week that the ferry was safe.", parse=False) == [("this week", "2023-W11")]

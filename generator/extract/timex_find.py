@@ -227,6 +227,16 @@ def _year_context(text: str, start: int, end: int, doc: Any) -> bool:
     return wanted
 
 
+def _titled(text: str, p: Parsed) -> bool:
+    """'ABC's "This Week"': a phrase whose later words are capitalised in running text is a title
+    (a programme, a column), not a time; a headline in title case says nothing either way."""
+    later = text[p.start:p.end].split()[1:]
+    if not later or not any(w[:1].isupper() for w in later):
+        return False
+    words_ = re.findall(r"[A-Za-z][\w'’]*", text)
+    return sum(w[0].islower() for w in words_) * 2 > len(words_)
+
+
 def _modifies_noun(token: Any) -> bool:
     """'the 2011 frost', 'her brilliant 2014 season', 'the 2026 Regatta': after a determiner or an
     adjective, a number before a singular or proper noun names which one; a count would take a
@@ -443,7 +453,7 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
                 continue
             if parsed.kind == "year" and parsed.note != "in words" and not _year_context(text, parsed.start, parsed.end, doc):
                 continue
-            if kind in ("relday", "relperiod", "recent") and _inside_name(text, parsed.start):
+            if kind in ("relday", "relperiod", "recent") and (_inside_name(text, parsed.start) or _titled(text, parsed)):
                 continue
             if parsed.kind == "duration" and _is_rate(text, parsed):
                 parsed = replace(parsed, kind="set", note="a rate: an amount per unit of time (TimeML SET)")
