@@ -328,3 +328,5 @@ def test_a_number_after_fiscal_is_a_year_even_before_a_plural():
 def test_a_time_phrase_written_as_a_title_in_running_text_is_a_name():
     assert times('The harbour master said on the radio show "This Week" that the ferry was safe.', parse=False) == []
     assert times("The harbour master said this week that the ferry was safe.", parse=False) == [("this week", "2023-W11")]
+    # a headline in title case keeps its times
+    assert times("This Week: Ferry Strike Ends", parse=False) == [("This Week", "2023-W11")]
