@@ -330,3 +330,10 @@ def test_a_time_phrase_written_as_a_title_in_running_text_is_a_name():
     assert times("The harbour master said this week that the ferry was safe.", parse=False) == [("this week", "2023-W11")]
     # a headline in title case keeps its times
     assert times("This Week: Ferry Strike Ends", parse=False) == [("This Week", "2023-W11")]
+
+
+def test_a_period_named_after_year_ago_is_one_expression_a_year_back():
+    assert times("In the year-ago third quarter, the bakery earned $2 million.", parse=False) == [
+        ("the year-ago third quarter", "2021-Q3")]
+    assert times("Net for the year-earlier nine months included a gain.", parse=False) == [
+        ("the year-earlier nine months", "P9M")]

@@ -76,7 +76,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             ended = _ending_on(paragraph.text, p, found[k + 1] if k + 1 < len(found) else None, anchor)
             if p.kind == "focus" and ended is not None:
                 t = replace(t, value=fmt(ended, "quarter"), precision="quarter", note="the quarter that ends on the date named after it")
-            elif p.kind in ("focus", "yearback") or (p.kind == "ago" and p.unit == "year" and p.count == 1):
+            elif (p.kind in ("focus", "yearback") and p.base is None) or (p.kind == "ago" and p.unit == "year" and p.count == 1):
                 t = _from_focus(t, p, near_q if p.kind == "focus" else near_r, near)
             elif p.kind == "weekday" and day is not None and paragraph.n - day[1] <= FOCUS_PARAGRAPHS \
                     and (step := _focus_weekday_step(paragraph.text, p)):

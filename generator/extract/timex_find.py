@@ -468,7 +468,24 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
     # ("several months before the crew struck") it stays a duration of its own.
     # "the last half of the '80s": a part of a period read as its own expression goes with it.
     placed = [p for p in placed if not any(o is not p and o.start <= p.start and p.end <= o.end for o in placed)]
-    return _with_clocks(text, placed)
+    return _with_clocks(text, _with_year_back(text, placed))
+
+
+def _with_year_back(text: str, found: list[Parsed]) -> list[Parsed]:
+    """'the year-ago third quarter', 'the year-earlier nine months': the period the words name, a
+    year back, as one expression (a quarter or half dated a year before it; a stretch stays one)."""
+    adjectives = tuple(a.lower() for a in words()["year_back_adjectives"])
+    out: list[Parsed] = []
+    for p in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "yearback" and p.kind in ("quarter", "half", "duration") \
+                and text[prev.start:prev.end].lower().endswith(adjectives) and not text[prev.end:p.start].strip():
+            merged = replace(p, start=prev.start) if p.kind == "duration" else \
+                Parsed("yearback", prev.start, p.end, unit="year", count=-1, base=p)
+            out[-1] = merged
+            continue
+        out.append(p)
+    return out
 
 
 def _is_rate(text: str, p: Parsed) -> bool:
