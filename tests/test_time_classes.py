@@ -337,3 +337,11 @@ def test_a_period_named_after_year_ago_is_one_expression_a_year_back():
         ("the year-ago third quarter", "2021-Q3")]
     assert times("Net for the year-earlier nine months included a gain.", parse=False) == [
         ("the year-earlier nine months", "P9M")]
+
+
+def test_a_participle_takes_the_future_of_the_clause_it_hangs_from():
+    text = "The two mayors will speak at a dinner later Tuesday, followed by a speech to the council Wednesday."
+    assert ("Wednesday", "2023-03-22") in times(text)
+    # a reduced relative keeps its own past: shares issued on a day already gone
+    text = "Holders of shares issued July 1, which will receive a smaller dividend, may sell them."
+    assert ("July 1", "2022-07-01") in times(text, anchor=date(2022, 10, 27))
