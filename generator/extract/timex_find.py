@@ -494,12 +494,12 @@ def _is_rate(text: str, p: Parsed) -> bool:
     if not re.match(r"(?:a|an)\s", text[p.start:p.end], re.I):
         return False
     before = re.findall(r"[\w$%.,']+", text[max(0, p.start - 40):p.start])
-    for k, token in enumerate(reversed(before[-3:])):
+    for token in reversed(before[-3:]):
         low = token.lower().strip(".,")
         if re.search(r"\d", low) or low in w["rate_amounts"] or low in w["numbers"] or low in w["number_teens"] \
                 or low in w["number_tens"]:
             return low not in ("a", "an")
-        if low in w["rate_not_between"] or k == 2:
+        if low in w["rate_not_between"]:
             return False
     return False
 
