@@ -283,6 +283,9 @@ def test_a_stretch_reported_on_after_the_quarter_takes_a_year_earlier_from_it():
     assert found[1] == ("a year earlier", "2021-Q3")
     # nine months are no quarter: only the year before is known
     assert found[-1] == ("a year earlier", "2022")
+    text = ("The bakery chain earned $2 million in the third quarter. "
+            "In the first nine months it earned $5 million, against $4 million in the 2021 period.")
+    assert times(text, parse=False)[-1] == ("the 2021 period", "2021")
 
 
 def test_a_modal_with_have_looks_back_but_a_future_perfect_ahead():

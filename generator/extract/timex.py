@@ -63,6 +63,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
     reported: tuple[TimeExpression, int] | None = None
     named: tuple[TimeExpression, int] | None = None
     day: tuple[TimeExpression, int] | None = None  # the day last named, weekdays included
+    stretch = False  # a stretch ("the nine months") was reported on since the quarter was named
     for i, paragraph in enumerate(article.paragraphs):
         doc = docs[i] if i < len(docs) else None
         found = find(paragraph.text, doc)
@@ -83,20 +84,22 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
                 t = _weekday_from(t, p, day[0], step)
             elif p.kind == "dayfocus" and day is not None and paragraph.n - day[1] <= FOCUS_PARAGRAPHS:
                 t = _on_focus_day(t, p, day[0])
-            elif p.kind == "yearfocus" and near_q is not None and near_q.value:
+            elif p.kind == "yearfocus" and near_q is not None and near_q.value and not stretch:
                 t = replace(t, value=f"{p.year:04d}{near_q.value[4:]}", precision=near_q.precision,
                             note=f"the period named before ({near_q.expression}) in the year named")
             elif p.kind == "relfocus" and near is not None:
                 t = _from_named(t, p, near)
             out.append(t)
             if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None)) and t.value:
-                quarter = (t, paragraph.n)
+                quarter, stretch = (t, paragraph.n), False
                 if anchor is None or _period_start(t) <= anchor:
                     reported = quarter
             elif p.kind == "duration" and re.match(r"the\s", t.expression, re.I):
                 # "For the nine months, ... a year earlier": a stretch the article reports on now
-                # takes the focus from the quarter, and "a year earlier" no longer counts from it
+                # takes the focus from the quarter: "a year earlier" no longer counts from it, nor is
+                # "the 1988 period" that quarter of 1988 (it is the stretch, in a year named)
                 reported = None
+                stretch = True
             elif p.kind in ("focus", "yearback") and quarter is not None and near_q is not None and t.value:
                 # "the quarter", "a year earlier": a sentence that speaks of the period in focus keeps
                 # it in focus, so a report's "a year ago" five paragraphs on still counts from it
