@@ -326,6 +326,7 @@ def test_a_century_is_written_as_its_first_two_digits_and_never_an_event(text, e
 
 def test_a_number_after_fiscal_is_a_year_even_before_a_plural():
     assert ("2021", "2021") in times('The baker expects sales "slightly above" fiscal 2021 sales of $155 million.')
+    assert times("Since 2019 tourists have come by ferry.") == [("2019", "2019")]
 
 
 def test_a_time_phrase_written_as_a_title_in_running_text_is_a_name():

@@ -213,7 +213,7 @@ def _year_context(text: str, start: int, end: int, doc: Any) -> bool:
     prev = before[-1].lower() if before else ""
     wanted = prev in words()["year_words"] or text[max(0, start - 1):start] == "("
     if prev in words()["year_only_words"]:
-        return True  # "fiscal 2021 sales": no count follows "fiscal"
+        return True  # "fiscal 2021 sales", "Since 2019 tourists have come"
     if doc is not None:
         tokens = [t for t in doc if t.idx == start]
         if tokens:
