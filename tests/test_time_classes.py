@@ -242,3 +242,110 @@ def test_a_day_counted_from_an_event_is_kept_undated_and_never_an_event():
     found = times("The ferry sailed on May 2, the day before the storm.", anchor=date(2023, 5, 10), parse=False)
     assert found == [("May 2", "2023-05-02"), ("the day", None)]
     assert times("The regatta starts the day after tomorrow.", parse=False) == [("the day after tomorrow", "2023-03-18")]
+
+
+def _paragraphs(texts: list[str], anchor: date) -> list[tuple[str, str | None]]:
+    art = Article(id="bakery", path="bakery.txt", title="t", published=anchor.isoformat(), published_basis="front matter",
+                  paragraphs=tuple(Paragraph(n=i + 1, text=t) for i, t in enumerate(texts)))
+    return [(t.expression, t.value) for t in timex.extract(art, ())]
+
+
+def test_speaking_of_the_quarter_keeps_it_in_focus_for_a_year_earlier_further_on():
+    texts = ["The bakery chain earned $2 million in the third quarter.", "It opened four shops.",
+             "Flour cost more in the quarter.", "It hired bakers.", "It closed a mill.", "Sales were $9 million a year earlier."]
+    assert _paragraphs(texts, THU)[-1] == ("a year earlier", "2021-Q3")
+    # with nothing said of the quarter for five paragraphs, it has left the focus: the anchor's year before
+    texts[2] = "Flour cost more."
+    assert _paragraphs(texts, THU)[-1] == ("a year earlier", "2022")
+
+
+def test_the_day_or_week_after_a_preposition_is_the_day_last_named():
+    found = times("The auction opened on Tuesday, March 14. Bids doubled later in the day, and for the week they rose 9%.",
+                  parse=False)
+    assert found == [("Tuesday, March 14", "2023-03-14"), ("the day", "2023-03-14"), ("the week", "2023-W11")]
+    # with no day named before it, it is kept and left undated
+    assert times("Bids doubled later in the day.", parse=False) == [("the day", None)]
+    # a relative clause or an event after it is not the day in focus
+    assert times("The auction opened on March 14; the bidders left the day that it closed.", parse=False) == [("March 14", "2023-03-14")]
+
+
+def test_a_past_participle_modifying_a_noun_tells_a_past_day():
+    text = "The bakery chain, which had $9 million in revenue in the year ended March 31, plans to sell its mills."
+    assert ("March 31", "2023-03-31") in times(text, anchor=date(2023, 10, 16))
+    # a verb of planning in the same place still points ahead
+    assert times("Flights scheduled for March 31 are sold out.", anchor=date(2023, 10, 16)) == [("March 31", "2024-03-31")]
+
+
+def test_a_stretch_reported_on_after_the_quarter_takes_a_year_earlier_from_it():
+    text = ("The bakery chain earned $2 million in the third quarter, up from a year earlier. "
+            "For the nine months, it earned $5 million, up from $4 million a year earlier.")
+    found = times(text, parse=False)
+    assert found[1] == ("a year earlier", "2021-Q3")
+    # nine months are no quarter: only the year before is known
+    assert found[-1] == ("a year earlier", "2022")
+    text = ("The bakery chain earned $2 million in the third quarter. "
+            "In the first nine months it earned $5 million, against $4 million in the 2021 period.")
+    assert times(text, parse=False)[-1] == ("the 2021 period", "2021")
+
+
+def test_a_modal_with_have_looks_back_but_a_future_perfect_ahead():
+    assert times("The storm may have been responsible for a drop in ferry bookings on Wednesday.") == [("Wednesday", "2023-03-15")]
+    assert times("The crews will have finished the ferry by Wednesday.") == [("Wednesday", "2023-03-22")]
+
+
+def test_recent_alone_is_a_vague_past_kept_undated():
+    assert times("The recent floods closed the ferry.", parse=False) == [("recent", "PAST_REF")]
+    # inside a longer phrase the phrase wins
+    assert times("The ferry closed twice in recent weeks.", parse=False) == [("in recent weeks", "2023-03")]
+
+
+def test_a_month_in_the_past_tense_is_a_past_one_unless_it_is_the_next():
+    assert times("The ferry line changed its timetable in May.") == [("May", "2022-05")]
+    assert times("The ferry line said it would change its timetable in April.") == [("April", "2023-04")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry bonds pay $1.76 a year.", ("a year", "set", None)),
+    ("The line runs four ferries a week.", ("a week", "set", None)),
+    ("The crews meet twice a month.", ("a month", "set", None)),
+    ("The ferry line earned $5 million in a year.", ("a year", "duration", "P1Y")),  # a preposition between: how long
+    ("The repairs took a year.", ("a year", "duration", "P1Y")),
+])
+def test_a_unit_after_an_amount_is_a_rate_not_a_duration(text, expected):
+    assert [(t.expression, t.kind, t.value) for t in _extract(text, THU, False)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry is a 19th-century design.", ("19th-century", "18")),
+    ("The museum shows the twentieth century in boats.", ("the twentieth century", "19")),
+])
+def test_a_century_is_written_as_its_first_two_digits_and_never_an_event(text, expected):
+    (t,) = _extract(text, THU, False)
+    assert (t.expression, t.value, t.precision) == (*expected, None)
+
+
+def test_a_number_after_fiscal_is_a_year_even_before_a_plural():
+    assert ("2021", "2021") in times('The baker expects sales "slightly above" fiscal 2021 sales of $155 million.')
+    assert times("Since 2019 tourists have come by ferry.") == [("2019", "2019")]
+
+
+def test_a_time_phrase_written_as_a_title_in_running_text_is_a_name():
+    assert times('The harbour master said on the radio show "This Week" that the ferry was safe.', parse=False) == []
+    assert times("The harbour master said this week that the ferry was safe.", parse=False) == [("this week", "2023-W11")]
+    # a headline in title case keeps its times
+    assert times("This Week: Ferry Strike Ends", parse=False) == [("This Week", "2023-W11")]
+
+
+def test_a_period_named_after_year_ago_is_one_expression_a_year_back():
+    assert times("In the year-ago third quarter, the bakery earned $2 million.", parse=False) == [
+        ("the year-ago third quarter", "2021-Q3")]
+    assert times("Net for the year-earlier nine months included a gain.", parse=False) == [
+        ("the year-earlier nine months", "P9M")]
+
+
+def test_a_participle_takes_the_future_of_the_clause_it_hangs_from():
+    text = "The two mayors will speak at a dinner later Tuesday, followed by a speech to the council Wednesday."
+    assert ("Wednesday", "2023-03-22") in times(text)
+    # a reduced relative keeps its own past: shares issued on a day already gone
+    text = "Holders of shares issued July 1, which will receive a smaller dividend, may sell them."
+    assert ("July 1", "2022-07-01") in times(text, anchor=date(2022, 10, 27))

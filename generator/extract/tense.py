@@ -35,6 +35,10 @@ def of(start: int, end: int, doc: Any) -> str | None:
     plan_auxes = [k for c in chain for k in c.children if k.dep_ in ("aux", "auxpass")] if plan != verb else []
     if plan != verb and any(c.tag_ == "VBD" for c in chain):
         return "past"
+    # "may have been responsible on Wednesday": a modal of possibility with the perfect looks back
+    # ("will have finished by Friday", a future perfect, still looks ahead)
+    if any(k.lower_ in w["perfect_modals"] for k in auxes) and any(k.lemma_ == "have" for k in auxes):
+        return "past"
     if any(k.lower_ in w["future_auxiliaries"] for k in auxes + plan_auxes):
         return "future"
     # "had been due to expire Friday": a plan told in the past tense is a past day
@@ -44,6 +48,20 @@ def of(start: int, end: int, doc: Any) -> str | None:
         return "past"
     if plan != verb or verb.lemma_ in w["future_verbs"]:
         return "future"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not auxes:
+        # "will speak Tuesday, followed by a speech Wednesday": a participle with no auxiliary opening
+        # an adverbial clause takes the future of the clause it hangs from (a reduced relative, below, does not)
+        above = verb.head
+        for _ in range(12):
+            if above.pos_ in ("VERB", "AUX") or above.head == above:
+                break
+            above = above.head
+        if verb.dep_ == "advcl" and any(k.dep_ in ("aux", "auxpass") and k.lower_ in w["future_auxiliaries"] for k in above.children):
+            return "future"
+        # "the year ended March 31", "shares sold Tuesday": modifying a noun (a reduced relative
+        # clause) it tells what is done; verbs of planning were caught above
+        if verb.dep_ == "acl":
+            return "past"
     if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in auxes):
         return "future"  # "is meeting Tuesday": the present progressive of a plan
     # ("Following are statements made Thursday": a present "be" or "have" plans nothing)

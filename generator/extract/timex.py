@@ -63,6 +63,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
     reported: tuple[TimeExpression, int] | None = None
     named: tuple[TimeExpression, int] | None = None
     day: tuple[TimeExpression, int] | None = None  # the day last named, weekdays included
+    stretch = False  # a stretch ("the nine months") was reported on since the quarter was named
     for i, paragraph in enumerate(article.paragraphs):
         doc = docs[i] if i < len(docs) else None
         found = find(paragraph.text, doc)
@@ -76,20 +77,34 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             ended = _ending_on(paragraph.text, p, found[k + 1] if k + 1 < len(found) else None, anchor)
             if p.kind == "focus" and ended is not None:
                 t = replace(t, value=fmt(ended, "quarter"), precision="quarter", note="the quarter that ends on the date named after it")
-            elif p.kind in ("focus", "yearback") or (p.kind == "ago" and p.unit == "year" and p.count == 1):
+            elif (p.kind in ("focus", "yearback") and p.base is None) or (p.kind == "ago" and p.unit == "year" and p.count == 1):
                 t = _from_focus(t, p, near_q if p.kind == "focus" else near_r, near)
             elif p.kind == "weekday" and day is not None and paragraph.n - day[1] <= FOCUS_PARAGRAPHS \
                     and (step := _focus_weekday_step(paragraph.text, p)):
                 t = _weekday_from(t, p, day[0], step)
-            elif p.kind == "yearfocus" and near_q is not None and near_q.value:
+            elif p.kind == "dayfocus" and day is not None and paragraph.n - day[1] <= FOCUS_PARAGRAPHS:
+                t = _on_focus_day(t, p, day[0])
+            elif p.kind == "yearfocus" and near_q is not None and near_q.value and not stretch:
                 t = replace(t, value=f"{p.year:04d}{near_q.value[4:]}", precision=near_q.precision,
                             note=f"the period named before ({near_q.expression}) in the year named")
             elif p.kind == "relfocus" and near is not None:
                 t = _from_named(t, p, near)
             out.append(t)
             if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None)) and t.value:
-                quarter = (t, paragraph.n)
+                quarter, stretch = (t, paragraph.n), False
                 if anchor is None or _period_start(t) <= anchor:
+                    reported = quarter
+            elif p.kind == "duration" and re.match(r"the\s", t.expression, re.I):
+                # "For the nine months, ... a year earlier": a stretch the article reports on now
+                # takes the focus from the quarter: "a year earlier" no longer counts from it, nor is
+                # "the 1988 period" that quarter of 1988 (it is the stretch, in a year named)
+                reported = None
+                stretch = True
+            elif p.kind in ("focus", "yearback") and quarter is not None and near_q is not None and t.value:
+                # "the quarter", "a year earlier": a sentence that speaks of the period in focus keeps
+                # it in focus, so a report's "a year ago" five paragraphs on still counts from it
+                quarter = (quarter[0], paragraph.n)
+                if reported is not None and reported[0] is quarter[0]:
                     reported = quarter
             if t.value and t.precision == "day" and p.kind in ("date", "weekday", "relday"):
                 day = (t, paragraph.n)
@@ -125,6 +140,14 @@ def _weekday_from(t: TimeExpression, p: Parsed, named: TimeExpression, step: int
     d = base + timedelta(days=gap * step)
     return replace(t, value=d.isoformat(), precision="day", anchor=None, anchor_basis=None, anchor_source=None,
                    note=f"counted from {named.expression}")
+
+
+def _on_focus_day(t: TimeExpression, p: Parsed, named: TimeExpression) -> TimeExpression:
+    """'later in the day', 'for the week': the day last named, or the week that holds it."""
+    assert named.value is not None and p.unit is not None
+    d = date.fromisoformat(named.value)
+    return replace(t, value=fmt(d, p.unit), precision=p.unit, anchor=None, anchor_basis=None, anchor_source=None,
+                   note=f"the day named before: {named.expression}")
 
 
 ENDING = re.compile(r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+|in\s+)?$", re.I)

@@ -129,6 +129,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
     dopen = alternation(w["duration_openers"], "i")
     back = alternation(w["year_back"], "i")
     back_nouns = alternation(w["year_back_nouns"], "i")
+    day_preps = "|".join(rf"(?<=\b(?i:{re.escape(x)})\s)" for x in w["focus_day_prepositions"])
     spelled_year = rf"(?:{centuries}[\s-]{yy}|two\s+thousand(?:\s+(?:and\s+)?(?:{teens}|{ones}))?)"
     return [
         ("quarter", re.compile(
@@ -157,10 +158,17 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("spelled", re.compile(rf"\b(?:the\s+year\s+)?(?P<words>{spelled_year})\b", re.I)),
         ("decadeword", re.compile(rf"\b(?:the\s+)(?:(?P<part>{alternation(w['decade_parts'], 'i')})[-\s]?)?(?:(?P<word>{alternation(list(w['decade_words']), 'i')})|['’](?P<yy>\d0)s)\b", re.I)),
         ("vague", re.compile(rf"\b(?:the\s+)?(?P<phrase>{alternation(list(w['vague_references']), 'i')})\b")),
+        ("century", re.compile(rf"\b(?:the\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>{alternation(list(w['century_ordinals']), 'i')}))[\s-]+century\b", re.I)),
+        ("vagueword", re.compile(rf"\b(?P<phrase>{alternation(list(w['vague_words']), 'i')})\b(?![-‐])")),
         ("set", re.compile(rf"\b(?:(?:{alternation(w['set_openers'], 'i')})\s+(?:other\s+)?(?:{alternation(list(w['duration_units']) + w['set_units'], 'i')}|{alternation(list(w['months']))}|{alternation(list(w['weekdays']))}){'|' + alternation(w['set_words'], 'i') if w['set_words'] else ''})\b")),
         # "the day before the crash": counted from an event, not from a date (a date after it
         # makes it an offset, which takes these words with it)
         ("eventoffset", re.compile(rf"\bthe\s+(?:{alternation(w['event_offset_units'], 'i')})\s+(?=(?:{alternation(list(w['offset_directions']), 'i')})\s+the\b)")),
+        # "for the week", "later in the day", "the week's busiest session": the day last named
+        ("dayfocus", re.compile(
+            rf"(?:(?:{day_preps})(?i:the)\s+(?P<unit>{alternation(list(w['focus_days']), 'i')})\b"
+            rf"(?!['’]s|\s+(?:{alternation(w['focus_day_not_before'], 'i')})\b|[-‐])"
+            rf"|\b(?i:the)\s+(?P<punit>{alternation(list(w['focus_days']), 'i')})(?=['’]s\s))")),
         ("named", re.compile(rf"\b(?P<name>{alternation(list(w['named_days']))})(?:['’]s)?\b")),
         ("duration", re.compile(
             rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?:(?:{alternation(w['duration_fillers'], 'i')})\s+)?(?P<unit>{dunits})\b(?:[\s-]long\b)?(?![\s-]old\b)"
@@ -204,6 +212,8 @@ def _year_context(text: str, start: int, end: int, doc: Any) -> bool:
     before = re.findall(r"[\w']+", text[max(0, start - 20):start])
     prev = before[-1].lower() if before else ""
     wanted = prev in words()["year_words"] or text[max(0, start - 1):start] == "("
+    if prev in words()["year_only_words"]:
+        return True  # "fiscal 2021 sales", "Since 2019 tourists have come"
     if doc is not None:
         tokens = [t for t in doc if t.idx == start]
         if tokens:
@@ -215,6 +225,16 @@ def _year_context(text: str, start: int, end: int, doc: Any) -> bool:
             if token.dep_ == "nummod" and token.head.text not in words()["months"]:
                 return False
     return wanted
+
+
+def _titled(text: str, p: Parsed) -> bool:
+    """'ABC's "This Week"': a phrase whose later words are capitalised in running text is a title
+    (a programme, a column), not a time; a headline in title case says nothing either way."""
+    later = text[p.start:p.end].split()[1:]
+    if not later or not any(w[:1].isupper() for w in later):
+        return False
+    words_ = re.findall(r"[A-Za-z][\w'’]*", text)
+    return sum(w[0].islower() for w in words_) * 2 > len(words_)
 
 
 def _modifies_noun(token: Any) -> bool:
@@ -397,8 +417,15 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
         return Parsed("set", start, end, note="a set of times (TimeML SET)")
     if kind == "vague":
         return Parsed("vague", start, end, note=w["vague_references"][" ".join(g["phrase"].lower().split())])
+    if kind == "century":
+        n = int(g["n"]) if g.get("n") else int(w["century_ordinals"][g["word"].lower()])
+        return Parsed(kind, start, end, count=n) if 1 <= n <= 22 else None
+    if kind == "vagueword":
+        return Parsed("vague", start, end, note=w["vague_words"][g["phrase"].lower()])
     if kind == "eventoffset":
         return Parsed(kind, start, m.end() - len(m.group(0)) + len(m.group(0).rstrip()), note="counted from an event the words name, not from a date")
+    if kind == "dayfocus":
+        return Parsed(kind, start, end, unit=w["focus_days"][(g["unit"] or g["punit"]).lower()])
     if kind == "named":
         name = g["name"]
         return Parsed("named", start, end, note=name)
@@ -426,8 +453,10 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
                 continue
             if parsed.kind == "year" and parsed.note != "in words" and not _year_context(text, parsed.start, parsed.end, doc):
                 continue
-            if kind in ("relday", "relperiod", "recent") and _inside_name(text, parsed.start):
+            if kind in ("relday", "relperiod", "recent") and (_inside_name(text, parsed.start) or _titled(text, parsed)):
                 continue
+            if parsed.kind == "duration" and _is_rate(text, parsed):
+                parsed = replace(parsed, kind="set", note="a rate: an amount per unit of time (TimeML SET)")
             found.append(parsed)
     chosen: list[Parsed] = []
     for p in sorted(found, key=lambda p: (-(p.end - p.start), p.start)):
@@ -439,7 +468,40 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
     # ("several months before the crew struck") it stays a duration of its own.
     # "the last half of the '80s": a part of a period read as its own expression goes with it.
     placed = [p for p in placed if not any(o is not p and o.start <= p.start and p.end <= o.end for o in placed)]
-    return _with_clocks(text, placed)
+    return _with_clocks(text, _with_year_back(text, placed))
+
+
+def _with_year_back(text: str, found: list[Parsed]) -> list[Parsed]:
+    """'the year-ago third quarter', 'the year-earlier nine months': the period the words name, a
+    year back, as one expression (a quarter or half dated a year before it; a stretch stays one)."""
+    adjectives = tuple(a.lower() for a in words()["year_back_adjectives"])
+    out: list[Parsed] = []
+    for p in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "yearback" and p.kind in ("quarter", "half", "duration") \
+                and text[prev.start:prev.end].lower().endswith(adjectives) and not text[prev.end:p.start].strip():
+            merged = replace(p, start=prev.start) if p.kind == "duration" else \
+                Parsed("yearback", prev.start, p.end, unit="year", count=-1, base=p)
+            out[-1] = merged
+            continue
+        out.append(p)
+    return out
+
+
+def _is_rate(text: str, p: Parsed) -> bool:
+    """'$1.76 a year', 'four flights a week': "a <unit>" after an amount is how often, not how long."""
+    w = words()
+    if not re.match(r"(?:a|an)\s", text[p.start:p.end], re.I):
+        return False
+    before = re.findall(r"[\w$%.,']+", text[max(0, p.start - 40):p.start])
+    for token in reversed(before[-3:]):
+        low = token.lower().strip(".,")
+        if re.search(r"\d", low) or low in w["rate_amounts"] or low in w["numbers"] or low in w["number_teens"] \
+                or low in w["number_tens"]:
+            return low not in ("a", "an")
+        if low in w["rate_not_between"]:
+            return False
+    return False
 
 
 DATED_PARTS = ("date", "month", "year", "decade", "decadeword", "relperiod", "weekday", "quarter", "half", "season", "relday")

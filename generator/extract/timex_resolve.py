@@ -6,7 +6,7 @@ Each value carries the precision the words support and nothing finer: "1989" sta
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -238,7 +238,7 @@ def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | N
         else:  # the latest on or before the anchor, unless the next is much closer
             back = (anchor.month - p.month) % 12
             ahead = 12 - back if back else 0
-            bias = 2 if tense == "past" else -int(words()["past_bias_months"])
+            bias = int(words()["past_tense_ahead_months"]) if tense == "past" else -int(words()["past_bias_months"])
             year = anchor.year - (p.month > anchor.month)
             if back and (ahead <= bias if tense == "past" else ahead < back + bias):
                 year += 1
@@ -265,8 +265,18 @@ def resolve_parsed(p: Parsed, anchor: date | None) -> Resolution:
         return Resolution(p.note, None, False, note="a vague reference, not a date")
     if p.kind in ("set", "eventoffset"):
         return Resolution(None, None, False, note=p.note)
+    if p.kind == "yearback" and p.base is not None:  # "the year-ago third quarter"
+        base = resolve_parsed(replace(p.base, tense=p.tense), anchor)
+        if not base.value or base.precision not in ("quarter", "half"):
+            return Resolution(None, None, False, note="a year before a period not placed")
+        return Resolution(f"{int(base.value[:4]) - 1:04d}{base.value[4:]}", base.precision, base.anchored,
+                          note="the period named, a year before")
     if p.kind in ("focus", "yearback") and anchor is not None:
         return _fallback_focus(p, anchor)
+    if p.kind == "century":  # TimeML's value: the century's first two digits ("the 20th century": "19")
+        return Resolution(f"{p.count - 1:02d}", None, False, note="a century, written as TimeML does (its first two digits)")
+    if p.kind == "dayfocus":
+        return Resolution(None, None, False, note="the day the article last named; none named before it")
     if p.kind == "relfocus":
         return Resolution(None, None, False, note="counted from a date the article names; none named before it")
     try:
