@@ -123,7 +123,10 @@ def step(doc: Any, i: int) -> int:
 def _match(doc: Any, i: int, phrases) -> tuple[tuple[str, ...], Any] | None:
     """(words, value) of the longest phrase starting at token i, white space skipped; the last
     token of the match is `last_of(doc, i, len(words))`."""
+    first = doc[i].lower_ if i < len(doc) else None
     for words, value in phrases:
+        if words[0] != first:
+            continue  # the first word of the test below, without reading the token again
         k, ok = i, True
         for w in words:
             if k >= len(doc) or doc[k].lower_ != w:
