@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.extract.quotes import load_data
@@ -50,6 +50,10 @@ class UnitData:
     numbers: dict[str, int]
     multipliers: dict[str, int]
     qualifiers: tuple[tuple[tuple[str, ...], str, str], ...]
+    # Every word but a digit-led one that a number expression can start with (_expression): the
+    # first words of the vague numbers, multipliers, currencies before a number, number words and
+    # "half". A scan passes over any other token at once.
+    starts: frozenset[str] = frozenset()
 
 
 def _phrases(d: dict) -> tuple[tuple[tuple[str, ...], str], ...]:
@@ -80,7 +84,7 @@ def units() -> UnitData:
     f = load_data("figures.yml")
     quals = sorted(((tuple(k.lower().split()), v, k) for k, v in f["qualifiers"].items()), key=lambda q: -len(q[0]))
     words = {name: frozenset(u[key]) for name, key in WORD_SETS}
-    return UnitData(
+    read = UnitData(
         currency_before={str(k).lower(): v for k, v in u["currency_before"].items()},
         currency_after=_phrases(u["currency_after"]),
         units=_phrases(u["units"]),
@@ -94,6 +98,8 @@ def units() -> UnitData:
         qualifiers=tuple(quals),
         **words,
     )
+    starts = {words[0] for words, _ in read.vague} | {*read.multipliers, *read.currency_before, *read.numbers, "half"}
+    return replace(read, starts=frozenset(starts))
 
 
 @dataclass(frozen=True)
@@ -262,6 +268,9 @@ def scan(doc: Any, ud: UnitData | None = None) -> Iterator[NumberExpr]:
 
 def _expression(doc: Any, i: int, ud: UnitData) -> NumberExpr | None:
     tok = doc[i]
+    lower = tok.lower_
+    if lower not in ud.starts and not lower[:1].isdigit():
+        return None  # no way below starts here: digits (DIGITS, FUSED, FRACTION) or a word of ud.starts
     vague = _match(doc, i, ud.vague)
     if vague is not None:
         words, low = vague
