@@ -38,10 +38,26 @@ class RawBlocks(Preprocessor):
         opening = _OPENING.match(block[0])
         if opening is None or not self.md.is_block_level(opening.group(1).lower()):
             return block
-        tag = opening.group(1)
-        if not block[-1].rstrip().endswith(f"</{tag}>"):
-            return block  # not one element: left to Python-Markdown's own parser
+        if not self._whole_elements(block):
+            return block  # left to Python-Markdown's own parser
         return [self.md.htmlStash.store("\n".join(block) + ("\n" if blank_after else ""))]
+
+    def _whole_elements(self, block: list[str]) -> bool:
+        """Whether the block is one element, or elements one after another ("<p>…</p>" then
+        "<table>…</table>"), each opening with a block-level tag at the start of a line and closing
+        at the end of one; the parser would stash each whole, and write them as they stand."""
+        i = 0
+        while i < len(block):
+            opening = _OPENING.match(block[i])
+            if opening is None or not self.md.is_block_level(opening.group(1).lower()):
+                return False
+            close = f"</{opening.group(1)}>"
+            last = len(block) - 1 if i == 0 and block[-1].rstrip().endswith(close) else \
+                next((k for k in range(i, len(block)) if block[k].rstrip().endswith(close)), None)
+            if last is None:
+                return False
+            i = last + 1
+        return True
 
 
 class RawBlocksExtension(Extension):

@@ -49,6 +49,9 @@ def test_every_page_of_the_hostile_seeds_is_unchanged(hostile_pages):
     "<a href=\"x\">inline</a> *text*\n",  # an inline tag starts a paragraph, not a raw block
     "&lt;div&gt; escaped seed text\n\n<ul>\n<li>x</li>\n</ul>",  # the last block ends the page
     "<div>\n\nopen across a blank line\n\n</div>\n",
+    "<p>one</p>\ntext after it\n<table>\n<tr><td>x</td></tr>\n</table>\n",  # a line of text between
+    "<div>\n<div>inner</div>\n<p>more</p>\n</div>\n<p>after</p>\n",  # nested: the first close is not the end
+    "<p>one</p>\n</div>\n",  # a closing tag with nothing open
 ])
 def test_shapes_markdown_would_treat_otherwise_are_left_to_it(text):
     plain, fast = both(text)
@@ -64,3 +67,15 @@ def test_a_block_it_takes_is_not_parsed_again(monkeypatch):
     plain, fast = both(text)
     assert seen == ["table", "tr", "td"]  # Python-Markdown's own parser, for `plain` only
     assert fast == plain == "<table>\n<tr><td>*not emphasis*</td></tr>\n</table>"
+
+
+def test_elements_one_after_another_in_one_block_are_taken_whole(monkeypatch):
+    # A figure's spread line and its table, written without a blank line between them.
+    seen: list[str] = []
+    real = markdown.htmlparser.HTMLExtractor.handle_starttag
+    monkeypatch.setattr(markdown.htmlparser.HTMLExtractor, "handle_starttag",
+                        lambda self, tag, attrs: (seen.append(tag), real(self, tag, attrs)))
+    text = '<p class="spread">Spread: *3*</p>\n<table>\n<tr><td>*x*</td></tr>\n</table>\n\n# After\n'
+    plain, fast = both(text)
+    assert seen == ["p", "table", "tr", "td"]  # only for `plain`
+    assert fast == plain

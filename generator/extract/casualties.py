@@ -279,7 +279,10 @@ def _lost_things(found: Found, fd: FigureData, people: frozenset[str]) -> bool:
 
 def _same_number(tok: Any, fd: FigureData) -> tuple[int, int] | None:
     """(first, last token) of "as many" / "the same number" starting at tok."""
+    first = tok.lower_
     for words in fd.same_number:
+        if words[0] != first:
+            continue  # the same test as below, without slicing the doc
         span = tok.doc[tok.i:tok.i + len(words)]
         if len(span) == len(words) and tuple(t.lower_ for t in span) == words:
             return tok.i, tok.i + len(words) - 1

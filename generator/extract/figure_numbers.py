@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator import lexicon
@@ -50,6 +50,10 @@ class UnitData:
     numbers: dict[str, int]
     multipliers: dict[str, int]
     qualifiers: tuple[tuple[tuple[str, ...], str, str], ...]
+    # Every word but a digit-led one that a number expression can start with (_expression): the
+    # first words of the vague numbers, multipliers, currencies before a number, number words and
+    # "half". A scan passes over any other token at once.
+    starts: frozenset[str] = frozenset()
 
 
 def _phrases(d: dict) -> tuple[tuple[tuple[str, ...], str], ...]:
@@ -80,7 +84,7 @@ def units() -> UnitData:
     f = lexicon.read("figures")
     quals = sorted(((tuple(k.lower().split()), v, k) for k, v in f["qualifiers"].items()), key=lambda q: -len(q[0]))
     words = {name: frozenset(u[key]) for name, key in WORD_SETS}
-    return UnitData(
+    read = UnitData(
         currency_before={str(k).lower(): v for k, v in u["currency_before"].items()},
         currency_after=_phrases(u["currency_after"]),
         units=_phrases(u["units"]),
@@ -94,6 +98,8 @@ def units() -> UnitData:
         qualifiers=tuple(quals),
         **words,
     )
+    starts = {words[0] for words, _ in read.vague} | {*read.multipliers, *read.currency_before, *read.numbers, "half"}
+    return replace(read, starts=frozenset(starts))
 
 
 @dataclass(frozen=True)
@@ -123,7 +129,10 @@ def step(doc: Any, i: int) -> int:
 def _match(doc: Any, i: int, phrases) -> tuple[tuple[str, ...], Any] | None:
     """(words, value) of the longest phrase starting at token i, white space skipped; the last
     token of the match is `last_of(doc, i, len(words))`."""
+    first = doc[i].lower_ if i < len(doc) else None
     for words, value in phrases:
+        if words[0] != first:
+            continue  # the first word of the test below, without reading the token again
         k, ok = i, True
         for w in words:
             if k >= len(doc) or doc[k].lower_ != w:
@@ -259,6 +268,9 @@ def scan(doc: Any, ud: UnitData | None = None) -> Iterator[NumberExpr]:
 
 def _expression(doc: Any, i: int, ud: UnitData) -> NumberExpr | None:
     tok = doc[i]
+    lower = tok.lower_
+    if lower not in ud.starts and not lower[:1].isdigit():
+        return None  # no way below starts here: digits (DIGITS, FUSED, FRACTION) or a word of ud.starts
     vague = _match(doc, i, ud.vague)
     if vague is not None:
         words, low = vague

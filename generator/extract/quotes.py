@@ -35,6 +35,8 @@ PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 # Marks that close a quote opened by each kind; a straight mark may close a curly one.
 PAIRS_OF = {"“": ("”", '"'), '"': ('"', "”"), "«": ("»",), "„": ("“", "”"), "''": ("''",), "``": ("''",)}
 CLOSERS = {"”", "»"}
+# Every character a mark can start with (_mark_at): the scan jumps from one to the next.
+MARK_START = re.compile("[" + re.escape("".join(sorted({*PAIRS, *CLOSERS, "'", "`"}))) + "]")
 # A sentence ends at . ! ? (or an ellipsis) followed by space and a capital or an opening mark,
 # unless the full stop closes an abbreviation ("Ms. Alvarez said") or an initial ("John Q. Public").
 SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“«„'A-Z])")
@@ -162,7 +164,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     while i < len(text):
         mark = _mark_at(text, i)
         if mark is None:
-            i += 1
+            found = MARK_START.search(text, i + 1)
+            i = found.start() if found else len(text)
             continue
         symmetric = mark in ('"', "''")
         if open_at is not None and mark in PAIRS_OF.get(opened, ()) and (not symmetric or _closes(text, i, mark)):
@@ -185,9 +188,11 @@ def inside(i: int, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether offset `i` lies in one of `spans`. Quote spans come in reading order, so a search
     finds the one that may hold `i` (a line with thousands of quotes stays linear); the span
     before it is looked at too, for two quotes whose marks touch."""
+    if not spans:
+        return False
     ordered = spans if isinstance(spans, list) else sorted(spans)
     k = bisect_right(ordered, (i, math.inf)) - 1
-    return any(ordered[j][0] <= i < ordered[j][1] for j in (k, k - 1) if j >= 0)
+    return (k >= 0 and ordered[k][0] <= i < ordered[k][1]) or (k >= 1 and ordered[k - 1][0] <= i < ordered[k - 1][1])
 
 
 def _trim(text: str, start: int, end: int, strip: str = " \t,;:") -> tuple[int, int]:
@@ -593,7 +598,10 @@ def _vias(tok: Any, lex: Lexicon) -> list[Any]:
 
 def _attribution(tok: Any, lex: Lexicon) -> Any | None:
     """The object of "according to X" / "per X" when tok starts such a phrase."""
+    first = tok.lower_
     for phrase in lex.attribution_phrases:
+        if phrase[0] != first:
+            continue  # the same test as below, without slicing the doc
         words = tok.doc[tok.i:tok.i + len(phrase)]
         if len(words) == len(phrase) and tuple(w.lower_ for w in words) == phrase:
             last = words[-1]

@@ -13,7 +13,10 @@ def of(start: int, end: int, doc: Any) -> str | None:
     of planning above it: "is expected to meet Tuesday"); None where the parse says neither."""
     if doc is None:
         return None
-    inside = [t for t in doc if start <= t.idx < end]
+    # The tokens that overlap the characters, not the whole paragraph: the same tokens.
+    # (None when the characters are not in the doc: then the whole paragraph is looked at.)
+    near = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    inside = [t for t in (doc if near is None else near) if start <= t.idx < end]
     if not inside:
         return None
     w = words()

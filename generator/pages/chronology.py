@@ -6,7 +6,7 @@ import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from itertools import groupby
+from itertools import groupby, takewhile
 
 from generator.merge.events import start_date
 from generator.model import Event, Source
@@ -119,16 +119,35 @@ class Coverage:
     silent: tuple[str, ...]  # sources published after the event's day that do not mention it
 
 
-def coverage(e: Event, sources: Sequence[Source]) -> Coverage:
-    published = {s.id: s.article.published for s in sources if s.article.published}
+@dataclass(frozen=True)
+class Dated:
+    """The publication dates of a briefing's sources, read once for every event's coverage."""
+
+    published: dict[str, str]  # source id -> ISO date, for the sources that have one
+    # (date, id) of every dated source that is not a copy, latest first: the ones an event's
+    # coverage may call silent. A copy says nothing its original does not: it neither reports
+    # the event nor leaves it out.
+    originals: tuple[tuple[date, str], ...]
+
+    @classmethod
+    def of(cls, sources: Sequence[Source]) -> Dated:
+        published = {s.id: s.article.published for s in sources if s.article.published}
+        originals = sorted(((date.fromisoformat(published[s.id]), s.id) for s in sources
+                            if not s.duplicate_of and s.id in published), reverse=True)
+        return cls(published, tuple(originals))
+
+
+def coverage(e: Event, sources: Sequence[Source], dated: Dated | None = None) -> Coverage:
+    """`dated`: Dated.of(sources), when it is at hand (a page covers every event of the briefing)."""
+    dated = dated or Dated.of(sources)
+    published = dated.published
     carrying = {w.source for w in e.sources}
     dates = sorted(published[i] for i in carrying if i in published)
     first = tuple(sorted(i for i in carrying if dates and published.get(i) == dates[0]))
     day = start_date(e.date, e.precision)
     last_day = day if e.precision == "day" else day + timedelta(days={"week": 6, "month": 30}.get(e.precision, 0))
-    # A copy says nothing its original does not: it neither reports the event nor leaves it out.
-    silent = tuple(sorted(s.id for s in sources if s.id not in carrying and not s.duplicate_of
-                          and s.id in published and date.fromisoformat(published[s.id]) > last_day))
+    later = takewhile(lambda original: original[0] > last_day, dated.originals)
+    silent = tuple(sorted(sid for _, sid in later if sid not in carrying))
     return Coverage(first, dates[0] if dates else None, silent)
 
 
@@ -142,12 +161,13 @@ def pages(ctx: Context) -> dict[str, str]:
     actors = {a.id: a for a in ctx.briefing.actors}
     names = {s.id: s.article.outlet or s.id for s in ctx.briefing.sources}
     page = "chronology.md"
+    dated = Dated.of(ctx.briefing.sources)
     return {
         page: ctx.page(
             "chronology.md.j2", page,
             days=days, eras=eras, strips=strips, actors=actors, names=names,
             unplaced=ctx.briefing.undated,
-            coverage={e.id: coverage(e, ctx.briefing.sources) for e in story},
+            coverage={e.id: coverage(e, ctx.briefing.sources, dated) for e in story},
             when=when, short=short, width=WIDTH,
         )
     }
