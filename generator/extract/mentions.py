@@ -58,6 +58,12 @@ class Lexicon:
     occasion_words: frozenset[str]
     building_words: frozenset[str]
     place_abbreviations: dict[str, str]
+    holidays: frozenset[str]
+    direction_words: frozenset[str]
+    landmark_words: frozenset[str]
+    name_function_words: frozenset[str]
+    countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
+    country_given_names: frozenset[str]
 
     def title_key(self, word: str) -> str:
         w = word.lower()
@@ -67,6 +73,7 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     data = yaml.safe_load(resources.files("generator").joinpath("data/actors.yml").read_text(encoding="utf-8"))
+    countries = yaml.safe_load(resources.files("generator").joinpath("data/countries.yml").read_text(encoding="utf-8"))
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[key])
@@ -99,6 +106,12 @@ def lexicon() -> Lexicon:
         occasion_words=words("occasion_words"),
         building_words=words("building_words"),
         place_abbreviations=mapping("place_abbreviations"),
+        holidays=words("holidays"),
+        direction_words=words("direction_words"),
+        landmark_words=words("landmark_words"),
+        name_function_words=words("name_function_words"),
+        countries={str(n).lower(): str(usual) for usual, other in countries["countries"].items() for n in (usual, *other)},
+        country_given_names=frozenset(str(w).lower() for w in countries["given_names_too"]),
     )
 
 
@@ -209,6 +222,20 @@ def _name_run(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     return e
 
 
+def _phrase_cut(doc: Any, s: int, e: int, lex: Lexicon) -> int:
+    """'Riverside Mall near', 'Harbour Rovers 41 percent': a name ends before a lower-case word
+    that joins no name (not 'of', 'the', a particle or an organisation word), and before the
+    numbers leading to it."""
+    allowed = lex.name_function_words | lex.particles | lex.organization_words | lex.named_after_words | lex.outlet_words
+    for i in range(s + 1, e):
+        t = doc[i]
+        if t.is_alpha and t.text.islower() and t.lower_ not in allowed and not (doc[i - 1].text == "-" and not doc[i - 1].whitespace_):
+            while i > s + 1 and (doc[i - 1].like_num or doc[i - 1].is_punct):
+                i -= 1
+            return i
+    return e
+
+
 def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) -> list[_Candidate]:
     out: list[_Candidate] = []
     covered: set[int] = set()
@@ -233,7 +260,9 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
                 joined = _and_joined(doc, s, e, lex) if ent.label_ in ("ORG", "PERSON") else e
                 if joined > e:
                     e = joined
-                elif ent.label_ == "PERSON":
+                elif ent.label_ != "PERSON":
+                    e = _phrase_cut(doc, s, e, lex)
+                else:
                     e = _name_run(doc, s, e, lex)
                     # "Beyond Lee, ...", "Anything Lee": a capitalised function word opening the sentence.
                     while s < e - 1 and doc[s].is_stop and doc[s].pos_ != "PROPN" or (s < e - 1 and doc[s].is_sent_start and doc[s].is_stop):
@@ -290,10 +319,25 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
         return "a name ending on its own"
     if len(words) > 1 and words[-1] in lex.work_words:
         return "the name of a law, prize or agreement, not an actor"
+    # The tagger ran one entity over a clause or a list ("Cleanliness, Godliness", "Team - while").
+    if re.search(r"[,;:]|\s[-–—]\s", text):
+        return "a list or clause read as one name (a comma, colon or spaced dash inside)"
+    # A name holds only capitalised words and the small words that join them; "Lee 47.3 percent"
+    # or "E.U. nations" is a phrase the tagger ran on into.
+    low = [w for w in text.split()[1:] if w[:1].islower() and bare(w) not in lex.name_function_words | lex.particles
+           | lex.organization_words | lex.named_after_words | lex.outlet_words and w.split("-")[0] not in lex.particles]
+    if low:
+        return f"a phrase, not a name (the lower-case word '{low[0]}' inside)"
+    if words and all(w in lex.particles for w in words):
+        return "a name particle alone"
+    if len(words) == 1 and words[0] in lex.holidays:
+        return "a holiday, not an actor"
+    if len(words) == 1 and words[0] in lex.direction_words:
+        return "a direction or time-zone word alone, not a name"
     return None
 
 
-def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = ()) -> str | None:
+def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = (), common: frozenset[str] = frozenset()) -> str | None:
     toks = [doc[i] for i in range(c.start, c.end)]
     words = [t.text.lower() for t in toks]
     text = doc[c.start:c.end].text
@@ -304,12 +348,19 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         return written
     if any(w in lex.furniture_tokens or w.endswith(lex.furniture_suffixes) for w in words):
         return "page furniture (icon or button word)"
-    if not any(ch.isalpha() for ch in text) or len(text) < 2:
+    if not any(ch.isalpha() for ch in text) or len(text.strip(_QUOTES)) < 2:
         return "no letters"
     if not toks[0].text[:1].isupper() and words[0] not in lex.particles:
         return "lower-case word, not a name"
     if len(toks) == 1 and words[0] in lex.place_words | lex.organization_words | lex.titles:
         return "a common noun, not a name"
+    if len(toks) == 1 and not is_acronym(text) and words[0] not in lex.countries:
+        # "Demonstrators gathered ...", "Media coverage": a common noun capitalised by its place in
+        # the sentence, or one the same article writes in lower case elsewhere.
+        if toks[0].is_sent_start and toks[0].tag_ in ("NN", "NNS"):
+            return "a common noun opening a sentence, not a name"
+        if words[0] in common:
+            return f"a common noun: the article also writes '{words[0]}' in lower case"
     for known in names:
         rest = text[len(known):].lower() if text.startswith(known) else ""
         if rest and rest in lex.demonym_suffixes:
@@ -366,12 +417,18 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
     label_kind: Kind = LABEL_KINDS.get(c.label, "person")
     words = [doc[i].lower_ for i in range(c.start, c.end)]
     root = doc[c.start:c.end].root
+    name = doc[c.start:c.end].text.lower()
+    if name in lex.countries and (name not in lex.country_given_names or label_kind != "person"):
+        # A country's name (countries.yml) is a place, however the tagger labels it.
+        return "place", "" if label_kind == "place" else f"a name of the country {lex.countries[name]}"
     if len(words) > 1 and words[-1] in lex.outlet_words:
         return "organization", "" if label_kind == "organization" else f"ends with the outlet word '{doc[c.end - 1].text}'"
     if len(words) > 1 and (any(w in lex.organization_words for w in words[1:]) or (len(words) > 2 and words[0] in lex.organization_words and words[1] in ("for", "of", "on"))):
         return "organization", "" if label_kind == "organization" else "has an organisation word in the name"
     if len(words) > 1 and words[-1] in lex.place_words:
         return "place", "" if label_kind == "place" else f"ends with the place word '{doc[c.end - 1].text}'"
+    if len(words) > 1 and words[-1] in lex.landmark_words:
+        return "place", "" if label_kind == "place" else f"ends with the landmark word '{doc[c.end - 1].text}'"
     if len(words) > 1 and words[-1] in lex.building_words and c.label != "PERSON":
         return "organization", "" if label_kind == "organization" else f"a building that stands for the body in it ('{doc[c.end - 1].text}')"
     if c.start == 0 and doc[c.start:c.end].text.isupper() and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(", ":"):
@@ -600,13 +657,15 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
     surnames: set[str] = set()  # spelling keys of surnames of people named so far in the article
     names: set[str] = set()  # names of places and organisations so far, for demonyms
     headline: set[int] = set()  # indexes into `mentions` read from title-case lines
+    # Words the article writes in lower case (not opening a sentence): "media" there makes "Media" a common noun.
+    common = frozenset(t.text for doc in docs for t in doc if t.is_alpha and t.text.islower() and not t.is_sent_start and len(t.text) > 2)
     for para, doc in zip(article.paragraphs, docs):
         found: list[tuple[_Candidate, Mention]] = []
         for c in _candidates(doc, lex, frozenset(surnames)):
             start, end = _char_span(doc, c.start, c.end)
             where = Where(article.id, para.n, start, end)
             text = para.text[start:end].strip(_QUOTES)
-            reason = _not_an_actor(doc, c, lex, sorted(names))
+            reason = _not_an_actor(doc, c, lex, sorted(names), common)
             if reason:
                 found.append((c, Mention(text, "other", where, c.label, NOT_AN_ACTOR + reason)))
                 continue

@@ -248,7 +248,11 @@ class _Resolver:
         by_initials: dict[str, list[str]] = defaultdict(list)
         for k, n in self.nodes.items():
             if len(n.words) >= 2 and not is_acronym(n.surface) and self.kind_of(k) in ("organization", "place"):
-                by_initials[initials(n.surface).lower()].append(k)
+                # "U.S. Senate" writes the acronym itself: it is no long form of "US".
+                written = {acronym_key(w).lower() for w in n.words if is_acronym(w)}
+                key = initials(n.surface).lower()
+                if key not in written:
+                    by_initials[key].append(k)
         for k in acr:
             if k in defined or k in self.joined:
                 continue
@@ -280,9 +284,63 @@ class _Resolver:
                 continue
             rest = " ".join(n.words[1:])
             found = {form_key(f"{self.nodes[x].surface} {rest}") for x in longs if defines(self.nodes[x].surface, n.words[0])} & set(self.nodes)
+            if not found:
+                # "U.N. Command" for "United Nations Command" where "United Nations" is not written alone:
+                # a long name with the same last words whose first words the acronym abbreviates.
+                tail = form_key(rest)
+                found = {x for x in longs if len(self.nodes[x].words) > len(n.words) and x != k
+                         and form_key(" ".join(self.nodes[x].words[len(self.nodes[x].words) - len(n.words) + 1:])) == tail
+                         and defines(" ".join(self.nodes[x].words[: len(self.nodes[x].words) - len(n.words) + 1]), n.words[0])}
             if len(found) == 1:
                 other = next(iter(found))
                 self.join(k, other, f"“{n.words[0]}” written for “{' '.join(self.nodes[other].words[: len(self.nodes[other].words) - len(n.words) + 1])}”")
+
+    def countries(self) -> None:
+        """'Burma' and 'Myanmar', 'Republic of Korea' and 'South Korea': names of one country (countries.yml).
+
+        A name that is a word sequence inside another country's name ("Islamic Republic" inside
+        "Islamic Republic of Pakistan") folds only when that other country is not named at all.
+        """
+        named: dict[str, list[str]] = defaultdict(list)  # usual country name -> nodes naming it
+        for k, n in sorted(self.nodes.items()):
+            usual = self.lex.countries.get(n.surface.lower()) or self.lex.countries.get(k)
+            if usual and self.kind_of(k) == "place":
+                named[usual].append(k)
+        for usual, keys in sorted(named.items()):
+            ok = []
+            for k in keys:
+                # Another country one of whose names holds this one, and that is named here too.
+                inside = {other for name, other in self.lex.countries.items() if other != usual and f" {k} " in f" {form_key(name)} "}
+                if not inside & set(named):
+                    ok.append(k)
+            if len(ok) < 2:
+                continue
+            main = form_key(usual) if form_key(usual) in ok else max(ok, key=lambda x: (len(self.nodes[x].mentions), x))
+            for k in ok:
+                if k != main:
+                    self.join(k, main, f"another name of the country {usual} (a list of country names)")
+
+    def divided_countries(self) -> None:
+        """'the North' is North X in a source that names both North X and South X (one country of
+        two, written by its half): mention by mention, and only when one such pair is named there."""
+        halves = {"north": "south", "south": "north", "east": "west", "west": "east"}
+        by_source: dict[str, dict[str, str]] = defaultdict(dict)  # source -> "north x" -> node
+        for k, n in self.nodes.items():
+            if len(n.words) == 2 and n.words[0].lower() in halves and self.kind_of(k) == "place":
+                for m in n.mentions:
+                    by_source[m.where.source][k] = k
+        for k, n in sorted(self.nodes.items()):
+            word = n.surface.lower()
+            if len(n.words) != 1 or word not in halves:
+                continue
+            for m in n.mentions:
+                here = by_source.get(m.where.source, {})
+                pairs = [x for x in here if x.split()[0] == word and f"{halves[word]} {x.split(maxsplit=1)[1]}" in here]
+                if len(pairs) == 1:
+                    target = pairs[0]
+                    other = f"{halves[word]} {target.split(maxsplit=1)[1]}"
+                    self.assigned[(m.where.source, m.where.paragraph, m.where.start)] = target
+                    self.edges.append((k, target, f"“{n.surface}” for {self.nodes[target].surface} in {m.where.source}, which names it beside {self.nodes[other].surface}"))
 
     def _context(self) -> dict[str, set[str]]:
         """Per full-name node: title words, kinship words and spelling keys of people named with it."""
@@ -768,6 +826,8 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.acronyms()
     r.place_suffixes()
     r.abbreviations()
+    r.countries()
+    r.divided_countries()
     r.transliterations()
     r.middle_initials()
     r.familiar_names()
