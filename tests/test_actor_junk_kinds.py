@@ -67,3 +67,8 @@ def test_company_and_court_heads_make_organisations_and_landmarks_places():
     assert kinds.get("Harlow Coal") == "organization"
     assert kinds.get("Ninth Circuit") == "organization"
     assert kinds.get("Riverside Mall") == "place" and kinds.get("Kestrel Bay") == "place"
+
+
+def test_a_surname_opening_a_sentence_is_kept_whatever_its_tag():
+    found = run("Dana Okafor arrived on Monday.", "Okafor visited the port, and the okafor tree was in bloom.", "Okafor said the port was open.")
+    assert sum(m.kind == "person" and m.text == "Okafor" for m in found) == 2

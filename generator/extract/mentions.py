@@ -337,7 +337,8 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = (), common: frozenset[str] = frozenset()) -> str | None:
+def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = (), common: frozenset[str] = frozenset(),
+                  people: frozenset[str] = frozenset()) -> str | None:
     toks = [doc[i] for i in range(c.start, c.end)]
     words = [t.text.lower() for t in toks]
     text = doc[c.start:c.end].text
@@ -354,7 +355,7 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         return "lower-case word, not a name"
     if len(toks) == 1 and words[0] in lex.place_words | lex.organization_words | lex.titles:
         return "a common noun, not a name"
-    if len(toks) == 1 and not is_acronym(text) and words[0] not in lex.countries:
+    if len(toks) == 1 and not is_acronym(text) and words[0] not in lex.countries and words[0] not in people:
         # "Demonstrators gathered ...", "Media coverage": a common noun capitalised by its place in
         # the sentence, or one the same article writes in lower case elsewhere.
         if toks[0].is_sent_start and toks[0].tag_ in ("NN", "NNS"):
@@ -658,14 +659,17 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
     names: set[str] = set()  # names of places and organisations so far, for demonyms
     headline: set[int] = set()  # indexes into `mentions` read from title-case lines
     # Words the article writes in lower case (not opening a sentence): "media" there makes "Media" a common noun.
-    common = frozenset(t.text for doc in docs for t in doc if t.is_alpha and t.text.islower() and not t.is_sent_start and len(t.text) > 2)
+    # A word of a person's full name here ("Lee" of "Ann Lee") is that name, however the tagger tags it
+    # opening a sentence: left out of those words.
+    full_name_words = frozenset(t.lower_ for doc in docs for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
+    common = frozenset(t.text for doc in docs for t in doc if t.is_alpha and t.text.islower() and not t.is_sent_start and len(t.text) > 2) - full_name_words
     for para, doc in zip(article.paragraphs, docs):
         found: list[tuple[_Candidate, Mention]] = []
         for c in _candidates(doc, lex, frozenset(surnames)):
             start, end = _char_span(doc, c.start, c.end)
             where = Where(article.id, para.n, start, end)
             text = para.text[start:end].strip(_QUOTES)
-            reason = _not_an_actor(doc, c, lex, sorted(names), common)
+            reason = _not_an_actor(doc, c, lex, sorted(names), common, full_name_words)
             if reason:
                 found.append((c, Mention(text, "other", where, c.label, NOT_AN_ACTOR + reason)))
                 continue

@@ -424,19 +424,26 @@ class _Resolver:
                 self.join(base, found[0], f"“{self.nodes[found[0]].surface}” cut at the hyphen")
 
     def familiar_names(self) -> None:
-        """'Bob Lee' is 'Robert Lee' when no other person named Lee has a given name 'Bob' may stand for."""
+        """'Bob Lee' is 'Robert Lee' when no other person named Lee has a given name 'Bob' may stand for.
+
+        Names are compared without their middle initials ('Bob Lee' and 'Robert J. Lee'), unless both
+        write one and they differ ('Bob K. Lee' is not 'Robert J. Lee').
+        """
+        plain: dict[str, tuple[list[str], str]] = {}  # node -> (words without middle initials, the initials)
         by_surname: dict[str, list[str]] = defaultdict(list)
         for k in self._people():
-            by_surname[form_key(self.nodes[k].words[-1]) + "|" + str(len(self.nodes[k].words))].append(k)
+            base, middle = names.without_middle_initials(self.nodes[k].surface)
+            plain[k] = (base.split(), middle.replace(".", "").upper())
+            by_surname[form_key(plain[k][0][-1]) + "|" + str(len(plain[k][0]))].append(k)
         for group in by_surname.values():
             for k in group:
-                n = self.nodes[k]
-                pairs = [(o, names.familiar_pair(n.words[0], self.nodes[o].words[0])) for o in group if o != k]
-                pairs = [(o, f) for o, f in pairs if f and self.nodes[o].words[1:-1] == n.words[1:-1]]
-                formal = [(o, f) for o, f in pairs if self.nodes[o].words[0].lower() == f]
-                if len({self.union.find(o) for o, _ in formal}) == 1 and n.words[0].lower() != formal[0][1]:
+                words, middle = plain[k]
+                pairs = [(o, names.familiar_pair(words[0], plain[o][0][0])) for o in group if o != k]
+                pairs = [(o, f) for o, f in pairs if f and plain[o][0][1:-1] == words[1:-1] and not (middle and plain[o][1] and middle != plain[o][1])]
+                formal = [(o, f) for o, f in pairs if plain[o][0][0].lower() == f]
+                if len({self.union.find(o) for o, _ in formal}) == 1 and words[0].lower() != formal[0][1]:
                     o = formal[0][0]
-                    self.join(k, o, f"“{n.words[0]}” is a familiar form of the given name “{self.nodes[o].words[0]}”, with the same surname")
+                    self.join(k, o, f"“{words[0]}” is a familiar form of the given name “{plain[o][0][0]}”, with the same surname")
 
     def leading_words(self) -> None:
         """'Crooked Ann Lee', 'Universe Ann Lee': a full name with one word before it that opens no
@@ -451,6 +458,56 @@ class _Resolver:
             if base in self.nodes and base != k and self.kind_of(base) == "person" and len(self.nodes[base].mentions) >= len(self.nodes[k].mentions):
                 self.join(k, base, f"the same name with “{words[0]}” written before it, a word that opens no other person's name")
                 self.epithets.add(k)
+
+    def _introduced(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int, str]]]:
+        """source -> (¶, start, node) of the mentions of `keys`, in reading order."""
+        seen: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for k in sorted(set(keys)):
+            for m in self.nodes[k].mentions:
+                seen[m.where.source].append((m.where.paragraph, m.where.start, k))
+        for lst in seen.values():
+            lst.sort()
+        return seen
+
+    def _fold_before(self, k: str, longs: set[str], seen: dict[str, list[tuple[int, int, str]]], why: str) -> None:
+        """Each mention of `k` goes to the one actor of `longs` the same source introduced before it."""
+        for m in self.nodes[k].mentions:
+            listed = seen.get(m.where.source, [])
+            before = {self.union.find(x[2]): x[2] for x in listed[: bisect_left(listed, (m.where.paragraph, m.where.start))] if x[2] in longs}
+            if len(before) == 1:
+                target = next(iter(before.values()))
+                self.assigned[(m.where.source, m.where.paragraph, m.where.start)] = target
+                self.edges.append((k, target, why.format(long=self.nodes[target].surface, source=m.where.source)))
+
+    def compound_surnames(self) -> None:
+        """'Suu Kyi' after 'Aung San Suu Kyi', 'de Luca' after 'Ana Maria de Luca': the last two words of a
+        longer name, written alone in a source that introduced exactly one such name before them."""
+        people = self._people()
+        ending: dict[str, set[str]] = defaultdict(set)
+        for k in people:
+            words = self.nodes[k].words
+            if len(words) >= 3:
+                ending[form_key(" ".join(words[-2:]))].add(k)
+        # "Ann Lee" may be a woman of her own beside "Mary Ann Lee": a pair opening with a given name stays apart.
+        shorts = [k for k in people if len(self.nodes[k].words) == 2 and k in ending and k not in ending[k]
+                  and not names.is_given_name(self.nodes[k].words[0])]
+        seen = self._introduced(x for k in shorts for x in ending[k])
+        for k in shorts:
+            self._fold_before(k, ending[k], seen, "the last two words of “{long}”, the only name ending so introduced before it in {source}")
+
+    def organisation_first_words(self) -> None:
+        """'Hofstra' after 'Hofstra University', 'Justice' after 'Justice Department': an organisation's first
+        word alone, when the rest of the name is only organisation words ('University', 'Department')
+        and exactly one such name was introduced before it in the same source."""
+        opening: dict[str, set[str]] = defaultdict(set)
+        for k, n in self.nodes.items():
+            if (len(n.words) >= 2 and self.kind_of(k) == "organization" and not is_acronym(n.surface)
+                    and all(w.lower().strip(".") in self.lex.organization_words for w in n.words[1:])):
+                opening[form_key(n.words[0])].add(k)
+        shorts = [k for k, n in sorted(self.nodes.items()) if len(n.words) == 1 and k in opening and self.kind_of(k) == "organization"]
+        seen = self._introduced(x for k in shorts for x in opening[k])
+        for k in shorts:
+            self._fold_before(k, opening[k], seen, "the first word of “{long}”, the only such name introduced before it in {source}")
 
     def short_organisations(self) -> None:
         """'the Times' after 'The Daily Times' in the same source: an outlet's last word alone is
@@ -833,6 +890,8 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.familiar_names()
     r.hyphen_cut()
     r.leading_words()
+    r.compound_surnames()
+    r.organisation_first_words()
     r.short_forms()
     r.short_organisations()
     clusters = r.clusters()
