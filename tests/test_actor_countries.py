@@ -56,3 +56,9 @@ def test_an_acronym_before_the_last_words_of_a_long_name_folds_into_it():
     found = names_of(a)
     assert "N.P. Authority" in found["Northern Ports Authority"].aliases
     assert "Western Ports Authority" in found  # its initials are not N.P.
+
+
+def test_a_long_name_that_writes_the_acronym_itself_is_not_its_expansion():
+    a = Extraction("a", mentions=(M("KTV News", "organization", "a", 1), M("KTV Evening News", "organization", "a", 2)))
+    found = names_of(a)
+    assert "KTV News" in found and "KTV Evening News" in found

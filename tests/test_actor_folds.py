@@ -54,3 +54,17 @@ def test_a_familiar_given_name_folds_with_the_formal_one_written_with_a_middle_i
     found = names_of(a, b, c)
     assert "Len Okafor" in found["Leonard T. Okafor"].aliases
     assert "Bob J. Brel" in found and "Robert K. Brel" in found
+
+
+def test_a_first_word_the_tagger_calls_a_person_folds_only_when_no_person_has_that_name():
+    a = Extraction("a", mentions=(M("Harlow Mining", "organization", "a", 1), M("Harlow", "person", "a", 2)))
+    b = Extraction("b", mentions=(M("Quell Mining", "organization", "b", 1), M("Ana Quell", "person", "b", 1, 30), M("Quell", "person", "b", 2)))
+    found = names_of(a, b)
+    assert "Harlow" in found["Harlow Mining"].aliases
+    assert "Quell" not in found["Quell Mining"].aliases
+
+
+def test_a_compound_surname_never_names_the_profile():
+    a = Extraction("a", mentions=(M("Tavita Ioane Moana Lealofi", "person", "a", 1), *(M("Moana Lealofi", "person", "a", i) for i in (2, 3, 4))))
+    found = names_of(a)
+    assert list(found) == ["Tavita Ioane Moana Lealofi"]

@@ -72,3 +72,10 @@ def test_company_and_court_heads_make_organisations_and_landmarks_places():
 def test_a_surname_opening_a_sentence_is_kept_whatever_its_tag():
     found = run("Dana Okafor arrived on Monday.", "Okafor visited the port, and the okafor tree was in bloom.", "Okafor said the port was open.")
     assert sum(m.kind == "person" and m.text == "Okafor" for m in found) == 2
+
+
+def test_the_portfolio_of_a_title_is_no_actor_but_an_acronym_before_a_title_is():
+    found = run("Defence Secretary Ana Brel met the NATO Secretary General on Monday to discuss the budget and the new ships.")
+    texts = {m.text for m in found if m.kind != "other"}
+    assert "Defence" not in texts and "Ana Brel" in texts  # the tagger: "Defence" ORG
+    assert "NATO" in texts

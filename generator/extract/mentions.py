@@ -59,6 +59,7 @@ class Lexicon:
     building_words: frozenset[str]
     place_abbreviations: dict[str, str]
     holidays: frozenset[str]
+    portfolio_titles: frozenset[str]
     direction_words: frozenset[str]
     landmark_words: frozenset[str]
     name_function_words: frozenset[str]
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         building_words=words("building_words"),
         place_abbreviations=mapping("place_abbreviations"),
         holidays=words("holidays"),
+        portfolio_titles=words("portfolio_titles"),
         direction_words=words("direction_words"),
         landmark_words=words("landmark_words"),
         name_function_words=words("name_function_words"),
@@ -358,10 +360,11 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     if len(toks) == 1 and not is_acronym(text) and words[0] not in lex.countries and words[0] not in people:
         # "Demonstrators gathered ...", "Media coverage": a common noun capitalised by its place in
         # the sentence, or one the same article writes in lower case elsewhere.
+        # Only where the capital may come from the sentence: mid-sentence, "Time" or "House" is a name.
         if toks[0].is_sent_start and toks[0].tag_ in ("NN", "NNS"):
             return "a common noun opening a sentence, not a name"
-        if words[0] in common:
-            return f"a common noun: the article also writes '{words[0]}' in lower case"
+        if toks[0].is_sent_start and words[0] in common:
+            return f"a common noun opening a sentence: the article also writes '{words[0]}' in lower case"
     for known in names:
         rest = text[len(known):].lower() if text.startswith(known) else ""
         if rest and rest in lex.demonym_suffixes:
@@ -376,6 +379,9 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         return "the people of a place (a demonym)"
     if len(toks) == 1 and toks[0].pos_ == "ADJ":
         return "an adjective, not a name"
+    if (c.label != "PERSON" and len(toks) <= 3 and not is_acronym(text) and c.end < len(doc)
+            and doc[c.end].text[:1].isupper() and doc[c.end].lower_ in lex.portfolio_titles):
+        return f"the portfolio of a title ('{text} {doc[c.end].text}'), not an actor"
     root = doc[c.start:c.end].root
     if c.label == "PERSON" and len(toks) == 1 and root.dep_ in ("amod", "nmod", "compound") and root.head.pos_ == "NOUN" and root.head.lower_ not in lex.titles:
         return f"describes a group ({root.head.text}), not a person"

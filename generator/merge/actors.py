@@ -177,6 +177,7 @@ class _Resolver:
         self.unresolved: dict[tuple[str, int, int], tuple[Mention, tuple[str, ...], str]] = {}  # left unassigned
         self.joined: set[str] = set()  # node keys folded by some evidence
         self.epithets: set[str] = set()  # full names whose first word is an epithet, not a given name
+        self.cut_names: set[str] = set()  # two-word ends of longer names ("Suu Kyi"): never the profile's name
         self._members: dict[str, list[str]] | None = None  # cluster root -> node keys, once unions are done
         self._labels: dict[str, str] = {}  # cluster root -> label, while `_members` holds
         self._kinds: dict[str, Kind] = {}  # node key -> kind: a node's mentions are all in once collected
@@ -290,6 +291,7 @@ class _Resolver:
                 tail = form_key(rest)
                 found = {x for x in longs if len(self.nodes[x].words) > len(n.words) and x != k
                          and form_key(" ".join(self.nodes[x].words[len(self.nodes[x].words) - len(n.words) + 1:])) == tail
+                         and not any(is_acronym(w) for w in self.nodes[x].words)
                          and defines(" ".join(self.nodes[x].words[: len(self.nodes[x].words) - len(n.words) + 1]), n.words[0])}
             if len(found) == 1:
                 other = next(iter(found))
@@ -494,6 +496,7 @@ class _Resolver:
         seen = self._introduced(x for k in shorts for x in ending[k])
         for k in shorts:
             self._fold_before(k, ending[k], seen, "the last two words of “{long}”, the only name ending so introduced before it in {source}")
+            self.cut_names.add(k)
 
     def organisation_first_words(self) -> None:
         """'Hofstra' after 'Hofstra University', 'Justice' after 'Justice Department': an organisation's first
@@ -504,7 +507,11 @@ class _Resolver:
             if (len(n.words) >= 2 and self.kind_of(k) == "organization" and not is_acronym(n.surface)
                     and all(w.lower().strip(".") in self.lex.organization_words for w in n.words[1:])):
                 opening[form_key(n.words[0])].add(k)
-        shorts = [k for k, n in sorted(self.nodes.items()) if len(n.words) == 1 and k in opening and self.kind_of(k) == "organization"]
+        # The tagger may call the short form a person ("Lee" for "Lee Mining"): then only when no
+        # person's name holds that word.
+        in_names = {form_key(w) for x in self._people() for w in self.nodes[x].words}
+        shorts = [k for k, n in sorted(self.nodes.items()) if len(n.words) == 1 and k in opening
+                  and (self.kind_of(k) == "organization" or (self.kind_of(k) == "person" and k not in in_names))]
         seen = self._introduced(x for k in shorts for x in opening[k])
         for k in shorts:
             self._fold_before(k, opening[k], seen, "the first word of “{long}”, the only such name introduced before it in {source}")
@@ -896,7 +903,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.short_organisations()
     clusters = r.clusters()
     aliased = {e[0] for e in r.edges}
-    short = {k for k, n in r.nodes.items() if len(n.words) == 1 and k in aliased and not is_acronym(n.surface)}
+    short = {k for k, n in r.nodes.items() if len(n.words) == 1 and k in aliased and not is_acronym(n.surface)} | (r.cut_names & aliased)
     background = r._background()
 
     drafts = []
