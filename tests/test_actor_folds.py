@@ -68,3 +68,9 @@ def test_a_compound_surname_never_names_the_profile():
     a = Extraction("a", mentions=(M("Tavita Ioane Moana Lealofi", "person", "a", 1), *(M("Moana Lealofi", "person", "a", i) for i in (2, 3, 4))))
     found = names_of(a)
     assert list(found) == ["Tavita Ioane Moana Lealofi"]
+
+
+def test_a_name_written_with_an_epithet_keeps_the_plain_name_as_the_profile():
+    a = Extraction("a", mentions=(M("Dana Whitfield", "person", "a", 1), M("Dana Whitfield", "person", "a", 2), M("Sneaky Dana Whitfield", "person", "a", 3)))
+    found = names_of(a)
+    assert list(found) == ["Dana Whitfield"] and found["Dana Whitfield"].aliases == ("Sneaky Dana Whitfield",)

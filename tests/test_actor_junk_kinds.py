@@ -79,3 +79,15 @@ def test_the_portfolio_of_a_title_is_no_actor_but_an_acronym_before_a_title_is()
     texts = {m.text for m in found if m.kind != "other"}
     assert "Defence" not in texts and "Ana Brel" in texts  # the tagger: "Defence" ORG
     assert "NATO" in texts
+
+
+def test_names_in_a_run_in_sub_head_count_only_when_the_article_writes_them():
+    found = run("Harbour Deal Stalls Over Ferry Fees: Talks broke off on Monday, and the port board said it would meet again.",
+                "Nobody from the Port Board of Kestrel commented.")
+    heads = [m for m in found if m.where.paragraph == 1 and m.where.end <= 36]
+    assert heads and all(m.kind == "other" for m in heads)
+
+
+def test_a_link_code_is_no_name_but_a_name_with_a_number_is():
+    assert "link or code" in mentions.written_reason("QxR7tpLmw2", lex())
+    assert mentions.written_reason("Future45", lex()) is None

@@ -313,6 +313,8 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
         return "a credit or pairing written with a slash ('Agency/Platform')"
     if re.fullmatch(r"[A-Z]\d+", text):
         return "a page or section code"
+    if re.fullmatch(r"\w+", text) and any(ch.isdigit() for ch in text) and len(re.findall(r"(?=[a-z][A-Z]|[A-Z][a-z])", text)) >= 3:
+        return "a link or code (letters of both cases mixed with digits)"
     if text.lower().endswith(("-based", "-designate", "-elect")):
         return "an adjective ('-based', '-designate'), not a name"
     if re.fullmatch(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}", text) and not any(p in lex.particles for p in words[0].split("-")):
@@ -351,7 +353,7 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         return written
     if any(w in lex.furniture_tokens or w.endswith(lex.furniture_suffixes) for w in words):
         return "page furniture (icon or button word)"
-    if not any(ch.isalpha() for ch in text) or len(text.strip(_QUOTES)) < 2:
+    if not any(ch.isalpha() for ch in text) or len(re.sub(r"\W", "", text)) < 2:
         return "no letters"
     if not toks[0].text[:1].isupper() and words[0] not in lex.particles:
         return "lower-case word, not a name"
@@ -631,6 +633,17 @@ def title_case_line(text: str) -> bool:
     return sum(w[:1].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
 
 
+RUN_IN_MAX_WORDS = 10
+
+
+def run_in_heading(text: str) -> int:
+    """Where a run-in sub-head ends ('Veto Stalls Budget Talks: Members said ...' -> its colon), or 0."""
+    colon = text.find(":")
+    if colon <= 0 or len(text[:colon].split()) > RUN_IN_MAX_WORDS or not title_case_line(text[:colon]):
+        return 0
+    return colon
+
+
 def _written_with(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[str, str, str]:
     """The title before a person's name, and the gender its courtesy title tells: ('President', '', '')."""
     first = bare(doc[c.start].text)
@@ -692,6 +705,11 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
                 found[i] = (c, dataclasses.replace(m, title=title, gender=gender, gender_cue=cue))
         if title_case_line(para.text):
             headline.update(range(len(mentions), len(mentions) + len(found)))
+        else:
+            # A run-in sub-head ("Talks Stall Again: The envoy said ..."): the title-case words before a
+            # colon opening the paragraph are a heading, whatever the running text after it.
+            head = run_in_heading(para.text)
+            headline.update(len(mentions) + i for i, (_, m) in enumerate(found) if m.where.end <= head)
         actors = [(c, m) for c, m in found if m.kind != "other"]
         for _, m in actors:
             if m.kind == "person" and len(m.text.split()) >= 2:

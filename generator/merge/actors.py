@@ -488,11 +488,12 @@ class _Resolver:
         ending: dict[str, set[str]] = defaultdict(set)
         for k in people:
             words = self.nodes[k].words
-            if len(words) >= 3:
+            if len(words) >= 3 and k not in self.epithets:  # "Crooked Ann Lee" is Ann Lee, folded already
                 ending[form_key(" ".join(words[-2:]))].add(k)
         # "Ann Lee" may be a woman of her own beside "Mary Ann Lee": a pair opening with a given name stays apart.
         shorts = [k for k in people if len(self.nodes[k].words) == 2 and k in ending and k not in ending[k]
-                  and not names.is_given_name(self.nodes[k].words[0])]
+                  and not names.is_given_name(self.nodes[k].words[0])
+                  and not any(self.union.find(x) == self.union.find(k) for x in ending[k])]
         seen = self._introduced(x for k in shorts for x in ending[k])
         for k in shorts:
             self._fold_before(k, ending[k], seen, "the last two words of “{long}”, the only name ending so introduced before it in {source}")
