@@ -24,7 +24,7 @@ def test_a_span_run_over_a_comma_colon_or_spaced_dash_is_no_name():
 def test_a_lower_case_content_word_inside_makes_a_phrase_but_joining_words_do_not():
     assert "percent" in mentions.written_reason("Okafor 41.2 percent", lex())
     assert "nations" in mentions.written_reason("E.U. nations", lex())
-    for name in ("Bank of the Lakes", "Bashar al-Masri", "Vanna de Luca", "Pike v. Board of Parks", "Lakeside government"):
+    for name in ("Bank of the Lakes", "Bashar al-Masri", "Vanna de Luca", "Pike v. Board of Parks", "Lakeside government", "Kestrel province"):
         assert mentions.written_reason(name, lex()) is None, name
 
 

@@ -226,9 +226,9 @@ def _name_run(doc: Any, s: int, e: int, lex: Lexicon) -> int:
 
 def _phrase_cut(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     """'Riverside Mall near', 'Harbour Rovers 41 percent': a name ends before a lower-case word
-    that joins no name (not 'of', 'the', a particle or an organisation word), and before the
+    that joins no name (not 'of', 'the', a particle, an organisation or place word), and before the
     numbers leading to it."""
-    allowed = lex.name_function_words | lex.particles | lex.organization_words | lex.named_after_words | lex.outlet_words
+    allowed = lex.name_function_words | lex.particles | lex.organization_words | lex.named_after_words | lex.outlet_words | lex.place_words
     for i in range(s + 1, e):
         t = doc[i]
         if t.is_alpha and t.text.islower() and t.lower_ not in allowed and not (doc[i - 1].text == "-" and not doc[i - 1].whitespace_):
@@ -329,7 +329,7 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
     # A name holds only capitalised words and the small words that join them; "Lee 47.3 percent"
     # or "E.U. nations" is a phrase the tagger ran on into.
     low = [w for w in text.split()[1:] if w[:1].islower() and bare(w) not in lex.name_function_words | lex.particles
-           | lex.organization_words | lex.named_after_words | lex.outlet_words and w.split("-")[0] not in lex.particles]
+           | lex.organization_words | lex.named_after_words | lex.outlet_words | lex.place_words and w.split("-")[0] not in lex.particles]
     if low:
         return f"a phrase, not a name (the lower-case word '{low[0]}' inside)"
     if words and all(w in lex.particles for w in words):
