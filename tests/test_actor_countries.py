@@ -62,3 +62,10 @@ def test_a_long_name_that_writes_the_acronym_itself_is_not_its_expansion():
     a = Extraction("a", mentions=(M("KTV News", "organization", "a", 1), M("KTV Evening News", "organization", "a", 2)))
     found = names_of(a)
     assert "KTV News" in found and "KTV Evening News" in found
+
+
+def test_a_city_named_after_its_state_or_country_stays_apart_but_a_valley_folds():
+    a = Extraction("a", mentions=(M("Kestrel", "place", "a", 1), M("Kestrel City", "place", "a", 2), M("Arden", "place", "a", 3), M("Arden Valley", "place", "a", 4)))
+    found = names_of(a)
+    assert "Kestrel City" in found and "Kestrel" in found
+    assert "Arden Valley" in found["Arden"].aliases

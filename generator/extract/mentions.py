@@ -59,6 +59,7 @@ class Lexicon:
     building_words: frozenset[str]
     place_abbreviations: dict[str, str]
     holidays: frozenset[str]
+    place_words_apart: frozenset[str]
     portfolio_titles: frozenset[str]
     direction_words: frozenset[str]
     landmark_words: frozenset[str]
@@ -108,6 +109,7 @@ def lexicon() -> Lexicon:
         building_words=words("building_words"),
         place_abbreviations=mapping("place_abbreviations"),
         holidays=words("holidays"),
+        place_words_apart=words("place_words_apart"),
         portfolio_titles=words("portfolio_titles"),
         direction_words=words("direction_words"),
         landmark_words=words("landmark_words"),

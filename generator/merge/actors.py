@@ -266,7 +266,8 @@ class _Resolver:
     def place_suffixes(self) -> None:
         for k, n in sorted(self.nodes.items()):
             words = n.words
-            if len(words) >= 2 and words[-1].lower() in self.lex.place_words and self.kind_of(k) == "place":
+            if (len(words) >= 2 and words[-1].lower() in self.lex.place_words and words[-1].lower() not in self.lex.place_words_apart
+                    and self.kind_of(k) == "place"):
                 base = form_key(" ".join(words[:-1]))
                 if base in self.nodes:  # not "X Republic", a newspaper the tagger calls an organisation
                     self.join(k, base, f"“{n.surface}” names the place {self.nodes[base].surface} with its kind")
