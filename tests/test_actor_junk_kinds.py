@@ -91,3 +91,18 @@ def test_names_in_a_run_in_sub_head_count_only_when_the_article_writes_them():
 def test_a_link_code_is_no_name_but_a_name_with_a_number_is():
     assert "link or code" in mentions.written_reason("QxR7tpLmw2", lex())
     assert mentions.written_reason("Future45", lex()) is None
+
+
+def test_the_acronym_of_an_agreement_named_in_the_article_is_no_actor():
+    found = run("Ministers signed the Coastal Fisheries Agreement, or CFA, on Monday.", "Fishers said the CFA would cut their catch.")
+    assert [m for m in found if m.text == "CFA"] and all(m.kind == "other" for m in found if m.text == "CFA")
+
+
+def test_a_moderator_in_apposition_is_a_person_whatever_the_tagger_says():
+    _, roles, _ = mentions.extract(*_article("The debate moderator, Ilse Varga, said both candidates had agreed to the rules."))
+    assert ("Ilse Varga", "debate moderator") in [(r.holder, r.role) for r in roles]
+
+
+def _article(text):
+    article = Article(id="story", path="seeds/story.txt", title="A story", paragraphs=(Paragraph(1, text),))
+    return article, nlp.parse([article])["story"]

@@ -30,6 +30,7 @@ ALSO_KNOWN_AS = "also known as"
 _DETERMINERS = {"the", "a", "an", "another", "this", "that", "its", "their"}
 _CONNECTORS = {"of", "the", "and", "for", "de", "du", "&"}
 _QUOTES = "\"'“”‘’«»"
+WORK_REASON = "the name of a law, prize or agreement, not an actor"
 
 
 @dataclass(frozen=True)
@@ -324,7 +325,7 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
     if len(words) == 1 and words[0] in lex.name_suffixes:
         return "a name ending on its own"
     if len(words) > 1 and words[-1] in lex.work_words:
-        return "the name of a law, prize or agreement, not an actor"
+        return WORK_REASON
     # The tagger ran one entity over a clause or a list ("Cleanliness, Godliness", "Team - while").
     if re.search(r"[,;:]|\s[-–—]\s", text):
         return "a list or clause read as one name (a comma, colon or spaced dash inside)"
@@ -728,6 +729,12 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
             relations.extend(_relations(doc, c, m.text, spans, article.id, para.n, lex))
         relations.extend(_definitions(para.text, [m for _, m in actors]))
         mentions.extend(m for _, m in found)
+    # "the Trans-Pacific Partnership, or TPP": an acronym of a law or agreement named in the same
+    # article is no actor either.
+    works = [m.text for m in mentions if m.kind == "other" and m.evidence == NOT_AN_ACTOR + WORK_REASON]
+    for i, m in enumerate(mentions):
+        if m.kind != "other" and is_acronym(m.text) and any(defines(w, m.text) for w in works):
+            mentions[i] = dataclasses.replace(m, kind="other", evidence=NOT_AN_ACTOR + "the abbreviation of a law, prize or agreement named in the article")
     # A name read from a headline or sub-head in title case ("Lee Hid Past Health Scare") is an
     # actor only when the article writes it in running text too.
     running = {m.text for i, m in enumerate(mentions) if i not in headline and m.kind != "other"}
