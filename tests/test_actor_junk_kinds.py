@@ -96,6 +96,9 @@ def test_a_link_code_is_no_name_but_a_name_with_a_number_is():
 def test_the_acronym_of_an_agreement_named_in_the_article_is_no_actor():
     found = run("Ministers signed the Coastal Fisheries Agreement, or CFA, on Monday.", "Fishers said the CFA would cut their catch.")
     assert [m for m in found if m.text == "CFA"] and all(m.kind == "other" for m in found if m.text == "CFA")
+    # The tagger labels "the Coastal Waters Act" a law (no candidate at all): its acronym is no actor either.
+    found = run("Ministers cited the Coastal Waters Act, or CWA, on Monday.", "Critics said the CWA would hurt fishers.")
+    assert [m for m in found if m.text == "CWA"] and all(m.kind == "other" for m in found if m.text == "CWA")
 
 
 def test_a_moderator_in_apposition_is_a_person_whatever_the_tagger_says():

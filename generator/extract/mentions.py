@@ -732,6 +732,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
     # "the Trans-Pacific Partnership, or TPP": an acronym of a law or agreement named in the same
     # article is no actor either.
     works = [m.text for m in mentions if m.kind == "other" and m.evidence == NOT_AN_ACTOR + WORK_REASON]
+    works += [e.text for doc in docs for e in doc.ents if e.label_ == "LAW"]  # the tagger's own laws and treaties
     for i, m in enumerate(mentions):
         if m.kind != "other" and is_acronym(m.text) and any(defines(w, m.text) for w in works):
             mentions[i] = dataclasses.replace(m, kind="other", evidence=NOT_AN_ACTOR + "the abbreviation of a law, prize or agreement named in the article")
