@@ -42,9 +42,10 @@ def test_a_common_noun_capitalised_is_no_actor_when_the_article_writes_it_in_low
 
 
 def test_a_country_name_is_a_place_whatever_the_tagger_says():
-    found = run("Talks between Estonia and Portugal resumed, said Maarit Kask.", "Mali sent a delegation.")
+    # The small model tags "Moldova" an organisation and "Malawi" a person here.
+    found = run("Moldova signed first, then Bhutan, Suriname and Eritrea.", "Malawi said it would join.")
     kinds = {m.text: m.kind for m in found}
-    assert kinds.get("Estonia") == "place" and kinds.get("Mali") == "place"
+    assert kinds.get("Moldova") == "place" and kinds.get("Malawi") == "place"
 
 
 def test_a_country_that_is_also_a_given_name_keeps_a_person_label():

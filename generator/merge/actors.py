@@ -299,10 +299,10 @@ class _Resolver:
                 self.join(k, other, f"“{n.words[0]}” written for “{' '.join(self.nodes[other].words[: len(self.nodes[other].words) - len(n.words) + 1])}”")
 
     def countries(self) -> None:
-        """'Burma' and 'Myanmar', 'Republic of Korea' and 'South Korea': names of one country (countries.yml).
+        """'Siam' and 'Thailand', 'Holland' and 'Netherlands': names of one country (countries.yml).
 
-        A name that is a word sequence inside another country's name ("Islamic Republic" inside
-        "Islamic Republic of Pakistan") folds only when that other country is not named at all.
+        A name that is a word sequence inside another country's name ("Republic of the Congo" inside
+        "Democratic Republic of the Congo") folds only when that other country is not named at all.
         """
         named: dict[str, list[str]] = defaultdict(list)  # usual country name -> nodes naming it
         for k, n in sorted(self.nodes.items()):
