@@ -110,3 +110,24 @@ def test_a_moderator_in_apposition_is_a_person_whatever_the_tagger_says():
 def _article(text):
     article = Article(id="story", path="seeds/story.txt", title="A story", paragraphs=(Paragraph(1, text),))
     return article, nlp.parse([article])["story"]
+
+
+def test_a_name_beside_a_kind_of_place_is_a_place():
+    # The small model tags "Hollins" a person and "Orla" an organisation here.
+    found = run("Nine people were hurt in a crowded Hollins neighborhood by a blast, the mayor said on Monday.",
+                "Crowds came for the fair in the town of Orla, officials said on Friday.")
+    kinds = {m.text: m.kind for m in found}
+    assert kinds.get("Hollins") == "place" and kinds.get("Orla") == "place"
+
+
+def test_a_speech_verb_opening_the_sentence_is_cut_from_a_name_and_a_week_is_an_occasion():
+    found = run("Say Varnholt demanded that the port prove it, the envoy argued on Tuesday in a long letter.",
+                "Tourists from the mainland arrive for Golden Harbour Week each May.")  # the tagger: a facility
+    texts = {m.text for m in found if m.kind != "other"}
+    assert "Varnholt" in texts and "Say Varnholt" not in texts
+    assert any(m.text == "Golden Harbour Week" and "occasion" in m.evidence for m in found)
+
+
+def test_an_acronym_opening_a_sentence_is_not_read_as_a_verb():
+    found = run("Clashes went on. IS-K (Islamic Harbour Front) said it held the pier.")
+    assert "IS-K" in {m.text for m in found if m.kind != "other"}

@@ -60,6 +60,7 @@ class Lexicon:
     building_words: frozenset[str]
     place_abbreviations: dict[str, str]
     holidays: frozenset[str]
+    place_nouns_after: frozenset[str]
     place_words_apart: frozenset[str]
     portfolio_titles: frozenset[str]
     direction_words: frozenset[str]
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         building_words=words("building_words"),
         place_abbreviations=mapping("place_abbreviations"),
         holidays=words("holidays"),
+        place_nouns_after=words("place_nouns_after"),
         place_words_apart=words("place_words_apart"),
         portfolio_titles=words("portfolio_titles"),
         direction_words=words("direction_words"),
@@ -272,6 +274,9 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
                     # "Beyond Lee, ...", "Anything Lee": a capitalised function word opening the sentence.
                     while s < e - 1 and doc[s].is_stop and doc[s].pos_ != "PROPN" or (s < e - 1 and doc[s].is_sent_start and doc[s].is_stop):
                         s += 1
+                if (e - s > 1 and doc[s].is_sent_start and doc[s].is_title and not doc[e - 1].is_punct and doc[s + 1].text != "-"
+                        and (doc[s].pos_ in ("VERB", "AUX") or doc[s].lower_ in lex.speech_verbs) and ent.label_ != "PERSON"):
+                    s += 1  # "Say Lakeland demanded ...": a verb opening the sentence is no part of the name
                 if e < len(doc) and doc[e].text.islower() and doc[e].lower_ in lex.named_after_words:
                     e += 1  # "the Lee campaign": an organisation named after a person, not the person
                 if s > 0 and bare(doc[s - 1].text) in lex.courtesy and doc[s - 1].text[:1].isupper():
@@ -388,7 +393,8 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
             and doc[c.end].text[:1].isupper() and doc[c.end].lower_ in lex.portfolio_titles):
         return f"the portfolio of a title ('{text} {doc[c.end].text}'), not an actor"
     root = doc[c.start:c.end].root
-    if c.label == "PERSON" and len(toks) == 1 and root.dep_ in ("amod", "nmod", "compound") and root.head.pos_ == "NOUN" and root.head.lower_ not in lex.titles:
+    if (c.label == "PERSON" and len(toks) == 1 and root.dep_ in ("amod", "nmod", "compound") and root.head.pos_ == "NOUN"
+            and root.head.lower_ not in lex.titles | lex.place_nouns_after):
         return f"describes a group ({root.head.text}), not a person"
     return None
 
@@ -443,6 +449,11 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
         return "place", "" if label_kind == "place" else f"ends with the landmark word '{doc[c.end - 1].text}'"
     if len(words) > 1 and words[-1] in lex.building_words and c.label != "PERSON":
         return "organization", "" if label_kind == "organization" else f"a building that stands for the body in it ('{doc[c.end - 1].text}')"
+    # "a crowded Lee neighborhood", "the town of Lee": a kind of place written beside the name.
+    if c.end < len(doc) and doc[c.end].lower_ in lex.place_nouns_after and doc[c.end].text.islower():
+        return "place", "" if label_kind == "place" else f"followed by '{doc[c.end].text}'"
+    if c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in lex.place_nouns_after | lex.place_words and doc[c.start - 2].text.islower():
+        return "place", "" if label_kind == "place" else f"written after '{doc[c.start - 2].text} of'"
     if c.start == 0 and doc[c.start:c.end].text.isupper() and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(", ":"):
         return "place", "" if label_kind == "place" else "a dateline: the place in capitals opening the article"
     shaped = _name_shape(doc, c, lex)
