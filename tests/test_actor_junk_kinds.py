@@ -131,3 +131,8 @@ def test_a_speech_verb_opening_the_sentence_is_cut_from_a_name_and_a_week_is_an_
 def test_an_acronym_opening_a_sentence_is_not_read_as_a_verb():
     found = run("Clashes went on. IS-K (Islamic Harbour Front) said it held the pier.")
     assert "IS-K" in {m.text for m in found if m.kind != "other"}
+
+
+def test_a_place_noun_that_describes_another_noun_does_not_make_a_place():
+    found = run("She called in to a KTV town hall about the harbour, and viewers stayed on the line.")
+    assert {m.text: m.kind for m in found}.get("KTV") == "organization"

@@ -449,8 +449,9 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
         return "place", "" if label_kind == "place" else f"ends with the landmark word '{doc[c.end - 1].text}'"
     if len(words) > 1 and words[-1] in lex.building_words and c.label != "PERSON":
         return "organization", "" if label_kind == "organization" else f"a building that stands for the body in it ('{doc[c.end - 1].text}')"
-    # "a crowded Lee neighborhood", "the town of Lee": a kind of place written beside the name.
-    if c.end < len(doc) and doc[c.end].lower_ in lex.place_nouns_after and doc[c.end].text.islower():
+    # "a crowded Lee neighborhood", "the town of Lee": a kind of place written beside the name (not
+    # "a Lee town hall", where the noun describes another one).
+    if c.end < len(doc) and doc[c.end].lower_ in lex.place_nouns_after and doc[c.end].text.islower() and doc[c.end].dep_ != "compound":
         return "place", "" if label_kind == "place" else f"followed by '{doc[c.end].text}'"
     if c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in lex.place_nouns_after | lex.place_words and doc[c.start - 2].text.islower():
         return "place", "" if label_kind == "place" else f"written after '{doc[c.start - 2].text} of'"
