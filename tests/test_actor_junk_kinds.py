@@ -136,3 +136,10 @@ def test_an_acronym_opening_a_sentence_is_not_read_as_a_verb():
 def test_a_place_noun_that_describes_another_noun_does_not_make_a_place():
     found = run("She called in to a KTV town hall about the harbour, and viewers stayed on the line.")
     assert {m.text: m.kind for m in found}.get("KTV") == "organization"
+
+
+def test_former_countries_are_country_names_and_a_dateline_in_capitals_is_a_town_whatever_its_last_word():
+    assert lex().countries["u.s.s.r."] == "Soviet Union" and lex().countries["yugoslavia"] == "Yugoslavia"
+    # The tagger calls "HARBOUR TIMES" an organisation; opening the article before a comma it is a dateline.
+    found = run("HARBOUR TIMES, Va. — The yard closed.", "Workers said the yard would reopen in the spring, and the union agreed.")
+    assert {m.text: m.kind for m in found}.get("HARBOUR TIMES") == "place"

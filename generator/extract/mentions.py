@@ -117,7 +117,8 @@ def lexicon() -> Lexicon:
         direction_words=words("direction_words"),
         landmark_words=words("landmark_words"),
         name_function_words=words("name_function_words"),
-        countries={str(n).lower(): str(usual) for usual, other in countries["countries"].items() for n in (usual, *other)},
+        countries={str(n).lower(): str(usual) for usual, other in (countries["countries"] | countries["former_countries"]).items()
+                   for n in (usual, *other)},
         country_given_names=frozenset(str(w).lower() for w in countries["given_names_too"]),
     )
 
@@ -439,6 +440,10 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
     if name in lex.countries and (name not in lex.country_given_names or label_kind != "person"):
         # A country's name (countries.yml) is a place, however the tagger labels it.
         return "place", "" if label_kind == "place" else f"a name of the country {lex.countries[name]}"
+    dateline = c.start == 0 and doc[c.start:c.end].text.isupper() and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(", ":")
+    if dateline and len(words) > 1:
+        # Before the name's own words: "HARBOUR NEWS, Calif. —" opening the article is a town.
+        return "place", "" if label_kind == "place" else "a dateline: the place in capitals opening the article"
     if len(words) > 1 and words[-1] in lex.outlet_words:
         return "organization", "" if label_kind == "organization" else f"ends with the outlet word '{doc[c.end - 1].text}'"
     if len(words) > 1 and (any(w in lex.organization_words for w in words[1:]) or (len(words) > 2 and words[0] in lex.organization_words and words[1] in ("for", "of", "on"))):
@@ -455,7 +460,7 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
         return "place", "" if label_kind == "place" else f"followed by '{doc[c.end].text}'"
     if c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in lex.place_nouns_after | lex.place_words and doc[c.start - 2].text.islower():
         return "place", "" if label_kind == "place" else f"written after '{doc[c.start - 2].text} of'"
-    if c.start == 0 and doc[c.start:c.end].text.isupper() and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(", ":"):
+    if dateline:
         return "place", "" if label_kind == "place" else "a dateline: the place in capitals opening the article"
     shaped = _name_shape(doc, c, lex)
     evidence = ""
