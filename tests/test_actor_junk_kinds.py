@@ -143,3 +143,10 @@ def test_former_countries_are_country_names_and_a_dateline_in_capitals_is_a_town
     # The tagger calls "HARBOUR TIMES" an organisation; opening the article before a comma it is a dateline.
     found = run("HARBOUR TIMES, Va. — The yard closed.", "Workers said the yard would reopen in the spring, and the union agreed.")
     assert {m.text: m.kind for m in found}.get("HARBOUR TIMES") == "place"
+
+
+def test_a_dotted_acronym_tagged_a_place_is_an_organisation_unless_a_place_abbreviation():
+    # The small model tags "D.H.S." a place here.
+    found = run("Agents of the D.H.S. searched the office on Monday.")
+    assert {m.text: m.kind for m in found}.get("D.H.S.") == "organization"
+    assert "n.y.c." in lex().place_abbreviations and "u.a.e." in lex().countries  # such acronyms stay places

@@ -440,6 +440,12 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
     if name in lex.countries and (name not in lex.country_given_names or label_kind != "person"):
         # A country's name (countries.yml) is a place, however the tagger labels it.
         return "place", "" if label_kind == "place" else f"a name of the country {lex.countries[name]}"
+    text = doc[c.start:c.end].text
+    if (label_kind == "place" and "." in text and is_acronym(text) and len(acronym_key(text)) >= 3
+            and bare(text) not in lex.place_abbreviations and text.lower() not in lex.place_abbreviations):
+        # "F.B.I." tagged a place: a dotted acronym of three letters or more that is no country's
+        # (checked above) nor a usual place abbreviation names an organisation.
+        return "organization", "a dotted acronym that names no country or place: an organisation"
     dateline = c.start == 0 and doc[c.start:c.end].text.isupper() and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(", ":")
     if dateline and len(words) > 1:
         # Before the name's own words: "HARBOUR NEWS, Calif. —" opening the article is a town.
