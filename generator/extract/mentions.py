@@ -30,6 +30,7 @@ ALSO_KNOWN_AS = "also known as"
 _DETERMINERS = {"the", "a", "an", "another", "this", "that", "its", "their"}
 _CONNECTORS = {"of", "the", "and", "for", "de", "du", "&"}
 _QUOTES = "\"'“”‘’«»"
+WORK_REASON = "the name of a law, prize or agreement, not an actor"
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,15 @@ class Lexicon:
     occasion_words: frozenset[str]
     building_words: frozenset[str]
     place_abbreviations: dict[str, str]
+    holidays: frozenset[str]
+    place_nouns_after: frozenset[str]
+    place_words_apart: frozenset[str]
+    portfolio_titles: frozenset[str]
+    direction_words: frozenset[str]
+    landmark_words: frozenset[str]
+    name_function_words: frozenset[str]
+    countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
+    country_given_names: frozenset[str]
 
     def title_key(self, word: str) -> str:
         w = word.lower()
@@ -67,6 +77,7 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     data = yaml.safe_load(resources.files("generator").joinpath("data/actors.yml").read_text(encoding="utf-8"))
+    countries = yaml.safe_load(resources.files("generator").joinpath("data/countries.yml").read_text(encoding="utf-8"))
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[key])
@@ -99,6 +110,16 @@ def lexicon() -> Lexicon:
         occasion_words=words("occasion_words"),
         building_words=words("building_words"),
         place_abbreviations=mapping("place_abbreviations"),
+        holidays=words("holidays"),
+        place_nouns_after=words("place_nouns_after"),
+        place_words_apart=words("place_words_apart"),
+        portfolio_titles=words("portfolio_titles"),
+        direction_words=words("direction_words"),
+        landmark_words=words("landmark_words"),
+        name_function_words=words("name_function_words"),
+        countries={str(n).lower(): str(usual) for usual, other in (countries["countries"] | countries["former_countries"]).items()
+                   for n in (usual, *other)},
+        country_given_names=frozenset(str(w).lower() for w in countries["given_names_too"]),
     )
 
 
@@ -209,6 +230,20 @@ def _name_run(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     return e
 
 
+def _phrase_cut(doc: Any, s: int, e: int, lex: Lexicon) -> int:
+    """'Riverside Mall near', 'Harbour Rovers 41 percent': a name ends before a lower-case word
+    that joins no name (not 'of', 'the', a particle, an organisation or place word), and before the
+    numbers leading to it."""
+    allowed = lex.name_function_words | lex.particles | lex.organization_words | lex.named_after_words | lex.outlet_words | lex.place_words
+    for i in range(s + 1, e):
+        t = doc[i]
+        if t.is_alpha and t.text.islower() and t.lower_ not in allowed and not (doc[i - 1].text == "-" and not doc[i - 1].whitespace_):
+            while i > s + 1 and (doc[i - 1].like_num or doc[i - 1].is_punct):
+                i -= 1
+            return i
+    return e
+
+
 def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) -> list[_Candidate]:
     out: list[_Candidate] = []
     covered: set[int] = set()
@@ -233,11 +268,16 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
                 joined = _and_joined(doc, s, e, lex) if ent.label_ in ("ORG", "PERSON") else e
                 if joined > e:
                     e = joined
-                elif ent.label_ == "PERSON":
+                elif ent.label_ != "PERSON":
+                    e = _phrase_cut(doc, s, e, lex)
+                else:
                     e = _name_run(doc, s, e, lex)
                     # "Beyond Lee, ...", "Anything Lee": a capitalised function word opening the sentence.
                     while s < e - 1 and doc[s].is_stop and doc[s].pos_ != "PROPN" or (s < e - 1 and doc[s].is_sent_start and doc[s].is_stop):
                         s += 1
+                if (e - s > 1 and doc[s].is_sent_start and doc[s].is_title and not doc[e - 1].is_punct and doc[s + 1].text != "-"
+                        and (doc[s].pos_ in ("VERB", "AUX") or doc[s].lower_ in lex.speech_verbs) and ent.label_ != "PERSON"):
+                    s += 1  # "Say Lakeland demanded ...": a verb opening the sentence is no part of the name
                 if e < len(doc) and doc[e].text.islower() and doc[e].lower_ in lex.named_after_words:
                     e += 1  # "the Lee campaign": an organisation named after a person, not the person
                 if s > 0 and bare(doc[s - 1].text) in lex.courtesy and doc[s - 1].text[:1].isupper():
@@ -282,6 +322,8 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
         return "a credit or pairing written with a slash ('Agency/Platform')"
     if re.fullmatch(r"[A-Z]\d+", text):
         return "a page or section code"
+    if re.fullmatch(r"\w+", text) and any(ch.isdigit() for ch in text) and len(re.findall(r"(?=[a-z][A-Z]|[A-Z][a-z])", text)) >= 3:
+        return "a link or code (letters of both cases mixed with digits)"
     if text.lower().endswith(("-based", "-designate", "-elect")):
         return "an adjective ('-based', '-designate'), not a name"
     if re.fullmatch(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}", text) and not any(p in lex.particles for p in words[0].split("-")):
@@ -289,11 +331,27 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
     if len(words) == 1 and words[0] in lex.name_suffixes:
         return "a name ending on its own"
     if len(words) > 1 and words[-1] in lex.work_words:
-        return "the name of a law, prize or agreement, not an actor"
+        return WORK_REASON
+    # The tagger ran one entity over a clause or a list ("Cleanliness, Godliness", "Team - while").
+    if re.search(r"[,;:]|\s[-–—]\s", text):
+        return "a list or clause read as one name (a comma, colon or spaced dash inside)"
+    # A name holds only capitalised words and the small words that join them; "Lee 47.3 percent"
+    # or "E.U. nations" is a phrase the tagger ran on into.
+    low = [w for w in text.split()[1:] if w[:1].islower() and bare(w) not in lex.name_function_words | lex.particles
+           | lex.organization_words | lex.named_after_words | lex.outlet_words | lex.place_words and w.split("-")[0] not in lex.particles]
+    if low:
+        return f"a phrase, not a name (the lower-case word '{low[0]}' inside)"
+    if words and all(w in lex.particles for w in words):
+        return "a name particle alone"
+    if len(words) == 1 and words[0] in lex.holidays:
+        return "a holiday, not an actor"
+    if len(words) == 1 and words[0] in lex.direction_words:
+        return "a direction or time-zone word alone, not a name"
     return None
 
 
-def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = ()) -> str | None:
+def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = (), common: frozenset[str] = frozenset(),
+                  people: frozenset[str] = frozenset()) -> str | None:
     toks = [doc[i] for i in range(c.start, c.end)]
     words = [t.text.lower() for t in toks]
     text = doc[c.start:c.end].text
@@ -304,12 +362,20 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         return written
     if any(w in lex.furniture_tokens or w.endswith(lex.furniture_suffixes) for w in words):
         return "page furniture (icon or button word)"
-    if not any(ch.isalpha() for ch in text) or len(text) < 2:
+    if not any(ch.isalpha() for ch in text) or len(re.sub(r"\W", "", text)) < 2:
         return "no letters"
     if not toks[0].text[:1].isupper() and words[0] not in lex.particles:
         return "lower-case word, not a name"
     if len(toks) == 1 and words[0] in lex.place_words | lex.organization_words | lex.titles:
         return "a common noun, not a name"
+    if len(toks) == 1 and not is_acronym(text) and words[0] not in lex.countries and words[0] not in people:
+        # "Demonstrators gathered ...", "Media coverage": a common noun capitalised by its place in
+        # the sentence, or one the same article writes in lower case elsewhere.
+        # Only where the capital may come from the sentence: mid-sentence, "Time" or "House" is a name.
+        if toks[0].is_sent_start and toks[0].tag_ in ("NN", "NNS"):
+            return "a common noun opening a sentence, not a name"
+        if toks[0].is_sent_start and words[0] in common:
+            return f"a common noun opening a sentence: the article also writes '{words[0]}' in lower case"
     for known in names:
         rest = text[len(known):].lower() if text.startswith(known) else ""
         if rest and rest in lex.demonym_suffixes:
@@ -324,8 +390,12 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         return "the people of a place (a demonym)"
     if len(toks) == 1 and toks[0].pos_ == "ADJ":
         return "an adjective, not a name"
+    if (c.label != "PERSON" and len(toks) <= 3 and not is_acronym(text) and c.end < len(doc)
+            and doc[c.end].text[:1].isupper() and doc[c.end].lower_ in lex.portfolio_titles):
+        return f"the portfolio of a title ('{text} {doc[c.end].text}'), not an actor"
     root = doc[c.start:c.end].root
-    if c.label == "PERSON" and len(toks) == 1 and root.dep_ in ("amod", "nmod", "compound") and root.head.pos_ == "NOUN" and root.head.lower_ not in lex.titles:
+    if (c.label == "PERSON" and len(toks) == 1 and root.dep_ in ("amod", "nmod", "compound") and root.head.pos_ == "NOUN"
+            and root.head.lower_ not in lex.titles | lex.place_nouns_after):
         return f"describes a group ({root.head.text}), not a person"
     return None
 
@@ -366,15 +436,37 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
     label_kind: Kind = LABEL_KINDS.get(c.label, "person")
     words = [doc[i].lower_ for i in range(c.start, c.end)]
     root = doc[c.start:c.end].root
+    name = doc[c.start:c.end].text.lower()
+    if name in lex.countries and (name not in lex.country_given_names or label_kind != "person"):
+        # A country's name (countries.yml) is a place, however the tagger labels it.
+        return "place", "" if label_kind == "place" else f"a name of the country {lex.countries[name]}"
+    text = doc[c.start:c.end].text
+    if (label_kind == "place" and "." in text and is_acronym(text) and len(acronym_key(text)) >= 3
+            and bare(text) not in lex.place_abbreviations and text.lower() not in lex.place_abbreviations):
+        # "F.B.I." tagged a place: a dotted acronym of three letters or more that is no country's
+        # (checked above) nor a usual place abbreviation names an organisation.
+        return "organization", "a dotted acronym that names no country or place: an organisation"
+    dateline = c.start == 0 and doc[c.start:c.end].text.isupper() and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(", ":")
+    if dateline and len(words) > 1:
+        # Before the name's own words: "HARBOUR NEWS, Calif. —" opening the article is a town.
+        return "place", "" if label_kind == "place" else "a dateline: the place in capitals opening the article"
     if len(words) > 1 and words[-1] in lex.outlet_words:
         return "organization", "" if label_kind == "organization" else f"ends with the outlet word '{doc[c.end - 1].text}'"
     if len(words) > 1 and (any(w in lex.organization_words for w in words[1:]) or (len(words) > 2 and words[0] in lex.organization_words and words[1] in ("for", "of", "on"))):
         return "organization", "" if label_kind == "organization" else "has an organisation word in the name"
     if len(words) > 1 and words[-1] in lex.place_words:
         return "place", "" if label_kind == "place" else f"ends with the place word '{doc[c.end - 1].text}'"
+    if len(words) > 1 and words[-1] in lex.landmark_words:
+        return "place", "" if label_kind == "place" else f"ends with the landmark word '{doc[c.end - 1].text}'"
     if len(words) > 1 and words[-1] in lex.building_words and c.label != "PERSON":
         return "organization", "" if label_kind == "organization" else f"a building that stands for the body in it ('{doc[c.end - 1].text}')"
-    if c.start == 0 and doc[c.start:c.end].text.isupper() and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(", ":"):
+    # "a crowded Lee neighborhood", "the town of Lee": a kind of place written beside the name (not
+    # "a Lee town hall", where the noun describes another one).
+    if c.end < len(doc) and doc[c.end].lower_ in lex.place_nouns_after and doc[c.end].text.islower() and doc[c.end].dep_ != "compound":
+        return "place", "" if label_kind == "place" else f"followed by '{doc[c.end].text}'"
+    if c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in lex.place_nouns_after | lex.place_words and doc[c.start - 2].text.islower():
+        return "place", "" if label_kind == "place" else f"written after '{doc[c.start - 2].text} of'"
+    if dateline:
         return "place", "" if label_kind == "place" else "a dateline: the place in capitals opening the article"
     shaped = _name_shape(doc, c, lex)
     evidence = ""
@@ -567,6 +659,17 @@ def title_case_line(text: str) -> bool:
     return sum(w[:1].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
 
 
+RUN_IN_MAX_WORDS = 10
+
+
+def run_in_heading(text: str) -> int:
+    """Where a run-in sub-head ends ('Veto Stalls Budget Talks: Members said ...' -> its colon), or 0."""
+    colon = text.find(":")
+    if colon <= 0 or len(text[:colon].split()) > RUN_IN_MAX_WORDS or not title_case_line(text[:colon]):
+        return 0
+    return colon
+
+
 def _written_with(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[str, str, str]:
     """The title before a person's name, and the gender its courtesy title tells: ('President', '', '')."""
     first = bare(doc[c.start].text)
@@ -600,13 +703,18 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
     surnames: set[str] = set()  # spelling keys of surnames of people named so far in the article
     names: set[str] = set()  # names of places and organisations so far, for demonyms
     headline: set[int] = set()  # indexes into `mentions` read from title-case lines
+    # Words the article writes in lower case (not opening a sentence): "media" there makes "Media" a common noun.
+    # A word of a person's full name here ("Lee" of "Ann Lee") is that name, however the tagger tags it
+    # opening a sentence: left out of those words.
+    full_name_words = frozenset(t.lower_ for doc in docs for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e)
+    common = frozenset(t.text for doc in docs for t in doc if t.is_alpha and t.text.islower() and not t.is_sent_start and len(t.text) > 2) - full_name_words
     for para, doc in zip(article.paragraphs, docs):
         found: list[tuple[_Candidate, Mention]] = []
         for c in _candidates(doc, lex, frozenset(surnames)):
             start, end = _char_span(doc, c.start, c.end)
             where = Where(article.id, para.n, start, end)
             text = para.text[start:end].strip(_QUOTES)
-            reason = _not_an_actor(doc, c, lex, sorted(names))
+            reason = _not_an_actor(doc, c, lex, sorted(names), common, full_name_words)
             if reason:
                 found.append((c, Mention(text, "other", where, c.label, NOT_AN_ACTOR + reason)))
                 continue
@@ -623,6 +731,11 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
                 found[i] = (c, dataclasses.replace(m, title=title, gender=gender, gender_cue=cue))
         if title_case_line(para.text):
             headline.update(range(len(mentions), len(mentions) + len(found)))
+        else:
+            # A run-in sub-head ("Talks Stall Again: The envoy said ..."): the title-case words before a
+            # colon opening the paragraph are a heading, whatever the running text after it.
+            head = run_in_heading(para.text)
+            headline.update(len(mentions) + i for i, (_, m) in enumerate(found) if m.where.end <= head)
         actors = [(c, m) for c, m in found if m.kind != "other"]
         for _, m in actors:
             if m.kind == "person" and len(m.text.split()) >= 2:
@@ -639,6 +752,13 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
             relations.extend(_relations(doc, c, m.text, spans, article.id, para.n, lex))
         relations.extend(_definitions(para.text, [m for _, m in actors]))
         mentions.extend(m for _, m in found)
+    # "the Trans-Pacific Partnership, or TPP": an acronym of a law or agreement named in the same
+    # article is no actor either.
+    works = [m.text for m in mentions if m.kind == "other" and m.evidence == NOT_AN_ACTOR + WORK_REASON]
+    works += [e.text for doc in docs for e in doc.ents if e.label_ == "LAW"]  # the tagger's own laws and treaties
+    for i, m in enumerate(mentions):
+        if m.kind != "other" and is_acronym(m.text) and any(defines(w, m.text) for w in works):
+            mentions[i] = dataclasses.replace(m, kind="other", evidence=NOT_AN_ACTOR + "the abbreviation of a law, prize or agreement named in the article")
     # A name read from a headline or sub-head in title case ("Lee Hid Past Health Scare") is an
     # actor only when the article writes it in running text too.
     running = {m.text for i, m in enumerate(mentions) if i not in headline and m.kind != "other"}

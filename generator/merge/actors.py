@@ -177,6 +177,7 @@ class _Resolver:
         self.unresolved: dict[tuple[str, int, int], tuple[Mention, tuple[str, ...], str]] = {}  # left unassigned
         self.joined: set[str] = set()  # node keys folded by some evidence
         self.epithets: set[str] = set()  # full names whose first word is an epithet, not a given name
+        self.cut_names: set[str] = set()  # two-word ends of longer names ("Suu Kyi"): never the profile's name
         self._members: dict[str, list[str]] | None = None  # cluster root -> node keys, once unions are done
         self._labels: dict[str, str] = {}  # cluster root -> label, while `_members` holds
         self._kinds: dict[str, Kind] = {}  # node key -> kind: a node's mentions are all in once collected
@@ -248,7 +249,11 @@ class _Resolver:
         by_initials: dict[str, list[str]] = defaultdict(list)
         for k, n in self.nodes.items():
             if len(n.words) >= 2 and not is_acronym(n.surface) and self.kind_of(k) in ("organization", "place"):
-                by_initials[initials(n.surface).lower()].append(k)
+                # "U.S. Senate" writes the acronym itself: it is no long form of "US".
+                written = {acronym_key(w).lower() for w in n.words if is_acronym(w)}
+                key = initials(n.surface).lower()
+                if key not in written:
+                    by_initials[key].append(k)
         for k in acr:
             if k in defined or k in self.joined:
                 continue
@@ -261,7 +266,8 @@ class _Resolver:
     def place_suffixes(self) -> None:
         for k, n in sorted(self.nodes.items()):
             words = n.words
-            if len(words) >= 2 and words[-1].lower() in self.lex.place_words and self.kind_of(k) == "place":
+            if (len(words) >= 2 and words[-1].lower() in self.lex.place_words and words[-1].lower() not in self.lex.place_words_apart
+                    and self.kind_of(k) == "place"):
                 base = form_key(" ".join(words[:-1]))
                 if base in self.nodes:  # not "X Republic", a newspaper the tagger calls an organisation
                     self.join(k, base, f"“{n.surface}” names the place {self.nodes[base].surface} with its kind")
@@ -280,9 +286,64 @@ class _Resolver:
                 continue
             rest = " ".join(n.words[1:])
             found = {form_key(f"{self.nodes[x].surface} {rest}") for x in longs if defines(self.nodes[x].surface, n.words[0])} & set(self.nodes)
+            if not found:
+                # "U.N. Command" for "United Nations Command" where "United Nations" is not written alone:
+                # a long name with the same last words whose first words the acronym abbreviates.
+                tail = form_key(rest)
+                found = {x for x in longs if len(self.nodes[x].words) > len(n.words) and x != k
+                         and form_key(" ".join(self.nodes[x].words[len(self.nodes[x].words) - len(n.words) + 1:])) == tail
+                         and not any(is_acronym(w) for w in self.nodes[x].words)
+                         and defines(" ".join(self.nodes[x].words[: len(self.nodes[x].words) - len(n.words) + 1]), n.words[0])}
             if len(found) == 1:
                 other = next(iter(found))
                 self.join(k, other, f"“{n.words[0]}” written for “{' '.join(self.nodes[other].words[: len(self.nodes[other].words) - len(n.words) + 1])}”")
+
+    def countries(self) -> None:
+        """'Siam' and 'Thailand', 'Holland' and 'Netherlands': names of one country (countries.yml).
+
+        A name that is a word sequence inside another country's name ("Republic of the Congo" inside
+        "Democratic Republic of the Congo") folds only when that other country is not named at all.
+        """
+        named: dict[str, list[str]] = defaultdict(list)  # usual country name -> nodes naming it
+        for k, n in sorted(self.nodes.items()):
+            usual = self.lex.countries.get(n.surface.lower()) or self.lex.countries.get(k)
+            if usual and self.kind_of(k) == "place":
+                named[usual].append(k)
+        for usual, keys in sorted(named.items()):
+            ok = []
+            for k in keys:
+                # Another country one of whose names holds this one, and that is named here too.
+                inside = {other for name, other in self.lex.countries.items() if other != usual and f" {k} " in f" {form_key(name)} "}
+                if not inside & set(named):
+                    ok.append(k)
+            if len(ok) < 2:
+                continue
+            main = form_key(usual) if form_key(usual) in ok else max(ok, key=lambda x: (len(self.nodes[x].mentions), x))
+            for k in ok:
+                if k != main:
+                    self.join(k, main, f"another name of the country {usual} (a list of country names)")
+
+    def divided_countries(self) -> None:
+        """'the North' is North X in a source that names both North X and South X (one country of
+        two, written by its half): mention by mention, and only when one such pair is named there."""
+        halves = {"north": "south", "south": "north", "east": "west", "west": "east"}
+        by_source: dict[str, dict[str, str]] = defaultdict(dict)  # source -> "north x" -> node
+        for k, n in self.nodes.items():
+            if len(n.words) == 2 and n.words[0].lower() in halves and self.kind_of(k) == "place":
+                for m in n.mentions:
+                    by_source[m.where.source][k] = k
+        for k, n in sorted(self.nodes.items()):
+            word = n.surface.lower()
+            if len(n.words) != 1 or word not in halves:
+                continue
+            for m in n.mentions:
+                here = by_source.get(m.where.source, {})
+                pairs = [x for x in here if x.split()[0] == word and f"{halves[word]} {x.split(maxsplit=1)[1]}" in here]
+                if len(pairs) == 1:
+                    target = pairs[0]
+                    other = f"{halves[word]} {target.split(maxsplit=1)[1]}"
+                    self.assigned[(m.where.source, m.where.paragraph, m.where.start)] = target
+                    self.edges.append((k, target, f"“{n.surface}” for {self.nodes[target].surface} in {m.where.source}, which names it beside {self.nodes[other].surface}"))
 
     def _context(self) -> dict[str, set[str]]:
         """Per full-name node: title words, kinship words and spelling keys of people named with it."""
@@ -366,19 +427,26 @@ class _Resolver:
                 self.join(base, found[0], f"“{self.nodes[found[0]].surface}” cut at the hyphen")
 
     def familiar_names(self) -> None:
-        """'Bob Lee' is 'Robert Lee' when no other person named Lee has a given name 'Bob' may stand for."""
+        """'Bob Lee' is 'Robert Lee' when no other person named Lee has a given name 'Bob' may stand for.
+
+        Names are compared without their middle initials ('Bob Lee' and 'Robert J. Lee'), unless both
+        write one and they differ ('Bob K. Lee' is not 'Robert J. Lee').
+        """
+        plain: dict[str, tuple[list[str], str]] = {}  # node -> (words without middle initials, the initials)
         by_surname: dict[str, list[str]] = defaultdict(list)
         for k in self._people():
-            by_surname[form_key(self.nodes[k].words[-1]) + "|" + str(len(self.nodes[k].words))].append(k)
+            base, middle = names.without_middle_initials(self.nodes[k].surface)
+            plain[k] = (base.split(), middle.replace(".", "").upper())
+            by_surname[form_key(plain[k][0][-1]) + "|" + str(len(plain[k][0]))].append(k)
         for group in by_surname.values():
             for k in group:
-                n = self.nodes[k]
-                pairs = [(o, names.familiar_pair(n.words[0], self.nodes[o].words[0])) for o in group if o != k]
-                pairs = [(o, f) for o, f in pairs if f and self.nodes[o].words[1:-1] == n.words[1:-1]]
-                formal = [(o, f) for o, f in pairs if self.nodes[o].words[0].lower() == f]
-                if len({self.union.find(o) for o, _ in formal}) == 1 and n.words[0].lower() != formal[0][1]:
+                words, middle = plain[k]
+                pairs = [(o, names.familiar_pair(words[0], plain[o][0][0])) for o in group if o != k]
+                pairs = [(o, f) for o, f in pairs if f and plain[o][0][1:-1] == words[1:-1] and not (middle and plain[o][1] and middle != plain[o][1])]
+                formal = [(o, f) for o, f in pairs if plain[o][0][0].lower() == f]
+                if len({self.union.find(o) for o, _ in formal}) == 1 and words[0].lower() != formal[0][1]:
                     o = formal[0][0]
-                    self.join(k, o, f"“{n.words[0]}” is a familiar form of the given name “{self.nodes[o].words[0]}”, with the same surname")
+                    self.join(k, o, f"“{words[0]}” is a familiar form of the given name “{plain[o][0][0]}”, with the same surname")
 
     def leading_words(self) -> None:
         """'Crooked Ann Lee', 'Universe Ann Lee': a full name with one word before it that opens no
@@ -393,6 +461,62 @@ class _Resolver:
             if base in self.nodes and base != k and self.kind_of(base) == "person" and len(self.nodes[base].mentions) >= len(self.nodes[k].mentions):
                 self.join(k, base, f"the same name with “{words[0]}” written before it, a word that opens no other person's name")
                 self.epithets.add(k)
+
+    def _introduced(self, keys: Iterable[str]) -> dict[str, list[tuple[int, int, str]]]:
+        """source -> (¶, start, node) of the mentions of `keys`, in reading order."""
+        seen: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for k in sorted(set(keys)):
+            for m in self.nodes[k].mentions:
+                seen[m.where.source].append((m.where.paragraph, m.where.start, k))
+        for lst in seen.values():
+            lst.sort()
+        return seen
+
+    def _fold_before(self, k: str, longs: set[str], seen: dict[str, list[tuple[int, int, str]]], why: str) -> None:
+        """Each mention of `k` goes to the one actor of `longs` the same source introduced before it."""
+        for m in self.nodes[k].mentions:
+            listed = seen.get(m.where.source, [])
+            before = {self.union.find(x[2]): x[2] for x in listed[: bisect_left(listed, (m.where.paragraph, m.where.start))] if x[2] in longs}
+            if len(before) == 1:
+                target = next(iter(before.values()))
+                self.assigned[(m.where.source, m.where.paragraph, m.where.start)] = target
+                self.edges.append((k, target, why.format(long=self.nodes[target].surface, source=m.where.source)))
+
+    def compound_surnames(self) -> None:
+        """'Suu Kyi' after 'Aung San Suu Kyi', 'de Luca' after 'Ana Maria de Luca': the last two words of a
+        longer name, written alone in a source that introduced exactly one such name before them."""
+        people = self._people()
+        ending: dict[str, set[str]] = defaultdict(set)
+        for k in people:
+            words = self.nodes[k].words
+            if len(words) >= 3 and k not in self.epithets:  # "Crooked Ann Lee" is Ann Lee, folded already
+                ending[form_key(" ".join(words[-2:]))].add(k)
+        # "Ann Lee" may be a woman of her own beside "Mary Ann Lee": a pair opening with a given name stays apart.
+        shorts = [k for k in people if len(self.nodes[k].words) == 2 and k in ending and k not in ending[k]
+                  and not names.is_given_name(self.nodes[k].words[0])
+                  and not any(self.union.find(x) == self.union.find(k) for x in ending[k])]
+        seen = self._introduced(x for k in shorts for x in ending[k])
+        for k in shorts:
+            self._fold_before(k, ending[k], seen, "the last two words of “{long}”, the only name ending so introduced before it in {source}")
+            self.cut_names.add(k)
+
+    def organisation_first_words(self) -> None:
+        """'Hofstra' after 'Hofstra University', 'Justice' after 'Justice Department': an organisation's first
+        word alone, when the rest of the name is only organisation words ('University', 'Department')
+        and exactly one such name was introduced before it in the same source."""
+        opening: dict[str, set[str]] = defaultdict(set)
+        for k, n in self.nodes.items():
+            if (len(n.words) >= 2 and self.kind_of(k) == "organization" and not is_acronym(n.surface)
+                    and all(w.lower().strip(".") in self.lex.organization_words for w in n.words[1:])):
+                opening[form_key(n.words[0])].add(k)
+        # The tagger may call the short form a person ("Lee" for "Lee Mining"): then only when no
+        # person's name holds that word.
+        in_names = {form_key(w) for x in self._people() for w in self.nodes[x].words}
+        shorts = [k for k, n in sorted(self.nodes.items()) if len(n.words) == 1 and k in opening
+                  and (self.kind_of(k) == "organization" or (self.kind_of(k) == "person" and k not in in_names))]
+        seen = self._introduced(x for k in shorts for x in opening[k])
+        for k in shorts:
+            self._fold_before(k, opening[k], seen, "the first word of “{long}”, the only such name introduced before it in {source}")
 
     def short_organisations(self) -> None:
         """'the Times' after 'The Daily Times' in the same source: an outlet's last word alone is
@@ -768,16 +892,20 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.acronyms()
     r.place_suffixes()
     r.abbreviations()
+    r.countries()
+    r.divided_countries()
     r.transliterations()
     r.middle_initials()
     r.familiar_names()
     r.hyphen_cut()
     r.leading_words()
+    r.compound_surnames()
+    r.organisation_first_words()
     r.short_forms()
     r.short_organisations()
     clusters = r.clusters()
     aliased = {e[0] for e in r.edges}
-    short = {k for k, n in r.nodes.items() if len(n.words) == 1 and k in aliased and not is_acronym(n.surface)}
+    short = {k for k, n in r.nodes.items() if len(n.words) == 1 and k in aliased and not is_acronym(n.surface)} | (r.cut_names & aliased)
     background = r._background()
 
     drafts = []

@@ -76,6 +76,11 @@ def formal_names(given: str) -> frozenset[str]:
     return _formal().get(g, frozenset({g}))
 
 
+def is_given_name(word: str) -> bool:
+    """Whether a word is a given name of the nicknames list, formal or familiar ('Ann', 'Bob')."""
+    return word.lower() in _formal()
+
+
 def familiar_pair(a: str, b: str) -> str | None:
     """The formal name of two given names when one is a familiar form of the other ('Liz', 'Elizabeth')."""
     if a.lower() == b.lower():

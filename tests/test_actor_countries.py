@@ -1,0 +1,73 @@
+"""Country names, divided countries and acronyms of long names, on hand-written extractions."""
+from __future__ import annotations
+
+from generator.merge import actors
+from generator.model import Extraction, Mention, Where
+
+
+def M(text, kind, source, paragraph, start=0):
+    label = {"person": "PERSON", "organization": "ORG", "place": "GPE"}[kind]
+    return Mention(text, kind, Where(source, paragraph, start, start + len(text)), label, "")
+
+
+def names_of(*extractions):
+    found, _ = actors.resolve([], list(extractions))
+    return {a.name: a for a in found}
+
+
+def test_two_names_of_one_country_fold_with_the_evidence():
+    a = Extraction("a", mentions=(M("Siam", "place", "a", 1), M("Siam", "place", "a", 2)))
+    b = Extraction("b", mentions=(M("Thailand", "place", "b", 1),))
+    found = names_of(a, b)
+    assert list(found) == ["Thailand"]
+    assert found["Thailand"].aliases == ("Siam",)
+    assert "another name of the country" in found["Thailand"].merges[0].evidence
+
+
+def test_a_name_inside_another_named_countrys_long_name_stays_apart():
+    # "Republic of the Congo" is one country's name, and inside "Democratic Republic of the Congo".
+    alone = names_of(Extraction("a", mentions=(M("Congo-Brazzaville", "place", "a", 1), M("Republic of the Congo", "place", "a", 2))))
+    assert len(alone) == 1
+    both = names_of(Extraction("a", mentions=(M("Congo-Brazzaville", "place", "a", 1), M("Republic of the Congo", "place", "a", 2), M("Zaire", "place", "a", 3))))
+    assert "Republic of the Congo" in both and "Congo-Brazzaville" in both
+
+
+def test_the_north_is_one_half_only_where_both_halves_are_named():
+    a = Extraction("a", mentions=(M("North Kestrel", "place", "a", 1), M("South Kestrel", "place", "a", 1, 30), M("North", "place", "a", 2), M("South", "place", "a", 3)))
+    b = Extraction("b", mentions=(M("South Kestrel", "place", "b", 1), M("South", "place", "b", 2)))  # only one half named
+    c = Extraction("c", mentions=(M("North Kestrel", "place", "c", 1), M("South Kestrel", "place", "c", 1, 20), M("North Varga", "place", "c", 2),
+                                  M("South Varga", "place", "c", 2, 20), M("North", "place", "c", 3)))  # two pairs: which North?
+    found = names_of(a, b, c)
+    assert len(found["North Kestrel"].mentions) == 3 and "North" in found["North Kestrel"].aliases
+    assert len(found["South Kestrel"].mentions) == 4  # three full names and a's "South"; not b's
+    assert {(m.source, m.paragraph) for m in found["South"].mentions} == {("b", 2)}
+    assert {(m.source, m.paragraph) for m in found["North"].mentions} == {("c", 3)}
+
+
+def test_an_acronym_is_not_blocked_by_a_long_name_that_writes_it():
+    # "A.S. Surveys" has the initials A S too, but it writes the acronym itself: no long form of it.
+    a = Extraction("a", mentions=(M("Arden Shipping", "organization", "a", 1), M("A.S.", "organization", "a", 2),
+                                  M("A.S. Surveys", "organization", "a", 3)))
+    found = names_of(a)
+    assert "A.S." in found["Arden Shipping"].aliases and "A.S. Surveys" in found
+
+
+def test_an_acronym_before_the_last_words_of_a_long_name_folds_into_it():
+    a = Extraction("a", mentions=(M("Northern Ports Authority", "organization", "a", 1), M("N.P. Authority", "organization", "a", 2),
+                                  M("Western Ports Authority", "organization", "a", 3)))
+    found = names_of(a)
+    assert "N.P. Authority" in found["Northern Ports Authority"].aliases
+    assert "Western Ports Authority" in found  # its initials are not N.P.
+
+
+def test_a_long_name_that_writes_the_acronym_itself_is_not_its_expansion():
+    a = Extraction("a", mentions=(M("KTV News", "organization", "a", 1), M("KTV Evening News", "organization", "a", 2)))
+    found = names_of(a)
+    assert "KTV News" in found and "KTV Evening News" in found
+
+
+def test_a_city_named_after_its_state_or_country_stays_apart_but_a_valley_folds():
+    a = Extraction("a", mentions=(M("Kestrel", "place", "a", 1), M("Kestrel City", "place", "a", 2), M("Arden", "place", "a", 3), M("Arden Valley", "place", "a", 4)))
+    found = names_of(a)
+    assert "Kestrel City" in found and "Kestrel" in found
+    assert "Arden Valley" in found["Arden"].aliases

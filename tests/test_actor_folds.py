@@ -1,0 +1,76 @@
+"""Folds of a name's parts, mention by mention, on hand-written extractions of other stories."""
+from __future__ import annotations
+
+from generator.merge import actors
+from generator.model import Extraction, Mention, Where
+
+
+def M(text, kind, source, paragraph, start=0):
+    label = {"person": "PERSON", "organization": "ORG", "place": "GPE"}[kind]
+    return Mention(text, kind, Where(source, paragraph, start, start + len(text)), label, "")
+
+
+def names_of(*extractions):
+    found, _ = actors.resolve([], list(extractions))
+    return {a.name: a for a in found}
+
+
+def test_the_last_two_words_of_a_long_name_fold_only_after_it_in_the_same_source():
+    # Four words: a three-word name is already read as a name with a word before it (leading_words).
+    a = Extraction("a", mentions=(M("Tavita Ioane Moana Lealofi", "person", "a", 1), M("Moana Lealofi", "person", "a", 2)))
+    b = Extraction("b", mentions=(M("Moana Lealofi", "person", "b", 1),))  # never introduced there
+    found = names_of(a, b)
+    assert "Moana Lealofi" in found["Tavita Ioane Moana Lealofi"].aliases
+    assert [(m.source, m.paragraph) for m in found["Moana Lealofi"].mentions] == [("b", 1)]
+
+
+def test_two_longer_names_with_the_same_ending_leave_it_alone():
+    a = Extraction("a", mentions=(M("Tavita Ioane Moana Lealofi", "person", "a", 1), M("Sefo Ioane Moana Lealofi", "person", "a", 1, 40),
+                                  M("Moana Lealofi", "person", "a", 2)))
+    found = names_of(a)
+    assert "Moana Lealofi" in found and not found["Tavita Ioane Moana Lealofi"].aliases and not found["Sefo Ioane Moana Lealofi"].aliases
+
+
+def test_a_pair_opening_with_a_given_name_is_not_read_as_a_compound_surname():
+    a = Extraction("a", mentions=(M("Mary Beth Anne Quell", "person", "a", 1), M("Anne Quell", "person", "a", 2)))
+    found = names_of(a)
+    assert "Anne Quell" in found  # may be another woman of the family
+
+
+def test_an_organisations_first_word_folds_after_it_when_the_rest_is_organisation_words():
+    a = Extraction("a", mentions=(M("Farrow University", "organization", "a", 1), M("Farrow", "organization", "a", 3)))
+    b = Extraction("b", mentions=(M("Farrow", "organization", "b", 1),))
+    c = Extraction("c", mentions=(M("Kettle Harbour Books", "organization", "c", 1), M("Kettle", "organization", "c", 2)))
+    found = names_of(a, b, c)
+    assert "Farrow" in found["Farrow University"].aliases and len(found["Farrow University"].mentions) == 2
+    assert [(m.source, m.paragraph) for m in found["Farrow"].mentions] == [("b", 1)]
+    assert "Kettle" in found  # "Harbour Books" is not organisation words: no fold
+
+
+def test_a_familiar_given_name_folds_with_the_formal_one_written_with_a_middle_initial():
+    a = Extraction("a", mentions=(M("Leonard T. Okafor", "person", "a", 1),))
+    b = Extraction("b", mentions=(M("Len Okafor", "person", "b", 1),))
+    c = Extraction("c", mentions=(M("Robert K. Brel", "person", "c", 1), M("Bob J. Brel", "person", "c", 2)))  # other initials
+    found = names_of(a, b, c)
+    assert "Len Okafor" in found["Leonard T. Okafor"].aliases
+    assert "Bob J. Brel" in found and "Robert K. Brel" in found
+
+
+def test_a_first_word_the_tagger_calls_a_person_folds_only_when_no_person_has_that_name():
+    a = Extraction("a", mentions=(M("Harlow Mining", "organization", "a", 1), M("Harlow", "person", "a", 2)))
+    b = Extraction("b", mentions=(M("Quell Mining", "organization", "b", 1), M("Ana Quell", "person", "b", 1, 30), M("Quell", "person", "b", 2)))
+    found = names_of(a, b)
+    assert "Harlow" in found["Harlow Mining"].aliases
+    assert "Quell" not in found["Quell Mining"].aliases
+
+
+def test_a_compound_surname_never_names_the_profile():
+    a = Extraction("a", mentions=(M("Tavita Ioane Moana Lealofi", "person", "a", 1), *(M("Moana Lealofi", "person", "a", i) for i in (2, 3, 4))))
+    found = names_of(a)
+    assert list(found) == ["Tavita Ioane Moana Lealofi"]
+
+
+def test_a_name_written_with_an_epithet_keeps_the_plain_name_as_the_profile():
+    a = Extraction("a", mentions=(M("Dana Whitfield", "person", "a", 1), M("Dana Whitfield", "person", "a", 2), M("Sneaky Dana Whitfield", "person", "a", 3)))
+    found = names_of(a)
+    assert list(found) == ["Dana Whitfield"] and found["Dana Whitfield"].aliases == ("Sneaky Dana Whitfield",)
