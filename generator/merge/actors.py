@@ -501,7 +501,7 @@ class _Resolver:
             self.cut_names.add(k)
 
     def organisation_first_words(self) -> None:
-        """'Hofstra' after 'Hofstra University', 'Justice' after 'Justice Department': an organisation's first
+        """'Halden' after 'Halden University', 'Justice' after 'Justice Department': an organisation's first
         word alone, when the rest of the name is only organisation words ('University', 'Department')
         and exactly one such name was introduced before it in the same source."""
         opening: dict[str, set[str]] = defaultdict(set)
@@ -633,7 +633,7 @@ class _Resolver:
                 continue
             kind = self.kind_of(k)
             word = form_key(n.surface)
-            # A place is not a person's short name unless written exactly so ("Korea" is not "Kerry").
+            # A place is not a person's short name unless written exactly so ("Peru" is not "Perez").
             holders = (surname.get(spelling_key(n.surface), set()) if kind != "place" else exact.get(word, set())) - {k}
             how = "surname"
             if not holders and (kind in ("person", "place") or n.titled):
