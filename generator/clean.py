@@ -197,6 +197,7 @@ def _blocks(seed: Seed) -> list[_Block]:
 
 
 def _to_split(text: str, alone: bool) -> bool:
+    """A line long enough to be several paragraphs, or an article that came as one line."""
     if sentences.is_long(text):
         return True
     return alone and len(text.split()) > sentences.rules().paragraph_words and len(sentences.split(text)) > 1
@@ -226,7 +227,10 @@ def _stamp() -> re.Pattern[str]:
         rf"(?:,?\s*\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?(?:\s*\b(?:{zones})\b)?", re.I)
 
 
+# A date stamp in a one-line article's head ("Updated: Mon Mar 3, 2025 9:12 AM GMT").
 _STAMP = _stamp()
+# Where a one-line article's head runs into its text: before a byline written "By First Last",
+# and before a wire dateline in capitals, "PORTLAND, Maine (Wire) - " (tests/test_clean_constructions.py).
 _HEAD_CUTS = (
     re.compile(r"(?<=\S)\s+(?=By\s+[A-Z][\w.'’-]+\s+[A-Z])"),
     re.compile(r"(?<=\S)\s+(?=[A-Z]{3,}(?:[ ,.'-]+[A-Z][A-Za-z.]*){0,3}\s*(?:\([^()]{1,40}\)\s*)?[-–—]\s)"),
@@ -234,6 +238,7 @@ _HEAD_CUTS = (
 
 
 def _is_rule_line(line: str) -> bool:
+    """A Markdown rule ("***") or image, which the furniture rules remove as written."""
     return furniture_reason(line) in ("separator", "image")
 
 
