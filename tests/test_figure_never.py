@@ -20,9 +20,12 @@ NEVER = {
         "Route 66 reopened to traffic on Sunday, and Apollo 11 was shown at the museum.",
         "Lawmakers debated Section 230 and Proposition 12 until late.",
         "The judge read out case number 4471 before the hearing began.",
+        "Crews fixed Boeing 747 engines.",
+        "Chapter 11 filings rose.",
     ),
     "times of day": (
         "The ferry left the harbour at 7:15 p.m. and docked again at 9 a.m.",
+        "By 9 a.m. rescuers had arrived.",
     ),
     "dates and years": (
         "On March 3, 2019, the council met in the old hall; it had last met there in 1998.",
@@ -54,6 +57,7 @@ NEVER = {
     "spans that date something": (
         "The dam burst four years ago, and two days later the road closed.",
         "Within the past 10 days the river rose again.",
+        "Over the past 10 days the river rose.",
         "The power was out for 4 days in a row.",
     ),
     "occasions and kinds": (
