@@ -7,41 +7,51 @@ Nothing is dropped silently: every removed line is kept with its reason and line
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator import published, sentences
+from generator import lexicon, published, sentences
 from generator.furniture import (REASON_BYLINE, SENTENCE_END, byline, furniture_reason, inline_furniture, outlet_named,
                                  reads_as_reporting, speech_cue, wire_tag)
 from generator.model import Article, Paragraph, Post, Removed, Seed
 from generator.posts import REASON_EMBED, pieces
 from generator.published import dateline, quote_line
 
-HEADLINE_MAX_WORDS = 25
-HEADLINE_MAX_CHARS = 300  # a "word" of thousands of characters is no headline
-SHORT_HEADLINE_WORDS = 14
-TITLE_SCAN_CHARS = 2000
-HEAD_SCAN_CHARS = 400  # where a one-line article's headline, byline and stamp are looked for  # a title is the first sentence, looked for at the start of the text
-SUB_HEAD_MAX_WORDS = 8
 REASON_SUB_HEAD = "sub-head"
 REASON_HEADLINE = "headline (shown as the title)"
 REASON_HEADLINE_REPEAT = "headline repeated"
 REASON_DATELINE = "dateline (shown as published)"
 
 
+@functools.cache
+def _limits() -> dict[str, int | float]:
+    """How long a headline, a sub-head and a page's head may be (data/thresholds.yml, `clean`)."""
+    return lexicon.thresholds("clean")
+
+
+@functools.cache
+def _articles() -> frozenset[str]:
+    """The articles ("the", "a", "an"), which a headline leaves out (data/sentences.yml)."""
+    return frozenset(str(w).casefold() for w in lexicon.read("sentences")["articles"])
+
+
 def _title_case(text: str) -> bool:
     """Headline style: most words of four letters or more start with a capital."""
-    long_words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) >= 4]
-    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+    limits = _limits()
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) >= limits["title_case_letters"]]
+    return len(long_words) >= limits["title_case_min_words"] \
+        and sum(w[0].isupper() for w in long_words) >= limits["title_case_share"] * len(long_words)
 
 
 def _looks_like_headline(text: str, following: str | None = None) -> bool:
     """A short line without a sentence end; or, with a final full stop (some exports end every
     line with one), a title-case line, or one short sentence before a much longer line
     (`following`; None for a part of a split line, which has no line after it to compare)."""
-    if len(text.split()) > HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS:
+    limits = _limits()
+    if len(text.split()) > limits["headline_max_words"] or len(text) > limits["headline_max_chars"]:
         return False
     if not text.rstrip().endswith((".", "”", '"', ":")):
         return True
@@ -49,8 +59,8 @@ def _looks_like_headline(text: str, following: str | None = None) -> bool:
         return False
     if _title_case(text):
         return True
-    return (following is not None and len(text.split()) <= SHORT_HEADLINE_WORDS
-            and len(following.split()) >= 1.5 * len(text.split()) and len(sentences.split(text)) == 1
+    return (following is not None and len(text.split()) <= limits["short_headline_words"]
+            and len(following.split()) >= limits["following_ratio"] * len(text.split()) and len(sentences.split(text)) == 1
             and _headlinese(text))
 
 
@@ -58,7 +68,7 @@ def _headlinese(text: str) -> bool:
     """Written as headlines are: no article anywhere, and no first word that opens running
     text ("Now for the quiz.", "The board adopted a plan." are sentences of a body)."""
     words = [w.casefold() for w in re.findall(r"[A-Za-z]+", text)]
-    return bool(words) and not ({"the", "a", "an"} & set(words)) and words[0] not in sentences.rules().openers
+    return bool(words) and not (_articles() & set(words)) and words[0] not in sentences.rules().openers
 
 
 def _stands_alone(blocks: Sequence[_Block], i: int) -> bool:
@@ -86,7 +96,7 @@ def _continued(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
 def _sub_head(text: str) -> bool:
     """A line that heads a section of the body: a few words, no sentence end, no colon
     introducing what follows, no speech word (a lead-in to a quotation the page left out)."""
-    return (len(text.split()) <= SUB_HEAD_MAX_WORDS and text[:1].isupper() and not SENTENCE_END.search(text)
+    return (len(text.split()) <= _limits()["sub_head_max_words"] and text[:1].isupper() and not SENTENCE_END.search(text)
             and not text.rstrip().endswith((":", ",", ";")) and not speech_cue(text))
 
 
@@ -100,7 +110,7 @@ def _same_line(a: str, b: str) -> bool:
 
 def _title_from_text(text: str) -> str:
     """The first sentence, whole."""
-    first = sentences.split(text[:TITLE_SCAN_CHARS])
+    first = sentences.split(text[:_limits()["title_scan_chars"]])
     return first[0] if first else text
 
 
@@ -187,6 +197,7 @@ def _blocks(seed: Seed) -> list[_Block]:
 
 
 def _to_split(text: str, alone: bool) -> bool:
+    """A line long enough to be several paragraphs, or an article that came as one line."""
     if sentences.is_long(text):
         return True
     return alone and len(text.split()) > sentences.rules().paragraph_words and len(sentences.split(text)) > 1
@@ -196,7 +207,7 @@ def _head_cuts(first: str) -> list[str]:
     """The first sentence of an article that came as one line, cut where the page's head runs
     into the text: before a byline, around a date stamp, and before a capitalised dateline
     ("HEADLINE By Ana Ruiz March 3, 2025 9:12 AM GMT PORTLAND (Wire) - The …")."""
-    head = first[:HEAD_SCAN_CHARS]  # a page's head is short; the rest of the sentence is text
+    head = first[:_limits()["head_scan_chars"]]  # a page's head is short; the rest of the sentence is text
     stamps = [m.span() for m in _STAMP.finditer(head)]
     cuts = {0, len(first)} | {i for span in stamps for i in span}
     for pattern in _HEAD_CUTS:
@@ -216,7 +227,10 @@ def _stamp() -> re.Pattern[str]:
         rf"(?:,?\s*\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?)?(?:\s*\b(?:{zones})\b)?", re.I)
 
 
+# A date stamp in a one-line article's head ("Updated: Mon Mar 3, 2025 9:12 AM GMT").
 _STAMP = _stamp()
+# Where a one-line article's head runs into its text: before a byline written "By First Last",
+# and before a wire dateline in capitals, "PORTLAND, Maine (Wire) - " (tests/test_clean_constructions.py).
 _HEAD_CUTS = (
     re.compile(r"(?<=\S)\s+(?=By\s+[A-Z][\w.'’-]+\s+[A-Z])"),
     re.compile(r"(?<=\S)\s+(?=[A-Z]{3,}(?:[ ,.'-]+[A-Z][A-Za-z.]*){0,3}\s*(?:\([^()]{1,40}\)\s*)?[-–—]\s)"),
@@ -224,6 +238,7 @@ _HEAD_CUTS = (
 
 
 def _is_rule_line(line: str) -> bool:
+    """A Markdown rule ("***") or image, which the furniture rules remove as written."""
     return furniture_reason(line) in ("separator", "image")
 
 

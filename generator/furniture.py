@@ -22,6 +22,7 @@ class _Rules:
     inline: tuple[tuple[str, re.Pattern[str]], ...]
     outlet: tuple[re.Pattern[str], ...]
     icon_words: frozenset[str]
+    icon_affixes: tuple[str, ...]  # an icon font's class names begin or end with these ("bicon-share")
     icon_min_tokens: int
     icon_min_share: float
     nav_split: re.Pattern[str]
@@ -47,6 +48,7 @@ def rules() -> _Rules:
         inline=tuple((group["reason"], re.compile(p)) for group in furniture["inline"] for p in group["patterns"]),
         outlet=tuple(re.compile(p, re.I) for p in furniture["outlet"]),
         icon_words=frozenset(furniture["icons"]["words"]),
+        icon_affixes=tuple(furniture["icons"]["affixes"]),
         icon_min_tokens=limits["icon_min_tokens"],
         icon_min_share=limits["icon_min_share"],
         nav_split=re.compile("|".join(re.escape(s) for s in nav["separators"])),
@@ -111,7 +113,7 @@ def _icon_strip(text: str) -> bool:
     tokens = text.split()
     if len(tokens) < r.icon_min_tokens or any(c.isupper() for c in text) or SENTENCE_END.search(text):
         return False
-    iconish = sum(1 for t in tokens if t in r.icon_words or any(t.endswith(w) or t.startswith(w) for w in ("icon", "bicon")))
+    iconish = sum(1 for t in tokens if t in r.icon_words or any(t.endswith(w) or t.startswith(w) for w in r.icon_affixes))
     return iconish / len(tokens) >= r.icon_min_share
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from generator import lexicon
 
 
-DATELINE_MAX_WORDS = 12
 # Dates near the ends of Python's calendar (years 1 and 9999) overflow once a week or a story
 # window is added to them; no news article is dated there, so such a date is not a date.
 MIN_YEAR, MAX_YEAR = 1000, 9000
@@ -26,6 +25,8 @@ class _Rules:
     text_date: re.Pattern[str]
     dateline_date: re.Pattern[str]
     future: re.Pattern[str]
+    dateline_max_words: int
+    head_chars: int  # a stamp stands at the very start of an article's first line
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -35,6 +36,7 @@ def _alternation(words: Iterable[str]) -> str:
 @functools.cache
 def rules() -> _Rules:
     dates = lexicon.read("dates")
+    limits = lexicon.thresholds("dates")
     months, weekdays = dates["months"], dates["weekdays"]
     month = f"(?:{_alternation(m.capitalize() for m in months)})"
     weekday = f"(?:{_alternation(d.capitalize() for d in weekdays)})"
@@ -61,6 +63,8 @@ def rules() -> _Rules:
         text_date=text_date,
         dateline_date=dateline_date,
         future=re.compile(rf"(?:\b|(?<=\w))(?:{_alternation(dates['future_cues'])})\b", re.I),
+        dateline_max_words=limits["dateline_max_words"],
+        head_chars=limits["head_stamp_chars"],
     )
 
 
@@ -80,9 +84,9 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 def dateline(text: str) -> str | None:
     """The ISO date of a line that is nothing but a date (with time, zone, weekday or a
     word like "Updated"); None for any other line, or when a weekday contradicts the date."""
-    if len(text.split()) > DATELINE_MAX_WORDS:
-        return None
     r = rules()
+    if len(text.split()) > r.dateline_max_words:
+        return None
     match = r.dateline_date.search(text)
     if not match:
         return None
@@ -175,7 +179,6 @@ def from_file_name(name: str) -> tuple[str | None, str | None]:
     return date.isoformat(), f"the file name {quote_line(name)} carries the date"
 
 
-HEAD_CHARS = 120  # a stamp stands at the very start of an article's first line
 
 
 def head_stamp(text: str) -> tuple[str | None, int]:
@@ -183,7 +186,7 @@ def head_stamp(text: str) -> tuple[str | None, int]:
     ("LONDON | Mon Mar 3, 2014 9:12am GMT ..."): its ISO date and where the stamp ends (0: none).
     Only a date followed by a clock time or a separator is a stamp; "March 3, 2014 was ..." is text."""
     r = rules()
-    head = text[:HEAD_CHARS]
+    head = text[:r.head_chars]
     match = r.dateline_date.search(head)
     if not match:
         return None, 0

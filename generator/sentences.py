@@ -18,6 +18,7 @@ from generator import lexicon
 @dataclass(frozen=True)
 class _Rules:
     abbreviations: frozenset[str]
+    number_abbreviations: frozenset[str]
     openers: frozenset[str]
     long_line_words: int
     paragraph_sentences: int
@@ -30,6 +31,7 @@ def rules() -> _Rules:
     limits = lexicon.thresholds("sentences")
     return _Rules(
         abbreviations=frozenset(str(w).casefold() for w in data["abbreviations"]),
+        number_abbreviations=frozenset(str(w).casefold() for w in data["number_abbreviations"]),
         openers=frozenset(str(w).casefold() for w in data["openers"]),
         long_line_words=limits["long_line_words"],
         paragraph_sentences=limits["paragraph_sentences"],
@@ -63,8 +65,9 @@ def _quote_depths(text: str) -> list[int]:
 
 def _ends_sentence(text: str, mark_start: int, stop: int, mark: str) -> bool:
     """Whether the punctuation from `mark_start` to `stop` ends a sentence: not after an
-    abbreviation ("Mr.", "Calif."), an initial ("J."), or a dotted abbreviation ("U.S.")
-    followed by a word that does not usually open a sentence ("U.S. President …")."""
+    abbreviation ("Mr.", "Calif."), an initial ("J."), a numbering word before its number
+    ("No. 9"), or a dotted abbreviation ("U.S.") followed by a word that does not usually open
+    a sentence ("U.S. President …")."""
     if not mark.startswith(".") or mark.startswith("..."):
         return True
     # an abbreviation is short: look back a few characters only, so a line without spaces
@@ -74,6 +77,9 @@ def _ends_sentence(text: str, mark_start: int, stop: int, mark: str) -> bool:
     word = word.lstrip("“\"‘'([").casefold()
     if word in rules().abbreviations or (len(word) == 1 and word.isalpha()):
         return False
+    if word in rules().number_abbreviations:
+        following = _NEXT_WORD.match(text, stop)
+        return not (following and following.group(1)[:1].isdigit())
     if "." in word:
         following = _NEXT_WORD.match(text, stop)
         return bool(following) and following.group(1).casefold() in rules().openers

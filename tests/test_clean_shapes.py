@@ -41,6 +41,11 @@ def test_one_stray_quotation_mark_does_not_hide_every_later_sentence_end():
     assert len(split("He said “no. The river rose. The dam held. The town slept.")) == 4
 
 
+def test_a_numbering_abbreviation_ends_no_sentence_before_its_number():
+    assert split("The bus stopped at No. 9 Elm Row. It left at dawn.") == ["The bus stopped at No. 9 Elm Row.", "It left at dawn."]
+    assert split("Asked again, she said no. Nine others agreed.") == ["Asked again, she said no.", "Nine others agreed."]
+
+
 # --- an article on one line ------------------------------------------------------
 
 def one_line_article():

@@ -106,3 +106,28 @@ def test_a_lost_sum_or_lost_things_are_no_death_toll():
     claims = found("The index lost 12 points on Friday and the mill lost 300 jobs, but the garrison lost 40 soldiers.")
     assert [(f.value, f.subject == "killed") for f in claims] == [(12, False), (300, False), (40, True)]
     assert [f.unit for f in claims] == ["points", "jobs", "soldiers"]
+
+
+def test_it_in_a_clause_hung_on_another_stands_for_that_clause_subject():
+    # "X stayed high, although it fell 3 percent": what fell is X, not "it".
+    (claim,) = found("Turnout stayed high, although it fell 3 percent.")
+    assert claim.subject.split()[0] == "Turnout" and claim.value == 3
+
+
+def test_a_vague_number_counts_the_noun_it_is_the_number_of():
+    # "a force of several thousand": the vague number is the object of "of" after the noun.
+    (force,) = found("The rebels said they had a force of several thousand.")
+    assert (force.subject, force.value) == ("force", (3_000, None))
+    # "several thousand volunteers": the noun right after the vague number.
+    (volunteers,) = found("Several thousand volunteers joined the search.")
+    assert (volunteers.subject, volunteers.value) == ("volunteers", (3_000, None))
+
+
+def test_a_clause_on_a_sum_says_what_it_is():
+    (claim,) = found("The council spent $45 million that went to flood defences.")
+    assert (claim.value, claim.unit) == (45_000_000, "USD") and "flood defences" in claim.subject
+
+
+def test_a_number_a_verb_of_amount_gives_its_subject():
+    (claim,) = found("The sample was 834.")
+    assert (claim.subject, claim.value) == ("sample", 834)

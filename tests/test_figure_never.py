@@ -20,18 +20,23 @@ NEVER = {
         "Route 66 reopened to traffic on Sunday, and Apollo 11 was shown at the museum.",
         "Lawmakers debated Section 230 and Proposition 12 until late.",
         "The judge read out case number 4471 before the hearing began.",
+        "Crews fixed Boeing 747 engines.",
+        "Chapter 11 filings rose.",
     ),
     "times of day": (
         "The ferry left the harbour at 7:15 p.m. and docked again at 9 a.m.",
+        "By 9 a.m. rescuers had arrived.",
     ),
     "dates and years": (
         "On March 3, 2019, the council met in the old hall; it had last met there in 1998.",
         "The 2015 accord was signed by the mayors of both towns.",
+        "Relatives of 9/11 victims met the panel.",  # a date written as a fraction
         "When the mill closed in 2015 - its second closure - the town shrank.",
     ),
     "ages in passing": (
         "Maria Lopez, 45, a teacher from the valley, spoke first.",
         "A 12-year-old boy and a man aged 70 were rescued from the roof.",
+        "The bridge is 200 years old.",
     ),
     "phone numbers": (
         "Residents can call the flood hotline at 555-123-4567 or (212) 555-0199.",
@@ -52,9 +57,12 @@ NEVER = {
     "spans that date something": (
         "The dam burst four years ago, and two days later the road closed.",
         "Within the past 10 days the river rose again.",
+        "Over the past 10 days the river rose.",
+        "The power was out for 4 days in a row.",
     ),
     "occasions and kinds": (
         "The two clubs met five times last season, and Okafor served a one-term mandate.",
+        "It was a four-way race for the harbour seat.",
     ),
     "places": (
         "The camp sits 50 miles north of the capital.",
@@ -62,6 +70,7 @@ NEVER = {
     "references back and rhetoric": (
         "The two towns signed the accord. \u201cThey are 100 percent wrong,\u201d the mayor said.",
         "Only one of the bridges stayed open.",
+        "They have said it thousands of times.",
     ),
 }
 

@@ -21,7 +21,6 @@ from generator.model import Article, FigureClaim, QuoteClaim, Where
 SKIP_ENTS = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 COUNTED = {"NOUN", "PROPN"}
 BETWEEN = {"AUX", "ADV", "PART"}
-SIDE_NOUNS = {"side", "ranks"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,7 @@ class FigureData:
     qualifiers: tuple[tuple[tuple[str, ...], str, str], ...]  # (words, kind, text), longest first
     same_number: tuple[tuple[str, ...], ...]
     hedges: frozenset[str] = frozenset()
+    side_nouns: frozenset[str] = frozenset()  # "casualties from the rebel side": the word naming a side
 
 
 @functools.cache
@@ -48,6 +48,7 @@ def data() -> FigureData:
         qualifiers=tuple(quals),
         same_number=tuple(tuple(p.lower().split()) for p in d.get("same_number") or ()),
         hedges=frozenset(d.get("hedges") or ()),
+        side_nouns=frozenset(d.get("side_nouns") or ()),
     )
 
 
@@ -89,12 +90,14 @@ def _side_text(tok: Any) -> str:
 
 
 def _side_of_noun(noun: Any) -> str | None:
-    """ "Coalition fighters" -> Coalition; "casualties from the rebel side" -> rebel."""
+    """ "Coalition fighters" -> Coalition (a name compounded with the counted noun); "fighters
+    from the rebel side" -> rebel (for a side written as "the X side" / "X ranks" below the noun)."""
     for t in noun.children:
         if t.dep_ == "compound" and (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE")):
             return _side_text(t)
+    side_nouns = data().side_nouns
     for t in noun.subtree:
-        if t.lemma_.lower() in SIDE_NOUNS:
+        if t.lemma_.lower() in side_nouns or t.lower_ in side_nouns:
             side = next((c for c in t.children if c.dep_ in ("compound", "amod", "poss")), None)
             if side is not None:
                 return side.text
@@ -126,8 +129,8 @@ def _find(tok: Any, fd: FigureData) -> Found | None:
                 side = _side_of_subject(cand.head)
             if side is None:
                 side = _side_of_with(tok) or _side_of_loss(cand, fd)
-            if side is None and cand.dep_ in ("acl", "relcl", "amod", "conj"):
-                side = _side_of_noun(cand.head if cand.dep_ != "conj" else cand.head.head)
+            if side is None:
+                side = _side_of_head(cand)
             return Found(subject, cand, unit if unit is not None else (cand if cand.pos_ == "NOUN" else None), side)
         if cand.pos_ in COUNTED and (unit is None or cand.head.i == unit.i or unit.head.i == cand.i or unit.i == cand.i - 1):
             unit = cand
@@ -136,7 +139,8 @@ def _find(tok: Any, fd: FigureData) -> Found | None:
         j += 1
         skipped += 1
     counted = noun if noun is not None else tok
-    # "two fighters sustained injuries": a loss verb whose object is the subject word.
+    # For a count that is the subject of a loss verb whose object is the subject word ("two
+    # officers sustained injuries"; tests/test_figure_casualties.py).
     if counted.dep_ in ("nsubj", "nsubjpass") and counted.head.lemma_.lower() in fd.loss_verbs:
         obj = next((t for t in counted.head.children if t.dep_ == "dobj" and term_of(t, fd)), None)
         if obj is not None:
@@ -148,13 +152,14 @@ def _find(tok: Any, fd: FigureData) -> Found | None:
         if side is None and verb.lemma_.lower() in fd.loss_verbs:
             side = _side_of_subject(verb)
         return Found(term_of(verb, fd) or "", verb, noun or _of_unit(tok), side)
-    # "put the number of dead at seven".
+    # For a count put at a number: "put the number of [X] dead at seven", the side the name
+    # after "of" (tests/test_figure_casualties.py).
     if tok.dep_ == "pobj" and tok.head.lower_ == "at":
         verb = tok.head.head
         obj = next((t for t in verb.children if t.dep_ == "dobj"), None)
         for t in verb.subtree:
             if t.i != tok.i and term_of(t, fd) and obj is not None:
-                side = next((p.text for p in obj.subtree if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
+                side = next((_side_text(p) for p in obj.subtree if p.dep_ == "pobj" and p.pos_ == "PROPN"), None)
                 return Found(term_of(t, fd) or "", t, None, side)
     return None
 
@@ -165,8 +170,18 @@ def _of_unit(tok: Any) -> Any | None:
     return next((t for t in prep.children if t.dep_ == "pobj"), None) if prep is not None else None
 
 
+def _side_of_head(term: Any) -> str | None:
+    """For a count set after the noun that names whose losses they are ("casualties from the
+    rebel side, at least 30 killed"): the subject word hangs on that noun (as a clause or an
+    adjective), or is the second of two conjoined ones; the noun's side is the count's."""
+    if term.dep_ not in ("acl", "relcl", "amod", "conj"):
+        return None
+    return _side_of_noun(term.head if term.dep_ != "conj" else term.head.head)
+
+
 def _side_of_loss(term: Any, fd: FigureData) -> str | None:
-    """ "the clash cost the rebels ten fighters killed": the dative of a loss verb."""
+    """For a count of what a fight cost a side ("the clash cost the rebels ten fighters killed"):
+    the side is the loss verb's indirect object (dative), else its subject."""
     head = term.head
     for _ in range(2):
         if head.lemma_.lower() in fd.loss_verbs:
@@ -179,7 +194,8 @@ def _side_of_loss(term: Any, fd: FigureData) -> str | None:
 
 
 def _side_of_with(tok: Any) -> str | None:
-    """ "were defeated with 7 dead": the side is the subject of the verb "with" hangs on."""
+    """For a count after "with" ("were defeated with 7 dead", "retreated with 12 wounded"): the
+    side is the subject of the verb "with" hangs on, up to four heads above the number."""
     t = tok
     for _ in range(4):
         if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.pos_ in ("VERB", "AUX"):

@@ -55,11 +55,11 @@ def reason(e: NumberExpr, doc: Any, ud: UnitData) -> str | None:
         fraction = tok.text.split("/")
         if len(fraction) != 2 or not fraction[1].isdigit() or int(fraction[1]) > 10:
             return "date"  # "9/11", "3/15"
-    if e.unit in ud.time_units or e.unit in ("days", "weeks", "months", "years", "decades", "hours", "minutes", "seconds"):
-        if after is not None and (_words_at(doc, e.end + 1, ud.time_offsets) or after.lower_ in ("-old", "old")):
-            return "age" if after.lower_ in ("old", "-old") else "date (a span before or after something)"
+    if e.unit in ud.time_units:
+        if after is not None and (_words_at(doc, e.end + 1, ud.time_offsets) or after.lower_ in ud.age_after):
+            return "age" if after.lower_ in ud.age_after else "date (a span before or after something)"
         for k in (e.start, e.number):
-            while k > 0 and doc[k - 1].lower_ in ("the", "a", "an"):
+            while k > 0 and doc[k - 1].lower_ in ud.articles:
                 k -= 1
             if _words_before(doc, k, ud.time_frames):
                 return "date (a span up to now)"
@@ -68,7 +68,7 @@ def reason(e: NumberExpr, doc: Any, ud: UnitData) -> str | None:
     elif tok.ent_type_ in ("DATE", "TIME") and not e.unit and not e.vague:
         return "date or time"
     if e.hyphen_unit and e.unit_token is not None and e.unit_token + 2 < len(doc) and \
-            doc[e.unit_token + 1].text == "-" and doc[e.unit_token + 2].lower_ == "old":
+            doc[e.unit_token + 1].text == "-" and doc[e.unit_token + 2].lower_ in ud.age_after:
         return "age"
     if before is not None and before.lower_ in ud.age_words:
         return "age"

@@ -16,10 +16,8 @@ from generator import lexicon
 
 Value = int | float | tuple[int | float | None, int | float | None]
 
-FUSED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(million|billion|trillion|bn|mn|m|k)$")
 DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 FRACTION = re.compile(r"^(\d+)/(\d+)$")
-SCALE = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 
 @dataclass(frozen=True)
@@ -50,6 +48,11 @@ class UnitData:
     numbers: dict[str, int]
     multipliers: dict[str, int]
     qualifiers: tuple[tuple[tuple[str, ...], str, str], ...]
+    fused: re.Pattern[str]  # digits with a multiplier fused to them ("3bn", "12m")
+    fused_multipliers: dict[str, int]
+    range_words: frozenset[str]
+    articles: frozenset[str]
+    age_after: frozenset[str]
     # Every word but a digit-led one that a number expression can start with (_expression): the
     # first words of the vague numbers, multipliers, currencies before a number, number words and
     # "half". A scan passes over any other token at once.
@@ -71,6 +74,7 @@ WORD_SETS = (
     ("age_words", "age_words"), ("reference_words", "reference_words"), ("rhetoric_after", "rhetoric_after"),
     ("amount_verbs", "amount_verbs"), ("evidence_verbs", "evidence_verbs"), ("hyphen_kinds", "hyphen_kinds"),
     ("distance_units", "distance_units"), ("directions", "directions"), ("multiple_after", "multiple_after"),
+    ("range_words", "range_words"), ("age_after", "age_after"),
 )
 
 
@@ -84,6 +88,8 @@ def units() -> UnitData:
     f = lexicon.read("figures")
     quals = sorted(((tuple(k.lower().split()), v, k) for k, v in f["qualifiers"].items()), key=lambda q: -len(q[0]))
     words = {name: frozenset(u[key]) for name, key in WORD_SETS}
+    fused = {str(k).lower(): int(v) for k, v in f["fused_multipliers"].items()}
+    suffixes = "|".join(re.escape(k) for k in sorted(fused, key=len, reverse=True))
     read = UnitData(
         currency_before={str(k).lower(): v for k, v in u["currency_before"].items()},
         currency_after=_phrases(u["currency_after"]),
@@ -96,6 +102,9 @@ def units() -> UnitData:
         numbers={str(k).lower(): int(v) for k, v in f["number_words"].items() if " " not in str(k)},
         multipliers={str(k).lower(): int(v) for k, v in (f.get("multipliers") or {}).items()},
         qualifiers=tuple(quals),
+        fused=re.compile(rf"^(\d[\d,]*(?:\.\d+)?)({suffixes})$"),
+        fused_multipliers=fused,
+        articles=frozenset(str(w).lower() for w in lexicon.read("sentences")["articles"]),
         **words,
     )
     starts = {words[0] for words, _ in read.vague} | {*read.multipliers, *read.currency_before, *read.numbers, "half"}
@@ -171,9 +180,9 @@ def _tidy(n: float) -> int | float:
 def _number_at(doc: Any, i: int, ud: UnitData) -> tuple[float, int] | None:
     """(value, last token) of the number starting at token i, multipliers and fractions included."""
     tok = doc[i]
-    fused = FUSED.match(tok.lower_)
+    fused = ud.fused.match(tok.lower_)
     if fused:
-        scale = ud.multipliers.get(fused.group(2)) or SCALE[fused.group(2)]
+        scale = ud.fused_multipliers[fused.group(2)]
         return float(fused.group(1).replace(",", "")) * scale, i
     value = _plain(tok, ud)
     if value is None:
@@ -306,8 +315,9 @@ def _expression(doc: Any, i: int, ud: UnitData) -> NumberExpr | None:
         # "four or five people", "10 to 15 people", "between 3 and 5": a range when the first
         # number has no unit of its own ("43 percent to 38 percent" compares, it is no range).
         k = j + 1
-        if k + 1 < len(doc) and doc[k].lower_ in ("or", "to", "-", "–") or (
-                k + 1 < len(doc) and doc[k].lower_ == "and" and start > 0 and doc[first - 1].lower_ == "between"):
+        # "and" joins a range only after "between"; the other range words on their own.
+        word = doc[k].lower_ if k + 1 < len(doc) else None
+        if word in ud.range_words and (word != "and" or (start > 0 and doc[first - 1].lower_ == "between")):
             second = _number_at(doc, k + 1, ud)
             if second is not None and second[0] > n:
                 value, range_end, j = (_tidy(n), _tidy(second[0])), k + 1, second[1]

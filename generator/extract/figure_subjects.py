@@ -12,18 +12,24 @@ Where none of these holds the figure is left out: a number whose subject is unkn
 compared with anything."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
+from generator import lexicon
 from generator.extract.figure_numbers import NumberExpr, UnitData, step
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod"}
 NOUNS = {"NOUN", "PROPN"}
-NOUN_PREPS = {"of", "on", "for", "in", "to"}
 OBJECT_DEPS = {"dobj", "attr", "oprd", "npadvmod", "acomp", "advmod", "dative"}
-VERB_PREPS = {"by", "to", "from", "at", "with", "past", "of", "for", "around", "over", "about", "in"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-WEAK = {"those", "these", "that", "this", "them", "it", "which", "who", "all", "some", "one"}
+
+
+@functools.cache
+def _words(key: str) -> frozenset[str]:
+    """A word list of data/figure_units.yml: `subject_preps` (a noun's complement that belongs to
+    a subject), `measure_preps` (a measure hung on a verb), `weak_words` (words that name nothing)."""
+    return frozenset(str(w).lower() for w in lexicon.read("figure_units")[key])
 
 
 def head_of(e: NumberExpr, doc: Any) -> Any:
@@ -45,9 +51,9 @@ def noun_phrase(noun: Any, e: NumberExpr, with_prep: bool = True) -> list[Any]:
     left = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and not _has_number(t) and not _inside(t, e)]
     words = [w for t in left for w in t.subtree if not w.is_punct] + [noun]
     if with_prep:
-        prep = next((t for t in noun.rights if t.dep_ == "prep" and t.lower_ in NOUN_PREPS), None)
+        prep = next((t for t in noun.rights if t.dep_ == "prep" and t.lower_ in _words("subject_preps")), None)
         obj = next((t for t in prep.children if t.dep_ == "pobj"), None) if prep is not None else None
-        if obj is not None and obj.pos_ in NOUNS and not _has_number(obj) and obj.lower_ not in WEAK:
+        if obj is not None and obj.pos_ in NOUNS and not _has_number(obj) and obj.lower_ not in _words("weak_words"):
             words += [prep] + noun_phrase(obj, e, with_prep=False)
     return sorted(set(words), key=lambda t: t.i)
 
@@ -66,7 +72,7 @@ def predicate(verb: Any, e: NumberExpr, ud: UnitData, depth: int = 0) -> list[An
     elif obj is None:
         prep = next((t for t in verb.children if t.dep_ == "prep" and not _has_number(t) and t.i > verb.i), None)
         pobj = next((t for t in prep.children if t.dep_ == "pobj"), None) if prep is not None else None
-        if pobj is not None and pobj.pos_ in NOUNS and pobj.lower_ not in WEAK and pobj.ent_type_ not in ("DATE", "TIME"):
+        if pobj is not None and pobj.pos_ in NOUNS and pobj.lower_ not in _words("weak_words") and pobj.ent_type_ not in ("DATE", "TIME"):
             words += [prep] + noun_phrase(pobj, e, with_prep=False)
         reported = next((t for t in verb.children if t.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX")), None)
         if reported is not None and depth == 0 and not _inside(reported, e):
@@ -86,7 +92,7 @@ def subject_of(verb: Any) -> Any | None:
         return verb.head
     if subj is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
-    if subj is not None and subj.lower_ in WEAK and subj.head.dep_ == "relcl":
+    if subj is not None and subj.lower_ in _words("weak_words") and subj.head.dep_ == "relcl":
         return subj.head.head
     return subj
 
@@ -121,14 +127,14 @@ def _complement(tok: Any, e: NumberExpr, preps: frozenset[str] = frozenset({"of"
     for prep in tok.rights:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             obj = next((t for t in prep.children if t.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ in NOUNS and obj.lower_ not in WEAK:
+            if obj is not None and obj.pos_ in NOUNS and obj.lower_ not in _words("weak_words"):
                 return obj
     doc = tok.doc
     # The parse often hangs "of the vote" elsewhere; read it linearly right after the unit.
     k = step(doc, e.end)
     if k + 1 < len(doc) and doc[k].lower_ in preps:
         for t in doc[k + 1:k + 5]:
-            if t.pos_ in NOUNS and t.lower_ not in WEAK:
+            if t.pos_ in NOUNS and t.lower_ not in _words("weak_words"):
                 return t
             if t.pos_ not in ("DET", "ADJ", "PROPN", "PART") and t.tag_ != "POS":
                 break
@@ -172,7 +178,7 @@ def subject_tokens(e: NumberExpr, doc: Any, ud: UnitData) -> tuple[list[Any], An
                 return noun_phrase(subj, e), None
         if noun is None and e.out_of is not None and h.dep_ in SUBJECT_DEPS and h.head.pos_ in ("VERB", "AUX"):
             return predicate(h.head, e, ud), None  # "eight out of 10 said it would not matter"
-        if noun is None or noun.lower_ in WEAK or _enumerates(noun):
+        if noun is None or noun.lower_ in _words("weak_words") or _enumerates(noun):
             return None
         return noun_phrase(noun, e), noun
     if e.hyphen_unit:  # "a 30-day delay", "a seven-member panel"
@@ -211,7 +217,7 @@ def subject_tokens(e: NumberExpr, doc: Any, ud: UnitData) -> tuple[list[Any], An
         verb = h.head
     elif h.dep_ in ("npadvmod", "pobj") and h.head.pos_ in ("ADV", "ADJ") and h.head.head.pos_ in ("VERB", "AUX"):
         via, verb = h.head, h.head.head  # "ahead 3 points"
-    elif h.dep_ == "pobj" and h.head.lower_ in VERB_PREPS:
+    elif h.dep_ == "pobj" and h.head.lower_ in _words("measure_preps"):
         up = h.head.head
         if up.pos_ in ("ADV", "ADJ") and up.head.pos_ in ("VERB", "AUX"):
             via, up = up, up.head  # "ahead by 3.7 points"

@@ -26,11 +26,13 @@ from itertools import chain
 
 import numpy
 
+from generator import lexicon
 from generator.merge.sources.signatures import BANDS, ROWS, Text, minhashes
 
-BOILERPLATE_SOURCES = 50  # a run in more sources than this is boilerplate, not a passage
-EARLIEST = 3  # a paragraph pairs its source with this many of the first others sharing a key with it
-PARTNERS = 3  # of those, the sources each source is compared with: the ones met most often
+_LIMITS = lexicon.thresholds("sources")  # data/thresholds.yml
+BOILERPLATE_SOURCES = _LIMITS["boilerplate_sources"]  # a run in more sources than this is boilerplate, not a passage
+EARLIEST = _LIMITS["earliest"]  # a paragraph pairs its source with this many of the first others sharing a key with it
+PARTNERS = _LIMITS["partners"]  # of those, the sources each source is compared with: the ones met most often
 
 # The MinHashes of distinct paragraphs (as words) from their shingles: `signatures.minhashes`, or
 # a kept memory's, which hashes only the paragraphs it has not met.

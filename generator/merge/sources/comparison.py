@@ -9,15 +9,18 @@ from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
+from generator import lexicon
 from generator.merge.sources.signatures import Text
 
-NEAR = 0.8  # word-sequence similarity for two paragraphs to count as the same, lightly edited
-NEAR_CANDIDATES = 5  # paragraphs of B, sharing the most shingles, aligned word by word
+_LIMITS = lexicon.thresholds("sources")  # data/thresholds.yml
+NEAR = _LIMITS["near"]  # word-sequence similarity for two paragraphs to count as the same, lightly edited
+NEAR_CANDIDATES = _LIMITS["near_candidates"]  # paragraphs of B, sharing the most shingles, aligned word by word
 SEQUENCE_MAX_WORDS = 2000  # longer pairs are compared by shingles only
 COMPARED_MAX = 200_000  # comparisons kept at most; past this the kept ones are dropped
 _HERE = Path(__file__).resolve().parent
-# Stored comparisons are those of this code and of the signatures it reads.
-CODE = hashlib.sha256(b"".join((_HERE / name).read_bytes() for name in ("comparison.py", "signatures.py"))).hexdigest()
+# Stored comparisons are those of this code, of the signatures it reads and of their numbers.
+CODE = hashlib.sha256(b"".join([*((_HERE / name).read_bytes() for name in ("comparison.py", "signatures.py")),
+                                json.dumps(_LIMITS, sort_keys=True).encode()])).hexdigest()
 
 
 @dataclass(frozen=True)

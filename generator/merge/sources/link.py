@@ -6,6 +6,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 
+from generator import lexicon
 from generator.cache import Cache
 from generator.merge.collector import no_cycle_collection
 from generator.merge.sources import comparison
@@ -15,7 +16,8 @@ from generator.merge.sources.memory import LinkMemory
 from generator.merge.sources.signatures import Text
 from generator.model import Article, Overlap, Source
 
-COPY_SHARE = 0.8  # share of a source's paragraphs found in another that makes it a copy
+# share of a source's paragraphs found in another that makes it a copy (data/thresholds.yml)
+COPY_SHARE = lexicon.thresholds("sources")["copy_share"]
 
 
 def link(articles: Sequence[Article], store: Cache | None = None,

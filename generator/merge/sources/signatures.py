@@ -17,12 +17,13 @@ from itertools import chain
 
 import numpy
 
+from generator import lexicon
 from generator.model import Article
 
 SHINGLE_WORDS = 3  # MinHash shingles: word 3-grams of one paragraph
 NUM_PERM = 64
 LSH_THRESHOLD = 0.3  # estimated Jaccard that makes two paragraphs a candidate pair
-PASSAGE_WORDS = 8  # a shared run of this many words is a shared passage
+PASSAGE_WORDS = lexicon.thresholds("sources")["passage_words"]  # a shared run of this many words is a shared passage
 _WORD = re.compile(r"\w+")
 
 # What datasketch's MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM) chooses; importing

@@ -1,0 +1,44 @@
+"""Casualty counts written in constructions that each need a rule of their own (generator/extract/
+casualties.py): the count stated as a verb's object, after "with", as what a fight cost a side, and
+the side named by "from the X side". The sentences are invented, about events other than the seeds'."""
+from __future__ import annotations
+
+from figure_helpers import figures_of
+
+
+def rows(*paragraphs: str) -> list[tuple]:
+    return [(f.subject, f.value) for f in figures_of("casualties", *paragraphs)]
+
+
+def test_a_count_put_at_a_number_is_a_casualty_count():
+    # "put the number of dead at N": the number is the object of "at", the word "dead" before it.
+    assert rows("Rescuers put the number of dead at 40.") == [("killed", 40)]
+
+
+def test_the_side_whose_dead_a_count_is_put_at_is_named_whole():
+    assert rows("A hospital official put the number of Blue Legion dead at eleven.") == [("Blue Legion killed", 11)]
+
+
+def test_a_side_beaten_back_with_its_dead():
+    # "were beaten back with 9 dead": the dead are the side that is the subject of the verb.
+    assert rows("The Red Hand stormed the depot at dawn but were beaten back with 9 dead.") == [("Red Hand killed", 9)]
+
+
+def test_what_a_fight_cost_a_side():
+    # "cost the X twelve fighters killed": the side is the loss verb's indirect object.
+    assert rows("The ambush cost the Northern Front twelve fighters killed.") == [("Northern Front killed", 12)]
+
+
+def test_people_who_sustained_injuries_are_wounded():
+    # "two officers sustained injuries": the count is the loss verb's subject, its word the object.
+    assert rows("Two Coastal officers sustained injuries in the blast.") == [("wounded", 2)]
+
+
+def test_a_side_named_by_the_side_it_fought_on():
+    assert rows("Twenty fighters from the rebel side were killed.") == [("rebel killed", 20)]
+
+
+def test_a_count_after_the_losses_it_details_takes_their_side():
+    # "casualties from X side, at least 25 killed": "killed" hangs on the noun naming the side.
+    claims = rows("He said there were lots of casualties from Vandal side, at least 25 killed and around 10 injured.")
+    assert claims[0] == ("Vandal killed", (25, None))
