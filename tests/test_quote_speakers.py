@@ -281,3 +281,17 @@ def test_the_role_of_the_only_person_given_it_is_that_person():
         "“Islands make the best stories,” the director said.",
     )
     assert one(found, "Islands make the best stories").speaker_text == "the director"
+
+
+def test_an_ambiguous_pronoun_does_not_give_its_gender_to_the_speaker():
+    # "he" could be either person; it must not make the questioner male, so the later "she"
+    # stays hers and never goes to the man she questioned.
+    found = claims(
+        "Senator Ilse Varga questioned the port director, Tomas Brandt, on Monday.",
+        "“You knew,” Varga told Tomas Brandt, after he admitted the cranes were unsafe.",
+        "“This is not acceptable,” Varga said. “You ignored every warning” from the crews, she said.",
+    )
+    assert one(found, "You ignored every warning").speaker_text == "Ilse Varga"
+    # Nor is "he" given to the last speaker past a rival in its own sentence: nobody is named.
+    admitted = one(found, "the cranes were unsafe")
+    assert admitted.speaker_text is None and admitted.attribution.candidate == "Ilse Varga"

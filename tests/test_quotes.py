@@ -131,6 +131,15 @@ def test_claim_inside_an_outlets_report_names_the_outlet_as_via():
     assert not [x for x in found if x.cue == "said"]
 
 
+def test_a_speaker_who_reports_another_claim_keeps_the_whole_clause_as_their_own():
+    # The cue before the clause: what the engineer said is that the mayor promised, a row of its own.
+    found = claims("The engineer says the mayor promised to close the bridge.")
+    inner = one(found, "to close the bridge")
+    assert (inner.speaker_text, inner.cue, inner.via) == ("the mayor", "promised", ("The engineer",))
+    outer = one(found, "the mayor promised to close the bridge")
+    assert (outer.speaker_text, outer.cue) == ("The engineer", "says")
+
+
 def test_negated_speech_is_not_a_claim():
     assert claims("The board did not say whether the dam was safe.") == ()
 

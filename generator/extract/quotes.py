@@ -292,7 +292,8 @@ class Discourse:
         self.role_names: dict[str, set[str]] = {}  # role -> full names it was said of
         self.gender: dict[str, str] = {}  # entity text -> "m" / "f", from titles, nouns and pronouns
         self.speaker: Entity | None = None  # the last one a claim was attributed to
-        self.log: list[tuple[str, bool]] = []  # people in reading order: (name, whether a subject)
+        # people in reading order: (name, whether a subject, the sentence it is in)
+        self.log: list[tuple[str, bool, tuple[int, int]]] = []
 
     def _is_person(self, tok: Any, text: str, roles: frozenset[str]) -> bool:
         if text in self.organisations:
@@ -323,9 +324,9 @@ class Discourse:
                 and all(w[:1].isupper() for w in words)
                 and not any(w.lower() in self.lex.source_nouns | self.lex.outlet_nouns for w in words))
 
-    def mention(self, name: str) -> None:
+    def mention(self, name: str, tok: Any = None) -> None:
         """A person named outside a quote in another role than subject: a rival for a later pronoun."""
-        self.log.append((name, False))
+        self.log.append((name, False, _sentence_key(tok)))
 
     def attributed(self, entity: Entity | None) -> None:
         if entity is not None and entity.person and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
@@ -337,7 +338,7 @@ class Discourse:
         if entity is not None and entity.text and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
             self.seen.append(entity)
             if entity.person:
-                self.log.append((entity.text, True))
+                self.log.append((entity.text, True, _sentence_key(tok)))
             g = self._gender_of(tok)
             if g and entity.person:
                 self.gender.setdefault(entity.text, g)
@@ -363,18 +364,24 @@ class Discourse:
         if latest is None:
             return Entity(tok.text, True, False, how="pronoun, no antecedent", confidence=0.2)
         after = []
-        for text, subject in reversed(self.log):
+        here, beside = _sentence_key(tok), False
+        for text, subject, sentence in reversed(self.log):
             if subject and text == latest.text:
                 break
             if text != latest.text and fits(text):
                 after.append(text)
-        if want:
-            self.gender.setdefault(latest.text, want)
+                beside = beside or sentence == here
         is_speaker = self.speaker is not None and self.speaker.text == latest.text
         if not after:
+            # Only an antecedent nobody competes with learns its gender from the pronoun: "Roe told
+            # Poe, after he admitted ..." must not make Roe "he" for every later "she".
+            if want:
+                self.gender.setdefault(latest.text, want)
             how, conf = ("last speaker" if is_speaker else "previous subject"), (0.85 if is_speaker else 0.75)
             return replace(latest, how=f"pronoun “{tok.text}” → {how}", confidence=conf)
-        if is_speaker:
+        # A rival in the pronoun's own sentence ("Roe told Poe, after he admitted ...") is as likely
+        # meant as the last speaker: only a rival in an earlier sentence leaves the speaker ahead.
+        if is_speaker and not beside:
             return replace(latest, how=f"pronoun “{tok.text}” → last speaker, past {after[0]}", confidence=0.6)
         return replace(latest, how=f"pronoun “{tok.text}”: {latest.text} or {after[0]}", confidence=0.3,
                        candidate=latest.text)
@@ -476,6 +483,11 @@ class Discourse:
 
     def _latest(self, test) -> Entity | None:
         return next((e for e in reversed(self.seen) if test(e)), None)
+
+
+def _sentence_key(tok: Any) -> tuple[int, int]:
+    """Which sentence of which paragraph a token is in."""
+    return (id(tok.doc), tok.sent.start) if tok is not None else (0, -1)
 
 
 def _dateline(tok: Any) -> bool:
@@ -898,14 +910,16 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         out.append(draft)
         by_head[tok.i] = draft
 
-    # "X said" around a clause that is itself someone's claim: X carried it.
+    # "X said Y promised Z": Y's claim, carried by X. When X's cue comes first, X's own claim (that Y
+    # promised Z) stays a row of its own: a reader checking X needs the whole clause. A cue written
+    # after the clause ("Y claims Z, the Courier said") credits who carried it, and only that.
     for verb_i, draft in list(by_head.items()):
         outer = _outer_speech(doc[verb_i], by_head)
         if outer is not None:
-            draft.via.append(outer.speaker if outer.speaker is not None else None)
-            draft.via = [v for v in draft.via if v is not None]
+            if outer.speaker is not None:
+                draft.via.append(outer.speaker)
             content = _content(outer.verb, lex)
-            if content is not None and content[2].i == verb_i and outer in out:
+            if content is not None and content[2].i == verb_i and outer.verb.i > verb_i and outer in out:
                 out.remove(outer)
 
     out.extend(_attributed(text, doc, lex, marks, by_head))
@@ -990,7 +1004,7 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
                 if tok.i in wanted:
                     discourse.attributed(entity)
             elif tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat") and discourse.personal(tok):
-                discourse.mention(_name(tok, lex))
+                discourse.mention(_name(tok, lex), tok)
         discourse.read_names(doc)
         before: Draft | None = None
         for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
