@@ -295,3 +295,26 @@ def test_an_ambiguous_pronoun_does_not_give_its_gender_to_the_speaker():
     # Nor is "he" given to the last speaker past a rival in its own sentence: nobody is named.
     admitted = one(found, "the cranes were unsafe")
     assert admitted.speaker_text is None and admitted.attribution.candidate == "Ilse Varga"
+
+
+def test_footage_of_someone_saying_is_theirs_not_the_films():
+    found = claims(
+        "The report concludes with a video of the chief engineer saying, “We knew the cables were worn.”",
+        "The spot uses footage of the candidate Luis Ortega asking, “Who will pay for the stadium?”",
+    )
+    assert one(found, "We knew the cables were worn.").speaker_text == "the chief engineer"
+    assert one(found, "Who will pay for the stadium?").speaker_text == "Luis Ortega"
+
+
+def test_a_dash_the_parser_made_a_subject_is_passed_over_for_the_name():
+    # The parse as the tagger sometimes gives it, written out: both "―" and "Ortega" hang on
+    # "boasted" as subjects; the speaker is the name.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["public", "―", "Ortega", "boasted", ",", "“", "That", "works", ".", "”"]
+    heads = [1, 3, 3, 3, 3, 3, 7, 3, 3, 3]
+    deps = ["amod", "nsubj", "nsubj", "ROOT", "punct", "punct", "nsubj", "ccomp", "punct", "punct"]
+    pos = ["ADJ", "NOUN", "PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert quotes.subject_of(doc[3]).text == "Ortega"

@@ -318,3 +318,17 @@ def test_any_mix_of_marks_and_cues_gives_verbatim_claims_or_none(pieces):
         assert text[c.where.start:c.where.end] == c.text and c.text.strip()
     for f in figures.extract(a, docs, found):
         assert text[f.where.start:f.where.end] == f.expression
+
+
+def test_a_merged_quote_shows_the_speaker_a_source_names_over_one_only_described():
+    # The longer copy only describes who spoke; the other source names her: the row is hers.
+    pa = "“The ferry will sail at dawn, weather permitting,” the spokeswoman said."
+    pb = "“The ferry will sail at dawn, weather permitting,” Ines Calloway said."
+    ex = [
+        Extraction("a", quotes=(_claim("a", pa, "The ferry will sail at dawn, weather permitting",
+                                       speaker="the spokeswoman", named=False),)),
+        Extraction("b", quotes=(_claim("b", pb, "The ferry will sail at dawn, weather permitting",
+                                       speaker="Ines Calloway"),)),
+    ]
+    (q,) = merge_quotes(ex, ActorIndex({"Ines Calloway": "ines-calloway"}), [_source("a", pa), _source("b", pb)])
+    assert (q.speaker, q.speaker_text) == ("ines-calloway", "Ines Calloway")

@@ -505,7 +505,8 @@ def subject_of(verb: Any) -> Any | None:
     while verb is not None and seen < 6:
         seen += 1
         for dep in ("nsubj", "nsubjpass"):
-            subj = next((t for t in verb.children if t.dep_ == dep), None)
+            # A dash the parser also made a subject ("… made public ― Roe boasted") is not one.
+            subj = next((t for t in verb.children if t.dep_ == dep and any(ch.isalnum() for ch in t.text)), None)
             if subj is not None and not (dep == "nsubjpass" and subj.lower_ == "it"):
                 return subj
         agent = next((t for t in verb.children if t.dep_ == "agent"), None)
@@ -847,6 +848,16 @@ def _transcript(text: str) -> Draft | None:
 
 def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
     """The subject of a cue, never a word inside a quote: "“…it will,” said Roe" is Roe's."""
+    # "footage of Roe asking, “…”", "a clip of the old miner saying": the participle has no subject
+    # of its own, and the person it follows, after "of", is who is shown speaking.
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        head = before
+        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+            head = head.head
+        if (head.dep_ == "pobj" and head.head.lower_ == "of"
+                and (before.pos_ == "PROPN" or head.lemma_.lower() in lexicon().person_nouns)):
+            return before if before.pos_ == "PROPN" else head
     subj = subject_of(verb)
     if subj is not None and not inside(subj.idx, marks):
         return subj
