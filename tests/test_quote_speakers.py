@@ -318,3 +318,9 @@ def test_a_dash_the_parser_made_a_subject_is_passed_over_for_the_name():
     pos = ["ADJ", "NOUN", "PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     assert quotes.subject_of(doc[3]).text == "Ortega"
+
+
+def test_a_refusal_is_an_act_not_a_statement():
+    # What someone refused to do is not something they said.
+    found = claims("The driver refused to leave the cab until the police arrived at the depot.")
+    assert not [c for c in found if c.cue and c.cue.startswith("refus")]
