@@ -324,3 +324,17 @@ def test_a_refusal_is_an_act_not_a_statement():
     # What someone refused to do is not something they said.
     found = claims("The driver refused to leave the cab until the police arrived at the depot.")
     assert not [c for c in found if c.cue and c.cue.startswith("refus")]
+
+
+def test_a_verb_joined_to_a_passive_is_not_the_agents():
+    # "… of being fooled by a lobbyist and urge residents …", parsed with "urge" joined to
+    # "fooled": the lobbyist fooled someone, and did not urge anything.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["being", "fooled", "by", "a", "lobbyist", "and", "urge", "residents"]
+    heads = [1, 1, 1, 4, 2, 1, 1, 6]
+    deps = ["auxpass", "ROOT", "agent", "det", "pobj", "cc", "conj", "dobj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert quotes.subject_of(doc[6]) is None
+    assert quotes.subject_of(doc[1]).text == "lobbyist"  # the passive itself is still the agent's
