@@ -338,3 +338,17 @@ def test_a_verb_joined_to_a_passive_is_not_the_agents():
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     assert quotes.subject_of(doc[6]) is None
     assert quotes.subject_of(doc[1]).text == "lobbyist"  # the passive itself is still the agent's
+
+
+def test_a_participle_after_a_relative_clause_is_not_given_to_the_relative_pronoun():
+    # "… a builder who said he was cheated, saying “…”", parsed with "saying" under "said":
+    # the words may be the builder's or the main clause's subject's; nobody is named.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["paying", "a", "builder", "who", "said", "he", "lied", ",", "saying"]
+    heads = [0, 2, 0, 4, 2, 6, 4, 4, 4]
+    deps = ["ROOT", "det", "dobj", "nsubj", "relcl", "nsubj", "ccomp", "punct", "advcl"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert quotes.subject_of(doc[8]) is None
+    assert quotes.subject_of(doc[4]).text == "who"  # the relative clause's own cue keeps its subject

@@ -514,6 +514,10 @@ def subject_of(verb: Any) -> Any | None:
             # "was said by Roe" is Roe's; but a verb joined to a passive ("accused the board of
             # being duped by a rival and urged ...") is not the agent's: that is someone else.
             return next((t for t in agent.children if t.dep_ == "pobj"), None) if seen == 1 else None
+        if verb.dep_ == "advcl" and verb.head.dep_ == "relcl":
+            # "… paying a builder who said he was cheated, saying “…”": a participle after a
+            # relative clause is as often the main clause's; who that is, the parse does not say.
+            return None
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
