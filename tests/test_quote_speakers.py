@@ -352,3 +352,32 @@ def test_a_participle_after_a_relative_clause_is_not_given_to_the_relative_prono
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     assert quotes.subject_of(doc[8]) is None
     assert quotes.subject_of(doc[4]).text == "who"  # the relative clause's own cue keeps its subject
+
+
+# --- naming with quoted words ------------------------------------------------------------
+
+def test_calling_something_quoted_words_is_a_claim_of_the_caller():
+    found = claims(
+        "Councillor Ruiz called the landlord’s conduct “shameful” on Monday.",
+        "Ortega described the new stadium as a “money pit” for the town.",
+        "The coach blasted the referee as a “disgrace” after the match.",
+    )
+    assert one(found, "the landlord’s conduct “shameful”").speaker_text == "Ruiz"
+    assert one(found, "the new stadium as a “money pit” for the town").cue == "described"
+    assert one(found, "the referee as a “disgrace”").speaker_text == "The coach"
+
+
+def test_naming_without_quoted_words_a_title_or_a_free_relative_is_no_claim():
+    found = claims(
+        "The mayor called the plan a mistake on Monday.",
+        "The mayor dubbed the clean-up “Operation Fresh Start” last spring.",
+        "The mayor praised the crews for what she calls a “small miracle.”",
+    )
+    assert [c for c in found if c.cue in ("called", "dubbed", "calls")] == []
+
+
+def test_quoted_fragments_do_not_hide_the_cue_from_the_quote_after_them():
+    found = claims("The union leader called the plan a “betrayal,” a “joke” and a “disgrace that "
+                   "nobody in this city will forget.”")
+    c = one(found, "disgrace that nobody in this city will forget.")
+    assert (c.speaker_text, c.cue) == ("The union leader", "called")

@@ -693,6 +693,35 @@ def _object_claim(verb: Any, lex: Lexicon, marks: Sequence[tuple[int, int]]) -> 
     return None
 
 
+def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """ "called the plan “reckless”", "described the stadium as a “money pit”", "blasted the board as
+    a “disgrace”": the object and the words it was given, quoted, are what the subject said of it.
+    Only with the words in quote marks (the evidence that they are the subject's), and never a name
+    given in title case ("dubbed it “Operation Clean Sweep”"). Returns the (start, end) offsets, the
+    closing mark of the last quote kept."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.naming_verbs and lemma not in lex.judgement_verbs:
+        return None
+    obj = next((t for t in verb.children if t.dep_ == "dobj"), None)
+    if obj is None or inside(obj.idx, marks) or obj.lower_ in ("what", "which", "whatever"):
+        return None  # "through what she calls a “war”": a phrase inside another statement, not one
+    tail = [t for t in verb.children if t.i > obj.i and (t.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr")
+                                                         or (t.dep_ == "prep" and t.lower_ == "as"))]
+    if not tail and lemma in lex.naming_verbs:
+        tail = [obj]  # "called Roe a “liar”": the parser often keeps the predicate in the object
+    if not tail:
+        return None
+    start = verb.doc[obj.left_edge.i].idx
+    limit = verb.doc[max(t.right_edge.i for t in tail)]
+    limit_end = limit.idx + len(limit.text)
+    quoted = [(s, e) for s, e in marks if verb.doc[obj.right_edge.i].idx <= s < limit_end
+              or (tail == [obj] and start < s < limit_end)]
+    if not quoted or any(_title(text[s:e].strip("“”\"'‘’ "), lex) for s, e in quoted):
+        return None
+    end = max(limit_end, max(e for _, e in quoted))
+    return start, end
+
+
 def _trim_tokens(doc: Any, first: int, last: int, minimum: int = 3) -> tuple[int, int] | None:
     """Drop dangling punctuation, conjunctions and a bare prepositional tail (", and in total")."""
     while last >= first:
@@ -753,8 +782,11 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         if end <= start:
             continue
         # The cue sits in the same sentence, and never beyond a neighbouring quote.
-        after_limit = min([q[0] - 1 for q in quotes[n + 1:]] + [b for b in bounds if b > qe + 1] + [len(text)])
-        before_limit = max([q[1] + 1 for q in quotes[:n]] + [b for b in bounds if b <= qs - 1])
+        # A fragment of three words or fewer ("a “bully” and a “narcissist …”") is part of the
+        # sentence, not a quote with its own cue: the search runs past it.
+        bounding = [q for q in quotes if len(text[q[0]:q[1]].split()) > 3]
+        after_limit = min([q[0] - 1 for q in bounding if q[0] > qe] + [b for b in bounds if b > qe + 1] + [len(text)])
+        before_limit = max([q[1] + 1 for q in bounding if q[1] < qs] + [b for b in bounds if b <= qs - 1])
         # “…,” she said: a quote ending in a comma (or ? !) is followed by its cue.
         ends_open = text[qs:qe].rstrip().endswith((",", "?", "!", "—", "-"))
         order = ((qe + 1, after_limit, False), (before_limit, qs - 1, True))
@@ -892,6 +924,12 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
                 found, spoken = (first, last), True
                 cue = _cue(tok, lex)
         if found is None:
+            named = _naming_claim(tok, text, lex, marks)
+            if named is not None:
+                draft = Draft("indirect", named[0], named[1], tok.text, subject_of(tok), _vias(tok, lex), verb=tok)
+                out.append(draft)
+                by_head[tok.i] = draft
+                continue
             special = _appeal(tok, lex) or _estimate(tok, lex) or _object_claim(tok, lex, marks)
             if special is not None:
                 found, cue = (special[0], special[1]), special[2]
