@@ -332,3 +332,12 @@ def test_a_merged_quote_shows_the_speaker_a_source_names_over_one_only_described
     ]
     (q,) = merge_quotes(ex, ActorIndex({"Ines Calloway": "ines-calloway"}), [_source("a", pa), _source("b", pb)])
     assert (q.speaker, q.speaker_text) == ("ines-calloway", "Ines Calloway")
+
+
+def test_a_paragraph_opening_with_a_closing_mark_is_a_quote_signed_after_it():
+    found = claims("”The ferry is late every single day. Nobody at the company answers our calls.” ― Ana Ruiz.")
+    c = one(found, "The ferry is late every single day. Nobody at the company answers our calls.")
+    assert (c.kind, c.speaker_text, c.cue) == ("direct", "Ana Ruiz", "―")
+    # Only at the start of a paragraph: a stray closing mark inside narrative opens nothing.
+    text = "The ferry ” was late and the “crew” left."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["crew"]

@@ -171,6 +171,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             open_at = None
         elif mark in PAIRS_OF and (open_at is None or mark == opened) and (not symmetric or _opens(text, i, mark)):
             open_at, opened = i + len(mark), mark
+        elif mark == "”" and open_at is None and not text[:i].strip() and "”" in text[i + 1:]:
+            # A paragraph that opens with a closing mark (”Fear. I am afraid …”) was typed with the
+            # wrong one: it opens the quote its closing mark ends.
+            open_at, opened = i + 1, "“"
         i += len(mark)
     return spans
 
@@ -851,7 +855,10 @@ def _signature(rest: str, lex: Lexicon) -> tuple[str, str] | None:
     m = SIGNATURE.match(rest)
     if m is None or m.group("name").split()[0].lower().strip(".") in lex.non_speakers:
         return None
-    return m.group("name"), ("posted" if m.group("handle") or m.group("date") else rest.strip()[0])
+    name = m.group("name")
+    if name.endswith(".") and len(name.split()[-1]) > 2:
+        name = name[:-1]  # "― Carla Ruiz." ends a sentence; "― Carla R." keeps its initial
+    return name, ("posted" if m.group("handle") or m.group("date") else rest.strip()[0])
 
 
 def _post(text: str, lex: Lexicon) -> Draft | None:
