@@ -381,3 +381,19 @@ def test_quoted_fragments_do_not_hide_the_cue_from_the_quote_after_them():
                    "nobody in this city will forget.”")
     c = one(found, "disgrace that nobody in this city will forget.")
     assert (c.speaker_text, c.cue) == ("The union leader", "called")
+
+
+# --- the speaker between the quote and its cue --------------------------------------------
+
+def test_a_name_between_the_quote_and_its_cue_is_the_speaker_whatever_the_parse():
+    # The parser hangs a word inside each quote on the cue as its subject ("One of …") or the
+    # name on a word inside the quote; the name written between the closing mark and the cue speaks.
+    found = claims(
+        '"The bridge is safe. Not good, great. One of the best in the state," Rep. Ana E. Ruiz (D-Md.) '
+        "said in a phone interview.",
+        "“She is absolutely right. There is a real gap between this council and frankly the mayor and our "
+        "crews,” Ortega, a senior union official, said on Monday on the radio. “I mean, there is a lot of "
+        "anger on the docks.”",
+    )
+    assert one(found, "The bridge is safe. Not good, great. One of the best in the state").speaker_text == "Ana E. Ruiz"
+    assert one(found, "I mean, there is a lot of anger on the docks.").speaker_text == "Ortega"

@@ -906,8 +906,33 @@ def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
     subj = subject_of(verb)
     if subj is not None and not inside(subj.idx, marks):
         return subj
-    # The parser hung a subject inside the quote on the cue; "said Roe" still names the speaker.
-    return next((c for c in verb.rights if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, marks)), None)
+    # The parser hung a subject inside the quote on the cue; "said Roe" (or "Roe said") still names
+    # the speaker.
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, marks)
+                and any(ch.isalnum() for ch in c.text)), None)
+    if own is not None:
+        return own
+    return _between_quote_and_cue(verb, marks)
+
+
+def _between_quote_and_cue(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
+    """ "“…,” Roe, a lawyer, said": the parser hung the name on a word inside the quote. The noun
+    phrase alone between the closing mark and the cue (no verb, no sentence end) is the speaker."""
+    ends = [e for _, e in marks if e <= verb.idx]
+    if not ends:
+        return None
+    doc, end = verb.doc, max(ends)
+    between = [t for t in doc[max(0, verb.i - 16):verb.i] if t.idx >= end]
+    if not between or len(between) > 15 or any(t.pos_ in ("VERB", "AUX") or t.text in ".!?;:" for t in between):
+        return None
+    words = [t for t in between if not t.is_punct]
+    first = next((t for t in words if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if first is None or (words[0].i != first.i and words[0].pos_ != "DET"):
+        return None
+    head = first
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head in between:
+        head = head.head
+    return head
 
 
 def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -> list[Draft]:
