@@ -397,3 +397,10 @@ def test_a_name_between_the_quote_and_its_cue_is_the_speaker_whatever_the_parse(
     )
     assert one(found, "The bridge is safe. Not good, great. One of the best in the state").speaker_text == "Ana E. Ruiz"
     assert one(found, "I mean, there is a lot of anger on the docks.").speaker_text == "Ortega"
+
+
+def test_said_before_the_name_is_the_cue_and_the_name_the_speaker():
+    found = claims("If anything, experts say her plans would make the code more complicated. Said Okafor: "
+                   "“I don’t get the sense she’s the least bit interested in tax reform.”")
+    c = one(found, "I don’t get the sense she’s the least bit interested in tax reform.")
+    assert (c.speaker_text, c.cue) == ("Okafor", "Said")

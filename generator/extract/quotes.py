@@ -903,6 +903,8 @@ def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
         if (head.dep_ == "pobj" and head.head.lower_ == "of"
                 and (before.pos_ == "PROPN" or head.lemma_.lower() in lexicon().person_nouns)):
             return before if before.pos_ == "PROPN" else head
+    if verb.dep_ == "compound" and verb.head.i == verb.i + 1 and verb.head.pos_ == "PROPN":
+        return verb.head  # "Said Roe: “…”", parsed as if "Said" were part of the name
     subj = subject_of(verb)
     if subj is not None and not inside(subj.idx, marks):
         return subj
