@@ -404,3 +404,25 @@ def test_said_before_the_name_is_the_cue_and_the_name_the_speaker():
                    "“I don’t get the sense she’s the least bit interested in tax reform.”")
     c = one(found, "I don’t get the sense she’s the least bit interested in tax reform.")
     assert (c.speaker_text, c.cue) == ("Okafor", "Said")
+
+
+def test_a_cue_joined_to_a_reported_clause_is_nobodys():
+    # "… said that the port would close and suggested …", parsed with "suggested" joined to
+    # "close", the verb of what the minister said: the port did not suggest anything.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Roe", "said", "that", "the", "port", "would", "close", "and", "suggested", "that", "it", "would", "sell"]
+    heads = [1, 1, 6, 4, 6, 6, 1, 6, 6, 12, 12, 12, 8]
+    deps = ["nsubj", "ROOT", "mark", "det", "nsubj", "aux", "ccomp", "cc", "conj", "mark", "nsubj", "aux", "ccomp"]
+    lemmas = ["Roe", "say", "that", "the", "port", "would", "close", "and", "suggest", "that", "it", "would", "sell"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert quotes.subject_of(doc[8]) is None
+    assert quotes.subject_of(doc[1]).text == "Roe"
+    # "… that Poe had talks but vowed to fight": no parallel "that" clause, the cue stays Poe's.
+    words = ["Roe", "said", "that", "Poe", "had", "talks", "but", "vowed", "to", "fight"]
+    heads = [1, 1, 4, 4, 1, 4, 4, 4, 9, 7]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "dobj", "cc", "conj", "aux", "xcomp"]
+    lemmas = ["Roe", "say", "that", "Poe", "have", "talk", "but", "vow", "to", "fight"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert quotes.subject_of(doc[7]).text == "Poe"

@@ -522,6 +522,14 @@ def subject_of(verb: Any) -> Any | None:
             # "… paying a builder who said he was cheated, saying “…”": a participle after a
             # relative clause is as often the main clause's; who that is, the parse does not say.
             return None
+        if (seen == 1 and verb.dep_ == "conj" and verb.head.dep_ == "ccomp"
+                and verb.head.head.lemma_.lower() in lexicon().speech_verbs
+                and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.text.lower() == "that" for m in c.children)
+                        for c in verb.children)):
+            # "Roe said that the port would close and suggested that it would sell": a second
+            # "that" clause parallel to the first is as likely Roe's as the port's, however the parser
+            # joined it. ("… that Poe had talks but vowed to fight" stays Poe's.)
+            return None
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
