@@ -426,3 +426,14 @@ def test_a_cue_joined_to_a_reported_clause_is_nobodys():
     lemmas = ["Roe", "say", "that", "Poe", "have", "talk", "but", "vow", "to", "fight"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas)
     assert quotes.subject_of(doc[7]).text == "Poe"
+
+
+def test_a_transcript_printed_as_one_long_quote_keeps_each_speaker_and_nothing_inside():
+    found = claims(
+        '"HOST: Let us start with the news of the night. The council announced that it was inviting '
+        "the mayor to the debate.",
+        '"RUIZ: Well, look, the council apparently thinks this is an episode of “Game Night.” But this '
+        "is serious business.",
+    )
+    assert [(c.speaker_text, c.cue, c.kind) for c in found] == [("HOST", ":", "direct"), ("RUIZ", ":", "direct")]
+    assert found[1].text.startswith("Well, look") and found[1].text.endswith("serious business.")

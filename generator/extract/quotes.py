@@ -767,6 +767,11 @@ def _sentence_bounds(text: str, quotes: list[tuple[int, int]], lex: Lexicon) -> 
 
 
 def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
+    spoken = _transcript(text)
+    if spoken is not None:
+        # A transcript line is all one speaker's words: a title quoted in it, a claim reported in
+        # it, are part of what they said, never rows of their own with a speaker found inside.
+        return [spoken]
     quotes = quote_spans(text)
     marks = with_marks(text, quotes)
     bounds = _sentence_bounds(text, quotes, lex)
@@ -837,7 +842,7 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         previous = draft
 
     if not quotes:
-        post = _post(text, lex) or _transcript(text)
+        post = _post(text, lex)
         if post is not None:
             drafts.append(post)
     drafts.extend(_reported(text, doc, lex, marks))
@@ -888,7 +893,8 @@ def _post(text: str, lex: Lexicon) -> Draft | None:
 
 
 # "ROE: We will appeal." — a transcript line: the speaker's name in capitals, a colon, their words.
-TRANSCRIPT = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(?P<body>\S.*)$")
+# An interview printed as one long quote opens each paragraph with a mark: '"ROE: We will appeal.'
+TRANSCRIPT = re.compile(r"^[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(?P<body>\S.*)$")
 
 
 def _transcript(text: str) -> Draft | None:
