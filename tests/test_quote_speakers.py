@@ -437,3 +437,17 @@ def test_a_transcript_printed_as_one_long_quote_keeps_each_speaker_and_nothing_i
     )
     assert [(c.speaker_text, c.cue, c.kind) for c in found] == [("HOST", ":", "direct"), ("RUIZ", ":", "direct")]
     assert found[1].text.startswith("Well, look") and found[1].text.endswith("serious business.")
+
+
+def test_he_is_never_a_group_named_before():
+    found = claims("Residents said they want answers from the council.",
+                   "“I don’t know what the engineers were thinking,” he said.")
+    c = one(found, "I don’t know what the engineers were thinking")
+    assert c.speaker_text is None and c.attribution.rule.startswith("unattributed")
+
+
+def test_a_word_or_three_quoted_inside_a_reported_clause_keep_the_claim():
+    found = claims("On Wednesday, Mayor Ruiz told a crowd in the square that she was “troubled” by the "
+                   "situation in the city.")
+    c = one(found, "she was “troubled” by the situation in the city")
+    assert (c.kind, c.speaker_text, c.cue) == ("indirect", "Ruiz", "told")

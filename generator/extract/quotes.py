@@ -364,7 +364,7 @@ class Discourse:
         only the last speaker is still kept; anyone else is only the nearest candidate."""
         want = self._gender_of(tok)
         fits = lambda text: self.gender.get(text, want) == want  # noqa: E731
-        latest = self._latest(lambda e: e.person and fits(e.text))
+        latest = self._latest(lambda e: e.person and not e.plural and fits(e.text))  # "he" is never "residents"
         if latest is None:
             return Entity(tok.text, True, False, how="pronoun, no antecedent", confidence=0.2)
         after = []
@@ -967,8 +967,9 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
             content = _content(tok, lex)
             if content is not None:
                 first, last, head = content
-                if inside(head.idx, marks):
-                    continue  # the verb cues a direct quote
+                holding = [(s, e) for s, e in marks if s <= head.idx < e]
+                if holding and len(text[holding[0][0]:holding[0][1]].split()) > 3:
+                    continue  # the verb cues a direct quote; a word or three quoted ("was “troubled”") do not
                 found, spoken = (first, last), True
                 cue = _cue(tok, lex)
         if found is None:
