@@ -451,3 +451,16 @@ def test_a_word_or_three_quoted_inside_a_reported_clause_keep_the_claim():
                    "situation in the city.")
     c = one(found, "she was “troubled” by the situation in the city")
     assert (c.kind, c.speaker_text, c.cue) == ("indirect", "Ruiz", "told")
+
+
+def test_characterising_something_with_quoted_words_is_a_claim():
+    found = claims(
+        "The senator dismissed the rail plan as a “fantasy for commuters” on Monday.",
+        "A rival likened the new rules to a “slow-motion car crash” in a speech.",
+        "The governor lauded the crews for their “quiet courage.”",
+        "The coach blamed the loss on “sloppy passing.”",
+    )
+    assert one(found, "the rail plan as a “fantasy for commuters”").cue == "dismissed"
+    assert one(found, "the new rules to a “slow-motion car crash”").speaker_text == "A rival"
+    assert one(found, "the crews for their “quiet courage.”").cue == "lauded"
+    assert one(found, "the loss on “sloppy passing.”").cue == "blamed"

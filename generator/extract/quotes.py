@@ -79,6 +79,7 @@ class Lexicon:
     directive_verbs: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
     judgement_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    characterising_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -121,6 +122,7 @@ def lexicon() -> Lexicon:
         directive_verbs=words("directive_verbs"),
         title_small_words=words("title_small_words"),
         judgement_verbs={k: frozenset(v) for k, v in (d.get("judgement_verbs") or {}).items()},
+        characterising_verbs={k: frozenset(v) for k, v in (d.get("characterising_verbs") or {}).items()},
     )
 
 
@@ -712,13 +714,14 @@ def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int,
     given in title case ("dubbed it “Operation Clean Sweep”"). Returns the (start, end) offsets, the
     closing mark of the last quote kept."""
     lemma = verb.lemma_.lower()
-    if lemma not in lex.naming_verbs and lemma not in lex.judgement_verbs:
+    preps = {"as"} | lex.judgement_verbs.get(lemma, frozenset()) | lex.characterising_verbs.get(lemma, frozenset())
+    if lemma not in lex.naming_verbs and lemma not in lex.judgement_verbs and lemma not in lex.characterising_verbs:
         return None
     obj = next((t for t in verb.children if t.dep_ == "dobj"), None)
     if obj is None or inside(obj.idx, marks) or obj.lower_ in ("what", "which", "whatever"):
         return None  # "through what she calls a “war”": a phrase inside another statement, not one
     tail = [t for t in verb.children if t.i > obj.i and (t.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr")
-                                                         or (t.dep_ == "prep" and t.lower_ == "as"))]
+                                                         or (t.dep_ == "prep" and t.lower_ in preps))]
     if not tail and lemma in lex.naming_verbs:
         tail = [obj]  # "called Roe a “liar”": the parser often keeps the predicate in the object
     if not tail:
