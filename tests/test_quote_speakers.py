@@ -464,3 +464,17 @@ def test_characterising_something_with_quoted_words_is_a_claim():
     assert one(found, "the new rules to a “slow-motion car crash”").speaker_text == "A rival"
     assert one(found, "the crews for their “quiet courage.”").cue == "lauded"
     assert one(found, "the loss on “sloppy passing.”").cue == "blamed"
+
+
+def test_a_negated_cue_between_two_quotes_does_not_end_the_speakers_quote():
+    found = claims('"We have had floods in the past, in other towns in the past," Mayor Ruiz said after meeting '
+                   'the engineers. She did not suggest a new levee. "Our goal is not to build walls everywhere '
+                   'but to start planning so that every street is ready."')
+    c = one(found, "Our goal is not to build walls everywhere but to start planning so that every street is ready.")
+    assert (c.speaker_text, c.attribution.rule) == ("Ruiz", "continues the quote before")
+
+
+def test_a_title_abbreviated_before_a_name_does_not_end_the_sentence():
+    found = claims('"This is a big year for our town!" the mayor\'s niece, state Del. Ana "Nina" Ruiz '
+                   '(D-Riverside), shouted to the crowd.')
+    assert one(found, "This is a big year for our town!").cue == "shouted"

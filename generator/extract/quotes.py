@@ -831,10 +831,11 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             draft = Draft("direct", start, end, _cue(verb, lex), _speaker_token(verb, marks), _vias(verb, lex), verb=verb)
         elif previous is not None and not [
             t for t in tokens_between(previous.end, start - 1)
-            if t.dep_.startswith("nsubj") and _is_speech(t.head, lex)
+            if t.dep_.startswith("nsubj") and _is_speech(t.head, lex) and not _negated(t.head, lex, marks)
             and (previous.speaker is None or t.i != previous.speaker.i)
         ]:
-            # A quote without its own cue continues the previous speaker's quote in this paragraph.
+            # A quote without its own cue continues the previous speaker's quote in this paragraph;
+            # only someone else's cue in between ends it ("He did not suggest more." does not).
             draft = Draft("direct", start, end, previous.cue, previous.speaker, list(previous.via),
                           previous.speaker_text, previous.verb, how="continues the quote before")
         elif len(text[start:end].split()) >= 6:
