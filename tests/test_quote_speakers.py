@@ -478,3 +478,16 @@ def test_a_title_abbreviated_before_a_name_does_not_end_the_sentence():
     found = claims('"This is a big year for our town!" the mayor\'s niece, state Del. Ana "Nina" Ruiz '
                    '(D-Riverside), shouted to the crowd.')
     assert one(found, "This is a big year for our town!").cue == "shouted"
+
+
+def test_according_to_a_person_named_before_is_that_person_and_an_outlet_only_carried_it():
+    found = claims(
+        "Ortega Ruiz, a retired engineer, spoke at the hearing.",
+        "According to Ruiz, the dam was never inspected after the flood.",
+        "The river peaked at nine metres on Monday, according to the Valley Courier.",
+        "According to federal data, 70 percent of the river's fish are gone.",
+    )
+    c = one(found, "the dam was never inspected after the flood")
+    assert (c.speaker_text, c.cue, c.via) == ("Ortega Ruiz", "according to", ())
+    assert one(found, "The river peaked at nine metres on Monday").speaker_text is None
+    assert one(found, "70 percent of the river's fish are gone").speaker_text == "federal data"

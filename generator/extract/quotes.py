@@ -556,6 +556,7 @@ class Draft:
     named: bool = False
     how: str | None = None  # the rule, when it is not the subject's ("continues the quote before")
     attribution: Attribution | None = None
+    source_name: Any | None = None  # "according to Roe": Roe's token, the speaker if Roe is a person
 
 
 def _linking(draft: Draft) -> str:
@@ -1073,7 +1074,7 @@ def _attributed(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]],
         words = " ".join(w.lower_ for w in doc[tok.i:obj.i] if w.i < obj.left_edge.i) or tok.lower_
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         person = obj.lemma_.lower() in lex.person_nouns or obj.ent_type_ == "PERSON"
-        if not person and obj.lemma_.lower() in lex.source_nouns:
+        if not person and (obj.lemma_.lower() in lex.source_nouns or obj.lower_ in lex.source_nouns):
             # "according to a poll released Monday", "according to the Budget Office": the source itself
             # is who the claim is from; an outlet ("according to the Courier") only carried it.
             named = obj.pos_ == "PROPN"
@@ -1081,7 +1082,10 @@ def _attributed(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]],
             out.append(Draft("indirect", start, end, words, None, [], text, verb=tok, named=named,
                              how=f"“{words}” a source"))
             continue
-        out.append(Draft("indirect", start, end, words, obj if person else None, [] if person else [obj], verb=tok))
+        draft = Draft("indirect", start, end, words, obj if person else None, [] if person else [obj], verb=tok)
+        if not person and obj.pos_ == "PROPN":
+            draft.source_name = obj  # a person named before is the source; an outlet only carried it
+        out.append(draft)
     return out
 
 
@@ -1124,6 +1128,15 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
                 elif before is not None and draft.how == "continues the quote before":
                     draft.speaker_text, draft.named, draft.cue = before.speaker_text, before.named, before.cue
                     draft.attribution = before.attribution
+            if draft.source_name is not None and draft.speaker is None and draft.speaker_text is None:
+                # "According to Ruiz, …": a person the article has named (as a person) is the source.
+                source = discourse._resolve(draft.source_name)
+                if (source is not None and source.person and source.named and source.candidate is None
+                        and source.confidence >= 0.85 and source.text in discourse.persons | set(discourse.gender)
+                        | {n for full in discourse.names.values() for n in full}):
+                    draft.speaker_text, draft.named, draft.via = source.text, True, []
+                    draft.attribution = Attribution("“according to” a person named before", draft.cue or "",
+                                                    source.confidence)
             if draft.speaker_text is None and draft.speaker is not None:
                 entity = resolved.get(draft.speaker.i) or discourse.describe(draft.speaker)
                 if entity is not None and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
