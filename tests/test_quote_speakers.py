@@ -491,3 +491,15 @@ def test_according_to_a_person_named_before_is_that_person_and_an_outlet_only_ca
     assert (c.speaker_text, c.cue, c.via) == ("Ortega Ruiz", "according to", ())
     assert one(found, "The river peaked at nine metres on Monday").speaker_text is None
     assert one(found, "70 percent of the river's fish are gone").speaker_text == "federal data"
+
+
+def test_a_cue_set_off_inside_the_sentence_reports_the_whole_sentence():
+    found = claims(
+        "Back in the city, Ms. Ruiz said, she decided to take aim at the waste from the mills.",
+        "The bridge, the engineer said, will not open before spring.",
+        "“It is,” Ruiz said, “final.”",
+    )
+    c = one(found, "Back in the city, Ms. Ruiz said, she decided to take aim at the waste from the mills")
+    assert (c.kind, c.speaker_text, c.cue) == ("indirect", "Ruiz", "said")
+    assert one(found, "The bridge, the engineer said, will not open before spring").speaker_text == "the engineer"
+    assert not [c for c in found if c.kind == "indirect" and c.where.paragraph == 3]

@@ -661,6 +661,25 @@ def _content(verb: Any, lex: Lexicon) -> tuple[Any, ...] | None:
     return None
 
 
+def _parenthetical(verb: Any, marks: Sequence[tuple[int, int]]) -> tuple[Any, ...] | None:
+    """ "The bridge, the engineer said, will not open before spring": a cue set off by commas inside
+    the sentence it reports (parsed as parataxis of the main verb). The claim is that sentence,
+    cue and all, so that its words stay verbatim and in order."""
+    head = verb.head
+    if (verb.dep_ != "parataxis" or head.i == verb.i or head.pos_ not in ("VERB", "AUX")
+            or subject_of(verb) is None or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)):
+        return None
+    doc, left = verb.doc, verb.left_edge.i
+    if not (doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")):
+        return None  # "“…” he said" or a cue ending the sentence is no aside
+    if left <= head.left_edge.i or verb.right_edge.i >= head.right_edge.i - 1:
+        return None  # the cue must stand inside the sentence, words on both sides of it
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    if any(s < end and start < e for s, e in marks):
+        return None  # “It is,” she said, “final.”: the quotes are the claim, as direct quotes
+    return head.left_edge, head.right_edge, head
+
+
 def _appeal(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
     preps = lex.appeal_verbs.get(verb.lemma_.lower())
     if not preps:
@@ -969,7 +988,7 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         cue = tok.text
         spoken = False
         if lemma in lex.speech_verbs or lemma in lex.commitment_verbs:
-            content = _content(tok, lex)
+            content = _content(tok, lex) or _parenthetical(tok, marks)
             if content is not None:
                 first, last, head = content
                 holding = [(s, e) for s, e in marks if s <= head.idx < e]
