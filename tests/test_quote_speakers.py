@@ -503,3 +503,15 @@ def test_a_cue_set_off_inside_the_sentence_reports_the_whole_sentence():
     assert (c.kind, c.speaker_text, c.cue) == ("indirect", "Ruiz", "said")
     assert one(found, "The bridge, the engineer said, will not open before spring").speaker_text == "the engineer"
     assert not [c for c in found if c.kind == "indirect" and c.where.paragraph == 3]
+
+
+def test_a_claim_noun_with_its_possessor_and_a_that_clause_is_the_possessors_claim():
+    found = claims(
+        "Residents doubted the mayor's claim that the dam is safe for another decade.",
+        "Ana Ruiz spoke on Monday. Few listened to her warning that prices will rise by spring.",
+        "The claim that the dam is safe was repeated.",
+    )
+    assert (one(found, "the dam is safe for another decade").speaker_text,
+            one(found, "the dam is safe for another decade").cue) == ("the mayor", "claim")
+    assert one(found, "prices will rise by spring").speaker_text == "Ana Ruiz"
+    assert not [c for c in found if c.where.paragraph == 3]  # nobody's claim: no row

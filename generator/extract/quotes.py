@@ -80,6 +80,7 @@ class Lexicon:
     title_small_words: frozenset[str] = frozenset()
     judgement_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     characterising_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    claim_nouns: frozenset[str] = frozenset()
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         title_small_words=words("title_small_words"),
         judgement_verbs={k: frozenset(v) for k, v in (d.get("judgement_verbs") or {}).items()},
         characterising_verbs={k: frozenset(v) for k, v in (d.get("characterising_verbs") or {}).items()},
+        claim_nouns=words("claim_nouns"),
     )
 
 
@@ -279,8 +281,8 @@ def _description(tok: Any) -> str:
     end = tok.i
     for t in sorted(tok.subtree, key=lambda t: t.i):
         if t.i > tok.i and (t.text in ",;(—–―-" or t.text in PAIRS_OF or t.text in CLOSERS
-                            or t.dep_ in ("relcl", "acl") or t.head.dep_ == "relcl"):
-            break
+                            or t.dep_ in ("relcl", "acl", "case") or t.head.dep_ == "relcl"):
+            break  # a possessive's "’s" ("the mayor’s claim") is not part of who it is
         end = t.i
     start = min(t.i for t in words)
     return tok.doc[start:end + 1].text.strip(" ,")
@@ -1050,7 +1052,30 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
             if content is not None and content[2].i == verb_i and outer.verb.i > verb_i and outer in out:
                 out.remove(outer)
 
+    out.extend(_noun_claims(doc, lex, marks))
     out.extend(_attributed(text, doc, lex, marks, by_head))
+    return out
+
+
+def _noun_claims(doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -> list[Draft]:
+    """ "Roe's claim that the dam is safe", "his warning that prices will rise": a claim noun with
+    a possessor and a that-clause; the clause is the possessor's claim, the noun its cue."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.claim_nouns or inside(tok.idx, marks):
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and not inside(c.idx, marks)), None)
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is None or clause is None:
+            continue
+        words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")]
+        trimmed = _trim_tokens(doc, words[0].i, words[-1].i)
+        if trimmed is None:
+            continue
+        first, last = trimmed
+        out.append(Draft("indirect", doc[first].idx, doc[last].idx + len(doc[last].text), tok.text, owner, [],
+                         verb=tok))
     return out
 
 
