@@ -515,3 +515,12 @@ def test_a_claim_noun_with_its_possessor_and_a_that_clause_is_the_possessors_cla
             one(found, "the dam is safe for another decade").cue) == ("the mayor", "claim")
     assert one(found, "prices will rise by spring").speaker_text == "Ana Ruiz"
     assert not [c for c in found if c.where.paragraph == 3]  # nobody's claim: no row
+
+
+def test_a_document_described_with_who_released_it_keeps_that_name():
+    found = claims(
+        "A 40-page safety analysis released by the Harbour Authority last month reveals how often the cranes failed.",
+        "A complaint filed by the Port Workers Union alleges that the cranes were never inspected.",
+    )
+    assert one(found, "how often the cranes failed").speaker_text == "A 40-page safety analysis released by the Harbour Authority"
+    assert one(found, "the cranes were never inspected").speaker_text == "A complaint filed by the Port Workers Union"

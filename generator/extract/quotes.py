@@ -285,6 +285,12 @@ def _description(tok: Any) -> str:
             break  # a possessive's "’s" ("the mayor’s claim") is not part of who it is
         end = t.i
     start = min(t.i for t in words)
+    # "an analysis released by the Veterans Office": who released it is part of what the source is.
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == end + 1):
+        agent = next((a for a in acl.children if a.dep_ == "agent"), None)
+        named = next((o for o in agent.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None) if agent else None
+        if named is not None and not any(t.text in ",;" for t in tok.doc[end + 1:named.right_edge.i + 1]):
+            end = named.right_edge.i
     return tok.doc[start:end + 1].text.strip(" ,")
 
 
