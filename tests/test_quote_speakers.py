@@ -524,3 +524,9 @@ def test_a_document_described_with_who_released_it_keeps_that_name():
     )
     assert one(found, "how often the cranes failed").speaker_text == "A 40-page safety analysis released by the Harbour Authority"
     assert one(found, "the cranes were never inspected").speaker_text == "A complaint filed by the Port Workers Union"
+
+
+def test_a_surname_is_never_the_group_whose_last_name_it_is():
+    found = claims("Luis Ortega and Ana Ruiz said the port would stay open.",
+                   "Later, Mayor Ruiz added that the cranes were safe.")
+    assert one(found, "the cranes were safe").speaker_text in ("Ruiz", "Ana Ruiz")

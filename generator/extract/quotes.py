@@ -455,7 +455,9 @@ class Discourse:
                 return Entity(", ".join(everyone[:-1]) + " and " + everyone[-1], True, True, frozenset(), True,
                               how="coordinated names", confidence=0.85)
             if len(name.split()) == 1:
-                earlier = self._latest(lambda e: e.named and e.last == name.lower() and len(e.text.split()) > 1)
+                # Never a group's last name: "Ruiz" after "Ortega and Ana Ruiz" is Ana Ruiz alone.
+                earlier = self._latest(lambda e: e.named and not e.plural and e.last == name.lower()
+                                       and len(e.text.split()) > 1)
                 if earlier is not None:
                     return Entity(earlier.text, earlier.person or bool(roles), True, earlier.roles | roles,
                                   how="surname of a name before", confidence=0.9)
