@@ -530,3 +530,16 @@ def test_a_surname_is_never_the_group_whose_last_name_it_is():
     found = claims("Luis Ortega and Ana Ruiz said the port would stay open.",
                    "Later, Mayor Ruiz added that the cranes were safe.")
     assert one(found, "the cranes were safe").speaker_text in ("Ruiz", "Ana Ruiz")
+
+
+def test_words_in_the_first_person_singular_are_not_a_groups():
+    found = claims(
+        "The opening drew celebrities like Luis Ortega, Ana Ruiz and Marta Diaz, who joked of the hall, "
+        "“I haven't seen it yet, but I'm going to.”",
+        "“We will not give up,” Ortega and Ruiz said.",
+        "“My door is open,” Ana Ruiz said.",
+    )
+    c = one(found, "I haven't seen it yet, but I'm going to.")
+    assert c.speaker_text is None and c.attribution.candidate == "Luis Ortega, Ana Ruiz and Marta Diaz"
+    assert one(found, "We will not give up").speaker_text == "Ortega and Ruiz"
+    assert one(found, "My door is open").speaker_text == "Ana Ruiz"

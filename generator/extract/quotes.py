@@ -1191,6 +1191,16 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
                                                     source.confidence)
             if draft.speaker_text is None and draft.speaker is not None:
                 entity = resolved.get(draft.speaker.i) or discourse.describe(draft.speaker)
+                # A group: names joined by "and", or a plural common noun ("aides"); a capitalised
+                # word the tagger called plural ("Sanders") is one person's name.
+                group = entity is not None and entity.plural and (" and " in entity.text
+                                                                  or entity.text.split()[-1].islower())
+                if (group and draft.kind == "direct"
+                        and FIRST_PERSON_SINGULAR.search(_outside_inner_quotes(text[draft.start:draft.end]))):
+                    # "… and Ana Ruiz, who joked, “I haven't seen it”": one person speaks, and the
+                    # words do not say which of the group it is.
+                    entity = replace(entity, how=f"“I” in the words of a group ({entity.text})", confidence=0.3,
+                                     candidate=entity.text)
                 if entity is not None and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
                     draft.speaker_text, draft.named = entity.text, entity.named
                     draft.attribution = Attribution(draft.how or entity.how, _linking(draft), entity.confidence)
@@ -1239,6 +1249,12 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
 
 
 OPENING = {'"', "“", "''", "‘", "'", "«", "„"}
+FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+
+
+def _outside_inner_quotes(quoted: str) -> str:
+    """The words of a quote without the quotes it quotes ('he told me ‘I quit’' keeps 'he told me')."""
+    return re.sub(r"‘[^’]*’|'[^']*'", " ", quoted)
 
 
 def _lead_in(text: str, doc: Any, lex: Lexicon, marks: Sequence[tuple[int, int]]) -> Any | None:
