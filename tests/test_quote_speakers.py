@@ -389,20 +389,20 @@ def test_a_name_between_the_quote_and_its_cue_is_the_speaker_whatever_the_parse(
     # The parser hangs a word inside each quote on the cue as its subject ("One of …") or the
     # name on a word inside the quote; the name written between the closing mark and the cue speaks.
     found = claims(
-        '"The bridge is safe. Not good, great. One of the best in the state," Rep. Ana E. Ruiz (D-Md.) '
+        '"The bridge is sound. Old, but sound. One of the sturdiest in the county," Rep. Ana E. Ruiz (D-Md.) '
         "said in a phone interview.",
-        "“She is absolutely right. There is a real gap between this council and frankly the mayor and our "
-        "crews,” Ortega, a senior union official, said on Monday on the radio. “I mean, there is a lot of "
-        "anger on the docks.”",
+        "“Nobody asked the fishermen, the dock crews or our own members,” Ortega, a senior union official, "
+        "said on the radio. “I mean, there is a lot of anger on the docks.”",
     )
-    assert one(found, "The bridge is safe. Not good, great. One of the best in the state").speaker_text == "Ana E. Ruiz"
+    assert one(found, "The bridge is sound. Old, but sound. One of the sturdiest in the county").speaker_text == "Ana E. Ruiz"
+    assert one(found, "Nobody asked the fishermen, the dock crews or our own members").speaker_text == "Ortega"
     assert one(found, "I mean, there is a lot of anger on the docks.").speaker_text == "Ortega"
 
 
 def test_said_before_the_name_is_the_cue_and_the_name_the_speaker():
-    found = claims("If anything, experts say her plans would make the code more complicated. Said Okafor: "
-                   "“I don’t get the sense she’s the least bit interested in tax reform.”")
-    c = one(found, "I don’t get the sense she’s the least bit interested in tax reform.")
+    found = claims("If anything, critics say her plan would make the ferry timetable more confusing. Said Okafor: "
+                   "“I doubt she has the faintest interest in the ferry.”")
+    c = one(found, "I doubt she has the faintest interest in the ferry.")
     assert (c.speaker_text, c.cue) == ("Okafor", "Said")
 
 
@@ -430,26 +430,23 @@ def test_a_cue_joined_to_a_reported_clause_is_nobodys():
 
 def test_a_transcript_printed_as_one_long_quote_keeps_each_speaker_and_nothing_inside():
     found = claims(
-        '"HOST: Let us start with the news of the night. The council announced that it was inviting '
-        "the mayor to the debate.",
-        '"RUIZ: Well, look, the council apparently thinks this is an episode of “Game Night.” But this '
-        "is serious business.",
+        '"HOST: First, the harbour. The port board said on Friday that the ferry would stop running in May.',
+        '"RUIZ: Frankly, the board treats this like a round of “Harbour Bingo.” Families depend on that ferry.',
     )
     assert [(c.speaker_text, c.cue, c.kind) for c in found] == [("HOST", ":", "direct"), ("RUIZ", ":", "direct")]
-    assert found[1].text.startswith("Well, look") and found[1].text.endswith("serious business.")
+    assert found[1].text.startswith("Frankly, the board") and found[1].text.endswith("depend on that ferry.")
 
 
 def test_he_is_never_a_group_named_before():
     found = claims("Residents said they want answers from the council.",
-                   "“I don’t know what the engineers were thinking,” he said.")
-    c = one(found, "I don’t know what the engineers were thinking")
+                   "“Nobody checked the bolts,” he said.")
+    c = one(found, "Nobody checked the bolts")
     assert c.speaker_text is None and c.attribution.rule.startswith("unattributed")
 
 
 def test_a_word_or_three_quoted_inside_a_reported_clause_keep_the_claim():
-    found = claims("On Wednesday, Mayor Ruiz told a crowd in the square that she was “troubled” by the "
-                   "situation in the city.")
-    c = one(found, "she was “troubled” by the situation in the city")
+    found = claims("Mayor Ruiz told the dock workers on Friday that she was “stunned” by the collapse of the pier.")
+    c = one(found, "she was “stunned” by the collapse of the pier")
     assert (c.kind, c.speaker_text, c.cue) == ("indirect", "Ruiz", "told")
 
 
@@ -467,17 +464,17 @@ def test_characterising_something_with_quoted_words_is_a_claim():
 
 
 def test_a_negated_cue_between_two_quotes_does_not_end_the_speakers_quote():
-    found = claims('"We have had floods in the past, in other towns in the past," Mayor Ruiz said after meeting '
-                   'the engineers. She did not suggest a new levee. "Our goal is not to build walls everywhere '
-                   'but to start planning so that every street is ready."')
+    found = claims('"The river has flooded before, and other valleys have flooded too," Mayor Ruiz said after '
+                   'meeting the engineers. She did not suggest a new levee. "Our goal is not to build walls '
+                   'everywhere but to start planning so that every street is ready."')
     c = one(found, "Our goal is not to build walls everywhere but to start planning so that every street is ready.")
     assert (c.speaker_text, c.attribution.rule) == ("Ruiz", "continues the quote before")
 
 
 def test_a_title_abbreviated_before_a_name_does_not_end_the_sentence():
-    found = claims('"This is a big year for our town!" the mayor\'s niece, state Del. Ana "Nina" Ruiz '
-                   '(D-Riverside), shouted to the crowd.')
-    assert one(found, "This is a big year for our town!").cue == "shouted"
+    found = claims('"What a night for the harbour!" the captain\'s daughter, state Del. Ana "Nina" Ruiz '
+                   '(D-Riverside), shouted from the pier.')
+    assert one(found, "What a night for the harbour!").cue == "shouted"
 
 
 def test_according_to_a_person_named_before_is_that_person_and_an_outlet_only_carried_it():
@@ -495,13 +492,13 @@ def test_according_to_a_person_named_before_is_that_person_and_an_outlet_only_ca
 
 def test_a_cue_set_off_inside_the_sentence_reports_the_whole_sentence():
     found = claims(
-        "Back in the city, Ms. Ruiz said, she decided to take aim at the waste from the mills.",
-        "The bridge, the engineer said, will not open before spring.",
+        "Back home in the valley, Ms. Ruiz said, she decided to take on the owners of the quarry.",
+        "The ferry, the captain said, will not sail before spring.",
         "“It is,” Ruiz said, “final.”",
     )
-    c = one(found, "Back in the city, Ms. Ruiz said, she decided to take aim at the waste from the mills")
+    c = one(found, "Back home in the valley, Ms. Ruiz said, she decided to take on the owners of the quarry")
     assert (c.kind, c.speaker_text, c.cue) == ("indirect", "Ruiz", "said")
-    assert one(found, "The bridge, the engineer said, will not open before spring").speaker_text == "the engineer"
+    assert one(found, "The ferry, the captain said, will not sail before spring").speaker_text == "the captain"
     assert not [c for c in found if c.kind == "indirect" and c.where.paragraph == 3]
 
 
@@ -519,11 +516,11 @@ def test_a_claim_noun_with_its_possessor_and_a_that_clause_is_the_possessors_cla
 
 def test_a_document_described_with_who_released_it_keeps_that_name():
     found = claims(
-        "A 40-page safety analysis released by the Harbour Authority last month reveals how often the cranes failed.",
-        "A complaint filed by the Port Workers Union alleges that the cranes were never inspected.",
+        "A safety review published by the Harbour Authority in May reveals how often the cranes failed.",
+        "A short memo written by the Ferry Users Group alleges that half the crossings ran late.",
     )
-    assert one(found, "how often the cranes failed").speaker_text == "A 40-page safety analysis released by the Harbour Authority"
-    assert one(found, "the cranes were never inspected").speaker_text == "A complaint filed by the Port Workers Union"
+    assert one(found, "how often the cranes failed").speaker_text == "A safety review published by the Harbour Authority"
+    assert one(found, "half the crossings ran late").speaker_text == "A short memo written by the Ferry Users Group"
 
 
 def test_a_surname_is_never_the_group_whose_last_name_it_is():
@@ -535,11 +532,11 @@ def test_a_surname_is_never_the_group_whose_last_name_it_is():
 def test_words_in_the_first_person_singular_are_not_a_groups():
     found = claims(
         "The opening drew celebrities like Luis Ortega, Ana Ruiz and Marta Diaz, who joked of the hall, "
-        "“I haven't seen it yet, but I'm going to.”",
+        "“I have not visited it, but I will soon.”",
         "“We will not give up,” Ortega and Ruiz said.",
         "“My door is open,” Ana Ruiz said.",
     )
-    c = one(found, "I haven't seen it yet, but I'm going to.")
+    c = one(found, "I have not visited it, but I will soon.")
     assert c.speaker_text is None and c.attribution.candidate == "Luis Ortega, Ana Ruiz and Marta Diaz"
     assert one(found, "We will not give up").speaker_text == "Ortega and Ruiz"
     assert one(found, "My door is open").speaker_text == "Ana Ruiz"
