@@ -1192,7 +1192,7 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
             if draft.speaker_text is None and draft.speaker is not None:
                 entity = resolved.get(draft.speaker.i) or discourse.describe(draft.speaker)
                 # A group: names joined by "and", or a plural common noun ("aides"); a capitalised
-                # word the tagger called plural ("Sanders") is one person's name.
+                # word the tagger called plural ("Fielders") is one person's name.
                 group = entity is not None and entity.plural and (" and " in entity.text
                                                                   or entity.text.split()[-1].islower())
                 if (group and draft.kind == "direct"
