@@ -131,6 +131,15 @@ def test_claim_inside_an_outlets_report_names_the_outlet_as_via():
     assert not [x for x in found if x.cue == "said"]
 
 
+def test_a_speaker_who_reports_another_claim_keeps_the_whole_clause_as_their_own():
+    # The cue before the clause: what the engineer said is that the mayor promised, a row of its own.
+    found = claims("The engineer says the mayor promised to close the bridge.")
+    inner = one(found, "to close the bridge")
+    assert (inner.speaker_text, inner.cue, inner.via) == ("the mayor", "promised", ("The engineer",))
+    outer = one(found, "the mayor promised to close the bridge")
+    assert (outer.speaker_text, outer.cue) == ("The engineer", "says")
+
+
 def test_negated_speech_is_not_a_claim():
     assert claims("The board did not say whether the dam was safe.") == ()
 
@@ -309,3 +318,26 @@ def test_any_mix_of_marks_and_cues_gives_verbatim_claims_or_none(pieces):
         assert text[c.where.start:c.where.end] == c.text and c.text.strip()
     for f in figures.extract(a, docs, found):
         assert text[f.where.start:f.where.end] == f.expression
+
+
+def test_a_merged_quote_shows_the_speaker_a_source_names_over_one_only_described():
+    # The longer copy only describes who spoke; the other source names her: the row is hers.
+    pa = "“The ferry will sail at dawn, weather permitting,” the spokeswoman said."
+    pb = "“The ferry will sail at dawn, weather permitting,” Ines Calloway said."
+    ex = [
+        Extraction("a", quotes=(_claim("a", pa, "The ferry will sail at dawn, weather permitting",
+                                       speaker="the spokeswoman", named=False),)),
+        Extraction("b", quotes=(_claim("b", pb, "The ferry will sail at dawn, weather permitting",
+                                       speaker="Ines Calloway"),)),
+    ]
+    (q,) = merge_quotes(ex, ActorIndex({"Ines Calloway": "ines-calloway"}), [_source("a", pa), _source("b", pb)])
+    assert (q.speaker, q.speaker_text) == ("ines-calloway", "Ines Calloway")
+
+
+def test_a_paragraph_opening_with_a_closing_mark_is_a_quote_signed_after_it():
+    found = claims("”The ferry is late every single day. Nobody at the company answers our calls.” ― Ana Ruiz.")
+    c = one(found, "The ferry is late every single day. Nobody at the company answers our calls.")
+    assert (c.kind, c.speaker_text, c.cue) == ("direct", "Ana Ruiz", "―")
+    # Only at the start of a paragraph: a stray closing mark inside narrative opens nothing.
+    text = "The ferry ” was late and the “crew” left."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["crew"]

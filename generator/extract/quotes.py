@@ -81,6 +81,8 @@ class Lexicon:
     directive_verbs: frozenset[str] = frozenset()
     title_small_words: frozenset[str] = frozenset()
     judgement_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    characterising_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    claim_nouns: frozenset[str] = frozenset()
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -123,6 +125,8 @@ def lexicon() -> Lexicon:
         directive_verbs=words("directive_verbs"),
         title_small_words=words("title_small_words"),
         judgement_verbs={k: frozenset(v) for k, v in (d.get("judgement_verbs") or {}).items()},
+        characterising_verbs={k: frozenset(v) for k, v in (d.get("characterising_verbs") or {}).items()},
+        claim_nouns=words("claim_nouns"),
     )
 
 
@@ -174,6 +178,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             open_at = None
         elif mark in PAIRS_OF and (open_at is None or mark == opened) and (not symmetric or _opens(text, i, mark)):
             open_at, opened = i + len(mark), mark
+        elif mark == "”" and open_at is None and not text[:i].strip() and "”" in text[i + 1:]:
+            # A paragraph that opens with a closing mark (”Fear. I am afraid …”) was typed with the
+            # wrong one: it opens the quote its closing mark ends.
+            open_at, opened = i + 1, "“"
         i += len(mark)
     return spans
 
@@ -278,10 +286,16 @@ def _description(tok: Any) -> str:
     end = tok.i
     for t in sorted(tok.subtree, key=lambda t: t.i):
         if t.i > tok.i and (t.text in ",;(—–―-" or t.text in PAIRS_OF or t.text in CLOSERS
-                            or t.dep_ in ("relcl", "acl") or t.head.dep_ == "relcl"):
-            break
+                            or t.dep_ in ("relcl", "acl", "case") or t.head.dep_ == "relcl"):
+            break  # a possessive's "’s" ("the mayor’s claim") is not part of who it is
         end = t.i
     start = min(t.i for t in words)
+    # "an analysis released by the Veterans Office": who released it is part of what the source is.
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == end + 1):
+        agent = next((a for a in acl.children if a.dep_ == "agent"), None)
+        named = next((o for o in agent.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None) if agent else None
+        if named is not None and not any(t.text in ",;" for t in tok.doc[end + 1:named.right_edge.i + 1]):
+            end = named.right_edge.i
     return tok.doc[start:end + 1].text.strip(" ,")
 
 
@@ -297,7 +311,8 @@ class Discourse:
         self.role_names: dict[str, set[str]] = {}  # role -> full names it was said of
         self.gender: dict[str, str] = {}  # entity text -> "m" / "f", from titles, nouns and pronouns
         self.speaker: Entity | None = None  # the last one a claim was attributed to
-        self.log: list[tuple[str, bool]] = []  # people in reading order: (name, whether a subject)
+        # people in reading order: (name, whether a subject, the sentence it is in)
+        self.log: list[tuple[str, bool, tuple[int, int]]] = []
 
     def _is_person(self, tok: Any, text: str, roles: frozenset[str]) -> bool:
         if text in self.organisations:
@@ -328,9 +343,9 @@ class Discourse:
                 and all(w[:1].isupper() for w in words)
                 and not any(w.lower() in self.lex.source_nouns | self.lex.outlet_nouns for w in words))
 
-    def mention(self, name: str) -> None:
+    def mention(self, name: str, tok: Any = None) -> None:
         """A person named outside a quote in another role than subject: a rival for a later pronoun."""
-        self.log.append((name, False))
+        self.log.append((name, False, _sentence_key(tok)))
 
     def attributed(self, entity: Entity | None) -> None:
         if entity is not None and entity.person and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
@@ -342,7 +357,7 @@ class Discourse:
         if entity is not None and entity.text and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
             self.seen.append(entity)
             if entity.person:
-                self.log.append((entity.text, True))
+                self.log.append((entity.text, True, _sentence_key(tok)))
             g = self._gender_of(tok)
             if g and entity.person:
                 self.gender.setdefault(entity.text, g)
@@ -364,22 +379,28 @@ class Discourse:
         only the last speaker is still kept; anyone else is only the nearest candidate."""
         want = self._gender_of(tok)
         fits = lambda text: self.gender.get(text, want) == want  # noqa: E731
-        latest = self._latest(lambda e: e.person and fits(e.text))
+        latest = self._latest(lambda e: e.person and not e.plural and fits(e.text))  # "he" is never "residents"
         if latest is None:
             return Entity(tok.text, True, False, how="pronoun, no antecedent", confidence=0.2)
         after = []
-        for text, subject in reversed(self.log):
+        here, beside = _sentence_key(tok), False
+        for text, subject, sentence in reversed(self.log):
             if subject and text == latest.text:
                 break
             if text != latest.text and fits(text):
                 after.append(text)
-        if want:
-            self.gender.setdefault(latest.text, want)
+                beside = beside or sentence == here
         is_speaker = self.speaker is not None and self.speaker.text == latest.text
         if not after:
+            # Only an antecedent nobody competes with learns its gender from the pronoun: "Roe told
+            # Poe, after he admitted ..." must not make Roe "he" for every later "she".
+            if want:
+                self.gender.setdefault(latest.text, want)
             how, conf = ("last speaker" if is_speaker else "previous subject"), (0.85 if is_speaker else 0.75)
             return replace(latest, how=f"pronoun “{tok.text}” → {how}", confidence=conf)
-        if is_speaker:
+        # A rival in the pronoun's own sentence ("Roe told Poe, after he admitted ...") is as likely
+        # meant as the last speaker: only a rival in an earlier sentence leaves the speaker ahead.
+        if is_speaker and not beside:
             return replace(latest, how=f"pronoun “{tok.text}” → last speaker, past {after[0]}", confidence=0.6)
         return replace(latest, how=f"pronoun “{tok.text}”: {latest.text} or {after[0]}", confidence=0.3,
                        candidate=latest.text)
@@ -439,7 +460,9 @@ class Discourse:
                 return Entity(", ".join(everyone[:-1]) + " and " + everyone[-1], True, True, frozenset(), True,
                               how="coordinated names", confidence=0.85)
             if len(name.split()) == 1:
-                earlier = self._latest(lambda e: e.named and e.last == name.lower() and len(e.text.split()) > 1)
+                # Never a group's last name: "Ruiz" after "Ortega and Ana Ruiz" is Ana Ruiz alone.
+                earlier = self._latest(lambda e: e.named and not e.plural and e.last == name.lower()
+                                       and len(e.text.split()) > 1)
                 if earlier is not None:
                     return Entity(earlier.text, earlier.person or bool(roles), True, earlier.roles | roles,
                                   how="surname of a name before", confidence=0.9)
@@ -483,6 +506,11 @@ class Discourse:
         return next((e for e in reversed(self.seen) if test(e)), None)
 
 
+def _sentence_key(tok: Any) -> tuple[int, int]:
+    """Which sentence of which paragraph a token is in."""
+    return (id(tok.doc), tok.sent.start) if tok is not None else (0, -1)
+
+
 def _dateline(tok: Any) -> bool:
     """ "CITY — ...": the place an article was filed from, parsed as the subject of its first verb."""
     doc = tok.doc
@@ -498,12 +526,27 @@ def subject_of(verb: Any) -> Any | None:
     while verb is not None and seen < 6:
         seen += 1
         for dep in ("nsubj", "nsubjpass"):
-            subj = next((t for t in verb.children if t.dep_ == dep), None)
+            # A dash the parser also made a subject ("… made public ― Roe boasted") is not one.
+            subj = next((t for t in verb.children if t.dep_ == dep and any(ch.isalnum() for ch in t.text)), None)
             if subj is not None and not (dep == "nsubjpass" and subj.lower_ == "it"):
                 return subj
         agent = next((t for t in verb.children if t.dep_ == "agent"), None)
         if agent is not None:
-            return next((t for t in agent.children if t.dep_ == "pobj"), None)
+            # "was said by Roe" is Roe's; but a verb joined to a passive ("accused the board of
+            # being duped by a rival and urged ...") is not the agent's: that is someone else.
+            return next((t for t in agent.children if t.dep_ == "pobj"), None) if seen == 1 else None
+        if verb.dep_ == "advcl" and verb.head.dep_ == "relcl":
+            # "… paying a builder who said he was cheated, saying “…”": a participle after a
+            # relative clause is as often the main clause's; who that is, the parse does not say.
+            return None
+        if (seen == 1 and verb.dep_ == "conj" and verb.head.dep_ == "ccomp"
+                and verb.head.head.lemma_.lower() in lexicon().speech_verbs
+                and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.text.lower() == "that" for m in c.children)
+                        for c in verb.children)):
+            # "Roe said that the port would close and suggested that it would sell": a second
+            # "that" clause parallel to the first is as likely Roe's as the port's, however the parser
+            # joined it. ("… that Poe had talks but vowed to fight" stays Poe's.)
+            return None
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -528,6 +571,7 @@ class Draft:
     named: bool = False
     how: str | None = None  # the rule, when it is not the subject's ("continues the quote before")
     attribution: Attribution | None = None
+    source_name: Any | None = None  # "according to Roe": Roe's token, the speaker if Roe is a person
 
 
 def _linking(draft: Draft) -> str:
@@ -635,6 +679,25 @@ def _content(verb: Any, lex: Lexicon) -> tuple[Any, ...] | None:
     return None
 
 
+def _parenthetical(verb: Any, marks: Sequence[tuple[int, int]]) -> tuple[Any, ...] | None:
+    """ "The bridge, the engineer said, will not open before spring": a cue set off by commas inside
+    the sentence it reports (parsed as parataxis of the main verb). The claim is that sentence,
+    cue and all, so that its words stay verbatim and in order."""
+    head = verb.head
+    if (verb.dep_ != "parataxis" or head.i == verb.i or head.pos_ not in ("VERB", "AUX")
+            or subject_of(verb) is None or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)):
+        return None
+    doc, left = verb.doc, verb.left_edge.i
+    if not (doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")):
+        return None  # "“…” he said" or a cue ending the sentence is no aside
+    if left <= head.left_edge.i or verb.right_edge.i >= head.right_edge.i - 1:
+        return None  # the cue must stand inside the sentence, words on both sides of it
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    if any(s < end and start < e for s, e in marks):
+        return None  # “It is,” she said, “final.”: the quotes are the claim, as direct quotes
+    return head.left_edge, head.right_edge, head
+
+
 def _appeal(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
     preps = lex.appeal_verbs.get(verb.lemma_.lower())
     if not preps:
@@ -682,6 +745,36 @@ def _object_claim(verb: Any, lex: Lexicon, marks: Sequence[tuple[int, int]]) -> 
     return None
 
 
+def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """ "called the plan “reckless”", "described the stadium as a “money pit”", "blasted the board as
+    a “disgrace”": the object and the words it was given, quoted, are what the subject said of it.
+    Only with the words in quote marks (the evidence that they are the subject's), and never a name
+    given in title case ("dubbed it “Operation Clean Sweep”"). Returns the (start, end) offsets, the
+    closing mark of the last quote kept."""
+    lemma = verb.lemma_.lower()
+    preps = {"as"} | lex.judgement_verbs.get(lemma, frozenset()) | lex.characterising_verbs.get(lemma, frozenset())
+    if lemma not in lex.naming_verbs and lemma not in lex.judgement_verbs and lemma not in lex.characterising_verbs:
+        return None
+    obj = next((t for t in verb.children if t.dep_ == "dobj"), None)
+    if obj is None or inside(obj.idx, marks) or obj.lower_ in ("what", "which", "whatever"):
+        return None  # "through what she calls a “war”": a phrase inside another statement, not one
+    tail = [t for t in verb.children if t.i > obj.i and (t.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr")
+                                                         or (t.dep_ == "prep" and t.lower_ in preps))]
+    if not tail and lemma in lex.naming_verbs:
+        tail = [obj]  # "called Roe a “liar”": the parser often keeps the predicate in the object
+    if not tail:
+        return None
+    start = verb.doc[obj.left_edge.i].idx
+    limit = verb.doc[max(t.right_edge.i for t in tail)]
+    limit_end = limit.idx + len(limit.text)
+    quoted = [(s, e) for s, e in marks if verb.doc[obj.right_edge.i].idx <= s < limit_end
+              or (tail == [obj] and start < s < limit_end)]
+    if not quoted or any(_title(text[s:e].strip("“”\"'‘’ "), lex) for s, e in quoted):
+        return None
+    end = max(limit_end, max(e for _, e in quoted))
+    return start, end
+
+
 def _trim_tokens(doc: Any, first: int, last: int, minimum: int = 3) -> tuple[int, int] | None:
     """Drop dangling punctuation, conjunctions and a bare prepositional tail (", and in total")."""
     while last >= first:
@@ -715,6 +808,11 @@ def _sentence_bounds(text: str, quotes: list[tuple[int, int]], lex: Lexicon) -> 
 
 
 def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
+    spoken = _transcript(text)
+    if spoken is not None:
+        # A transcript line is all one speaker's words: a title quoted in it, a claim reported in
+        # it, are part of what they said, never rows of their own with a speaker found inside.
+        return [spoken]
     quotes = quote_spans(text)
     marks = with_marks(text, quotes)
     bounds = _sentence_bounds(text, quotes, lex)
@@ -742,8 +840,11 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         if end <= start:
             continue
         # The cue sits in the same sentence, and never beyond a neighbouring quote.
-        after_limit = min([q[0] - 1 for q in quotes[n + 1:]] + [b for b in bounds if b > qe + 1] + [len(text)])
-        before_limit = max([q[1] + 1 for q in quotes[:n]] + [b for b in bounds if b <= qs - 1])
+        # A fragment of three words or fewer ("a “bully” and a “narcissist …”") is part of the
+        # sentence, not a quote with its own cue: the search runs past it.
+        bounding = [q for q in quotes if len(text[q[0]:q[1]].split()) > 3]
+        after_limit = min([q[0] - 1 for q in bounding if q[0] > qe] + [b for b in bounds if b > qe + 1] + [len(text)])
+        before_limit = max([q[1] + 1 for q in bounding if q[1] < qs] + [b for b in bounds if b <= qs - 1])
         # “…,” she said: a quote ending in a comma (or ? !) is followed by its cue.
         ends_open = text[qs:qe].rstrip().endswith((",", "?", "!", "—", "-"))
         order = ((qe + 1, after_limit, False), (before_limit, qs - 1, True))
@@ -768,10 +869,11 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             draft = Draft("direct", start, end, _cue(verb, lex), _speaker_token(verb, marks), _vias(verb, lex), verb=verb)
         elif previous is not None and not [
             t for t in tokens_between(previous.end, start - 1)
-            if t.dep_.startswith("nsubj") and _is_speech(t.head, lex)
+            if t.dep_.startswith("nsubj") and _is_speech(t.head, lex) and not _negated(t.head, lex, marks)
             and (previous.speaker is None or t.i != previous.speaker.i)
         ]:
-            # A quote without its own cue continues the previous speaker's quote in this paragraph.
+            # A quote without its own cue continues the previous speaker's quote in this paragraph;
+            # only someone else's cue in between ends it ("He did not suggest more." does not).
             draft = Draft("direct", start, end, previous.cue, previous.speaker, list(previous.via),
                           previous.speaker_text, previous.verb, how="continues the quote before")
         elif len(text[start:end].split()) >= 6:
@@ -782,7 +884,7 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         previous = draft
 
     if not quotes:
-        post = _post(text, lex) or _transcript(text)
+        post = _post(text, lex)
         if post is not None:
             drafts.append(post)
     drafts.extend(_reported(text, doc, lex, marks))
@@ -808,7 +910,10 @@ def _signature(rest: str, lex: Lexicon) -> tuple[str, str] | None:
     m = SIGNATURE.match(rest)
     if m is None or m.group("name").split()[0].lower().strip(".") in lex.non_speakers:
         return None
-    return m.group("name"), ("posted" if m.group("handle") or m.group("date") else rest.strip()[0])
+    name = m.group("name")
+    if name.endswith(".") and len(name.split()[-1]) > 2:
+        name = name[:-1]  # "― Carla Ruiz." ends a sentence; "― Carla R." keeps its initial
+    return name, ("posted" if m.group("handle") or m.group("date") else rest.strip()[0])
 
 
 def _post(text: str, lex: Lexicon) -> Draft | None:
@@ -830,7 +935,8 @@ def _post(text: str, lex: Lexicon) -> Draft | None:
 
 
 # "ROE: We will appeal." — a transcript line: the speaker's name in capitals, a colon, their words.
-TRANSCRIPT = re.compile(r"^(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(?P<body>\S.*)$")
+# An interview printed as one long quote opens each paragraph with a mark: '"ROE: We will appeal.'
+TRANSCRIPT = re.compile(r"^[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(?P<body>\S.*)$")
 
 
 def _transcript(text: str) -> Draft | None:
@@ -843,11 +949,48 @@ def _transcript(text: str) -> Draft | None:
 
 def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
     """The subject of a cue, never a word inside a quote: "“…it will,” said Roe" is Roe's."""
+    # "footage of Roe asking, “…”", "a clip of the old miner saying": the participle has no subject
+    # of its own, and the person it follows, after "of", is who is shown speaking.
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        head = before
+        while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+            head = head.head
+        if (head.dep_ == "pobj" and head.head.lower_ == "of"
+                and (before.pos_ == "PROPN" or head.lemma_.lower() in lexicon().person_nouns)):
+            return before if before.pos_ == "PROPN" else head
+    if verb.dep_ == "compound" and verb.head.i == verb.i + 1 and verb.head.pos_ == "PROPN":
+        return verb.head  # "Said Roe: “…”", parsed as if "Said" were part of the name
     subj = subject_of(verb)
     if subj is not None and not inside(subj.idx, marks):
         return subj
-    # The parser hung a subject inside the quote on the cue; "said Roe" still names the speaker.
-    return next((c for c in verb.rights if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, marks)), None)
+    # The parser hung a subject inside the quote on the cue; "said Roe" (or "Roe said") still names
+    # the speaker.
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, marks)
+                and any(ch.isalnum() for ch in c.text)), None)
+    if own is not None:
+        return own
+    return _between_quote_and_cue(verb, marks)
+
+
+def _between_quote_and_cue(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
+    """ "“…,” Roe, a lawyer, said": the parser hung the name on a word inside the quote. The noun
+    phrase alone between the closing mark and the cue (no verb, no sentence end) is the speaker."""
+    ends = [e for _, e in marks if e <= verb.idx]
+    if not ends:
+        return None
+    doc, end = verb.doc, max(ends)
+    between = [t for t in doc[max(0, verb.i - 16):verb.i] if t.idx >= end]
+    if not between or len(between) > 15 or any(t.pos_ in ("VERB", "AUX") or t.text in ".!?;:" for t in between):
+        return None
+    words = [t for t in between if not t.is_punct]
+    first = next((t for t in words if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if first is None or (words[0].i != first.i and words[0].pos_ != "DET"):
+        return None
+    head = first
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head in between:
+        head = head.head
+    return head
 
 
 def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -> list[Draft]:
@@ -863,14 +1006,21 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         cue = tok.text
         spoken = False
         if lemma in lex.speech_verbs or lemma in lex.commitment_verbs:
-            content = _content(tok, lex)
+            content = _content(tok, lex) or _parenthetical(tok, marks)
             if content is not None:
                 first, last, head = content
-                if inside(head.idx, marks):
-                    continue  # the verb cues a direct quote
+                holding = [(s, e) for s, e in marks if s <= head.idx < e]
+                if holding and len(text[holding[0][0]:holding[0][1]].split()) > 3:
+                    continue  # the verb cues a direct quote; a word or three quoted ("was “troubled”") do not
                 found, spoken = (first, last), True
                 cue = _cue(tok, lex)
         if found is None:
+            named = _naming_claim(tok, text, lex, marks)
+            if named is not None:
+                draft = Draft("indirect", named[0], named[1], tok.text, subject_of(tok), _vias(tok, lex), verb=tok)
+                out.append(draft)
+                by_head[tok.i] = draft
+                continue
             special = _appeal(tok, lex) or _estimate(tok, lex) or _object_claim(tok, lex, marks)
             if special is not None:
                 found, cue = (special[0], special[1]), special[2]
@@ -906,17 +1056,42 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         out.append(draft)
         by_head[tok.i] = draft
 
-    # "X said" around a clause that is itself someone's claim: X carried it.
+    # "X said Y promised Z": Y's claim, carried by X. When X's cue comes first, X's own claim (that Y
+    # promised Z) stays a row of its own: a reader checking X needs the whole clause. A cue written
+    # after the clause ("Y claims Z, the Courier said") credits who carried it, and only that.
     for verb_i, draft in list(by_head.items()):
         outer = _outer_speech(doc[verb_i], by_head)
         if outer is not None:
-            draft.via.append(outer.speaker if outer.speaker is not None else None)
-            draft.via = [v for v in draft.via if v is not None]
+            if outer.speaker is not None:
+                draft.via.append(outer.speaker)
             content = _content(outer.verb, lex)
-            if content is not None and content[2].i == verb_i and outer in out:
+            if content is not None and content[2].i == verb_i and outer.verb.i > verb_i and outer in out:
                 out.remove(outer)
 
+    out.extend(_noun_claims(doc, lex, marks))
     out.extend(_attributed(text, doc, lex, marks, by_head))
+    return out
+
+
+def _noun_claims(doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -> list[Draft]:
+    """ "Roe's claim that the dam is safe", "his warning that prices will rise": a claim noun with
+    a possessor and a that-clause; the clause is the possessor's claim, the noun its cue."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.claim_nouns or inside(tok.idx, marks):
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and not inside(c.idx, marks)), None)
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is None or clause is None:
+            continue
+        words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.lower_ == "that")]
+        trimmed = _trim_tokens(doc, words[0].i, words[-1].i)
+        if trimmed is None:
+            continue
+        first, last = trimmed
+        out.append(Draft("indirect", doc[first].idx, doc[last].idx + len(doc[last].text), tok.text, owner, [],
+                         verb=tok))
     return out
 
 
@@ -959,7 +1134,7 @@ def _attributed(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]],
         words = " ".join(w.lower_ for w in doc[tok.i:obj.i] if w.i < obj.left_edge.i) or tok.lower_
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         person = obj.lemma_.lower() in lex.person_nouns or obj.ent_type_ == "PERSON"
-        if not person and obj.lemma_.lower() in lex.source_nouns:
+        if not person and (obj.lemma_.lower() in lex.source_nouns or obj.lower_ in lex.source_nouns):
             # "according to a poll released Monday", "according to the Budget Office": the source itself
             # is who the claim is from; an outlet ("according to the Courier") only carried it.
             named = obj.pos_ == "PROPN"
@@ -967,7 +1142,10 @@ def _attributed(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]],
             out.append(Draft("indirect", start, end, words, None, [], text, verb=tok, named=named,
                              how=f"“{words}” a source"))
             continue
-        out.append(Draft("indirect", start, end, words, obj if person else None, [] if person else [obj], verb=tok))
+        draft = Draft("indirect", start, end, words, obj if person else None, [] if person else [obj], verb=tok)
+        if not person and obj.pos_ == "PROPN":
+            draft.source_name = obj  # a person named before is the source; an outlet only carried it
+        out.append(draft)
     return out
 
 
@@ -998,7 +1176,7 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
                 if tok.i in wanted:
                     discourse.attributed(entity)
             elif tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat") and discourse.personal(tok):
-                discourse.mention(_name(tok, lex))
+                discourse.mention(_name(tok, lex), tok)
         discourse.read_names(doc)
         before: Draft | None = None
         for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
@@ -1010,8 +1188,27 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
                 elif before is not None and draft.how == "continues the quote before":
                     draft.speaker_text, draft.named, draft.cue = before.speaker_text, before.named, before.cue
                     draft.attribution = before.attribution
+            if draft.source_name is not None and draft.speaker is None and draft.speaker_text is None:
+                # "According to Ruiz, …": a person the article has named (as a person) is the source.
+                source = discourse._resolve(draft.source_name)
+                if (source is not None and source.person and source.named and source.candidate is None
+                        and source.confidence >= 0.85 and source.text in discourse.persons | set(discourse.gender)
+                        | {n for full in discourse.names.values() for n in full}):
+                    draft.speaker_text, draft.named, draft.via = source.text, True, []
+                    draft.attribution = Attribution("“according to” a person named before", draft.cue or "",
+                                                    source.confidence)
             if draft.speaker_text is None and draft.speaker is not None:
                 entity = resolved.get(draft.speaker.i) or discourse.describe(draft.speaker)
+                # A group: names joined by "and", or a plural common noun ("aides"); a capitalised
+                # word the tagger called plural ("Fielders") is one person's name.
+                group = entity is not None and entity.plural and (" and " in entity.text
+                                                                  or entity.text.split()[-1].islower())
+                if (group and draft.kind == "direct"
+                        and FIRST_PERSON_SINGULAR.search(_outside_inner_quotes(text[draft.start:draft.end]))):
+                    # "… and Ana Ruiz, who joked, “I haven't seen it”": one person speaks, and the
+                    # words do not say which of the group it is.
+                    entity = replace(entity, how=f"“I” in the words of a group ({entity.text})", confidence=0.3,
+                                     candidate=entity.text)
                 if entity is not None and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
                     draft.speaker_text, draft.named = entity.text, entity.named
                     draft.attribution = Attribution(draft.how or entity.how, _linking(draft), entity.confidence)
@@ -1060,6 +1257,12 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
 
 
 OPENING = {'"', "“", "''", "‘", "'", "«", "„"}
+FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+
+
+def _outside_inner_quotes(quoted: str) -> str:
+    """The words of a quote without the quotes it quotes ('he told me ‘I quit’' keeps 'he told me')."""
+    return re.sub(r"‘[^’]*’|'[^']*'", " ", quoted)
 
 
 def _lead_in(text: str, doc: Any, lex: Lexicon, marks: Sequence[tuple[int, int]]) -> Any | None:

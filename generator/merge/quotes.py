@@ -180,7 +180,10 @@ def _merge(extractions: Sequence[Extraction], index: ActorIndex, sources: Sequen
         members = sorted(group.members, key=lambda c: (c.where.source, c.where.paragraph, c.where.start))
         lead = group.lead
         qid = quote_id(lead.kind, lead.text)
-        told = lead if lead.speaker_text else next((c for c in members if c.speaker_text), None)
+        # A source that names the speaker wins over one that only describes them ("the spot", "an
+        # aide"): the group never holds two different names, so the name is the statement's speaker.
+        told = next((c for c in [lead, *members] if c.speaker_text and c.speaker_named),
+                    lead if lead.speaker_text else next((c for c in members if c.speaker_text), None))
         # Only names are looked up: "a party leader" must not become the party.
         speaker = next((sid for c in members if c.speaker_text and c.speaker_named
                         for sid in [index.lookup(c.speaker_text, c.where.source, c.where.paragraph)] if sid), None)
