@@ -9,17 +9,32 @@ limit of an editor's note) stays beside its patterns.
 """
 from __future__ import annotations
 
+import re
 from importlib import resources
 from typing import Any
 
 import yaml
 
 
+class _WordLoader(yaml.SafeLoader):
+    """YAML as word lists need it: only `true` and `false` are booleans (YAML 1.2). YAML 1.1 also
+    reads `no`, `on`, `off`, `yes`, `y` and `n` as booleans, which silently drops those words
+    from a list ("No." as an abbreviation, "on" as a preposition)."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+
+
 def read(name: str) -> dict[str, Any]:
     """One data file (`speech`, `furniture.yml` …), parsed. The stages keep what they build
     from it, so each file is read once per stage and process."""
     file = name if name.endswith(".yml") else f"{name}.yml"
-    return yaml.safe_load(resources.files("generator").joinpath("data", file).read_text(encoding="utf-8"))
+    text = resources.files("generator").joinpath("data", file).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_WordLoader)  # noqa: S506 - a SafeLoader with fewer booleans
 
 
 def thresholds(stage: str) -> dict[str, Any]:

@@ -86,6 +86,12 @@ def _ends_sentence(text: str, mark_start: int, stop: int, mark: str) -> bool:
     return True
 
 
+def full_stop_ends_sentence(text: str, at: int) -> bool:
+    """Whether the full stop at `at` ends a sentence; the one judgement of abbreviations that
+    cleaning's splitter and quote extraction's sentence bounds share."""
+    return _ends_sentence(text, at, at + 1, ".")
+
+
 @functools.lru_cache(maxsize=64)  # a long line is asked about more than once while it is cleaned
 def spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of `text`, in order, covering every non-space character."""

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from generator import lexicon
 from generator.model import Article, EventClaim, Mention, TimeExpression, Where
 
 # Durations ("for the past four decades") describe a state, not something that happened then.
@@ -23,8 +21,7 @@ TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 @functools.cache
 def settings() -> dict[str, Any]:
     """data/events.yml: reporting verbs here, thresholds for merging reports across sources."""
-    text = resources.files("generator").joinpath("data/events.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return lexicon.read("events")
 
 
 def _sentences(text: str, doc: Any) -> list[tuple[int, int, Any]]:

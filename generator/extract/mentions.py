@@ -16,11 +16,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from generator import lexicon as lexicon_data
 from generator.model import Article, Kind, Mention, RelationClaim, RoleClaim, Where
 
 LABEL_KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -76,8 +74,8 @@ class Lexicon:
 
 @functools.cache
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files("generator").joinpath("data/actors.yml").read_text(encoding="utf-8"))
-    countries = yaml.safe_load(resources.files("generator").joinpath("data/countries.yml").read_text(encoding="utf-8"))
+    data = lexicon_data.read("actors")
+    countries = lexicon_data.read("countries")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[key])

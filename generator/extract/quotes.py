@@ -24,11 +24,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from generator import lexicon as lexicon_data
+from generator import sentences
 from generator.model import Article, Attribution, Mention, QuoteClaim, Where
 
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -40,7 +39,6 @@ MARK_START = re.compile("[" + re.escape("".join(sorted({*PAIRS, *CLOSERS, "'", "
 # A sentence ends at . ! ? (or an ellipsis) followed by space and a capital or an opening mark,
 # unless the full stop closes an abbreviation ("Ms. Alvarez said") or an initial ("John Q. Public").
 SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"“«„'A-Z])")
-WORD_BEFORE = re.compile(r"([\w.]+)$")
 TRIM_TAIL = {"PUNCT", "CCONJ", "ADP", "SCONJ", "DET", "PART"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Below this, a speaker is shown only as the nearest candidate of an unattributed claim.
@@ -70,7 +68,6 @@ class Lexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
-    abbreviations: frozenset[str] = frozenset()
     male: frozenset[str] = frozenset()
     female: frozenset[str] = frozenset()
     non_speakers: frozenset[str] = frozenset()
@@ -88,13 +85,9 @@ class Lexicon:
         return self.role_synonyms.get(lemma, lemma)
 
 
-def load_data(name: str) -> dict[str, Any]:
-    return yaml.safe_load(resources.files("generator").joinpath("data", name).read_text(encoding="utf-8"))
-
-
 @functools.cache
 def lexicon() -> Lexicon:
-    d = load_data("speech.yml")
+    d = lexicon_data.read("speech")
     words = lambda key: frozenset(str(w).lower() for w in d.get(key) or ())  # noqa: E731
     return Lexicon(
         speech_verbs=words("speech_verbs"),
@@ -114,7 +107,6 @@ def lexicon() -> Lexicon:
         person_pronouns=words("person_pronouns"),
         group_pronouns=words("group_pronouns"),
         relative_pronouns=words("relative_pronouns"),
-        abbreviations=words("abbreviations"),
         male=words("male"),
         female=words("female"),
         non_speakers=words("non_speakers"),
@@ -792,11 +784,7 @@ def _trim_tokens(doc: Any, first: int, last: int, minimum: int = 3) -> tuple[int
 
 def _abbreviation(text: str, at: int, lex: Lexicon) -> bool:
     """Whether the full stop at `at` closes an abbreviation or an initial, not a sentence."""
-    if text[at] != ".":
-        return False
-    m = WORD_BEFORE.search(text[:at])
-    word = m.group(1).lower() if m else ""
-    return word in lex.abbreviations or (len(word) == 1 and text[at - 1].isupper())
+    return text[at] == "." and not sentences.full_stop_ends_sentence(text, at)
 
 
 def _sentence_bounds(text: str, quotes: list[tuple[int, int]], lex: Lexicon) -> list[int]:

@@ -10,18 +10,15 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from generator import lexicon
 from generator.model import Precision
 
 
 @functools.cache
 def words() -> dict[str, Any]:
-    text = resources.files("generator").joinpath("data/time_words.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return lexicon.read("time_words")
 
 
 def alternation(names: Sequence[str], flags: str = "") -> str:

@@ -35,8 +35,6 @@ def merge(
         said, counted = quotes.merge_all(extractions, index, linked)
         happened = events.merge_events(extractions, index, linked)
         linked = events.with_times(linked, extractions)
-    if memory is None:
-        _forget_names()
     return Briefing(
         title=settings.title,
         description=settings.description,
@@ -67,10 +65,3 @@ def _set_aside(articles: Sequence[Article], extractions: Sequence[Extraction]) -
                                     removed=tuple(sorted(removed, key=lambda r: r.line)))
         out.append(a)
     return out
-
-
-def _forget_names() -> None:
-    """The actor and quote steps still keep their normalised names in module caches (for the next
-    merge under `mkdocs serve`): a merge without a memory lets them go, so it keeps nothing."""
-    actors.forget()
-    quotes.forget()

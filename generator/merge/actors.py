@@ -39,6 +39,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
 # --- keys ---------------------------------------------------------------------
+# Each is a pure function of the name and the fixed word lists, asked for the same names again
+# and again: memoised (bounded), which keeps no state between builds, only answers.
 
 
 @functools.lru_cache(maxsize=65536)
@@ -96,12 +98,6 @@ def _distance_at_most_one(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b)) == 1
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
-def forget() -> None:
-    """Let go of the names kept for the next merge: a one-off build has none."""
-    for kept in (normalise, form_key, collapse_repetition, _read, name_key, _deletions, _loose):
-        kept.cache_clear()
 
 
 # --- working records ----------------------------------------------------------

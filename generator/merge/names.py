@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
-import yaml
-
+from generator import lexicon as lexicon_data
 from generator.extract.mentions import bare, lexicon
 
 _PARTY_TAG = re.compile(r"\s*[,(]\s*[RDI]\s*-\s*[A-Z][A-Za-z. ]*\)?\s*$")  # "Lee (R-Calif.)", "Lee, D-N.Y."
@@ -61,7 +59,7 @@ def without_middle_initials(name: str) -> tuple[str, str]:
 
 @functools.cache
 def _formal() -> dict[str, frozenset[str]]:
-    data = yaml.safe_load(resources.files("generator").joinpath("data/nicknames.yml").read_text(encoding="utf-8"))
+    data = lexicon_data.read("nicknames")
     out: dict[str, set[str]] = {}
     for formal, familiar in data.items():
         out.setdefault(str(formal).lower(), set()).add(str(formal).lower())

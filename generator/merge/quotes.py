@@ -27,7 +27,7 @@ CONTAINED = 6
 
 
 # Each claim's text is normalised to group it, to name its quote and to check it: the same
-# strings again and again, and again at the next rebuild.
+# strings again and again. A pure function, memoised (bounded): answers, not state between builds.
 @functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lower case words only: quote marks, dashes, apostrophes and spacing do not make a quote different."""
@@ -57,12 +57,6 @@ def check_verbatim(quotes: Sequence[Quote], paragraphs: dict[tuple[str, int], st
         for w, t in zip(q.sources, texts):
             if f" {normalise(t)} " not in whole:
                 raise NotVerbatim(f"quote {q.id}: {w.source} ¶{w.paragraph} says {t!r}, not part of {q.text!r}")
-
-
-def forget() -> None:
-    """Let go of the claims' texts kept for the next merge: a one-off build has none."""
-    normalise.cache_clear()
-    _shingles.cache_clear()
 
 
 @dataclass
