@@ -1,18 +1,9 @@
 """Country names, divided countries and acronyms of long names, on hand-written extractions."""
 from __future__ import annotations
 
-from generator.merge import actors
-from generator.model import Extraction, Mention, Where
+from actor_helpers import M, names_of
 
-
-def M(text, kind, source, paragraph, start=0):
-    label = {"person": "PERSON", "organization": "ORG", "place": "GPE"}[kind]
-    return Mention(text, kind, Where(source, paragraph, start, start + len(text)), label, "")
-
-
-def names_of(*extractions):
-    found, _ = actors.resolve([], list(extractions))
-    return {a.name: a for a in found}
+from generator.model import Extraction
 
 
 def test_two_names_of_one_country_fold_with_the_evidence():

@@ -1,18 +1,9 @@
 """Folds of a name's parts, mention by mention, on hand-written extractions of other stories."""
 from __future__ import annotations
 
-from generator.merge import actors
-from generator.model import Extraction, Mention, Where
+from actor_helpers import M, names_of
 
-
-def M(text, kind, source, paragraph, start=0):
-    label = {"person": "PERSON", "organization": "ORG", "place": "GPE"}[kind]
-    return Mention(text, kind, Where(source, paragraph, start, start + len(text)), label, "")
-
-
-def names_of(*extractions):
-    found, _ = actors.resolve([], list(extractions))
-    return {a.name: a for a in found}
+from generator.model import Extraction
 
 
 def test_the_last_two_words_of_a_long_name_fold_only_after_it_in_the_same_source():
