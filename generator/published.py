@@ -37,10 +37,14 @@ def _alternation(words: Iterable[str]) -> str:
 def rules() -> _Rules:
     dates = lexicon.read("dates")
     limits = lexicon.thresholds("dates")
-    months, weekdays = dates["months"], dates["weekdays"]
+    # The calendar's words are the time expressions' own table (data/time_words.yml), read here
+    # in lower case, with the abbreviations a stamp uses for weekdays ("Mon, Jan 5").
+    calendar = lexicon.read("time_words")
+    months = {str(k).lower(): v for k, v in calendar["months"].items()}
+    weekdays = {str(k).lower(): v for k, v in {**calendar["weekdays"], **calendar["weekday_abbreviations"]}.items()}
     month = f"(?:{_alternation(m.capitalize() for m in months)})"
     weekday = f"(?:{_alternation(d.capitalize() for d in weekdays)})"
-    parts = _alternation(dates["parts_of_day"])
+    parts = _alternation(calendar["parts_of_day"])
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     # "Monday night, Aug. 30[, 2021]" and "Monday, 30 August[ 2021]": capitalised names only,
     # so the verb "may" or the word "sun" in running text are never read as dates.
@@ -59,7 +63,7 @@ def rules() -> _Rules:
         months=months,
         weekdays=weekdays,
         dateline_words=tuple(sorted(dates["dateline_words"], key=lambda w: (-len(w), w))),
-        time_zones=frozenset(dates["time_zones"]),
+        time_zones=frozenset(str(z).lower() for z in calendar["time_zones"]),
         text_date=text_date,
         dateline_date=dateline_date,
         future=re.compile(rf"(?:\b|(?<=\w))(?:{_alternation(dates['future_cues'])})\b", re.I),
