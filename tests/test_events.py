@@ -2,6 +2,7 @@
 
 The fixture story (a levee failing in a river town) is not the seeds' story.
 """
+import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -297,3 +298,20 @@ def test_a_sentence_whose_root_is_its_date_ends(tmp_path):
                          "Early Tuesday morning, as the crews arrived at the pier."], "2024-03-08")
     [found] = extracted(a)
     assert found.times and all(t.where.source == "gate" for t in found.times)
+
+
+def test_the_sources_silent_on_an_event_are_named_up_to_a_few_then_counted(two_sources):
+    from generator.pages.chronology import SILENT_SHOWN
+
+    b = briefing(*two_sources)
+    later = tuple(Source(Article(id=f"later{i:02}", path=f"seeds/later{i:02}.txt", title=f"later{i:02}",
+                                 paragraphs=(), published="2023-03-20")) for i in range(SILENT_SHOWN + 4))
+    page = render(replace(b, sources=b.sources + later))["chronology.md"]
+    lines = [line for line in page.splitlines() if "without mentioning it" in line]
+    assert lines
+    for line in lines:
+        named = line.split("without mentioning it:")[1]
+        more = re.search(r" and (\d+) more\.</p>$", named.rstrip())
+        assert named.count("<a href=") == SILENT_SHOWN and more  # named in order, the rest counted
+        assert SILENT_SHOWN + int(more.group(1)) >= len(later)  # every later source is named or counted
+        assert f"later{len(later) - 1:02}" not in named

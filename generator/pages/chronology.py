@@ -137,6 +137,11 @@ class Dated:
         return cls(published, tuple(originals))
 
 
+# Later sources silent on an event are named up to this many, then counted: on a large story every
+# event would otherwise list most sources, and the page would grow as events times sources.
+SILENT_SHOWN = 8
+
+
 def coverage(e: Event, sources: Sequence[Source], dated: Dated | None = None) -> Coverage:
     """`dated`: Dated.of(sources), when it is at hand (a page covers every event of the briefing)."""
     dated = dated or Dated.of(sources)
@@ -168,6 +173,7 @@ def pages(ctx: Context) -> dict[str, str]:
             days=days, eras=eras, strips=strips, actors=actors, names=names,
             unplaced=ctx.briefing.undated,
             coverage={e.id: coverage(e, ctx.briefing.sources, dated) for e in story},
+            silent_shown=SILENT_SHOWN,
             when=when, short=short, width=WIDTH,
         )
     }
