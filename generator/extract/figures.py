@@ -22,8 +22,11 @@ from generator.model import Article, FigureClaim, QuoteClaim, Where
 def extract(article: Article, docs: Sequence[Any], quotes: Sequence[QuoteClaim]) -> tuple[FigureClaim, ...]:
     ud = units()
     out: list[FigureClaim] = []
+    by_paragraph: dict[int, list[QuoteClaim]] = {}  # once, not a pass over every quote per paragraph
+    for q in quotes:
+        by_paragraph.setdefault(q.where.paragraph, []).append(q)
     for paragraph, doc in zip(article.paragraphs, docs):
-        here = [q for q in quotes if q.where.paragraph == paragraph.n]
+        here = by_paragraph.get(paragraph.n, [])
         exprs = list(scan(doc, ud))
         never = {i for e in exprs if reason(e, doc, ud) for i in _numbers_of(e)}
         # A sum, a share or a measure is never a casualty count ("the index lost 12 points").
