@@ -18,9 +18,9 @@ The river fell by two metres overnight, the county's emergency office said on Tu
 Rescue workers searching the rubble in Marlow on Tuesday.
 Officials said 40 homes had been damaged and that the bridge would stay closed for a week.
 A volunteer from the parish carrying sandbags along the embankment.
-A family looking across the river into the United States.
+Two ferrymen waving from a barge bound for the United States.
 Residents of the lower town at the school hall in Marlow on Monday night.
-A protest in Marlow last year against the proposed closure of the ferry.
+Pickets outside the mill in Marlow last week over the planned closure of the ferry.
 "We have never seen water this high," said Petra Lindqvist, who runs the bakery on the quay.
 Idris Okonjo of the parish council, centre, at a meeting in Marlow on Wednesday.
 """
@@ -38,9 +38,9 @@ def test_each_caption_shape_is_set_aside_with_its_line_and_reason(briefing):
     lines = ARTICLE.splitlines()
     for caption in ("Rescue workers searching the rubble in Marlow on Tuesday.",  # participle, no auxiliary
                     "A volunteer from the parish carrying sandbags along the embankment.",  # noun + participle
-                    "A family looking across the river into the United States.",  # "States" is no speech word
+                    "Two ferrymen waving from a barge bound for the United States.",  # "States" is no speech word
                     "Residents of the lower town at the school hall in Marlow on Monday night.",  # placed and dated
-                    "A protest in Marlow last year against the proposed closure of the ferry.",  # a participle before its noun
+                    "Pickets outside the mill in Marlow last week over the planned closure of the ferry.",  # a participle before its noun
                     "Idris Okonjo of the parish council, centre, at a meeting in Marlow on Wednesday."):
         assert removed[caption].reason == captions.REASON
         assert removed[caption].line == lines.index(caption) + 1
@@ -82,7 +82,7 @@ def test_the_source_page_lists_the_caption_with_the_removed_lines(tmp_path: Path
 
 
 @pytest.mark.parametrize("text", [
-    "Keeps saying she voted against the dam, when there are recordings of her backing it.",  # a finite verb under the participle
+    "Keeps claiming he fought the toll, when there are minutes of him proposing it.",  # a finite verb under the participle
     "The Harbour Trust, a partnership of two shipping lines, extended to March 3 its offer for the quay.",  # a misread main verb
 ])
 def test_a_sentence_the_parser_misreads_as_verbless_is_not_a_caption(text):
@@ -90,8 +90,7 @@ def test_a_sentence_the_parser_misreads_as_verbless_is_not_a_caption(text):
 
 
 @pytest.mark.parametrize("text", [
-    "A majority of voters looking for an outsider candidate supported Okafor, providing a boost to her campaign.",
-    "A majority of voters looking for an outsider candidate supported Vega, providing a boost to the first-time candidate for office.",
+    "A majority of parents looking for a closer school supported Moreau, giving a lift to the new headteacher.",
     "scanner: ARMANDO VEGA named #rivertown #flood",  # a post's text, not a caption
 ])
 def test_a_past_tense_verb_tagged_as_participle_or_a_post_is_not_a_caption(text):

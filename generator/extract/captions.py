@@ -10,10 +10,10 @@ cleaning removed, with its line and the reason, so nothing is lost from the reco
 The test is strict because a fragment of prose is not a caption ("A victory, at last."): the
 paragraph is one sentence, not a headline in title case, holds no quotation, speech word or
 colon, and its verbless clause is one of the two shapes captions take:
-- a present participle whose subject stands before it with no auxiliary ("Families waiting for
-  a meal"), or a participle modifying a noun ("A family looking through the fence");
-- a noun placed by a preposition in a named place or on a date ("Members of the caravan at the
-  wall in Tijuana on Sunday"), where the place or date is an entity of the parse.
+- a present participle whose subject stands before it with no auxiliary ("Rescue workers
+  searching the rubble"), or a participle modifying a noun ("A volunteer carrying sandbags");
+- a noun placed by a preposition in a named place or on a date ("Members of the choir at the
+  wall in Marlow on Sunday"), where the place or date is an entity of the parse.
 """
 from __future__ import annotations
 
@@ -73,14 +73,14 @@ def is_caption(text: str, doc: Any) -> bool:
     if any(_finite(t) and not _in_relative_clause(t) for t in doc):
         return False
     root = next(t for t in doc if t.dep_ == "ROOT")
-    # "Families waiting for a meal.": a present participle only; a past one ("Crowds gathered
+    # "Rescue workers searching the rubble.": a present participle only; a past one ("Crowds gathered
     # outside") reads as well as a sentence in the past tense, which the tagger often labels so.
     if root.tag_ == "VBG":
         children = {c.dep_ for c in root.children}
         return "nsubj" in children and not children & {"aux", "auxpass"}
     if root.pos_ not in ("NOUN", "PROPN"):
         return False
-    # "A family looking …", "A volunteer from the parish carrying …" (the parser may hang the
+    # "A volunteer carrying …", "A volunteer from the parish carrying …" (the parser may hang the
     # participle on the nearest noun)
     if any(_participle_of_a_noun(t) for t in root.subtree):
         return True
@@ -88,7 +88,7 @@ def is_caption(text: str, doc: Any) -> bool:
 
 
 def _participle_of_a_noun(tok: Any) -> bool:
-    """"looking" in "A family looking …". A past participle only right after its noun ("A house
+    """"carrying" in "A volunteer carrying sandbags". A past participle only right after its noun ("A house
     destroyed by the storm"): one after a comma is more often a main verb the parser misread
     ("The company, a partnership of two banks, extended its offer")."""
     if tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN"):
@@ -97,7 +97,7 @@ def _participle_of_a_noun(tok: Any) -> bool:
 
 
 def _places(prep: Any, r: _Rules) -> bool:
-    """"in Tijuana", "on Sunday": a preposition of place or time whose object is a named place or a date."""
+    """"in Marlow", "on Sunday": a preposition of place or time whose object is a named place or a date."""
     if prep.lower_ not in r.prepositions:
         return False
     return any(o.dep_ == "pobj" and o.ent_type_ in r.entities for o in prep.children)
@@ -115,7 +115,7 @@ def _finite(tok: Any) -> bool:
 
 
 def _in_relative_clause(tok: Any) -> bool:
-    """A finite verb inside a clause that modifies a noun ("the place where they'll wait") leaves
+    """A finite verb inside a clause that modifies a noun ("the hall where they will vote") leaves
     the caption verbless."""
     while tok.dep_ != "ROOT":
         if tok.dep_ == "relcl":
