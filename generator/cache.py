@@ -35,7 +35,7 @@ AFTER_CACHE = frozenset({
     "cli.py", "plugin.py", "rawhtml.py", "search.py", "theme", "serving.py", "memory.py", "__main__.py",
 })
 # Libraries whose behaviour the per-article results depend on besides the spaCy pipeline.
-LIBRARIES = ("spacy", "dateparser")
+LIBRARIES = ("spacy", "dateparser", "babel", "pycountry")  # their data (dates, country names) shapes extraction
 
 
 def default_folder() -> Path:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from generator import gazetteer
 from generator import lexicon as lexicon_data
 from generator.model import Article, Kind, Mention, RelationClaim, RoleClaim, Where
 
@@ -65,7 +66,6 @@ class Lexicon:
     landmark_words: frozenset[str]
     name_function_words: frozenset[str]
     countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
-    country_given_names: frozenset[str]
 
     def title_key(self, word: str) -> str:
         w = word.lower()
@@ -75,7 +75,6 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     data = lexicon_data.read("actors")
-    countries = lexicon_data.read("countries")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[key])
@@ -115,9 +114,7 @@ def lexicon() -> Lexicon:
         direction_words=words("direction_words"),
         landmark_words=words("landmark_words"),
         name_function_words=words("name_function_words"),
-        countries={str(n).lower(): str(usual) for usual, other in (countries["countries"] | countries["former_countries"]).items()
-                   for n in (usual, *other)},
-        country_given_names=frozenset(str(w).lower() for w in countries["given_names_too"]),
+        countries=gazetteer.countries(),
     )
 
 
@@ -435,8 +432,10 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
     words = [doc[i].lower_ for i in range(c.start, c.end)]
     root = doc[c.start:c.end].root
     name = doc[c.start:c.end].text.lower()
-    if name in lex.countries and (name not in lex.country_given_names or label_kind != "person"):
-        # A country's name (countries.yml) is a place, however the tagger labels it.
+    if name in lex.countries:
+        # A country's name (generator/gazetteer.py) is a place, however the tagger labels it: the
+        # small model calls one-word countries persons often. A given name that is also a country's
+        # is read as the country when written alone; within a longer name it is the person's.
         return "place", "" if label_kind == "place" else f"a name of the country {lex.countries[name]}"
     text = doc[c.start:c.end].text
     if (label_kind == "place" and "." in text and is_acronym(text) and len(acronym_key(text)) >= 3

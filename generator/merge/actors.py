@@ -295,10 +295,10 @@ class _Resolver:
                 self.join(k, other, f"“{n.words[0]}” written for “{' '.join(self.nodes[other].words[: len(self.nodes[other].words) - len(n.words) + 1])}”")
 
     def countries(self) -> None:
-        """'Siam' and 'Thailand', 'Holland' and 'Netherlands': names of one country (countries.yml).
+        """'Eswatini' and 'Kingdom of Eswatini': names of one country (generator/gazetteer.py).
 
-        A name that is a word sequence inside another country's name ("Republic of the Congo" inside
-        "Democratic Republic of the Congo") folds only when that other country is not named at all.
+        A name that is a word sequence inside another country's name ("Republic of X" inside
+        "Democratic Republic of X") folds only when that other country is not named at all.
         """
         named: dict[str, list[str]] = defaultdict(list)  # usual country name -> nodes naming it
         for k, n in sorted(self.nodes.items()):
