@@ -22,19 +22,6 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"})
 _INVERTED = re.compile(r"^(?P<head>[^,]+),\s*(?P<form>.+\bof(?: the)?)$", re.I)  # "Moldova, Republic of"
 
 
-_SMALL = frozenset({"of", "the", "and"})
-
-
-def _initials(name: str) -> list[str]:
-    """"P.N.G." and "PNG" for "Papua New Guinea"; undotted only from three letters, since
-    two capitals alone ("PR", "DR") are more often something else."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL]
-    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
-        return []
-    letters = [w[0] for w in words]
-    return [".".join(letters) + "."] + (["".join(letters)] if len(letters) >= 3 else [])
-
-
 def _written(name: str) -> list[str]:
     """The forms a standard's name stands for in running text."""
     out = []
@@ -69,20 +56,16 @@ def countries() -> dict[str, str]:
     cldr = Locale("en").territories
     names: dict[str, set[str]] = defaultdict(set)
 
-    def add(usual: str, *forms: str | None, initials: bool = False) -> None:
+    def add(usual: str, *forms: str | None) -> None:
         for form in forms:
             for written in _written(form) if form else ():
-                for n in (written, *(_initials(written) if initials else ())):
-                    names[n.lower()].add(usual)
+                names[written.lower()].add(usual)
 
     for c in pycountry.countries:
         short = cldr.get(c.alpha_2) if c.alpha_2 not in _NOT_COUNTRIES else None
         iso = [getattr(c, "common_name", None), getattr(c, "official_name", None), c.name]
         usual = _written(short)[0] if short and " - " not in short else _written(next(n for n in iso if n))[0]
-        add(usual, short if short and " - " not in short else None, *iso)
-        # Initials only of the name a reader knows ("PNG"): an official form's spell words
-        # ("ARE", "IRA") that belong to other things.
-        add(usual, usual, getattr(c, "common_name", None), initials=True)
+        add(usual, usual, short if short and " - " not in short else None, *iso)
     current = {name: usual for name, usual in names.items()}
     former: dict[str, set[str]] = defaultdict(set)
     for c in pycountry.historic_countries:

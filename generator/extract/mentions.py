@@ -114,7 +114,7 @@ def lexicon() -> Lexicon:
         direction_words=words("direction_words"),
         landmark_words=words("landmark_words"),
         name_function_words=words("name_function_words"),
-        countries=gazetteer.countries(),
+        countries=_country_names(),
     )
 
 
@@ -124,6 +124,22 @@ def bare(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+def _country_names() -> dict[str, str]:
+    """The standards' country names, with the initials of each usual name ("P.N.G.", "PNG"):
+    undotted only from three letters, since two capitals alone ("PR") are more often something
+    else, and never of an official form, whose initials spell words ("ARE", "IRA"). Initials two
+    countries share, or that are already a name, are left out."""
+    names = gazetteer.countries()
+    found: dict[str, set[str]] = {}
+    for usual in sorted(set(names.values())):
+        letters = initials(usual)
+        if len(usual.split()) < 2 or not 2 <= len(letters) <= 5:
+            continue
+        for form in (".".join(letters) + ".", *([letters] if len(letters) >= 3 else [])):
+            found.setdefault(form.lower(), set()).add(usual)
+    return names | {form: next(iter(u)) for form, u in found.items() if len(u) == 1 and form not in names}
+
+
 def is_acronym(text: str) -> bool:
     """'UNHCR', 'U.S.', 'AL-Q': two or more capitals and nothing lower-case."""
     letters = [c for c in text if c.isalpha()]
