@@ -352,8 +352,11 @@ class Briefing:
     extractions: tuple[Extraction, ...] = field(default=(), repr=False)
     unresolved: tuple[Unresolved, ...] = ()  # short names that fit more than one actor, left unassigned
     # What the pages show beyond the merged records, handed over by merge so that no page reads the
-    # per-article extractions: every mention in reading order (its tagger label and the evidence
-    # for its kind), the names found not to be actors, and the event sentences left undated.
-    mentions: tuple[Mention, ...] = field(default=(), repr=False)
+    # per-article extractions: the names found not to be actors, and the event sentences left undated.
     not_actors: tuple[Mention, ...] = ()
     undated: tuple[EventClaim, ...] = ()
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """Every mention in reading order, with its tagger label and the evidence for its kind."""
+        return tuple(m for ex in self.extractions for m in ex.mentions)

@@ -46,7 +46,6 @@ def merge(
         problems=tuple(problems),
         extractions=tuple(extractions),
         unresolved=index.unresolved,
-        mentions=tuple(m for ex in extractions for m in ex.mentions),
         not_actors=tuple(m for ex in extractions for m in ex.mentions if m.kind == "other" and m.evidence.startswith(NOT_AN_ACTOR)),
         undated=events.undated(happened, extractions),
     )
