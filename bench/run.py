@@ -1,6 +1,6 @@
 """Benchmark: build briefings of N synthetic sources and measure what the performance issue targets.
 
-    python bench/run.py                  # N = 5, 100, 1000; prints a table, writes bench/RESULTS.md
+    python bench/run.py                  # N = 5, 100, 1000; prints a table, writes its part of bench/RESULTS.md
     python bench/run.py --sizes 5 100    # a quicker run (RESULTS.md is written only with --write)
     python bench/run.py --real ../shared/corpora/scale/polnear_1000   # also 100 and all of these real articles
 
@@ -388,13 +388,31 @@ def main() -> None:
             print(table(rows[-1:]).splitlines()[-1], flush=True)
         described += f"; load average at the end {os.getloadavg()[0]:.1f}"
         (work / "results.json").write_text(json.dumps({"machine": described, "rows": rows}, indent=1))
-    text = table(rows) + "\n\n" + verdicts(rows)
-    print("\n" + described + "\n\n" + text)
-    if args.write or [r["n"] for r in rows if r.get("corpus", "synthetic") == "synthetic"] == [5, 100, 1000]:
-        (BENCH / "RESULTS.md").write_text(
-            "# Benchmark results\n\nLatest run of `python bench/run.py` (its docstring says what each column means).\n\n"
-            f"Machine: {described}.\n\n{text}\n", encoding="utf-8")
+    synthetic = [r for r in rows if r.get("corpus", "synthetic") == "synthetic"]
+    real = [r for r in rows if r.get("corpus", "synthetic") != "synthetic"]
+    blocks = {kind: f"Machine: {described}.\n\n" + table(part) + "\n\n" + verdicts(part)
+              for kind, part in (("synthetic", synthetic), ("real", real)) if part}
+    print("\n\n".join(blocks.values()))
+    if args.write or [r["n"] for r in synthetic] == [5, 100, 1000]:
+        results = BENCH / "RESULTS.md"
+        text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
+        for kind, block in blocks.items():
+            text = replace_block(text, kind, block)
+        results.write_text(text, encoding="utf-8")
 
+
+def replace_block(text: str, kind: str, block: str) -> str:
+    """Put this run's tables of one kind between their markers in RESULTS.md, keeping the rest.
+
+    The prose around the tables (what the figures mean, what holds a target back, profiles) is
+    written by hand and must survive a new run; a kind without markers yet gets a section at the end.
+    """
+    start, end = f"<!-- bench/run.py {kind}: start -->", f"<!-- bench/run.py {kind}: end -->"
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        return head + start + "\n" + block + "\n" + end + rest.split(end, 1)[1]
+    title = {"synthetic": "Synthetic articles", "real": "Real articles"}[kind]
+    return text.rstrip("\n") + f"\n\n## {title} (`bench/run.py`)\n\n{start}\n{block}\n{end}\n"
 
 if __name__ == "__main__":
     main()
