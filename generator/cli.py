@@ -139,8 +139,9 @@ def _site(args: argparse.Namespace) -> int:
         logging.getLogger("mkdocs").removeHandler(shown)
 
 
-def _configure(config, args: argparse.Namespace) -> None:
-    """Give the briefing plugin of the loaded configuration the command line's choices."""
+def _configure(config, args: argparse.Namespace, site_dir: Path, new_dir: Path):
+    """Give the briefing plugin of the loaded configuration the command line's choices; returns the
+    memory of the previous site the build may reuse (None with --no-cache)."""
     from mkdocs.exceptions import ConfigurationError
 
     from generator.settings import PLUGIN
@@ -154,6 +155,15 @@ def _configure(config, args: argparse.Namespace) -> None:
         plugin.config.model = args.model
     if args.executor:
         plugin.config.executor = args.executor
+    if not args.cache:
+        return None
+    from generator import cache
+    from generator.incremental import SiteMemory
+
+    root = Path(config.config_file_path).resolve().parent
+    cache_dir = root / plugin.config.cache_dir if plugin.config.cache_dir else cache.default_folder()
+    plugin.site_memory = SiteMemory.open(cache_dir, site_dir, new_dir)
+    return plugin.site_memory
 
 
 class _LevelFormatter(logging.Formatter):
@@ -174,8 +184,13 @@ def _site_build(args: argparse.Namespace) -> int:
         if args.title:
             overrides["site_name"] = args.title
         config = load_config(str(args.config), site_dir=str(tmp), strict=args.strict, **overrides)
-        _configure(config, args)
-        build(config)
+        memory = _configure(config, args, site_dir, tmp)
+        if memory is None:
+            build(config)
+        else:
+            # "Dirty" only in MkDocs' sense: tmp is empty, and only the pages the memory linked in are skipped.
+            with _quiet_dirty_warning():
+                build(config, dirty=True)
     except MkDocsException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"error: {terminal_safe(exc)}", file=sys.stderr)
@@ -184,5 +199,25 @@ def _site_build(args: argparse.Namespace) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     write.replace_dir(tmp, site_dir)
+    if memory is not None:
+        memory.save()
+        if memory.reused_pages or memory.reused_parts:
+            print(f"reused {memory.reused_pages} unchanged pages and {memory.reused_parts} search index parts"
+                  " of the previous site", file=sys.stderr)
     print(f"built the site in {args.site_dir}", file=sys.stderr)
     return 0
+
+
+class _quiet_dirty_warning(logging.Filter):
+    """Hold back MkDocs' warning that a dirty build may have stale navigation (which `--strict`
+    counts as a failure): here nothing is stale, see generator.incremental."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+    def __enter__(self):
+        logging.getLogger("mkdocs.commands.build").addFilter(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(self)

@@ -28,7 +28,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator import pipeline, render, search
+from generator import incremental, pipeline, render, search
+from generator.incremental import SiteMemory
 from generator.model import InputError
 from generator.nlp import ModelMissing
 from generator.rawhtml import RawBlocksExtension
@@ -57,6 +58,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.settings = Settings()
         self.decision = search.Decision("material", 0)
         self.data_files: list[File] = []
+        # Set by `python -m generator site` only: the previous site's pages and index parts to reuse.
+        self.site_memory: SiteMemory | None = None
 
     def on_startup(self, *, command, dirty) -> None:
         self.on_shutdown()
@@ -119,7 +122,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                       engine=self.config.search)
         if self.decision.note:
             log.info("%s", self.decision.note)
+        if self.site_memory is not None:
+            self._reuse_previous_pages(files, config)
         return files
+
+    def _reuse_previous_pages(self, files: Files, config) -> None:
+        """Mark the generated pages whose previous HTML is reused (see generator.incremental)."""
+        memory = self.site_memory
+        root = Path(config.config_file_path or ".").resolve().parent
+        overrides = {key: config.get(key) for key in ("site_name", "site_url", "site_description", "strict")}
+        memory.start(incremental.context_digest(Path(config.config_file_path), Path(config.docs_dir), overrides,
+                                                self.decision.engine, search.part_bytes(), root / "package-lock.json"))
+        if self.decision.engine != "pagefind":
+            return  # Material's index is made from the pages rendered in this build: render them all
+        for file in files.documentation_pages():
+            if file.generated_by and memory.reuse_page(file.src_uri, file.dest_uri, file.content_bytes):
+                file.is_modified = _unmodified
 
     def on_page_markdown(self, markdown, *, page, config, files):
         if self.decision.engine == "pagefind":
@@ -161,7 +179,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self.serving.background_index.after_build(Path(config.site_dir), self.decision.command)
             else:
                 _release_memory()
-                search.index_site(Path(config.site_dir), self.decision.command)
+                search.index_site(Path(config.site_dir), self.decision.command, reuse=self.site_memory)
         except RuntimeError as exc:
             raise PluginError(str(exc)) from exc
 
@@ -170,6 +188,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # A warm cache spares the first build loading spaCy; load it now so the first edit is fast too.
         pipeline.warm_up(self.settings.model)
         return server
+
+
+def _unmodified() -> bool:
+    return False  # the previous build's HTML of this page, linked into the new site, is still right
 
 
 def _release_memory() -> None:

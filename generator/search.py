@@ -17,6 +17,10 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.incremental import SiteMemory
 
 THRESHOLD_BYTES = 1_000_000  # Material's search_index.json above this: use Pagefind
 ENV_THRESHOLD = "BRIEFING_PAGEFIND_ABOVE"  # another threshold in bytes (0: always Pagefind)
@@ -97,14 +101,14 @@ def use_pagefind_templates(env) -> None:
         env.loader.searchpath.insert(0, str(THEME))
 
 
-def index_site(site_dir: Path, command: Iterable[str]) -> None:
+def index_site(site_dir: Path, command: Iterable[str], reuse: SiteMemory | None = None) -> None:
     """Index the built HTML into site_dir/pagefind/ and drop Material's index, which no page loads."""
-    run_pagefind(site_dir, command, site_dir / "pagefind")
+    run_pagefind(site_dir, command, site_dir / "pagefind", reuse=reuse)
     drop_materials_index(site_dir)
 
 
 def run_pagefind(site_dir: Path, command: Iterable[str], output: Path,
-                 run: Callable[[list[str]], None] | None = None) -> None:
+                 run: Callable[[list[str]], None] | None = None, reuse: SiteMemory | None = None) -> None:
     """Index the HTML of site_dir into the folder output (which may be outside the site).
 
     A site with more than part_bytes() of HTML is indexed in parts, one Pagefind at a time, each
@@ -112,19 +116,26 @@ def run_pagefind(site_dir: Path, command: Iterable[str], output: Path,
     (about 340 MB for the 47 MB of HTML of 1,000 source pages), so a part bounds that at any size.
     The first part is the bundle the search box loads; the others go to output/part-N/, listed in
     output/parts.js for the box to merge (Pagefind's mergeIndex). `run` runs one Pagefind command
-    line and raises RuntimeError when it fails.
+    line and raises RuntimeError when it fails. With `reuse` (an incremental `generator site`), a
+    part whose pages are byte-identical to the previous build's takes that build's output instead.
     """
     run = run or _run
     parts = index_parts(site_dir, part_bytes())
     merged = [f"part-{number}/" for number in range(2, len(parts) + 1)]
-    if len(parts) == 1:
-        run(_arguments(site_dir, command, output))
-    else:
-        with tempfile.TemporaryDirectory(prefix=".briefing-index-", dir=site_dir.parent) as scratch:
-            for folder, pages in zip(["", *merged], parts):
+    # The first part's output is the bundle's root folder, so it is written before the other parts' folders.
+    with tempfile.TemporaryDirectory(prefix=".briefing-index-", dir=site_dir.parent) as scratch:
+        for folder, pages in zip(["", *merged], parts):
+            names = [page.relative_to(site_dir).as_posix() for page in pages]
+            if reuse is not None and reuse.reuse_part(folder, names, output / folder):
+                continue
+            if len(parts) == 1:
+                run(_arguments(site_dir, command, output))
+            else:
                 root = _linked(site_dir, pages, Path(scratch) / (folder or "part-1"))
                 run(_arguments(root, command, output / folder))
                 shutil.rmtree(root)
+            if reuse is not None:
+                reuse.indexed(folder, output / folder, merged)
     if not (output / "pagefind-ui.js").is_file():
         raise RuntimeError("Pagefind wrote no pagefind-ui.js")
     (output / PARTS_SCRIPT).write_text(f"window.briefingPagefindParts = {json.dumps(merged)};\n", encoding="utf-8")
