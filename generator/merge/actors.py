@@ -276,10 +276,16 @@ class _Resolver:
             full = self.lex.place_abbreviations.get(n.surface.lower().rstrip(".") if "." not in n.surface[:-1] else n.surface.lower())
             if full and form_key(full) in self.nodes and self.kind_of(form_key(full)) == "place":
                 self.join(k, form_key(full), f"the usual abbreviation of {self.nodes[form_key(full)].surface}")
-        longs = [k for k, n in self.nodes.items() if len(n.words) >= 2 and not is_acronym(n.surface)]
+        # An acronym can abbreviate only a name whose first initial is its own first letter
+        # (mentions.defines): grouped by that letter, each acronym is tried against its group alone.
+        by_initial: dict[str, list[str]] = defaultdict(list)
+        for k, n in self.nodes.items():
+            if len(n.words) >= 2 and not is_acronym(n.surface):
+                by_initial[initials(n.surface)[:1]].append(k)
         for k, n in sorted(self.nodes.items()):
             if len(n.words) < 2 or not is_acronym(n.words[0]) or self.kind_of(k) not in ("organization", "place"):
                 continue
+            longs = by_initial.get(acronym_key(n.words[0])[:1], [])
             rest = " ".join(n.words[1:])
             found = {form_key(f"{self.nodes[x].surface} {rest}") for x in longs if defines(self.nodes[x].surface, n.words[0])} & set(self.nodes)
             if not found:
