@@ -293,4 +293,5 @@ def test_the_404_page_loads_pagefind_from_the_site(tmp_path, monkeypatch, site_u
     assert code == 0, err
     page = (site / "404.html").read_text(encoding="utf-8")
     addresses = re.findall(r'(?:src|href)="([^"]*pagefind[^"]*)"', page)
-    assert sorted(addresses) == [f"{prefix}pagefind/pagefind-ui.css", f"{prefix}pagefind/pagefind-ui.js", f"{prefix}pagefind/parts.js"]
+    assert sorted(addresses) == [f"{prefix}assets/briefing-pagefind.js", f"{prefix}pagefind/pagefind-ui.css",
+                                 f"{prefix}pagefind/pagefind-ui.js", f"{prefix}pagefind/parts.js"]
