@@ -349,3 +349,43 @@ def test_a_participle_takes_the_future_of_the_clause_it_hangs_from():
     # a reduced relative keeps its own past: shares issued on a day already gone
     text = "Holders of shares issued July 1, which will receive a smaller dividend, may sell them."
     assert ("July 1", "2022-07-01") in times(text, anchor=date(2022, 10, 27))
+
+
+def test_the_latest_quarter_placed_by_the_anchor_is_the_period_a_year_earlier_counts_from():
+    # no quarter named before it: "the latest quarter" is the latest one ended, and the comparison is with it
+    text = "Bookings in the latest quarter rose to 9,000 from 7,000 a year earlier."
+    assert times(text, parse=False) == [("the latest quarter", "2022-Q4"), ("a year earlier", "2021-Q4")]
+
+
+def test_a_quarter_still_under_way_is_no_period_a_year_earlier_compares_with():
+    text = ("The ferry line earned $3 million in the third quarter. It expects the slump to continue into the "
+            "fourth quarter. A year earlier it had earned $2 million.")
+    found = times(text, anchor=date(2022, 10, 26))
+    assert found[-1] == ("A year earlier", "2021-Q3")
+    # the same quarter reported on, not forecast, is the one compared
+    text = "The ferry line reported a loss in the fourth quarter. A year earlier it had earned $2 million."
+    assert times(text, anchor=date(2022, 11, 2))[-1] == ("A year earlier", "2021-Q4")
+
+
+def test_the_quarter_a_year_ago_is_one_expression_a_year_back():
+    text = "The ferry line earned $3 million in the third quarter. For the quarter a year ago, it earned $2 million."
+    assert times(text, anchor=date(2022, 10, 26), parse=False) == [
+        ("the third quarter", "2022-Q3"), ("the quarter a year ago", "2021-Q3")]
+
+
+def test_the_first_two_quarters_are_the_first_half():
+    assert times("Ferry bookings should recover in the first two quarters of 2024.", parse=False) == [
+        ("the first two quarters of 2024", "2024-H1")]
+
+
+def test_a_fiscal_quarter_ended_on_a_day_named_has_ended_and_is_compared_with():
+    text = "The ferry line earned $3 million in its fourth quarter ended Sept. 30. A year earlier it had earned $2 million."
+    assert times(text, anchor=date(2022, 10, 26), parse=False)[-1] == ("A year earlier", "2021-Q4")
+    # "the latest period" may be a half or a year: with no quarter named it sets no quarter in focus
+    assert times("Sales in the latest period rose, from $2 million a year earlier.", parse=False)[-1] == ("a year earlier", "2022")
+
+
+def test_a_quarter_stays_in_focus_over_a_few_paragraphs_of_detail():
+    texts = ["The bakery chain earned $2 million in the third quarter.", "Its bread unit did well.",
+             "Its cake unit lost money.", "It closed a mill.", "Sales were $9 million, up from $8 million a year earlier."]
+    assert _paragraphs(texts, THU)[-1] == ("a year earlier", "2021-Q3")

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from generator import lexicon
 from generator.extract import tense
 from generator.extract.timex_find import Parsed, alternation, find, words
 from generator.extract.timex_resolve import PRECISIONS, Resolution, coarser, first_day, fmt, resolve, resolve_parsed, shift
@@ -50,7 +51,8 @@ def _expression(text: str, p: Parsed, where: Where, anchor: date | None, basis: 
     )
 
 
-FOCUS_PARAGRAPHS = 3  # how far back a named period stays the article's focus
+# how far back (in paragraphs) a named period or day stays the article's focus
+FOCUS_PARAGRAPHS = int(lexicon.thresholds("timex")["focus_paragraphs"])
 
 
 def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]:
@@ -90,9 +92,19 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             elif p.kind == "relfocus" and near is not None:
                 t = _from_named(t, p, near)
             out.append(t)
-            if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None)) and t.value:
+            # "the latest quarter" with no quarter named before it is placed by the anchor's rule
+            # (the latest quarter ended): it is then the period the article reports on, as if named
+            # (only a phrase that says "quarter": "the latest period" may be a half or a year)
+            fallback = p.kind == "focus" and near_q is None and t.precision == "quarter" \
+                and p.modifier in ("latest", "completed") and "quarter" in t.expression.lower()
+            if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None) or fallback) and t.value:
                 quarter, stretch = (t, paragraph.n), False
-                if anchor is None or _period_start(t) <= anchor:
+                # "a year earlier" compares results of a period begun by the anchor; one still under way
+                # and told in the future tense ("expects the slump to continue into the fourth quarter")
+                # is a forecast, not what is compared ("its fourth quarter ended Aug. 26", a fiscal
+                # quarter, has ended on the day named)
+                if anchor is None or (ended <= anchor if ended is not None else _period_start(t) <= anchor
+                                      and not (p.tense == "future" and _period_end(t) > anchor)):
                     reported = quarter
             elif p.kind == "duration" and re.match(r"the\s", t.expression, re.I):
                 # "For the nine months, ... a year earlier": a stretch the article reports on now
