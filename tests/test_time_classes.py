@@ -389,3 +389,23 @@ def test_a_quarter_stays_in_focus_over_a_few_paragraphs_of_detail():
     texts = ["The bakery chain earned $2 million in the third quarter.", "Its bread unit did well.",
              "Its cake unit lost money.", "It closed a mill.", "Sales were $9 million, up from $8 million a year earlier."]
     assert _paragraphs(texts, THU)[-1] == ("a year earlier", "2021-Q3")
+
+
+def test_a_verb_spelt_alike_in_past_and_present_tells_no_tense():
+    # "hurt" read as a present would put Friday ahead; nothing says it is still to come
+    assert times("Falling bank shares hurt the harbour index on Friday.") == [("Friday", "2023-03-10")]
+    assert times("The two captains meet Saturday in the harbour office.") == [("Saturday", "2023-03-18")]
+
+
+def test_days_of_the_easter_calendar_are_placed_by_their_rule():
+    anchor = date(2023, 4, 20)  # Easter Sunday 2023 fell on 9 April
+    assert times("The ferry crews struck over Easter weekend.", anchor=anchor) == [("Easter weekend", "2023-W14-WE")]
+    assert times("The museum was shut on Good Friday.", anchor=anchor) == [("Good Friday", "2023-04-07")]
+    assert times("The regatta is held on Easter Monday.", anchor=date(2024, 2, 1)) == [("Easter Monday", "2024-04-01")]
+
+
+def test_the_easter_rule_agrees_with_a_reference_over_centuries():
+    from dateutil.easter import easter as reference
+
+    from generator.extract.timex_resolve import easter
+    assert all(easter(y) == reference(y) for y in range(1583, 2400))

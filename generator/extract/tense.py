@@ -68,6 +68,9 @@ def of(start: int, end: int, doc: Any) -> str | None:
     if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in auxes):
         return "future"  # "is meeting Tuesday": the present progressive of a plan
     # ("Following are statements made Thursday": a present "be" or "have" plans nothing)
+    # ("Bank shares hurt the index on Friday": a verb whose past is spelt as its present tells neither)
+    if verb.tag_ == "VBP" and verb.lower_ in w["same_past_and_present"]:
+        return None
     if verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in ("be", "have") and not any(t.dep_ in ("poss", "case") for t in inside):
         return "present"  # "meet Monday": a weekday in the present tense is still to come
     return None
