@@ -409,3 +409,11 @@ def test_the_easter_rule_agrees_with_a_reference_over_centuries():
 
     from generator.extract.timex_resolve import easter
     assert all(easter(y) == reference(y) for y in range(1583, 2400))
+
+
+def test_a_plan_told_in_the_simple_past_is_the_day_nearest_the_anchor():
+    # told on a Thursday: the exemptions ran out the next day, not a week before
+    assert times("The ferry exemptions were set to expire on Friday.") == [("Friday", "2023-03-17")]
+    assert times("The captains planned to meet Saturday.") == [("Saturday", "2023-03-18")]
+    # nearer behind than ahead, it is the day gone by
+    assert times("The captains planned to meet Monday.") == [("Monday", "2023-03-13")]

@@ -163,6 +163,9 @@ def _weekday_date(weekday: int, modifier: str | None, anchor: date) -> date:
         return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
     if modifier == "same_week":
         return anchor + timedelta(days=weekday - anchor.weekday())
+    if modifier == "nearest":  # the closer of the last such day (or today) and the next; a tie goes back
+        ahead = (weekday - anchor.weekday()) % 7 or 7
+        return anchor + timedelta(days=ahead) if ahead < diff else anchor - timedelta(days=diff)
     return anchor - timedelta(days=diff)
 
 
@@ -225,8 +228,11 @@ def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | N
         return None
     if p.kind == "weekday":
         assert p.weekday is not None
-        modifier = "future_or_today" if p.modifier == "past" and tense in ("future", "present") else p.modifier
-        return _weekday_date(p.weekday, modifier, anchor), "day", True, "the verb's tense points ahead" if modifier != p.modifier else ""
+        modifier = "future_or_today" if p.modifier == "past" and tense in ("future", "present") else \
+            "nearest" if p.modifier == "past" and tense == "nearest" else p.modifier
+        note = {"future_or_today": "the verb's tense points ahead",
+                "nearest": "a plan told in the past: the occurrence nearest the anchor"}.get(modifier, "") if modifier != p.modifier else ""
+        return _weekday_date(p.weekday, modifier, anchor), "day", True, note
     if p.kind == "weekend":
         modifier = "future" if p.modifier == "past" and tense == "future" else p.modifier
         saturday = {
