@@ -417,3 +417,13 @@ def test_a_plan_told_in_the_simple_past_is_the_day_nearest_the_anchor():
     assert times("The captains planned to meet Saturday.") == [("Saturday", "2023-03-18")]
     # nearer behind than ahead, it is the day gone by
     assert times("The captains planned to meet Monday.") == [("Monday", "2023-03-13")]
+
+
+def test_a_word_made_with_quarter_is_no_quarter():
+    text = "The bakery chain earned $2 million in the third quarter. The quarter-to-quarter comparison was helped by a charge."
+    assert times(text, anchor=date(2022, 10, 26), parse=False) == [("the third quarter", "2022-Q3")]
+
+
+def test_since_year_end_counts_from_the_end_of_last_year():
+    assert times("Ferry shares are up 4% since year-end.", parse=False) == [("year-end", "2022-12-31")]
+    assert times("The ferry line expects to close the deal by year-end.", parse=False) == [("year-end", "2023")]

@@ -91,6 +91,9 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
                             note=f"the period named before ({near_q.expression}) in the year named")
             elif p.kind == "relfocus" and near is not None:
                 t = _from_named(t, p, near)
+            elif p.kind == "relperiod" and anchor is not None and _since_year_end(paragraph.text, p):
+                t = replace(t, value=f"{anchor.year - 1:04d}-12-31", precision="day",
+                            note="since a year's end: the last one before the anchor")
             out.append(t)
             # "the latest quarter" with no quarter named before it is placed by the anchor's rule
             # (the latest quarter ended): it is then the period the article reports on, as if named
@@ -132,6 +135,14 @@ def _own_tense(text: str, p: Parsed) -> str | None:
         return None
     before = re.search(r"([\w-]+)\s+$", text[max(0, p.start - 20):p.start])
     return "nearest" if before and before[1].lower() in words()["nearest_openers"] else None
+
+
+def _since_year_end(text: str, p: Parsed) -> bool:
+    """'The change is since year-end': counted from the end of the last year, not of the anchor's
+    (which has not come yet)."""
+    w = words()
+    phrase = " ".join(text[p.start:p.end].lower().split())
+    return phrase in w["year_end_phrases"] and bool(re.search(r"\bsince\s+$", text[max(0, p.start - 8):p.start], re.I))
 
 
 def _focus_weekday_step(text: str, p: Parsed) -> int:

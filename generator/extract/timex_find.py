@@ -137,7 +137,8 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
             rf"\b(?:the\s+)?(?:(?P<poss>{poss})\s+|(?P<pyear>\d{{4}})\s+)?(?:(?P<ord>{hord})[\s-]+half|(?P<quarters>{quarters}))"
             rf"(?:\s+of\s+(?:(?:fiscal|the\s+year)\s+)?(?:{year}|(?P<rel>this|last|next)\s+year|(?P<the>the|this)\s+year))?\b", re.I)),
         ("relfocus", re.compile(rf"\b(?P<open>{alternation(list(w['focus_openers']), 'i')})\s+(?P<unit>{alternation(w['focus_units'], 'i')})\b(?!\s+(?:of|before|after|earlier|later|ago|or)\b|['’-])")),
-        ("focus", re.compile(rf"\b(?P<phrase>{alternation(list(w['focus_quarters']), 'i')})\b(?!\s+of\b)")),
+        # ("the quarter-to-quarter comparison", "the period-end rate": a word made with the noun is no period)
+        ("focus", re.compile(rf"\b(?P<phrase>{alternation(list(w['focus_quarters']), 'i')})\b(?!\s+of\b|[-‐])")),
         # "the 2021 period", "its 2021 quarter": the period in focus, in the year named
         ("yearfocus", re.compile(rf"\b(?:the|its|their)\s+{year}\s+(?:{alternation(w['year_focus_nouns'], 'i')})\b")),
         ("yearback", re.compile(rf"\b(?:(?:the|a)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<phrase>{back})(?:\s+(?P<noun>{back_nouns}))?\b", re.I)),
