@@ -427,3 +427,9 @@ def test_a_word_made_with_quarter_is_no_quarter():
 def test_since_year_end_counts_from_the_end_of_last_year():
     assert times("Ferry shares are up 4% since year-end.", parse=False) == [("year-end", "2022-12-31")]
     assert times("The ferry line expects to close the deal by year-end.", parse=False) == [("year-end", "2023")]
+
+
+def test_in_so_many_years_told_in_the_future_is_that_year():
+    assert times("The ferry bonds will be redeemed in five years.") == [("five years", "2028")]
+    # in the past tense it is a stretch of time
+    assert times("The ferry ran late for the first time in five years.") == [("five years", "P5Y")]

@@ -91,6 +91,11 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
                             note=f"the period named before ({near_q.expression}) in the year named")
             elif p.kind == "relfocus" and near is not None:
                 t = _from_named(t, p, near)
+            elif p.kind == "duration" and anchor is not None and p.tense == "future" and (ahead := _in_so_long(paragraph.text, p)):
+                unit, count = ahead
+                t = replace(t, value=fmt(shift(anchor, unit, count), unit), precision=unit, anchor=anchor.isoformat(),
+                            anchor_basis=article.published_basis, anchor_source=article.id,
+                            note="a time to come, counted from the anchor")
             elif p.kind == "relperiod" and anchor is not None and _since_year_end(paragraph.text, p):
                 t = replace(t, value=f"{anchor.year - 1:04d}-12-31", precision="day",
                             note="since a year's end: the last one before the anchor")
@@ -135,6 +140,19 @@ def _own_tense(text: str, p: Parsed) -> str | None:
         return None
     before = re.search(r"([\w-]+)\s+$", text[max(0, p.start - 20):p.start])
     return "nearest" if before and before[1].lower() in words()["nearest_openers"] else None
+
+
+DURATION_UNITS: dict[str, Precision] = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def _in_so_long(text: str, p: Parsed) -> tuple[Precision, int] | None:
+    """'will be redeemed in five years': "in" and a counted stretch, told in the future tense, is the
+    time that far ahead of the anchor (in the past tense, "the first time in five years" is a
+    stretch); the unit and count, or None."""
+    m = re.fullmatch(r"P(\d+)([DWMY])", p.note)
+    if m is None or not re.search(r"\bin\s+$", text[max(0, p.start - 4):p.start], re.I):
+        return None
+    return DURATION_UNITS[m[2]], int(m[1])
 
 
 def _since_year_end(text: str, p: Parsed) -> bool:
