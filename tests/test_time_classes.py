@@ -433,3 +433,12 @@ def test_in_so_many_years_told_in_the_future_is_that_year():
     assert times("The ferry bonds will be redeemed in five years.") == [("five years", "2028")]
     # in the past tense it is a stretch of time
     assert times("The ferry ran late for the first time in five years.") == [("five years", "P5Y")]
+
+
+def test_a_weekday_read_as_both_tomorrow_and_a_week_before_is_left_undated():
+    # told on a Thursday: one reading says the next day, the other the Friday before; one is wrong
+    text = "The ferry exemptions were set to expire on Friday. Harbour offices were closed on Friday."
+    assert times(text) == [("Friday", None), ("Friday", None)]
+    # a Friday gone and a Friday to come further off are two days, both kept
+    text = "The captains met on Tuesday. They will meet again on Tuesday."
+    assert times(text) == [("Tuesday", "2023-03-14"), ("Tuesday", "2023-03-21")]

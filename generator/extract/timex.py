@@ -66,6 +66,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
     named: tuple[TimeExpression, int] | None = None
     day: tuple[TimeExpression, int] | None = None  # the day last named, weekdays included
     stretch = False  # a stretch ("the nine months") was reported on since the quarter was named
+    bare: dict[int, list[int]] = {}  # a weekday named with no last/next: where it stands in `out`
     for i, paragraph in enumerate(article.paragraphs):
         doc = docs[i] if i < len(docs) else None
         found = find(paragraph.text, doc)
@@ -100,6 +101,8 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
                 t = replace(t, value=f"{anchor.year - 1:04d}-12-31", precision="day",
                             note="since a year's end: the last one before the anchor")
             out.append(t)
+            if p.kind == "weekday" and p.modifier == "past" and t.precision == "day" and p.weekday is not None:
+                bare.setdefault(p.weekday, []).append(len(out) - 1)
             # "the latest quarter" with no quarter named before it is placed by the anchor's rule
             # (the latest quarter ended): it is then the period the article reports on, as if named
             # (only a phrase that says "quarter": "the latest period" may be a half or a year)
@@ -130,7 +133,26 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
                 day = (t, paragraph.n)
             if t.value and t.precision in ("day", "month", "quarter", "half", "year") and p.kind in ("date", "quarter", "half", "month", "year"):
                 named = (t, paragraph.n)
-    return tuple(out)
+    return tuple(_one_day_per_weekday(out, bare, anchor))
+
+
+def _one_day_per_weekday(out: list[TimeExpression], bare: dict[int, list[int]], anchor: date | None) -> list[TimeExpression]:
+    """A weekday named with no last/next, read by its tenses as the day after the anchor in one place
+    ("exemptions were set to expire Tuesday") and as that weekday a week before in another ("markets
+    were closed Tuesday"): the mark of a copy written or updated a day after the date it carries (a
+    file name's, a time zone's), or of a reading that is wrong. Nothing says which: all are left
+    undated. Readings further apart ("said late Friday", "will visit Friday") are two days."""
+    if anchor is None:
+        return out
+    next_day = anchor + timedelta(days=1)
+    for at in bare.values():
+        days = sorted({out[i].value for i in at if out[i].value})
+        if days != [(next_day - timedelta(days=7)).isoformat(), next_day.isoformat()]:
+            continue
+        for i in at:
+            out[i] = replace(out[i], value=None, precision=None, anchor=None, anchor_basis=None, anchor_source=None,
+                             note=f"the article reads this weekday as two different days ({', '.join(days)}); left undated")
+    return out
 
 
 def _own_tense(text: str, p: Parsed) -> str | None:
