@@ -315,3 +315,9 @@ def test_the_sources_silent_on_an_event_are_named_up_to_a_few_then_counted(two_s
         assert named.count("<a href=") == SILENT_SHOWN and more  # named in order, the rest counted
         assert SILENT_SHOWN + int(more.group(1)) >= len(later)  # every later source is named or counted
         assert f"later{len(later) - 1:02}" not in named
+
+
+def test_a_weekend_reads_as_its_saturday_and_sunday():
+    from generator.pages.chronology import when
+    assert when("2023-W14-WE", "week") == "weekend of 8 Apr 2023 (to 9 Apr)"
+    assert when("2023-W14", "week") == "week of 3 Apr 2023 (to 9 Apr)"

@@ -349,3 +349,96 @@ def test_a_participle_takes_the_future_of_the_clause_it_hangs_from():
     # a reduced relative keeps its own past: shares issued on a day already gone
     text = "Holders of shares issued July 1, which will receive a smaller dividend, may sell them."
     assert ("July 1", "2022-07-01") in times(text, anchor=date(2022, 10, 27))
+
+
+def test_the_latest_quarter_placed_by_the_anchor_is_the_period_a_year_earlier_counts_from():
+    # no quarter named before it: "the latest quarter" is the latest one ended, and the comparison is with it
+    text = "Bookings in the latest quarter rose to 9,000 from 7,000 a year earlier."
+    assert times(text, parse=False) == [("the latest quarter", "2022-Q4"), ("a year earlier", "2021-Q4")]
+
+
+def test_a_quarter_still_under_way_is_no_period_a_year_earlier_compares_with():
+    text = ("The ferry line earned $3 million in the third quarter. It expects the slump to continue into the "
+            "fourth quarter. A year earlier it had earned $2 million.")
+    found = times(text, anchor=date(2022, 10, 26))
+    assert found[-1] == ("A year earlier", "2021-Q3")
+    # the same quarter reported on, not forecast, is the one compared
+    text = "The ferry line reported a loss in the fourth quarter. A year earlier it had earned $2 million."
+    assert times(text, anchor=date(2022, 11, 2))[-1] == ("A year earlier", "2021-Q4")
+
+
+def test_the_quarter_a_year_ago_is_one_expression_a_year_back():
+    text = "The ferry line earned $3 million in the third quarter. For the quarter a year ago, it earned $2 million."
+    assert times(text, anchor=date(2022, 10, 26), parse=False) == [
+        ("the third quarter", "2022-Q3"), ("the quarter a year ago", "2021-Q3")]
+
+
+def test_the_first_two_quarters_are_the_first_half():
+    assert times("Ferry bookings should recover in the first two quarters of 2024.", parse=False) == [
+        ("the first two quarters of 2024", "2024-H1")]
+
+
+def test_a_fiscal_quarter_ended_on_a_day_named_has_ended_and_is_compared_with():
+    text = "The ferry line earned $3 million in its fourth quarter ended Sept. 30. A year earlier it had earned $2 million."
+    assert times(text, anchor=date(2022, 10, 26), parse=False)[-1] == ("A year earlier", "2021-Q4")
+    # "the latest period" may be a half or a year: with no quarter named it sets no quarter in focus
+    assert times("Sales in the latest period rose, from $2 million a year earlier.", parse=False)[-1] == ("a year earlier", "2022")
+
+
+def test_a_quarter_stays_in_focus_over_a_few_paragraphs_of_detail():
+    texts = ["The bakery chain earned $2 million in the third quarter.", "Its bread unit did well.",
+             "Its cake unit lost money.", "It closed a mill.", "Sales were $9 million, up from $8 million a year earlier."]
+    assert _paragraphs(texts, THU)[-1] == ("a year earlier", "2021-Q3")
+
+
+def test_a_verb_spelt_alike_in_past_and_present_tells_no_tense():
+    # "hurt" read as a present would put Friday ahead; nothing says it is still to come
+    assert times("Falling bank shares hurt the harbour index on Friday.") == [("Friday", "2023-03-10")]
+    assert times("The two captains meet Saturday in the harbour office.") == [("Saturday", "2023-03-18")]
+
+
+def test_days_of_the_easter_calendar_are_placed_by_their_rule():
+    anchor = date(2023, 4, 20)  # Easter Sunday 2023 fell on 9 April
+    assert times("The ferry crews struck over Easter weekend.", anchor=anchor) == [("Easter weekend", "2023-W14-WE")]
+    assert times("The museum was shut on Good Friday.", anchor=anchor) == [("Good Friday", "2023-04-07")]
+    assert times("The regatta is held on Easter Monday.", anchor=date(2024, 2, 1)) == [("Easter Monday", "2024-04-01")]
+
+
+def test_the_easter_rule_agrees_with_a_reference_over_centuries():
+    from dateutil.easter import easter as reference
+
+    from generator.extract.timex_resolve import easter
+    assert all(easter(y) == reference(y) for y in range(1583, 2400))
+
+
+def test_a_plan_told_in_the_simple_past_is_the_day_nearest_the_anchor():
+    # told on a Thursday: the exemptions ran out the next day, not a week before
+    assert times("The ferry exemptions were set to expire on Friday.") == [("Friday", "2023-03-17")]
+    assert times("The captains planned to meet Saturday.") == [("Saturday", "2023-03-18")]
+    # nearer behind than ahead, it is the day gone by
+    assert times("The captains planned to meet Monday.") == [("Monday", "2023-03-13")]
+
+
+def test_a_word_made_with_quarter_is_no_quarter():
+    text = "The bakery chain earned $2 million in the third quarter. The quarter-to-quarter comparison was helped by a charge."
+    assert times(text, anchor=date(2022, 10, 26), parse=False) == [("the third quarter", "2022-Q3")]
+
+
+def test_since_year_end_counts_from_the_end_of_last_year():
+    assert times("Ferry shares are up 4% since year-end.", parse=False) == [("year-end", "2022-12-31")]
+    assert times("The ferry line expects to close the deal by year-end.", parse=False) == [("year-end", "2023")]
+
+
+def test_in_so_many_years_told_in_the_future_is_that_year():
+    assert times("The ferry bonds will be redeemed in five years.") == [("five years", "2028")]
+    # in the past tense it is a stretch of time
+    assert times("The ferry ran late for the first time in five years.") == [("five years", "P5Y")]
+
+
+def test_a_weekday_read_as_both_tomorrow_and_a_week_before_is_left_undated():
+    # told on a Thursday: one reading says the next day, the other the Friday before; one is wrong
+    text = "The ferry exemptions were set to expire on Friday. Harbour offices were closed on Friday."
+    assert times(text) == [("Friday", None), ("Friday", None)]
+    # a Friday gone and a Friday to come further off are two days, both kept
+    text = "The captains met on Tuesday. They will meet again on Tuesday."
+    assert times(text) == [("Tuesday", "2023-03-14"), ("Tuesday", "2023-03-21")]

@@ -36,8 +36,11 @@ def of(start: int, end: int, doc: Any) -> str | None:
     while chain[-1].dep_ in ("xcomp", "acomp", "oprd") and chain[-1].head != chain[-1] and len(chain) < 4:
         chain.append(chain[-1].head)
     plan_auxes = [k for c in chain for k in c.children if k.dep_ in ("aux", "auxpass")] if plan != verb else []
-    if plan != verb and any(c.tag_ == "VBD" for c in chain):
-        return "past"
+    # A plan told in the simple past ("exemptions were set to expire Tuesday", "they planned to meet
+    # Friday") was for a day either side of the telling: the occurrence nearest the anchor. In the
+    # past perfect ("had been due to take place Monday") it was for a day already gone.
+    if plan != verb and (any(c.tag_ == "VBD" for c in chain) or any(k.tag_ == "VBD" for k in plan_auxes)):
+        return "past" if any(k.lemma_ == "have" for k in plan_auxes) else "nearest"
     # "may have been responsible on Wednesday": a modal of possibility with the perfect looks back
     # ("will have finished by Friday", a future perfect, still looks ahead)
     if any(k.lower_ in w["perfect_modals"] for k in auxes) and any(k.lemma_ == "have" for k in auxes):
@@ -68,6 +71,9 @@ def of(start: int, end: int, doc: Any) -> str | None:
     if verb.tag_ == "VBG" and any(k.lemma_ == "be" and k.tag_ in ("VBZ", "VBP") for k in auxes):
         return "future"  # "is meeting Tuesday": the present progressive of a plan
     # ("Following are statements made Thursday": a present "be" or "have" plans nothing)
+    # ("Bank shares hurt the index on Friday": a verb whose past is spelt as its present tells neither)
+    if verb.tag_ == "VBP" and verb.lower_ in w["same_past_and_present"]:
+        return None
     if verb.tag_ in ("VBP", "VBZ") and verb.lemma_ not in ("be", "have") and not any(t.dep_ in ("poss", "case") for t in inside):
         return "present"  # "meet Monday": a weekday in the present tense is still to come
     return None

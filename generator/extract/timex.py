@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from generator import lexicon
 from generator.extract import tense
 from generator.extract.timex_find import Parsed, alternation, find, words
 from generator.extract.timex_resolve import PRECISIONS, Resolution, coarser, first_day, fmt, resolve, resolve_parsed, shift
@@ -50,7 +51,8 @@ def _expression(text: str, p: Parsed, where: Where, anchor: date | None, basis: 
     )
 
 
-FOCUS_PARAGRAPHS = 3  # how far back a named period stays the article's focus
+# how far back (in paragraphs) a named period or day stays the article's focus
+FOCUS_PARAGRAPHS = int(lexicon.thresholds("timex")["focus_paragraphs"])
 
 
 def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]:
@@ -64,6 +66,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
     named: tuple[TimeExpression, int] | None = None
     day: tuple[TimeExpression, int] | None = None  # the day last named, weekdays included
     stretch = False  # a stretch ("the nine months") was reported on since the quarter was named
+    bare: dict[int, list[int]] = {}  # a weekday named with no last/next: where it stands in `out`
     for i, paragraph in enumerate(article.paragraphs):
         doc = docs[i] if i < len(docs) else None
         found = find(paragraph.text, doc)
@@ -89,10 +92,30 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
                             note=f"the period named before ({near_q.expression}) in the year named")
             elif p.kind == "relfocus" and near is not None:
                 t = _from_named(t, p, near)
+            elif p.kind == "duration" and anchor is not None and p.tense == "future" and (ahead := _in_so_long(paragraph.text, p)):
+                unit, count = ahead
+                t = replace(t, value=fmt(shift(anchor, unit, count), unit), precision=unit, anchor=anchor.isoformat(),
+                            anchor_basis=article.published_basis, anchor_source=article.id,
+                            note="a time to come, counted from the anchor")
+            elif p.kind == "relperiod" and anchor is not None and _since_year_end(paragraph.text, p):
+                t = replace(t, value=f"{anchor.year - 1:04d}-12-31", precision="day",
+                            note="since a year's end: the last one before the anchor")
             out.append(t)
-            if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None)) and t.value:
+            if p.kind == "weekday" and p.modifier == "past" and t.precision == "day" and p.weekday is not None:
+                bare.setdefault(p.weekday, []).append(len(out) - 1)
+            # "the latest quarter" with no quarter named before it is placed by the anchor's rule
+            # (the latest quarter ended): it is then the period the article reports on, as if named
+            # (only a phrase that says "quarter": "the latest period" may be a half or a year)
+            fallback = p.kind == "focus" and near_q is None and t.precision == "quarter" \
+                and p.modifier in ("latest", "completed") and "quarter" in t.expression.lower()
+            if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None) or fallback) and t.value:
                 quarter, stretch = (t, paragraph.n), False
-                if anchor is None or _period_start(t) <= anchor:
+                # "a year earlier" compares results of a period begun by the anchor; one still under way
+                # and told in the future tense ("expects the slump to continue into the fourth quarter")
+                # is a forecast, not what is compared ("its fourth quarter ended Aug. 26", a fiscal
+                # quarter, has ended on the day named)
+                if anchor is None or (ended <= anchor if ended is not None else _period_start(t) <= anchor
+                                      and not (p.tense == "future" and _period_end(t) > anchor)):
                     reported = quarter
             elif p.kind == "duration" and re.match(r"the\s", t.expression, re.I):
                 # "For the nine months, ... a year earlier": a stretch the article reports on now
@@ -110,7 +133,26 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
                 day = (t, paragraph.n)
             if t.value and t.precision in ("day", "month", "quarter", "half", "year") and p.kind in ("date", "quarter", "half", "month", "year"):
                 named = (t, paragraph.n)
-    return tuple(out)
+    return tuple(_one_day_per_weekday(out, bare, anchor))
+
+
+def _one_day_per_weekday(out: list[TimeExpression], bare: dict[int, list[int]], anchor: date | None) -> list[TimeExpression]:
+    """A weekday named with no last/next, read by its tenses as the day after the anchor in one place
+    ("exemptions were set to expire Tuesday") and as that weekday a week before in another ("markets
+    were closed Tuesday"): the mark of a copy written or updated a day after the date it carries (a
+    file name's, a time zone's), or of a reading that is wrong. Nothing says which: all are left
+    undated. Readings further apart ("said late Friday", "will visit Friday") are two days."""
+    if anchor is None:
+        return out
+    next_day = anchor + timedelta(days=1)
+    for at in bare.values():
+        days = sorted({out[i].value for i in at if out[i].value})
+        if days != [(next_day - timedelta(days=7)).isoformat(), next_day.isoformat()]:
+            continue
+        for i in at:
+            out[i] = replace(out[i], value=None, precision=None, anchor=None, anchor_basis=None, anchor_source=None,
+                             note=f"the article reads this weekday as two different days ({', '.join(days)}); left undated")
+    return out
 
 
 def _own_tense(text: str, p: Parsed) -> str | None:
@@ -120,6 +162,27 @@ def _own_tense(text: str, p: Parsed) -> str | None:
         return None
     before = re.search(r"([\w-]+)\s+$", text[max(0, p.start - 20):p.start])
     return "nearest" if before and before[1].lower() in words()["nearest_openers"] else None
+
+
+DURATION_UNITS: dict[str, Precision] = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+def _in_so_long(text: str, p: Parsed) -> tuple[Precision, int] | None:
+    """'will be redeemed in five years': "in" and a counted stretch, told in the future tense, is the
+    time that far ahead of the anchor (in the past tense, "the first time in five years" is a
+    stretch); the unit and count, or None."""
+    m = re.fullmatch(r"P(\d+)([DWMY])", p.note)
+    if m is None or not re.search(r"\bin\s+$", text[max(0, p.start - 4):p.start], re.I):
+        return None
+    return DURATION_UNITS[m[2]], int(m[1])
+
+
+def _since_year_end(text: str, p: Parsed) -> bool:
+    """'The change is since year-end': counted from the end of the last year, not of the anchor's
+    (which has not come yet)."""
+    w = words()
+    phrase = " ".join(text[p.start:p.end].lower().split())
+    return phrase in w["year_end_phrases"] and bool(re.search(r"\bsince\s+$", text[max(0, p.start - 8):p.start], re.I))
 
 
 def _focus_weekday_step(text: str, p: Parsed) -> int:

@@ -111,6 +111,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
     """The TimeML classes beyond days, months and years; each rule's data says which phrases."""
     qord = alternation(list(w["quarter_ordinals"]), "i")
     hord = alternation(list(w["half_ordinals"]), "i")
+    quarters = alternation(list(w["halves_as_quarters"]), "i")
     poss = alternation(list(w["year_possessives"]), "i")
     fill = alternation(w["quarter_fillers"], "i")
     seasons = alternation(list(w["seasons"]), "i")
@@ -133,10 +134,11 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
             rf"\b(?:the\s+)?(?:(?P<poss>{poss})\s+|(?P<pyear>\d{{4}})\s+)?(?:{fill}[\s-]+)?(?P<ord>{qord})[\s-]+(?:{fill}[\s-]+)?quarter"
             rf"(?:\s+of\s+(?:(?:fiscal|the\s+year)\s+)?(?:{year}|(?P<rel>this|last|next)\s+year))?\b", re.I)),
         ("half", re.compile(
-            rf"\b(?:the\s+)?(?:(?P<poss>{poss})\s+|(?P<pyear>\d{{4}})\s+)?(?P<ord>{hord})[\s-]+half"
+            rf"\b(?:the\s+)?(?:(?P<poss>{poss})\s+|(?P<pyear>\d{{4}})\s+)?(?:(?P<ord>{hord})[\s-]+half|(?P<quarters>{quarters}))"
             rf"(?:\s+of\s+(?:(?:fiscal|the\s+year)\s+)?(?:{year}|(?P<rel>this|last|next)\s+year|(?P<the>the|this)\s+year))?\b", re.I)),
         ("relfocus", re.compile(rf"\b(?P<open>{alternation(list(w['focus_openers']), 'i')})\s+(?P<unit>{alternation(w['focus_units'], 'i')})\b(?!\s+(?:of|before|after|earlier|later|ago|or)\b|['’-])")),
-        ("focus", re.compile(rf"\b(?P<phrase>{alternation(list(w['focus_quarters']), 'i')})\b(?!\s+of\b)")),
+        # ("the quarter-to-quarter comparison", "the period-end rate": a word made with the noun is no period)
+        ("focus", re.compile(rf"\b(?P<phrase>{alternation(list(w['focus_quarters']), 'i')})\b(?!\s+of\b|[-‐])")),
         # "the 2021 period", "its 2021 quarter": the period in focus, in the year named
         ("yearfocus", re.compile(rf"\b(?:the|its|their)\s+{year}\s+(?:{alternation(w['year_focus_nouns'], 'i')})\b")),
         ("yearback", re.compile(rf"\b(?:(?:the|a)\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<phrase>{back})(?:\s+(?P<noun>{back_nouns}))?\b", re.I)),
@@ -344,8 +346,11 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
     start, end = m.span()
     if kind in ("quarter", "half"):
         year, shift = _year_of(g)
-        table = w["quarter_ordinals" if kind == "quarter" else "half_ordinals"]
-        part = ("Q" if kind == "quarter" else "H") + str(table[g["ord"].lower()])
+        if g.get("quarters"):  # "the first two quarters": the first half
+            part = "H" + str(w["halves_as_quarters"][" ".join(g["quarters"].lower().split())])
+        else:
+            table = w["quarter_ordinals" if kind == "quarter" else "half_ordinals"]
+            part = ("Q" if kind == "quarter" else "H") + str(table[g["ord"].lower()])
         return Parsed(kind, start, end, year=year, count=shift if shift is not None else 0,
                       modifier="shift" if shift is not None else None, part=part)
     if kind == "relfocus":
@@ -472,9 +477,16 @@ def _with_year_back(text: str, found: list[Parsed]) -> list[Parsed]:
     """'the year-ago third quarter', 'the year-earlier nine months': the period the words name, a
     year back, as one expression (a quarter or half dated a year before it; a stretch stays one)."""
     adjectives = tuple(a.lower() for a in words()["year_back_adjectives"])
+    after = tuple(a.lower() for a in words()["year_back_after_focus"])
     out: list[Parsed] = []
     for p in found:
         prev = out[-1] if out else None
+        # "the quarter a year ago", "the period a year earlier": the period in focus, a year back, as
+        # one expression (read apart, "the quarter" would be this year's)
+        if prev is not None and prev.kind == "focus" and p.kind == "yearback" and p.base is None \
+                and " ".join(text[p.start:p.end].lower().split()) in after and not text[prev.end:p.start].strip():
+            out[-1] = Parsed("yearback", prev.start, p.end, unit="year", count=-1)
+            continue
         if prev is not None and prev.kind == "yearback" and p.kind in ("quarter", "half", "duration") \
                 and text[prev.start:prev.end].lower().endswith(adjectives) and not text[prev.end:p.start].strip():
             merged = replace(p, start=prev.start) if p.kind == "duration" else \

@@ -103,10 +103,26 @@ def _year_for(month: int, day: int, anchor: date, tense: str | None) -> date | N
     return ahead if (ahead - anchor).days < limit else past
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday of a Gregorian year: the anonymous Gregorian algorithm (Meeus, Jones,
+    Butcher), so that Good Friday or Easter weekend is placed by a rule and not read as a weekday."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the algorithm's own letters)
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
 def _named_day(name: str, year: int) -> date | None:
     rule = words()["named_days"].get(name)
     if not rule:
         return None
+    if "easter" in rule:
+        return easter(year) + timedelta(days=rule["easter"])
     if "day" in rule:
         return date(year, rule["month"], rule["day"])
     first = date(year, rule["month"], 1)
@@ -147,6 +163,9 @@ def _weekday_date(weekday: int, modifier: str | None, anchor: date) -> date:
         return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
     if modifier == "same_week":
         return anchor + timedelta(days=weekday - anchor.weekday())
+    if modifier == "nearest":  # the closer of the last such day (or today) and the next; a tie goes back
+        ahead = (weekday - anchor.weekday()) % 7 or 7
+        return anchor + timedelta(days=ahead) if ahead < diff else anchor - timedelta(days=diff)
     return anchor - timedelta(days=diff)
 
 
@@ -170,7 +189,8 @@ def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | N
             options = [d for d in options if d >= anchor] or options
         elif tense == "past":
             options = [d for d in options if d <= anchor] or options
-        return min(options, key=lambda d: (abs((d - anchor).days), d)), "day", True, f"{p.note} by its rule"
+        unit = "weekend" if words()["named_days"][p.note].get("weekend") else "day"
+        return min(options, key=lambda d: (abs((d - anchor).days), d)), unit, True, f"{p.note} by its rule"
     if p.kind == "date" and p.month is None:  # a numeric date whose order is unknown keeps its year
         assert p.year is not None
         return date(p.year, 1, 1), "year", False, p.note
@@ -208,8 +228,11 @@ def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | N
         return None
     if p.kind == "weekday":
         assert p.weekday is not None
-        modifier = "future_or_today" if p.modifier == "past" and tense in ("future", "present") else p.modifier
-        return _weekday_date(p.weekday, modifier, anchor), "day", True, "the verb's tense points ahead" if modifier != p.modifier else ""
+        modifier = "future_or_today" if p.modifier == "past" and tense in ("future", "present") else \
+            "nearest" if p.modifier == "past" and tense == "nearest" else p.modifier
+        note = {"future_or_today": "the verb's tense points ahead",
+                "nearest": "a plan told in the past: the occurrence nearest the anchor"}.get(modifier, "") if modifier != p.modifier else ""
+        return _weekday_date(p.weekday, modifier, anchor), "day", True, note
     if p.kind == "weekend":
         modifier = "future" if p.modifier == "past" and tense == "future" else p.modifier
         saturday = {

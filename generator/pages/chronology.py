@@ -21,6 +21,9 @@ def when(value: str, precision: str) -> str:
     d = start_date(value, precision)
     if precision == "day":
         return f"{d.day} {calendar.month_abbr[d.month]} {d.year}"
+    if precision == "week" and value.endswith("-WE"):  # a weekend: its Saturday and Sunday
+        end = d + timedelta(days=1)
+        return f"weekend of {d.day} {calendar.month_abbr[d.month]} {d.year} (to {end.day} {calendar.month_abbr[end.month]})"
     if precision == "week":
         end = d + timedelta(days=6)
         return f"week of {d.day} {calendar.month_abbr[d.month]} {d.year} (to {end.day} {calendar.month_abbr[end.month]})"
@@ -77,7 +80,7 @@ def _strip(title: str, events: list[Event], unit_days: bool) -> Strip | None:
 
     def span(e: Event) -> tuple[date, date]:
         s = start_date(e.date, e.precision)
-        length = {"day": 1, "week": 7, "month": 31, "year": 366, "decade": 3653}[e.precision]
+        length = 2 if e.date.endswith("-WE") else {"day": 1, "week": 7, "month": 31, "year": 366, "decade": 3653}[e.precision]
         return s, s + timedelta(days=length)
 
     first = min(span(e)[0] for e in events)
@@ -150,7 +153,7 @@ def coverage(e: Event, sources: Sequence[Source], dated: Dated | None = None) ->
     dates = sorted(published[i] for i in carrying if i in published)
     first = tuple(sorted(i for i in carrying if dates and published.get(i) == dates[0]))
     day = start_date(e.date, e.precision)
-    last_day = day if e.precision == "day" else day + timedelta(days={"week": 6, "month": 30}.get(e.precision, 0))
+    last_day = day if e.precision == "day" else day + timedelta(days=1 if e.date.endswith("-WE") else {"week": 6, "month": 30}.get(e.precision, 0))
     later = takewhile(lambda original: original[0] > last_day, dated.originals)
     silent = tuple(sorted(sid for _, sid in later if sid not in carrying))
     return Coverage(first, dates[0] if dates else None, silent)
