@@ -111,8 +111,8 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None) or fallback) and t.value:
                 quarter, stretch = (t, paragraph.n), False
                 # "a year earlier" compares results of a period begun by the anchor; one still under way
-                # and told in the future tense ("expects the slump to continue into the fourth quarter")
-                # is a forecast, not what is compared ("its fourth quarter ended Aug. 26", a fiscal
+                # and told in the future tense ("expects sales to keep falling through the third quarter")
+                # is a forecast, not what is compared ("its second quarter ended March 9", a fiscal
                 # quarter, has ended on the day named)
                 if anchor is None or (ended <= anchor if ended is not None else _period_start(t) <= anchor
                                       and not (p.tense == "future" and _period_end(t) > anchor)):
