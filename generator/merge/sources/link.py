@@ -14,6 +14,7 @@ from generator.merge.sources.candidates import candidates
 from generator.merge.sources.comparison import Comparisons, Match
 from generator.merge.sources.memory import LinkMemory
 from generator.merge.sources.signatures import Text
+from generator.merge.sources.stored import StoredMinhashes
 from generator.model import Article, Overlap, Source
 
 # share of a source's paragraphs found in another that makes it a copy (data/thresholds.yml)
@@ -34,7 +35,12 @@ def link(articles: Sequence[Article], store: Cache | None = None,
     compared = Comparisons(known)
     with no_cycle_collection():
         texts = memory.texts(articles) if memory is not None else [Text.of(a) for a in articles]
-        pairs = candidates(texts, memory.minhashes) if memory is not None else candidates(texts)
+        if memory is not None:
+            pairs = candidates(texts, memory.minhashes)
+        elif store is not None:
+            pairs = candidates(texts, StoredMinhashes(store, _minhash_key(articles)))
+        else:
+            pairs = candidates(texts)
         linked = _linked(articles, texts, pairs, compared)
     if store and compared.used and (body is None or compared.fresh):
         body = compared.dump()
@@ -42,6 +48,11 @@ def link(articles: Sequence[Article], store: Cache | None = None,
     if memory is not None:
         memory.after_link(body, compared.used)
     return linked
+
+
+def _minhash_key(articles: Sequence[Article]) -> str:
+    # One body per seed set, as for the comparisons: it holds that set's paragraphs only.
+    return hashlib.sha256("\n".join(["minhashes", comparison.CODE, *sorted(a.id for a in articles)]).encode()).hexdigest()
 
 
 def _relation(a: Text, m: Match, back: Match, b: Text) -> str | None:
