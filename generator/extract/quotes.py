@@ -80,6 +80,7 @@ class Lexicon:
     judgement_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     characterising_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     claim_nouns: frozenset[str] = frozenset()
+    stance_verbs: frozenset[str] = frozenset()
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
         judgement_verbs={k: frozenset(v) for k, v in (d.get("judgement_verbs") or {}).items()},
         characterising_verbs={k: frozenset(v) for k, v in (d.get("characterising_verbs") or {}).items()},
         claim_nouns=words("claim_nouns"),
+        stance_verbs=words("stance_verbs"),
     )
 
 
@@ -276,7 +278,25 @@ def _description(tok: Any) -> str:
     """A common-noun subject as written, up to its first comma or clause."""
     words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i < tok.i]
     end = tok.i
+    doc = tok.doc
+    clauses = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i]
     for t in sorted(tok.subtree, key=lambda t: t.i):
+        if tok.i < t.i <= end:
+            continue  # inside a restrictive clause kept whole below
+        c = next((c for c in clauses if c.left_edge.i <= t.i <= c.right_edge.i), None)
+        if c is not None:
+            # "a study that appeared in a medical journal", "a report released by the audit office":
+            # a restrictive clause (no comma before it, none inside) says which one it is; a long
+            # or comma-set clause is only more about it, and is left out from its first word on.
+            clause = doc[c.left_edge.i:c.right_edge.i + 1]
+            if (c.left_edge.i == end + 1 and c.right_edge.i - tok.left_edge.i < 14
+                    and not any(w.text in ",;(—–―-" or w.text in PAIRS_OF or w.text in CLOSERS for w in clause)):
+                end = c.right_edge.i
+                # "… published by the Harbour Authority in May": when it was is not who it is.
+                while end > c.i and (doc[end].ent_type_ in ("DATE", "TIME") or doc[end].pos_ == "ADP"):
+                    end -= 1
+                continue
+            break
         if t.i > tok.i and (t.text in ",;(—–―-" or t.text in PAIRS_OF or t.text in CLOSERS
                             or t.dep_ in ("relcl", "acl", "case") or t.head.dep_ == "relcl"):
             break  # a possessive's "’s" ("the mayor’s claim") is not part of who it is
@@ -993,7 +1013,7 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         found = None
         cue = tok.text
         spoken = False
-        if lemma in lex.speech_verbs or lemma in lex.commitment_verbs:
+        if lemma in lex.speech_verbs or lemma in lex.commitment_verbs or lemma in lex.stance_verbs:
             content = _content(tok, lex) or _parenthetical(tok, marks)
             if content is not None:
                 first, last, head = content

@@ -1,0 +1,37 @@
+"""Reported claims beyond speech verbs, and the rows a nested report is split into.
+
+Every article is about an invented event; none of its names or sentences come from any corpus."""
+from __future__ import annotations
+
+from test_quotes import claims, one
+
+
+def test_a_finding_with_a_that_clause_is_a_claim_of_who_found_it():
+    found = claims("An audit by the Marlow water board found that the pumping station had been overbilled for years.")
+    c = one(found, "the pumping station had been overbilled for years")
+    assert c.cue == "found" and c.speaker_text is not None and "audit" in c.speaker_text
+
+
+def test_a_held_position_with_a_that_clause_is_a_claim_of_who_holds_it():
+    found = claims("Councillor Ada Okafor believes that the new ferry schedule will cost the town its tourists.")
+    c = one(found, "the new ferry schedule will cost the town its tourists")
+    assert (c.speaker_text, c.cue) == ("Ada Okafor", "believes")
+
+
+def test_a_stance_verb_cues_no_direct_quote():
+    found = claims("“The ferry will run,” the harbour master said. Councillor Ada Okafor thinks otherwise.")
+    assert one(found, "The ferry will run").cue == "said"
+    assert all(c.cue != "thinks" for c in found)
+
+
+def test_a_restrictive_clause_stays_part_of_a_described_source():
+    found = claims("A 2019 study that appeared in the Harbour Review found that the seawall had sunk two inches.",
+                   "A report being prepared this month by the port board shows how the cranes were bought.")
+    assert one(found, "the seawall had sunk two inches").speaker_text == "A 2019 study that appeared in the Harbour Review"
+    c = one(found, "how the cranes were bought")
+    assert c.speaker_text == "A report being prepared this month by the port board"
+
+
+def test_a_comma_set_clause_is_left_out_of_a_described_source():
+    found = claims("The survey, which was paid for by the ferry company, found that most riders want later boats.")
+    assert one(found, "most riders want later boats").speaker_text == "The survey"
