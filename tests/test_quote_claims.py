@@ -35,3 +35,37 @@ def test_a_restrictive_clause_stays_part_of_a_described_source():
 def test_a_comma_set_clause_is_left_out_of_a_described_source():
     found = claims("The survey, which was paid for by the ferry company, found that most riders want later boats.")
     assert one(found, "most riders want later boats").speaker_text == "The survey"
+
+
+def test_a_signed_comment_quoting_a_word_inside_is_one_quote_of_its_signer():
+    found = claims("“As a ferry rider for twenty years I would rather row than take what he calls “progress” "
+                   "on the new timetable.” ― Amara Okafor")
+    assert len(found) == 1
+    c = found[0]
+    assert c.text.startswith("As a ferry rider") and c.text.endswith("on the new timetable.")
+    assert (c.speaker_text, c.cue) == ("Amara Okafor", "―")
+
+
+def test_according_to_a_person_before_a_quote_is_the_speaker():
+    found = claims("Ines Moreau chairs the ferry board. According to Moreau, “the timetable was never going to work "
+                   "for families on the island.”")
+    c = one(found, "the timetable was never going to work for families on the island.")
+    assert c.speaker_text in ("Ines Moreau", "Moreau") and c.kind == "direct"
+
+
+def test_as_someone_put_it_cues_the_quote():
+    found = claims("As Tomas Okafor, a ferry captain, put it, “nobody on the island was asked about the new boats.”")
+    assert one(found, "nobody on the island was asked about the new boats.").speaker_text == "Tomas Okafor"
+
+
+def test_a_quote_that_is_the_object_of_a_verb_is_the_subjects():
+    found = claims("In a May speech, Mayor Lena Marlow attacked “the reckless plan to sell the harbour to a hotel chain.”")
+    c = one(found, "the reckless plan to sell the harbour to a hotel chain.")
+    assert (c.speaker_text, c.cue) == ("Lena Marlow", "attacked")
+
+
+def test_a_quote_opening_the_sentence_after_a_reported_claim_goes_on_with_it():
+    found = claims("The ferry may stop running in May, Ada Okafor said. “Nobody has told the island families what "
+                   "they are supposed to do in the winter.”")
+    c = one(found, "Nobody has told the island families what they are supposed to do in the winter.")
+    assert c.speaker_text == "Ada Okafor" and c.attribution.rule == "continues the claim before"

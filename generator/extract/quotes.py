@@ -81,6 +81,7 @@ class Lexicon:
     characterising_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     claim_nouns: frozenset[str] = frozenset()
     stance_verbs: frozenset[str] = frozenset()
+    speech_idioms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -121,6 +122,7 @@ def lexicon() -> Lexicon:
         characterising_verbs={k: frozenset(v) for k, v in (d.get("characterising_verbs") or {}).items()},
         claim_nouns=words("claim_nouns"),
         stance_verbs=words("stance_verbs"),
+        speech_idioms={str(k): frozenset(str(w).lower() for w in v) for k, v in (d.get("speech_idioms") or {}).items()},
     )
 
 
@@ -602,7 +604,14 @@ def _span_text(doc: Any, tok: Any) -> str:
 
 
 def _is_speech(tok: Any, lex: Lexicon) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in lex.speech_verbs:
+        return True
+    # "As Roe put it, “…”": a verb that cues a quote only with its idiomatic object.
+    objects = lex.speech_idioms.get(lemma)
+    return bool(objects) and any(c.dep_ == "dobj" and c.lower_ in objects for c in tok.children)
 
 
 def _is_naming(tok: Any, lex: Lexicon) -> bool:
@@ -821,6 +830,9 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         # A transcript line is all one speaker's words: a title quoted in it, a claim reported in
         # it, are part of what they said, never rows of their own with a speaker found inside.
         return [spoken]
+    signed_whole = _signed_paragraph(text, lex)
+    if signed_whole is not None:
+        return [signed_whole]
     quotes = quote_spans(text)
     marks = with_marks(text, quotes)
     bounds = _sentence_bounds(text, quotes, lex)
@@ -842,6 +854,7 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         found = governing[-1:] or found
         return (found[-1] if last else found[0]) if found else None
 
+    reported = _reported(text, doc, lex, marks)
     previous: Draft | None = None
     for n, (qs, qe) in enumerate(quotes):
         start, end = _trim(text, qs, qe)
@@ -869,12 +882,34 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         if (verb is not None and verb.idx > qe and n + 1 < len(quotes) and len(text[start:end].split()) <= 3
                 and not [b for b in bounds if qe < b <= quotes[n + 1][0]]):
             continue  # “That,” she added, “…”: the few words before the cue belong to the quote after it
+        if verb is None:
+            verb = _quoted_object_cue(doc, start, end, marks, lex)
+        according = None if verb is not None else _according_before(text, doc, before_limit, marks[n][0], marks, lex)
+        # The sentence just before this one, when the quote opens its own sentence.
+        prior_start = max([b for b in bounds if b < before_limit] + [0])
+        prior = None if verb is not None or according is not None or previous is not None \
+            or text[before_limit:marks[n][0]].strip() else next(
+            (d for d in reversed(reported) if d.verb is not None and prior_start <= d.verb.idx < before_limit
+             and d.speaker is not None and not inside(d.verb.idx, marks)), None)
         signed = _signature(text[marks[n][1]:], lex)
         if signed is not None:
             name, cue = signed
             draft = Draft("direct", start, end, cue, None, [], name, named=True, how="signed after the quote")
         elif verb is not None:
             draft = Draft("direct", start, end, _cue(verb, lex), _speaker_token(verb, marks), _vias(verb, lex), verb=verb)
+        elif according is not None:
+            tok, obj = according
+            words = " ".join(w.lower_ for w in doc[tok.i:obj.i] if w.i < obj.left_edge.i) or tok.lower_
+            person = obj.lemma_.lower() in lex.person_nouns or obj.ent_type_ == "PERSON"
+            draft = Draft("direct", start, end, words, obj if person else None, [] if person else [obj], verb=tok,
+                          how="“according to” before the quote")
+            if not person and obj.pos_ == "PROPN":
+                draft.source_name = obj
+        elif prior is not None and len(text[start:end].split()) >= 4:
+            # “…,” after "The port may close, Roe said.": a quote opening the next sentence, with no cue
+            # of its own, goes on with the claim just before it.
+            draft = Draft("direct", start, end, prior.cue, prior.speaker, list(prior.via), prior.speaker_text,
+                          prior.verb, named=prior.named, how="continues the claim before")
         elif previous is not None and not [
             t for t in tokens_between(previous.end, start - 1)
             if t.dep_.startswith("nsubj") and _is_speech(t.head, lex) and not _negated(t.head, lex, marks)
@@ -895,8 +930,42 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         post = _post(text, lex)
         if post is not None:
             drafts.append(post)
-    drafts.extend(_reported(text, doc, lex, marks))
+    drafts.extend(reported)
     return drafts
+
+
+def _quoted_object_cue(doc: Any, start: int, end: int, marks: Sequence[tuple[int, int]], lex: Lexicon) -> Any | None:
+    """ "Roe attacked “the reckless plan to sell the port”": a verb right before a quote that is its
+    object cues the quote; its subject said those words."""
+    if len(doc.text[start:end].split()) <= 3:
+        return None
+    opening = next((t for t in doc if t.idx >= start), None)
+    if opening is None or opening.i < 2:
+        return None
+    before = doc[opening.i - 1]
+    while before.i > 0 and before.idx >= start - 2 and not before.text.strip("“\"'‘`«„"):
+        before = doc[before.i - 1]  # the opening mark itself
+    if before.pos_ != "VERB" or inside(before.idx, marks) or _negated(before, lex, marks):
+        return None
+    obj = next((c for c in before.children if c.dep_ == "dobj"), None)
+    if obj is None or not start <= obj.idx < end or before.lemma_.lower() in lex.stance_verbs:
+        return None
+    return before
+
+
+def _according_before(text: str, doc: Any, begin: int, qs: int, marks: Sequence[tuple[int, int]],
+                      lex: Lexicon) -> tuple[Any, Any] | None:
+    """ "According to Roe, “…”": the phrase right before a quote, with only a comma or colon between."""
+    for tok in doc:
+        if tok.idx < begin or tok.idx >= qs or inside(tok.idx, marks):
+            continue
+        obj = _attribution(tok, lex)
+        if obj is None:
+            continue
+        stop = obj.right_edge
+        if not text[stop.idx + len(stop.text):qs - 1].strip(" ,:"):
+            return tok, obj
+    return None
 
 
 # "— Jane Roe (@janeroe) May 4, 2016" after a post, or "― Jane Roe" after a reader's comment.
@@ -922,6 +991,22 @@ def _signature(rest: str, lex: Lexicon) -> tuple[str, str] | None:
     if name.endswith(".") and len(name.split()[-1]) > 2:
         name = name[:-1]  # "― Carla Ruiz." ends a sentence; "― Carla R." keeps its initial
     return name, ("posted" if m.group("handle") or m.group("date") else rest.strip()[0])
+
+
+def _signed_paragraph(text: str, lex: Lexicon) -> Draft | None:
+    """A reader's comment printed as one quote and signed (“… what he calls “hell” …” ― Jane Roe):
+    from the opening mark to the last closing mark it is all the signer's, whatever marks it quotes
+    inside, so an inner mark typed the wrong way round cannot cut it into pieces."""
+    if not text[:1] in ("“", '"') or not re.search(r"[”\"]", text[1:]):
+        return None
+    close = max(text.rfind("”"), text.rfind('"'))
+    signed = _signature(text[close + 1:], lex)
+    if close <= 1 or signed is None or signed[1] == "posted" or quote_spans(text) == [(1, close)]:
+        return None  # one clean quote needs no help; a post has its own rule
+    start, end = _trim(text, 1, close)
+    if len(text[start:end].split()) < 6:
+        return None
+    return Draft("direct", start, end, signed[1], None, [], signed[0], named=True, how="signed after the quote")
 
 
 def _post(text: str, lex: Lexicon) -> Draft | None:
