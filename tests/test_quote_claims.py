@@ -69,3 +69,14 @@ def test_a_quote_opening_the_sentence_after_a_reported_claim_goes_on_with_it():
                    "they are supposed to do in the winter.”")
     c = one(found, "Nobody has told the island families what they are supposed to do in the winter.")
     assert c.speaker_text == "Ada Okafor" and c.attribution.rule == "continues the claim before"
+
+
+def test_a_participle_said_of_a_statement_speaks_for_who_made_it():
+    found = claims(
+        "The harbour board issued a statement calling the ferry strike “a danger to every family on the island.”",
+        "Okafor says the ferry company's early-morning tweets accusing the union of staging the strike are lies.",
+    )
+    c = next(c for c in found if c.text.startswith("the ferry strike"))
+    assert c.speaker_text == "The harbour board" and c.cue == "calling"
+    c = one(found, "the union of staging the strike")
+    assert c.speaker_text is not None and "ferry company" in c.speaker_text

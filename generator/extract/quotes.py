@@ -534,8 +534,27 @@ def _dateline(tok: Any) -> bool:
     return after is not None and after.text in ("—", "–", "-", "--", ",", "(")
 
 
+def _channel_speaker(verb: Any) -> Any | None:
+    """ "Roe's tweets accusing the board of lying", "the council issued a statement calling the vote
+    a farce": a participle said of a statement, a post or a letter speaks for whoever made it, the
+    possessor or the subject of the verb it is the object of; never for the verb of the main clause
+    the participle's noun happens to sit in. Returns the verb itself when the channel names nobody."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in lexicon().channel_nouns:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner if owner.pos_ in ("PROPN", "NOUN") else verb
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "nsubjpass"), verb)
+    return verb
+
+
 def subject_of(verb: Any) -> Any | None:
     """The token that speaks for a verb, following conjoined and participle verbs to their subject."""
+    channel = _channel_speaker(verb)
+    if channel is not None:
+        return channel if channel is not verb else None
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
