@@ -80,3 +80,24 @@ def test_a_participle_said_of_a_statement_speaks_for_who_made_it():
     assert c.speaker_text == "The harbour board" and c.cue == "calling"
     c = one(found, "the union of staging the strike")
     assert c.speaker_text is not None and "ferry company" in c.speaker_text
+
+
+
+def test_a_participle_after_other_people_named_in_a_phrase_is_nobodys():
+    found = claims("Mayor Lena Marlow and Ada Okafor stayed calm despite early critics of the ferry plan, such as "
+                   "councillor Tomas Brandt, and Ines Moreau, now saying they think it should be scrapped.")
+    c = one(found, "they think it should be scrapped")
+    assert c.speaker_text is None
+
+
+def test_a_second_cue_joined_to_a_reported_cue_is_nobodys():
+    found = claims("Marlow says Okafor promised to keep the ferry running and said she would fight the board.")
+    c = one(found, "she would fight the board")
+    assert c.speaker_text is None
+
+
+
+def test_a_speaker_written_only_in_titles_keeps_them_all():
+    found = claims("Retired Colonel said that the ferry plan will fail.", "Admiral Marlow said the pier is safe.")
+    assert one(found, "the ferry plan will fail").speaker_text == "Retired Colonel"
+    assert one(found, "the pier is safe").speaker_text == "Marlow"

@@ -82,6 +82,7 @@ class Lexicon:
     claim_nouns: frozenset[str] = frozenset()
     stance_verbs: frozenset[str] = frozenset()
     speech_idioms: dict[str, frozenset[str]] = field(default_factory=dict)
+    listing_preps: frozenset[str] = frozenset()
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -122,6 +123,7 @@ def lexicon() -> Lexicon:
         characterising_verbs={k: frozenset(v) for k, v in (d.get("characterising_verbs") or {}).items()},
         claim_nouns=words("claim_nouns"),
         stance_verbs=words("stance_verbs"),
+        listing_preps=words("listing_preps"),
         speech_idioms={str(k): frozenset(str(w).lower() for w in v) for k, v in (d.get("speech_idioms") or {}).items()},
     )
 
@@ -252,8 +254,11 @@ def _name(tok: Any, lex: Lexicon) -> str:
             break
     parts = list(doc[start:tok.i + 1])
     parts += [t for t in tok.rights if t.dep_ in ("flat",) and t.pos_ == "PROPN"]
-    while len(parts) > 1 and (parts[0].lower_.strip(".") in lex.titles or parts[0].lemma_.lower() in lex.titles):
-        parts = parts[1:]
+    is_title = lambda t: t.lower_.strip(".") in lex.titles or t.lemma_.lower() in lex.titles  # noqa: E731
+    if not all(is_title(t) for t in parts):
+        # "Retired General" is all titles: who it is, as written, not its last word alone.
+        while len(parts) > 1 and is_title(parts[0]):
+            parts = parts[1:]
     end = parts[-1].i
     # "Bureau of Prisons", "Committee for a Balanced Budget": a name that goes on after "of"/"for".
     prep = next((c for c in doc[end].rights if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == end + 1), None)
@@ -550,6 +555,23 @@ def _channel_speaker(verb: Any) -> Any | None:
     return verb
 
 
+def _after_a_person_in_a_phrase(verb: Any) -> bool:
+    """Whether the words right before a participle (past commas and adverbs) are a person named or
+    described in a prepositional phrase, not an audience ("told reporters")."""
+    doc, j = verb.doc, verb.i - 1
+    while j >= 0 and (doc[j].pos_ in ("ADV", "PUNCT") or doc[j].dep_ == "appos"):
+        j -= 1
+    if j < 0:
+        return False
+    tok = doc[j]
+    while tok.dep_ in ("compound", "flat", "appos", "conj", "cc") and tok.head.i != tok.i:
+        tok = tok.head  # up the list or apposition to the phrase's head
+    lex = lexicon()
+    person = tok.ent_type_ == "PERSON" or tok.lemma_.lower() in lex.person_nouns
+    return (tok.dep_ == "pobj" and person and tok.head.lower_ in lex.listing_preps
+            and tok.lemma_.lower() not in lex.audience_nouns and tok.head.head.i != verb.i)
+
+
 def subject_of(verb: Any) -> Any | None:
     """The token that speaks for a verb, following conjoined and participle verbs to their subject."""
     channel = _channel_speaker(verb)
@@ -579,6 +601,18 @@ def subject_of(verb: Any) -> Any | None:
             # "Roe said that the port would close and suggested that it would sell": a second
             # "that" clause parallel to the first is as likely Roe's as the port's, however the parser
             # joined it. ("… that Poe had talks but vowed to fight" stays Poe's.)
+            return None
+        if (seen == 1 and verb.dep_ == "conj" and verb.head.dep_ == "ccomp"
+                and verb.head.head.lemma_.lower() in lexicon().speech_verbs
+                and verb.head.lemma_.lower() in lexicon().speech_verbs | lexicon().commitment_verbs
+                and verb.lemma_.lower() in lexicon().speech_verbs):
+            # "Roe says Poe promised to stay and said she would fight": a second cue joined to a cue
+            # that Roe reports is Roe's as often as Poe's.
+            return None
+        if seen == 1 and verb.tag_ == "VBG" and verb.dep_ == "advcl" and _after_a_person_in_a_phrase(verb):
+            # "Roe and Poe stayed calm despite critics such as Doe and Moe, now saying …": the participle
+            # follows other people, named in a phrase of the main clause; which of them says it, the
+            # parse does not tell.
             return None
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
