@@ -101,3 +101,8 @@ def test_a_speaker_written_only_in_titles_keeps_them_all():
     found = claims("Retired Colonel said that the ferry plan will fail.", "Admiral Marlow said the pier is safe.")
     assert one(found, "the ferry plan will fail").speaker_text == "Retired Colonel"
     assert one(found, "the pier is safe").speaker_text == "Marlow"
+
+
+def test_a_belief_held_by_nobody_named_is_no_claim():
+    found = claims("It is believed that the ferry company is selling its boats to a rival.")
+    assert not [c for c in found if c.text.startswith("the ferry company is selling")]

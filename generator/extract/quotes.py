@@ -1151,6 +1151,8 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         found = None
         cue = tok.text
         spoken = False
+        if lemma in lex.stance_verbs and lemma not in lex.speech_verbs and subject_of(tok) is None:
+            continue  # "It is believed that …": a belief held by nobody named is no claim to list
         if lemma in lex.speech_verbs or lemma in lex.commitment_verbs or lemma in lex.stance_verbs:
             content = _content(tok, lex) or _parenthetical(tok, marks)
             if content is not None:
