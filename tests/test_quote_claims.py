@@ -84,10 +84,11 @@ def test_a_participle_said_of_a_statement_speaks_for_who_made_it():
 
 
 def test_a_participle_after_other_people_named_in_a_phrase_is_nobodys():
-    found = claims("Mayor Lena Marlow and Ada Okafor stayed calm despite early critics of the ferry plan, such as "
-                   "councillor Tomas Brandt, and Ines Moreau, now saying they think it should be scrapped.")
-    c = one(found, "they think it should be scrapped")
-    assert c.speaker_text is None
+    for space in (" ", "\u00a0"):  # a no-break space, as scraped pages have them, is a space
+        found = claims("Mayor Lena Marlow and Ada Okafor stayed calm despite early critics of the ferry plan, such as "
+                       f"councillor Tomas Brandt, and Ines Moreau,{space}now saying they think it should be scrapped.")
+        c = one(found, "they think it should be scrapped")
+        assert c.speaker_text is None
 
 
 def test_a_second_cue_joined_to_a_reported_cue_is_nobodys():

@@ -559,7 +559,7 @@ def _after_a_person_in_a_phrase(verb: Any) -> bool:
     """Whether the words right before a participle (past commas and adverbs) are a person named or
     described in a prepositional phrase, not an audience ("told reporters")."""
     doc, j = verb.doc, verb.i - 1
-    while j >= 0 and (doc[j].pos_ in ("ADV", "PUNCT") or doc[j].dep_ == "appos"):
+    while j >= 0 and (doc[j].pos_ in ("ADV", "PUNCT", "SPACE") or doc[j].is_space or doc[j].dep_ == "appos"):
         j -= 1
     if j < 0:
         return False
