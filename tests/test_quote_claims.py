@@ -107,3 +107,29 @@ def test_a_speaker_written_only_in_titles_keeps_them_all():
 def test_a_belief_held_by_nobody_named_is_no_claim():
     found = claims("It is believed that the ferry company is selling its boats to a rival.")
     assert not [c for c in found if c.text.startswith("the ferry company is selling")]
+
+
+def test_according_to_at_the_start_of_the_sentence_keeps_the_claim_after_the_comma():
+    found = claims("According to conservative radio host Tomas Okafor, the plan reeks of “panic” and desperation.")
+    c = one(found, "the plan reeks of “panic” and desperation")
+    assert c.cue == "according to"
+
+
+def test_an_appeal_whose_object_is_a_clause_is_a_claim():
+    found = claims("Though she called the board’s plan “reckless” and called for the fees to be “paid back” to "
+                   "every family, Moreau stayed on the board.")
+    assert [c for c in found if c.cue == "called for" and c.text.startswith("the fees to be")]
+
+
+def test_a_characterisation_ends_at_a_dash_after_its_quoted_words():
+    found = claims('Another critic, Ines Moreau, likened the timetable to "a lottery for the island" - a charge '
+                   'that might have stung, since the board had promised more boats.')
+    c = next(c for c in found if c.cue == "likened")
+    assert c.text == 'the timetable to "a lottery for the island"'
+
+
+def test_a_cue_after_the_quote_in_a_clause_of_its_own_is_not_the_quotes():
+    found = claims('Ines Moreau likened the timetable to "a lottery for the island" - a charge that might have '
+                   'stung, since the board had promised more boats.')
+    direct = one(found, "a lottery for the island")
+    assert direct.cue != "promised" and direct.speaker_text != "the board"

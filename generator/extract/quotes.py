@@ -669,7 +669,7 @@ def _is_speech(tok: Any, lex: Lexicon) -> bool:
 
 def _is_naming(tok: Any, lex: Lexicon) -> bool:
     """ "called him “a leech”": a verb that cues a direct quote but reports no clause."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.naming_verbs
+    return tok.pos_ == "VERB" and (tok.lemma_.lower() in lex.naming_verbs or tok.lemma_.lower() in lex.characterising_verbs)
 
 
 def _negated(tok: Any, lex: Lexicon, marks: Sequence[tuple[int, int]] = ()) -> bool:
@@ -778,6 +778,11 @@ def _appeal(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
         return None
     prep = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ in preps and t.i == verb.i + 1), None)
     if prep is None:
+        # "called for the fees to be repaid", parsed with "for" marking a clause of the verb.
+        mark = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if (mark is not None and mark.dep_ == "mark" and mark.lower_ in preps and mark.head.head.i == verb.i
+                and mark.head.dep_ in ("advcl", "ccomp", "xcomp") and mark.i + 1 < len(verb.doc)):
+            return verb.doc[mark.i + 1], mark.head.right_edge, f"{verb.text} {mark.text}"
         return None
     last = prep.right_edge
     xcomp = next((t for t in verb.children if t.dep_ == "xcomp" and t.i > prep.i), None)
@@ -785,7 +790,12 @@ def _appeal(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
         last = xcomp.right_edge
     first = next(prep.rights, None)
     if first is None:
-        return None
+        # "called for the fees to be “paid back”": the parser hangs what is called for on the verb,
+        # as a clause right after the preposition.
+        clause = next((t for t in verb.children if t.dep_ in ("ccomp", "xcomp") and t.left_edge.i == prep.i + 1), None)
+        if clause is None:
+            return None
+        return clause.left_edge, clause.right_edge, f"{verb.text} {prep.text}"
     return first.left_edge, last, f"{verb.text} {prep.text}"
 
 
@@ -834,6 +844,9 @@ def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int,
         return None  # "through what she calls a “war”": a phrase inside another statement, not one
     tail = [t for t in verb.children if t.i > obj.i and (t.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr")
                                                          or (t.dep_ == "prep" and t.lower_ in preps))]
+    if not tail and lemma in lex.characterising_verbs:
+        # "likened the plan to “a lottery”", parsed with "to" hung on the object.
+        tail = [t for t in obj.children if t.dep_ == "prep" and t.lower_ in lex.characterising_verbs[lemma]]
     if not tail and lemma in lex.naming_verbs:
         tail = [obj]  # "called Roe a “liar”": the parser often keeps the predicate in the object
     if not tail:
@@ -841,11 +854,15 @@ def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int,
     start = verb.doc[obj.left_edge.i].idx
     limit = verb.doc[max(t.right_edge.i for t in tail)]
     limit_end = limit.idx + len(limit.text)
-    quoted = [(s, e) for s, e in marks if verb.doc[obj.right_edge.i].idx <= s < limit_end
+    after = min(verb.doc[obj.right_edge.i].idx, min(t.idx for t in tail) if tail != [obj] else math.inf)
+    quoted = [(s, e) for s, e in marks if after <= s < limit_end
               or (tail == [obj] and start < s < limit_end)]
     if not quoted or any(_title(text[s:e].strip("“”\"'‘’ "), lex) for s, e in quoted):
         return None
-    end = max(limit_end, max(e for _, e in quoted))
+    last_quote = max(e for _, e in quoted)
+    end = max(limit_end, last_quote)
+    if re.match(r"\s*(?:[-–—―]|--)\s", text[last_quote:end]):
+        end = last_quote  # "… to “a lottery” - a charge that stung": after the dash the writer speaks
     return start, end
 
 
@@ -904,6 +921,13 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         # that “…”" is Roe's; and the verb the quote hangs on wins over a nearer one in a side clause.
         found = [t for t in found if not (t.dep_ == "relcl" and any(o.i != t.i and t in o.subtree for o in found))]
         governing = [t for t in found if quoted is not None and quoted in t.subtree]
+        if not last:
+            # "… to “a lottery” - a charge that stung, since the board had promised …": a cue after the
+            # quote but past a dash or a subordinating word is another clause's, not the quote's.
+            found = [t for t in found if not any(
+                (w.text in ("-", "–", "—", "―", "--") and w.i > 0 and doc[w.i - 1].whitespace_)
+                or w.dep_ == "mark" or w.tag_ in ("WDT", "WP")
+                for w in tokens_between(a, t.idx))]
         found = governing[-1:] or found
         return (found[-1] if last else found[0]) if found else None
 
@@ -1271,6 +1295,11 @@ def _attributed(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]],
         sent = tok.sent
         phrase = sorted(set(t.i for t in tok.subtree) | {tok.i, *(t.i for t in obj.subtree)})
         p_first, p_last = phrase[0], phrase[-1]
+        # "According to Roe, the plan reeks of “panic”": the parser may hang the whole claim on the
+        # name; the phrase ends at the comma after it.
+        comma = next((t.i for t in doc[obj.i + 1:p_last + 1] if t.text == ","), None)
+        if comma is not None and p_first - sent.start < 3:
+            p_last = comma
         if p_first - sent.start >= 3:
             first, last = sent.start, p_first - 1
         else:
