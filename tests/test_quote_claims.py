@@ -133,3 +133,20 @@ def test_a_cue_after_the_quote_in_a_clause_of_its_own_is_not_the_quotes():
                    'stung, since the board had promised more boats.')
     direct = one(found, "a lottery for the island")
     assert direct.cue != "promised" and direct.speaker_text != "the board"
+
+
+def test_a_partial_quote_inside_a_reported_clause_stays_in_the_clause():
+    found = claims("Ada Okafor, an adviser to the ferry board, said that the board was “taking a close look” at "
+                   "fees paid by island families, and that no decision had been made.")
+    c = next(c for c in found if c.kind == "indirect" and c.cue == "said")
+    assert c.text.startswith("the board was “taking a close look” at fees paid by island families")
+    assert c.speaker_text == "Ada Okafor"
+
+
+def test_words_leading_into_a_quote_are_part_of_the_claim():
+    found = claims("However sound the goal, taxing the island ferries “is the wrong way to pay for the pier,” "
+                   "said Tomas Okafor, a harbour economist.")
+    direct = one(found, "is the wrong way to pay for the pier")
+    assert direct.speaker_text == "Tomas Okafor"
+    whole = one(found, "However sound the goal, taxing the island ferries “is the wrong way to pay for the pier,”")
+    assert whole.speaker_text == "Tomas Okafor" and whole.kind == "indirect"

@@ -1002,6 +1002,14 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             continue  # a title, nickname or scare quote, not a statement
         drafts.append(draft)
         previous = draft
+        lead = text[before_limit:marks[n][0]]
+        if (draft.verb is not None and draft.verb.idx > qe and draft.speaker is not None and lead.strip()
+                and lead.rstrip()[-1:].isalnum() and text[start:start + 1].islower() and len(lead.split()) >= 3):
+            # "However sound the goal, taxing the boats “is the wrong way,” said Roe": the quote goes on
+            # with the words before it, which are the speaker's claim too; the whole is one more row.
+            a, b = _trim(text, before_limit, marks[n][1], " \t,;:")
+            drafts.append(Draft("indirect", a, b, draft.cue, draft.speaker, list(draft.via), verb=draft.verb,
+                                how="words leading into the quote"))
 
     if not quotes:
         post = _post(text, lex)
@@ -1182,8 +1190,11 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
             if content is not None:
                 first, last, head = content
                 holding = [(s, e) for s, e in marks if s <= head.idx < e]
-                if holding and len(text[holding[0][0]:holding[0][1]].split()) > 3:
+                if holding and len(text[holding[0][0]:holding[0][1]].split()) > 3 and not (
+                        first.idx < holding[0][0] and sum(t.is_alpha and t.idx >= holding[0][1]
+                                                          for t in doc[first.i:last.i + 1]) >= 3):
                     continue  # the verb cues a direct quote; a word or three quoted ("was “troubled”") do not
+                    # (a quote in the middle of the clause, words on both sides, leaves the clause a claim)
                 found, spoken = (first, last), True
                 cue = _cue(tok, lex)
         if found is None:
@@ -1207,6 +1218,11 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
             if len(text[s:e].split()) <= 3:
                 continue  # a partial quote ("called it 'reckless'") is part of the reported claim
             q_first = next((t.i for t in doc if t.idx >= s), None)
+            if (q_first is not None and first < q_first <= last and q_first - first >= 3
+                    and sum(t.is_alpha for t in doc[first:last + 1] if t.idx >= e) >= 3
+                    and not any(t.idx >= e and t.text in ".!?" for t in doc[first:last + 1])):
+                continue  # "said the board was “taking a close look” at the fees": a partial quote inside
+                # the clause, which goes on after it; the clause is the claim, quote and all
             if q_first is not None and first < q_first <= last:
                 last, minimum = q_first - 1, 3
             elif q_first is not None and q_first <= first and doc[first].idx < e:
