@@ -150,3 +150,12 @@ def test_words_leading_into_a_quote_are_part_of_the_claim():
     assert direct.speaker_text == "Tomas Okafor"
     whole = one(found, "However sound the goal, taxing the island ferries “is the wrong way to pay for the pier,”")
     assert whole.speaker_text == "Tomas Okafor" and whole.kind == "indirect"
+
+
+def test_ratings_and_citations_with_quoted_words_are_claims():
+    found = claims("The audit cited most of the ferry delays as “a failure of planning” at the company.",
+                   "Councillor Ines Moreau blamed the ferry delays on “sheer greed” at the company.")
+    cited = next(c for c in found if c.cue == "cited")
+    assert cited.text.startswith("most of the ferry delays as “a failure of planning”")
+    blamed = next(c for c in found if c.cue == "blamed")
+    assert blamed.speaker_text == "Ines Moreau" and "“sheer greed”" in blamed.text

@@ -844,9 +844,11 @@ def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int,
         return None  # "through what she calls a “war”": a phrase inside another statement, not one
     tail = [t for t in verb.children if t.i > obj.i and (t.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr")
                                                          or (t.dep_ == "prep" and t.lower_ in preps))]
-    if not tail and lemma in lex.characterising_verbs:
-        # "likened the plan to “a lottery”", parsed with "to" hung on the object.
-        tail = [t for t in obj.children if t.dep_ == "prep" and t.lower_ in lex.characterising_verbs[lemma]]
+    if not tail and (lemma in lex.characterising_verbs or lemma in lex.judgement_verbs):
+        # "likened the plan to “a lottery”", "blamed the delays on “sheer greed”", parsed with the
+        # preposition hung on the object.
+        tail = [t for t in obj.subtree if t.dep_ == "prep" and t.i > obj.i
+                and t.lower_ in lex.characterising_verbs.get(lemma, frozenset()) | lex.judgement_verbs.get(lemma, frozenset())][:1]
     if not tail and lemma in lex.naming_verbs:
         tail = [obj]  # "called Roe a “liar”": the parser often keeps the predicate in the object
     if not tail:
