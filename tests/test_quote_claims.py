@@ -159,3 +159,9 @@ def test_ratings_and_citations_with_quoted_words_are_claims():
     assert cited.text.startswith("most of the ferry delays as “a failure of planning”")
     blamed = next(c for c in found if c.cue == "blamed")
     assert blamed.speaker_text == "Ines Moreau" and "“sheer greed”" in blamed.text
+
+
+def test_a_rating_with_quoted_words_is_a_claim_of_the_rater():
+    found = claims("Harbour Watch rated 30% of the statements as “false” or “misleading.”")
+    rated = next(c for c in found if c.cue == "rated")
+    assert rated.speaker_text == "Harbour Watch" and rated.text.startswith("30% of the statements as “false”")

@@ -83,6 +83,7 @@ class Lexicon:
     stance_verbs: frozenset[str] = frozenset()
     speech_idioms: dict[str, frozenset[str]] = field(default_factory=dict)
     listing_preps: frozenset[str] = frozenset()
+    verb_lemmas: dict[str, str] = field(default_factory=dict)
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
         claim_nouns=words("claim_nouns"),
         stance_verbs=words("stance_verbs"),
         listing_preps=words("listing_preps"),
+        verb_lemmas={str(k): str(v) for k, v in (d.get("verb_lemmas") or {}).items()},
         speech_idioms={str(k): frozenset(str(w).lower() for w in v) for k, v in (d.get("speech_idioms") or {}).items()},
     )
 
@@ -836,6 +838,7 @@ def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int,
     given in title case ("dubbed it “Operation Clean Sweep”"). Returns the (start, end) offsets, the
     closing mark of the last quote kept."""
     lemma = verb.lemma_.lower()
+    lemma = lex.verb_lemmas.get(lemma, lemma) if verb.pos_ == "VERB" else lemma
     preps = {"as"} | lex.judgement_verbs.get(lemma, frozenset()) | lex.characterising_verbs.get(lemma, frozenset())
     if lemma not in lex.naming_verbs and lemma not in lex.judgement_verbs and lemma not in lex.characterising_verbs:
         return None
