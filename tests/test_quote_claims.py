@@ -165,3 +165,37 @@ def test_a_rating_with_quoted_words_is_a_claim_of_the_rater():
     found = claims("Harbour Watch rated 30% of the statements as “false” or “misleading.”")
     rated = next(c for c in found if c.cue == "rated")
     assert rated.speaker_text == "Harbour Watch" and rated.text.startswith("30% of the statements as “false”")
+
+
+
+def test_a_name_right_before_a_verb_the_parser_left_without_subject_speaks():
+    # Parses as the parser gives them for such sentences: the name joined to the object (or the
+    # place) before it, and the cue left without a subject; the words as written say who spoke.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from generator.extract import quotes
+
+    words = ["Unionists", "said", "the", "board", "hid", "the", "accounts", "and", "Greens", "accused", "the",
+             "board", "of", "lying"]
+    heads = [1, 1, 3, 4, 1, 6, 4, 6, 6, 1, 11, 9, 9, 12]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "det", "dobj", "cc", "conj", "ccomp", "det", "dobj", "prep",
+            "pcomp"]
+    tags = ["NNPS", "VBD", "DT", "NN", "VBD", "DT", "NNS", "CC", "NNPS", "VBD", "DT", "NN", "IN", "VBG"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "VERB", "DET", "NOUN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "ADP", "VERB"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, sent_starts=[1] + [0] * 13)
+    assert quotes.subject_of(doc[9]).text == "Greens"
+
+    words = ["In", "Marlow", ",", "Ada", "Okafor", ",", "the", "head", "of", "the", "union", ",", "firmly", "told",
+             "us", "that", "it", "is", "over"]
+    heads = [13, 0, 1, 4, 1, 4, 7, 4, 7, 10, 8, 4, 13, 13, 13, 17, 17, 13, 17]
+    deps = ["prep", "pobj", "punct", "compound", "conj", "punct", "det", "appos", "prep", "det", "pobj", "punct",
+            "advmod", "ROOT", "dobj", "mark", "nsubj", "ccomp", "acomp"]
+    tags = ["IN", "NNP", ",", "NNP", "NNP", ",", "DT", "NN", "IN", "DT", "NN", ",", "RB", "VBD", "PRP", "IN", "PRP",
+            "VBZ", "RB"]
+    pos = ["ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "ADV",
+           "VERB", "PRON", "SCONJ", "PRON", "AUX", "ADV"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, sent_starts=[1] + [0] * 18)
+    assert quotes.subject_of(doc[13]).text == "Okafor"
+    # A verb that has its subject, or a participle, is left alone: only a finite verb is read this way.
+    assert quotes.subject_of(doc[17]).text == "it"

@@ -621,8 +621,36 @@ def subject_of(verb: Any) -> Any | None:
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "she ended by saying ...": the speaker of the verb the phrase modifies
         else:
-            return None
+            return _left_subject(verb) if seen == 1 else None
     return None
+
+
+def _left_subject(verb: Any) -> Any | None:
+    """A finite verb the parser gave no subject, though one stands right before it: "… the inquiry
+    and Democrats accused the board of …" (the name joined to the object before), "Ana Ruiz, the
+    head of the union, forcefully told …" (the name joined to a place before it). The words right
+    before the verb (past adverbs), or the name an apposition ending there is said of, speak."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp"):
+        return None
+    doc, j = verb.doc, verb.i - 1
+    while j >= 0 and (doc[j].pos_ == "ADV" or doc[j].is_space):
+        j -= 1
+    if j < 0:
+        return None
+    tok = doc[j]
+    if tok.text == ",":
+        # the end of an apposition: climb from its last word to the apposition, then to its name
+        tok = doc[j - 1] if j > 0 else tok
+        while tok.dep_ != "appos" and tok.head.i != tok.i and tok.head.i < verb.i:
+            tok = tok.head
+        if tok.dep_ != "appos":
+            return None
+        tok = tok.head
+    elif tok.dep_ not in ("conj", "pobj", "dobj", "compound") or not tok.text.isalpha():
+        return None
+    if tok.pos_ not in ("PROPN", "NOUN") or tok.sent.start != verb.sent.start:
+        return None
+    return tok
 
 
 # --- finding claims ------------------------------------------------------------
