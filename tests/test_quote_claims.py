@@ -199,3 +199,13 @@ def test_a_name_right_before_a_verb_the_parser_left_without_subject_speaks():
     assert quotes.subject_of(doc[13]).text == "Okafor"
     # A verb that has its subject, or a participle, is left alone: only a finite verb is read this way.
     assert quotes.subject_of(doc[17]).text == "it"
+
+
+def test_a_quote_after_a_sentence_judging_someone_goes_on_with_its_subject():
+    found = claims("His former partner at the boatyard, Tomas Okafor, called him a master at putting impossible "
+                   "deals together. “He showed again and again that he could sell a ferry nobody wanted.”")
+    c = one(found, "He showed again and again that he could sell a ferry nobody wanted.")
+    assert c.speaker_text in ("Tomas Okafor", "His former partner at the boatyard") and c.cue == "called"
+    found = claims("Tomas Okafor did not call him a master of anything. “He showed again and again that he could "
+                   "sell a ferry nobody wanted.”")
+    assert one(found, "He showed again and again that he could sell a ferry nobody wanted.").speaker_text is None

@@ -1015,6 +1015,13 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
                           how="“according to” before the quote")
             if not person and obj.pos_ == "PROPN":
                 draft.source_name = obj
+        elif prior is None and previous is None and verb is None and according is None \
+                and not text[before_limit:marks[n][0]].strip() and len(text[start:end].split()) >= 6 \
+                and (judged := _judging_verb(doc, prior_start, before_limit, marks, lex)) is not None:
+            # "Roe called him a master of the deal. “He showed it again and again.”": the sentence
+            # before, in which someone named judged or described, is what the quote backs up.
+            draft = Draft("direct", start, end, judged.text, subject_of(judged), _vias(judged, lex), verb=judged,
+                          how="continues the claim before")
         elif prior is not None and len(text[start:end].split()) >= 4:
             # “…,” after "The port may close, Roe said.": a quote opening the next sentence, with no cue
             # of its own, goes on with the claim just before it.
@@ -1050,6 +1057,22 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             drafts.append(post)
     drafts.extend(reported)
     return drafts
+
+
+def _judging_verb(doc: Any, begin: int, end: int, marks: Sequence[tuple[int, int]], lex: Lexicon) -> Any | None:
+    """The main verb of the sentence in [begin, end) when it names, judges, characterises or appeals,
+    outside any quote, not negated, with a named or described subject of its own."""
+    root = next((t for t in doc if begin <= t.idx < end and t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or inside(root.idx, marks) or _negated(root, lex, marks):
+        return None
+    lemma = root.lemma_.lower()
+    if not (lemma in lex.naming_verbs or lemma in lex.characterising_verbs or lemma in lex.judgement_verbs
+            or lemma in lex.appeal_verbs or lemma in lex.directive_verbs):
+        return None
+    subj = subject_of(root)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN") or inside(subj.idx, marks):
+        return None
+    return root
 
 
 def _quoted_object_cue(doc: Any, start: int, end: int, marks: Sequence[tuple[int, int]], lex: Lexicon) -> Any | None:
