@@ -209,3 +209,28 @@ def test_a_quote_after_a_sentence_judging_someone_goes_on_with_its_subject():
     found = claims("Tomas Okafor did not call him a master of anything. “He showed again and again that he could "
                    "sell a ferry nobody wanted.”")
     assert one(found, "He showed again and again that he could sell a ferry nobody wanted.").speaker_text is None
+
+
+def test_words_leading_into_a_quote_that_hold_other_quotes_are_no_claim_row():
+    found = claims("As the captain went on about “lost summers” and “our own empty harbour,” Ines Moreau said "
+                   "nothing at all.")
+    assert not [c for c in found if c.kind == "indirect" and c.text.startswith("As the captain")]
+
+
+def test_a_participle_right_after_an_object_is_nobodys():
+    found = claims("The collapse of the old port also left many fishing towns feeling that they had no future.")
+    assert not [c for c in found if c.text == "they had no future" and c.speaker_text is not None]
+
+
+def test_a_verb_joined_to_what_someone_says_another_is_nobodys():
+    found = claims("Okafor wrote overnight that Moreau was “a fraud” and “a cheat” and urged voters to “look at” "
+                   "her accounts.")
+    c = next(c for c in found if c.cue == "urged")
+    assert c.speaker_text is None
+
+
+def test_a_name_before_a_quote_set_off_by_dashes_is_its_speaker():
+    found = claims("A chorus of harbour owners has said the same, including the former mayor Ana Ruiz -- "
+                   "''It is a disgrace to sell the pier to a hotel chain'' -- and the port's own pilots.")
+    c = one(found, "It is a disgrace to sell the pier to a hotel chain")
+    assert c.speaker_text == "Ana Ruiz"

@@ -611,6 +611,16 @@ def subject_of(verb: Any) -> Any | None:
             # "Roe says Poe promised to stay and said she would fight": a second cue joined to a cue
             # that Roe reports is Roe's as often as Poe's.
             return None
+        if (seen == 1 and verb.tag_ == "VBG" and verb.dep_ == "advcl"
+                and any(c.dep_ == "dobj" and c.right_edge.i == verb.i - 1 for c in verb.head.children)):
+            # "The storm left the crews fearing that …": a participle right after an object, no comma
+            # between, may be the object's as well as the subject's.
+            return None
+        if (seen == 1 and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.lemma_.lower() == "be"
+                and verb.head.head.lemma_.lower() in lexicon().speech_verbs):
+            # "Roe wrote that Poe was “a fraud” and urged voters to …": a verb joined to what Roe
+            # says Poe is may be Roe's or Poe's.
+            return None
         if seen == 1 and verb.tag_ == "VBG" and verb.dep_ == "advcl" and _after_a_person_in_a_phrase(verb):
             # "Roe and Poe stayed calm despite critics such as Doe and Moe, now saying …": the participle
             # follows other people, named in a phrase of the main clause; which of them says it, the
@@ -983,6 +993,14 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             continue  # one word inside narrative: a scare quote or a nickname, even near a cue
         if _title(text[start:end], lex):
             continue  # “Morning Talk”, “A Change of Heart”: the name of a show, a book or a plan
+        dashed = _dash_set_name(text, doc, marks[n], lex)
+        if dashed is not None:
+            # "… including the former mayor, Ana Ruiz -- “It is a disgrace” -- and …": the name
+            # just before a quote set off by dashes is who said it.
+            draft = Draft("direct", start, end, "—", dashed, [], how="name before a quote set off by dashes")
+            drafts.append(draft)
+            previous = draft
+            continue
         verb = None
         quoted = next((t for t in doc if t.idx >= start), None)
         for a, b, last in (order if ends_open else order[::-1]):
@@ -1044,6 +1062,7 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         previous = draft
         lead = text[before_limit:marks[n][0]]
         if (draft.verb is not None and draft.verb.idx > qe and draft.speaker is not None and lead.strip()
+                and before_limit in bounds and not MARK_START.search(lead)
                 and lead.rstrip()[-1:].isalnum() and text[start:start + 1].islower() and len(lead.split()) >= 3):
             # "However sound the goal, taxing the boats “is the wrong way,” said Roe": the quote goes on
             # with the words before it, which are the speaker's claim too; the whole is one more row.
@@ -1057,6 +1076,19 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             drafts.append(post)
     drafts.extend(reported)
     return drafts
+
+
+def _dash_set_name(text: str, doc: Any, mark: tuple[int, int], lex: Lexicon) -> Any | None:
+    """The person named right before a quote that dashes set off on both sides, or None."""
+    before, after = text[:mark[0]].rstrip(), text[mark[1]:]
+    dash = re.search(r"\s(?:--|[—–―])$", before)
+    if dash is None or not re.match(r"\s*(?:--|[—–―])\s", after):
+        return None
+    name_end = before[:dash.start()].rstrip().rstrip(",")
+    tok = next((t for t in reversed(doc) if t.idx + len(t.text) <= len(name_end)), None)
+    if tok is None or tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "") or inside(tok.idx, with_marks(text, quote_spans(text))):
+        return None
+    return tok
 
 
 def _judging_verb(doc: Any, begin: int, end: int, marks: Sequence[tuple[int, int]], lex: Lexicon) -> Any | None:
