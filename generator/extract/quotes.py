@@ -616,11 +616,6 @@ def subject_of(verb: Any) -> Any | None:
             # "The storm left the crews fearing that …": a participle right after an object, no comma
             # between, may be the object's as well as the subject's.
             return None
-        if (seen == 1 and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.lemma_.lower() == "be"
-                and verb.head.head.lemma_.lower() in lexicon().speech_verbs):
-            # "Roe wrote that Poe was “a fraud” and urged voters to …": a verb joined to what Roe
-            # says Poe is may be Roe's or Poe's.
-            return None
         if seen == 1 and verb.tag_ == "VBG" and verb.dep_ == "advcl" and _after_a_person_in_a_phrase(verb):
             # "Roe and Poe stayed calm despite critics such as Doe and Moe, now saying …": the participle
             # follows other people, named in a phrase of the main clause; which of them says it, the
