@@ -80,6 +80,10 @@ class Lexicon:
     judgement_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     characterising_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
     claim_nouns: frozenset[str] = frozenset()
+    stance_verbs: frozenset[str] = frozenset()
+    speech_idioms: dict[str, frozenset[str]] = field(default_factory=dict)
+    listing_preps: frozenset[str] = frozenset()
+    verb_lemmas: dict[str, str] = field(default_factory=dict)
 
     def role(self, lemma: str) -> str:
         return self.role_synonyms.get(lemma, lemma)
@@ -119,6 +123,10 @@ def lexicon() -> Lexicon:
         judgement_verbs={k: frozenset(v) for k, v in (d.get("judgement_verbs") or {}).items()},
         characterising_verbs={k: frozenset(v) for k, v in (d.get("characterising_verbs") or {}).items()},
         claim_nouns=words("claim_nouns"),
+        stance_verbs=words("stance_verbs"),
+        listing_preps=words("listing_preps"),
+        verb_lemmas={str(k): str(v) for k, v in (d.get("verb_lemmas") or {}).items()},
+        speech_idioms={str(k): frozenset(str(w).lower() for w in v) for k, v in (d.get("speech_idioms") or {}).items()},
     )
 
 
@@ -248,8 +256,11 @@ def _name(tok: Any, lex: Lexicon) -> str:
             break
     parts = list(doc[start:tok.i + 1])
     parts += [t for t in tok.rights if t.dep_ in ("flat",) and t.pos_ == "PROPN"]
-    while len(parts) > 1 and (parts[0].lower_.strip(".") in lex.titles or parts[0].lemma_.lower() in lex.titles):
-        parts = parts[1:]
+    is_title = lambda t: t.lower_.strip(".") in lex.titles or t.lemma_.lower() in lex.titles  # noqa: E731
+    if not all(is_title(t) for t in parts):
+        # "Retired General" is all titles: who it is, as written, not its last word alone.
+        while len(parts) > 1 and is_title(parts[0]):
+            parts = parts[1:]
     end = parts[-1].i
     # "Bureau of Prisons", "Committee for a Balanced Budget": a name that goes on after "of"/"for".
     prep = next((c for c in doc[end].rights if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == end + 1), None)
@@ -276,7 +287,25 @@ def _description(tok: Any) -> str:
     """A common-noun subject as written, up to its first comma or clause."""
     words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i < tok.i]
     end = tok.i
+    doc = tok.doc
+    clauses = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i]
     for t in sorted(tok.subtree, key=lambda t: t.i):
+        if tok.i < t.i <= end:
+            continue  # inside a restrictive clause kept whole below
+        c = next((c for c in clauses if c.left_edge.i <= t.i <= c.right_edge.i), None)
+        if c is not None:
+            # "a study that appeared in a medical journal", "a report released by the audit office":
+            # a restrictive clause (no comma before it, none inside) says which one it is; a long
+            # or comma-set clause is only more about it, and is left out from its first word on.
+            clause = doc[c.left_edge.i:c.right_edge.i + 1]
+            if (c.left_edge.i == end + 1 and c.right_edge.i - tok.left_edge.i < 14
+                    and not any(w.text in ",;(—–―-" or w.text in PAIRS_OF or w.text in CLOSERS for w in clause)):
+                end = c.right_edge.i
+                # "… published by the Harbour Authority in May": when it was is not who it is.
+                while end > c.i and (doc[end].ent_type_ in ("DATE", "TIME") or doc[end].pos_ == "ADP"):
+                    end -= 1
+                continue
+            break
         if t.i > tok.i and (t.text in ",;(—–―-" or t.text in PAIRS_OF or t.text in CLOSERS
                             or t.dep_ in ("relcl", "acl", "case") or t.head.dep_ == "relcl"):
             break  # a possessive's "’s" ("the mayor’s claim") is not part of who it is
@@ -512,8 +541,44 @@ def _dateline(tok: Any) -> bool:
     return after is not None and after.text in ("—", "–", "-", "--", ",", "(")
 
 
+def _channel_speaker(verb: Any) -> Any | None:
+    """ "Roe's tweets accusing the board of lying", "the council issued a statement calling the vote
+    a farce": a participle said of a statement, a post or a letter speaks for whoever made it, the
+    possessor or the subject of the verb it is the object of; never for the verb of the main clause
+    the participle's noun happens to sit in. Returns the verb itself when the channel names nobody."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in lexicon().channel_nouns:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner if owner.pos_ in ("PROPN", "NOUN") else verb
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "nsubjpass"), verb)
+    return verb
+
+
+def _after_a_person_in_a_phrase(verb: Any) -> bool:
+    """Whether the words right before a participle (past commas and adverbs) are a person named or
+    described in a prepositional phrase, not an audience ("told reporters")."""
+    doc, j = verb.doc, verb.i - 1
+    while j >= 0 and (doc[j].pos_ in ("ADV", "PUNCT", "SPACE") or doc[j].is_space or doc[j].dep_ == "appos"):
+        j -= 1
+    if j < 0:
+        return False
+    tok = doc[j]
+    while tok.dep_ in ("compound", "flat", "appos", "conj", "cc") and tok.head.i != tok.i:
+        tok = tok.head  # up the list or apposition to the phrase's head
+    lex = lexicon()
+    person = tok.ent_type_ == "PERSON" or tok.lemma_.lower() in lex.person_nouns
+    return (tok.dep_ == "pobj" and person and tok.head.lower_ in lex.listing_preps
+            and tok.lemma_.lower() not in lex.audience_nouns and tok.head.head.i != verb.i)
+
+
 def subject_of(verb: Any) -> Any | None:
     """The token that speaks for a verb, following conjoined and participle verbs to their subject."""
+    channel = _channel_speaker(verb)
+    if channel is not None:
+        return channel if channel is not verb else None
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
@@ -539,13 +604,58 @@ def subject_of(verb: Any) -> Any | None:
             # "that" clause parallel to the first is as likely Roe's as the port's, however the parser
             # joined it. ("… that Poe had talks but vowed to fight" stays Poe's.)
             return None
+        if (seen == 1 and verb.dep_ == "conj" and verb.head.dep_ == "ccomp"
+                and verb.head.head.lemma_.lower() in lexicon().speech_verbs
+                and verb.head.lemma_.lower() in lexicon().speech_verbs | lexicon().commitment_verbs
+                and verb.lemma_.lower() in lexicon().speech_verbs):
+            # "Roe says Poe promised to stay and said she would fight": a second cue joined to a cue
+            # that Roe reports is Roe's as often as Poe's.
+            return None
+        if (seen == 1 and verb.tag_ == "VBG" and verb.dep_ == "advcl"
+                and any(c.dep_ == "dobj" and c.right_edge.i == verb.i - 1 for c in verb.head.children)):
+            # "The storm left the crews fearing that …": a participle right after an object, no comma
+            # between, may be the object's as well as the subject's.
+            return None
+        if seen == 1 and verb.tag_ == "VBG" and verb.dep_ == "advcl" and _after_a_person_in_a_phrase(verb):
+            # "Roe and Poe stayed calm despite critics such as Doe and Moe, now saying …": the participle
+            # follows other people, named in a phrase of the main clause; which of them says it, the
+            # parse does not tell.
+            return None
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "she ended by saying ...": the speaker of the verb the phrase modifies
         else:
-            return None
+            return _left_subject(verb) if seen == 1 else None
     return None
+
+
+def _left_subject(verb: Any) -> Any | None:
+    """A finite verb the parser gave no subject, though one stands right before it: "… the inquiry
+    and Democrats accused the board of …" (the name joined to the object before), "Ana Ruiz, the
+    head of the union, forcefully told …" (the name joined to a place before it). The words right
+    before the verb (past adverbs), or the name an apposition ending there is said of, speak."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp"):
+        return None
+    doc, j = verb.doc, verb.i - 1
+    while j >= 0 and (doc[j].pos_ == "ADV" or doc[j].is_space):
+        j -= 1
+    if j < 0:
+        return None
+    tok = doc[j]
+    if tok.text == ",":
+        # the end of an apposition: climb from its last word to the apposition, then to its name
+        tok = doc[j - 1] if j > 0 else tok
+        while tok.dep_ != "appos" and tok.head.i != tok.i and tok.head.i < verb.i:
+            tok = tok.head
+        if tok.dep_ != "appos":
+            return None
+        tok = tok.head
+    elif tok.dep_ not in ("conj", "pobj", "dobj", "compound") or not tok.text.isalpha():
+        return None
+    if tok.pos_ not in ("PROPN", "NOUN") or tok.sent.start != verb.sent.start:
+        return None
+    return tok
 
 
 # --- finding claims ------------------------------------------------------------
@@ -582,12 +692,19 @@ def _span_text(doc: Any, tok: Any) -> str:
 
 
 def _is_speech(tok: Any, lex: Lexicon) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.speech_verbs
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in lex.speech_verbs:
+        return True
+    # "As Roe put it, “…”": a verb that cues a quote only with its idiomatic object.
+    objects = lex.speech_idioms.get(lemma)
+    return bool(objects) and any(c.dep_ == "dobj" and c.lower_ in objects for c in tok.children)
 
 
 def _is_naming(tok: Any, lex: Lexicon) -> bool:
     """ "called him “a leech”": a verb that cues a direct quote but reports no clause."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.naming_verbs
+    return tok.pos_ == "VERB" and (tok.lemma_.lower() in lex.naming_verbs or tok.lemma_.lower() in lex.characterising_verbs)
 
 
 def _negated(tok: Any, lex: Lexicon, marks: Sequence[tuple[int, int]] = ()) -> bool:
@@ -696,6 +813,11 @@ def _appeal(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
         return None
     prep = next((t for t in verb.children if t.dep_ == "prep" and t.lower_ in preps and t.i == verb.i + 1), None)
     if prep is None:
+        # "called for the fees to be repaid", parsed with "for" marking a clause of the verb.
+        mark = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if (mark is not None and mark.dep_ == "mark" and mark.lower_ in preps and mark.head.head.i == verb.i
+                and mark.head.dep_ in ("advcl", "ccomp", "xcomp") and mark.i + 1 < len(verb.doc)):
+            return verb.doc[mark.i + 1], mark.head.right_edge, f"{verb.text} {mark.text}"
         return None
     last = prep.right_edge
     xcomp = next((t for t in verb.children if t.dep_ == "xcomp" and t.i > prep.i), None)
@@ -703,7 +825,12 @@ def _appeal(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
         last = xcomp.right_edge
     first = next(prep.rights, None)
     if first is None:
-        return None
+        # "called for the fees to be “paid back”": the parser hangs what is called for on the verb,
+        # as a clause right after the preposition.
+        clause = next((t for t in verb.children if t.dep_ in ("ccomp", "xcomp") and t.left_edge.i == prep.i + 1), None)
+        if clause is None:
+            return None
+        return clause.left_edge, clause.right_edge, f"{verb.text} {prep.text}"
     return first.left_edge, last, f"{verb.text} {prep.text}"
 
 
@@ -744,6 +871,7 @@ def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int,
     given in title case ("dubbed it “Operation Clean Sweep”"). Returns the (start, end) offsets, the
     closing mark of the last quote kept."""
     lemma = verb.lemma_.lower()
+    lemma = lex.verb_lemmas.get(lemma, lemma) if verb.pos_ == "VERB" else lemma
     preps = {"as"} | lex.judgement_verbs.get(lemma, frozenset()) | lex.characterising_verbs.get(lemma, frozenset())
     if lemma not in lex.naming_verbs and lemma not in lex.judgement_verbs and lemma not in lex.characterising_verbs:
         return None
@@ -752,6 +880,11 @@ def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int,
         return None  # "through what she calls a “war”": a phrase inside another statement, not one
     tail = [t for t in verb.children if t.i > obj.i and (t.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr")
                                                          or (t.dep_ == "prep" and t.lower_ in preps))]
+    if not tail and (lemma in lex.characterising_verbs or lemma in lex.judgement_verbs):
+        # "likened the plan to “a lottery”", "blamed the delays on “sheer greed”", parsed with the
+        # preposition hung on the object.
+        tail = [t for t in obj.subtree if t.dep_ == "prep" and t.i > obj.i
+                and t.lower_ in lex.characterising_verbs.get(lemma, frozenset()) | lex.judgement_verbs.get(lemma, frozenset())][:1]
     if not tail and lemma in lex.naming_verbs:
         tail = [obj]  # "called Roe a “liar”": the parser often keeps the predicate in the object
     if not tail:
@@ -759,11 +892,15 @@ def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int,
     start = verb.doc[obj.left_edge.i].idx
     limit = verb.doc[max(t.right_edge.i for t in tail)]
     limit_end = limit.idx + len(limit.text)
-    quoted = [(s, e) for s, e in marks if verb.doc[obj.right_edge.i].idx <= s < limit_end
+    after = min(verb.doc[obj.right_edge.i].idx, min(t.idx for t in tail) if tail != [obj] else math.inf)
+    quoted = [(s, e) for s, e in marks if after <= s < limit_end
               or (tail == [obj] and start < s < limit_end)]
     if not quoted or any(_title(text[s:e].strip("“”\"'‘’ "), lex) for s, e in quoted):
         return None
-    end = max(limit_end, max(e for _, e in quoted))
+    last_quote = max(e for _, e in quoted)
+    end = max(limit_end, last_quote)
+    if re.match(r"\s*(?:[-–—―]|--)\s", text[last_quote:end]):
+        end = last_quote  # "… to “a lottery” - a charge that stung": after the dash the writer speaks
     return start, end
 
 
@@ -801,6 +938,9 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         # A transcript line is all one speaker's words: a title quoted in it, a claim reported in
         # it, are part of what they said, never rows of their own with a speaker found inside.
         return [spoken]
+    signed_whole = _signed_paragraph(text, lex)
+    if signed_whole is not None:
+        return [signed_whole]
     quotes = quote_spans(text)
     marks = with_marks(text, quotes)
     bounds = _sentence_bounds(text, quotes, lex)
@@ -819,9 +959,17 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         # that “…”" is Roe's; and the verb the quote hangs on wins over a nearer one in a side clause.
         found = [t for t in found if not (t.dep_ == "relcl" and any(o.i != t.i and t in o.subtree for o in found))]
         governing = [t for t in found if quoted is not None and quoted in t.subtree]
+        if not last:
+            # "… to “a lottery” - a charge that stung, since the board had promised …": a cue after the
+            # quote but past a dash or a subordinating word is another clause's, not the quote's.
+            found = [t for t in found if not any(
+                (w.text in ("-", "–", "—", "―", "--") and w.i > 0 and doc[w.i - 1].whitespace_)
+                or w.dep_ == "mark" or w.tag_ in ("WDT", "WP")
+                for w in tokens_between(a, t.idx))]
         found = governing[-1:] or found
         return (found[-1] if last else found[0]) if found else None
 
+    reported = _reported(text, doc, lex, marks)
     previous: Draft | None = None
     for n, (qs, qe) in enumerate(quotes):
         start, end = _trim(text, qs, qe)
@@ -840,6 +988,14 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             continue  # one word inside narrative: a scare quote or a nickname, even near a cue
         if _title(text[start:end], lex):
             continue  # “Morning Talk”, “A Change of Heart”: the name of a show, a book or a plan
+        dashed = _dash_set_name(text, doc, marks[n], lex)
+        if dashed is not None:
+            # "… including the former mayor, Ana Ruiz -- “It is a disgrace” -- and …": the name
+            # just before a quote set off by dashes is who said it.
+            draft = Draft("direct", start, end, "—", dashed, [], how="name before a quote set off by dashes")
+            drafts.append(draft)
+            previous = draft
+            continue
         verb = None
         quoted = next((t for t in doc if t.idx >= start), None)
         for a, b, last in (order if ends_open else order[::-1]):
@@ -849,12 +1005,41 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         if (verb is not None and verb.idx > qe and n + 1 < len(quotes) and len(text[start:end].split()) <= 3
                 and not [b for b in bounds if qe < b <= quotes[n + 1][0]]):
             continue  # “That,” she added, “…”: the few words before the cue belong to the quote after it
+        if verb is None:
+            verb = _quoted_object_cue(doc, start, end, marks, lex)
+        according = None if verb is not None else _according_before(text, doc, before_limit, marks[n][0], marks, lex)
+        # The sentence just before this one, when the quote opens its own sentence.
+        prior_start = max([b for b in bounds if b < before_limit] + [0])
+        prior = None if verb is not None or according is not None or previous is not None \
+            or text[before_limit:marks[n][0]].strip() else next(
+            (d for d in reversed(reported) if d.verb is not None and prior_start <= d.verb.idx < before_limit
+             and d.speaker is not None and not inside(d.verb.idx, marks)), None)
         signed = _signature(text[marks[n][1]:], lex)
         if signed is not None:
             name, cue = signed
             draft = Draft("direct", start, end, cue, None, [], name, named=True, how="signed after the quote")
         elif verb is not None:
             draft = Draft("direct", start, end, _cue(verb, lex), _speaker_token(verb, marks), _vias(verb, lex), verb=verb)
+        elif according is not None:
+            tok, obj = according
+            words = " ".join(w.lower_ for w in doc[tok.i:obj.i] if w.i < obj.left_edge.i) or tok.lower_
+            person = obj.lemma_.lower() in lex.person_nouns or obj.ent_type_ == "PERSON"
+            draft = Draft("direct", start, end, words, obj if person else None, [] if person else [obj], verb=tok,
+                          how="“according to” before the quote")
+            if not person and obj.pos_ == "PROPN":
+                draft.source_name = obj
+        elif prior is None and previous is None and verb is None and according is None \
+                and not text[before_limit:marks[n][0]].strip() and len(text[start:end].split()) >= 6 \
+                and (judged := _judging_verb(doc, prior_start, before_limit, marks, lex)) is not None:
+            # "Roe called him a master of the deal. “He showed it again and again.”": the sentence
+            # before, in which someone named judged or described, is what the quote backs up.
+            draft = Draft("direct", start, end, judged.text, subject_of(judged), _vias(judged, lex), verb=judged,
+                          how="continues the claim before")
+        elif prior is not None and len(text[start:end].split()) >= 4:
+            # “…,” after "The port may close, Roe said.": a quote opening the next sentence, with no cue
+            # of its own, goes on with the claim just before it.
+            draft = Draft("direct", start, end, prior.cue, prior.speaker, list(prior.via), prior.speaker_text,
+                          prior.verb, named=prior.named, how="continues the claim before")
         elif previous is not None and not [
             t for t in tokens_between(previous.end, start - 1)
             if t.dep_.startswith("nsubj") and _is_speech(t.head, lex) and not _negated(t.head, lex, marks)
@@ -870,13 +1055,85 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             continue  # a title, nickname or scare quote, not a statement
         drafts.append(draft)
         previous = draft
+        lead = text[before_limit:marks[n][0]]
+        if (draft.verb is not None and draft.verb.idx > qe and draft.speaker is not None and lead.strip()
+                and before_limit in bounds and not MARK_START.search(lead)
+                and lead.rstrip()[-1:].isalnum() and text[start:start + 1].islower() and len(lead.split()) >= 3):
+            # "However sound the goal, taxing the boats “is the wrong way,” said Roe": the quote goes on
+            # with the words before it, which are the speaker's claim too; the whole is one more row.
+            a, b = _trim(text, before_limit, marks[n][1], " \t,;:")
+            drafts.append(Draft("indirect", a, b, draft.cue, draft.speaker, list(draft.via), verb=draft.verb,
+                                how="words leading into the quote"))
 
     if not quotes:
         post = _post(text, lex)
         if post is not None:
             drafts.append(post)
-    drafts.extend(_reported(text, doc, lex, marks))
+    drafts.extend(reported)
     return drafts
+
+
+def _dash_set_name(text: str, doc: Any, mark: tuple[int, int], lex: Lexicon) -> Any | None:
+    """The person named right before a quote that dashes set off on both sides, or None."""
+    before, after = text[:mark[0]].rstrip(), text[mark[1]:]
+    dash = re.search(r"\s(?:--|[—–―])$", before)
+    if dash is None or not re.match(r"\s*(?:--|[—–―])\s", after):
+        return None
+    name_end = before[:dash.start()].rstrip().rstrip(",")
+    tok = next((t for t in reversed(doc) if t.idx + len(t.text) <= len(name_end)), None)
+    if tok is None or tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "") or inside(tok.idx, with_marks(text, quote_spans(text))):
+        return None
+    return tok
+
+
+def _judging_verb(doc: Any, begin: int, end: int, marks: Sequence[tuple[int, int]], lex: Lexicon) -> Any | None:
+    """The main verb of the sentence in [begin, end) when it names, judges, characterises or appeals,
+    outside any quote, not negated, with a named or described subject of its own."""
+    root = next((t for t in doc if begin <= t.idx < end and t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or inside(root.idx, marks) or _negated(root, lex, marks):
+        return None
+    lemma = root.lemma_.lower()
+    if not (lemma in lex.naming_verbs or lemma in lex.characterising_verbs or lemma in lex.judgement_verbs
+            or lemma in lex.appeal_verbs or lemma in lex.directive_verbs):
+        return None
+    subj = subject_of(root)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN") or inside(subj.idx, marks):
+        return None
+    return root
+
+
+def _quoted_object_cue(doc: Any, start: int, end: int, marks: Sequence[tuple[int, int]], lex: Lexicon) -> Any | None:
+    """ "Roe attacked “the reckless plan to sell the port”": a verb right before a quote that is its
+    object cues the quote; its subject said those words."""
+    if len(doc.text[start:end].split()) <= 3:
+        return None
+    opening = next((t for t in doc if t.idx >= start), None)
+    if opening is None or opening.i < 2:
+        return None
+    before = doc[opening.i - 1]
+    while before.i > 0 and before.idx >= start - 2 and not before.text.strip("“\"'‘`«„"):
+        before = doc[before.i - 1]  # the opening mark itself
+    if before.pos_ != "VERB" or inside(before.idx, marks) or _negated(before, lex, marks):
+        return None
+    obj = next((c for c in before.children if c.dep_ == "dobj"), None)
+    if obj is None or not start <= obj.idx < end or before.lemma_.lower() in lex.stance_verbs:
+        return None
+    return before
+
+
+def _according_before(text: str, doc: Any, begin: int, qs: int, marks: Sequence[tuple[int, int]],
+                      lex: Lexicon) -> tuple[Any, Any] | None:
+    """ "According to Roe, “…”": the phrase right before a quote, with only a comma or colon between."""
+    for tok in doc:
+        if tok.idx < begin or tok.idx >= qs or inside(tok.idx, marks):
+            continue
+        obj = _attribution(tok, lex)
+        if obj is None:
+            continue
+        stop = obj.right_edge
+        if not text[stop.idx + len(stop.text):qs - 1].strip(" ,:"):
+            return tok, obj
+    return None
 
 
 # "— Jane Roe (@janeroe) May 4, 2016" after a post, or "― Jane Roe" after a reader's comment.
@@ -902,6 +1159,22 @@ def _signature(rest: str, lex: Lexicon) -> tuple[str, str] | None:
     if name.endswith(".") and len(name.split()[-1]) > 2:
         name = name[:-1]  # "― Carla Ruiz." ends a sentence; "― Carla R." keeps its initial
     return name, ("posted" if m.group("handle") or m.group("date") else rest.strip()[0])
+
+
+def _signed_paragraph(text: str, lex: Lexicon) -> Draft | None:
+    """A reader's comment printed as one quote and signed (“… what he calls “hell” …” ― Jane Roe):
+    from the opening mark to the last closing mark it is all the signer's, whatever marks it quotes
+    inside, so an inner mark typed the wrong way round cannot cut it into pieces."""
+    if not text[:1] in ("“", '"') or not re.search(r"[”\"]", text[1:]):
+        return None
+    close = max(text.rfind("”"), text.rfind('"'))
+    signed = _signature(text[close + 1:], lex)
+    if close <= 1 or signed is None or signed[1] == "posted" or quote_spans(text) == [(1, close)]:
+        return None  # one clean quote needs no help; a post has its own rule
+    start, end = _trim(text, 1, close)
+    if len(text[start:end].split()) < 6:
+        return None
+    return Draft("direct", start, end, signed[1], None, [], signed[0], named=True, how="signed after the quote")
 
 
 def _post(text: str, lex: Lexicon) -> Draft | None:
@@ -993,13 +1266,18 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         found = None
         cue = tok.text
         spoken = False
-        if lemma in lex.speech_verbs or lemma in lex.commitment_verbs:
+        if lemma in lex.stance_verbs and lemma not in lex.speech_verbs and subject_of(tok) is None:
+            continue  # "It is believed that …": a belief held by nobody named is no claim to list
+        if lemma in lex.speech_verbs or lemma in lex.commitment_verbs or lemma in lex.stance_verbs:
             content = _content(tok, lex) or _parenthetical(tok, marks)
             if content is not None:
                 first, last, head = content
                 holding = [(s, e) for s, e in marks if s <= head.idx < e]
-                if holding and len(text[holding[0][0]:holding[0][1]].split()) > 3:
+                if holding and len(text[holding[0][0]:holding[0][1]].split()) > 3 and not (
+                        first.idx < holding[0][0] and sum(t.is_alpha and t.idx >= holding[0][1]
+                                                          for t in doc[first.i:last.i + 1]) >= 3):
                     continue  # the verb cues a direct quote; a word or three quoted ("was “troubled”") do not
+                    # (a quote in the middle of the clause, words on both sides, leaves the clause a claim)
                 found, spoken = (first, last), True
                 cue = _cue(tok, lex)
         if found is None:
@@ -1023,6 +1301,11 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
             if len(text[s:e].split()) <= 3:
                 continue  # a partial quote ("called it 'reckless'") is part of the reported claim
             q_first = next((t.i for t in doc if t.idx >= s), None)
+            if (q_first is not None and first < q_first <= last and q_first - first >= 3
+                    and sum(t.is_alpha for t in doc[first:last + 1] if t.idx >= e) >= 3
+                    and not any(t.idx >= e and t.text in ".!?" for t in doc[first:last + 1])):
+                continue  # "said the board was “taking a close look” at the fees": a partial quote inside
+                # the clause, which goes on after it; the clause is the claim, quote and all
             if q_first is not None and first < q_first <= last:
                 last, minimum = q_first - 1, 3
             elif q_first is not None and q_first <= first and doc[first].idx < e:
@@ -1111,6 +1394,11 @@ def _attributed(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]],
         sent = tok.sent
         phrase = sorted(set(t.i for t in tok.subtree) | {tok.i, *(t.i for t in obj.subtree)})
         p_first, p_last = phrase[0], phrase[-1]
+        # "According to Roe, the plan reeks of “panic”": the parser may hang the whole claim on the
+        # name; the phrase ends at the comma after it.
+        comma = next((t.i for t in doc[obj.i + 1:p_last + 1] if t.text == ","), None)
+        if comma is not None and p_first - sent.start < 3:
+            p_last = comma
         if p_first - sent.start >= 3:
             first, last = sent.start, p_first - 1
         else:
