@@ -20,8 +20,15 @@ TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 
 @functools.cache
 def settings() -> dict[str, Any]:
-    """data/events.yml: reporting verbs here, thresholds for merging reports across sources."""
+    """data/events.yml: thresholds for merging reports across sources."""
     return lexicon.read("events")
+
+
+@functools.cache
+def reporting_verbs() -> frozenset[str]:
+    """The verbs (lemmas) that make a sentence's time the time of a statement, not of a happening:
+    the speech verbs of data/speech.yml, the one list of them."""
+    return frozenset(str(w).lower() for w in lexicon.read("speech")["speech_verbs"])
 
 
 def _sentences(text: str, doc: Any) -> list[tuple[int, int, Any]]:
@@ -64,7 +71,7 @@ def _is_statement(span: Any, t: TimeExpression) -> bool:
     if prev > span.start and span.doc[prev].pos_ == "ADP":
         prev -= 1
     possessive = any(tok.dep_ in ("poss", "case") for tok in inside)
-    if not possessive and prev >= span.start and span.doc[prev].lemma_.lower() in settings()["reporting_verbs"]:
+    if not possessive and prev >= span.start and span.doc[prev].lemma_.lower() in reporting_verbs():
         return True
     tok = heads[0]
     for _ in range(len(span) + 1):
@@ -73,7 +80,7 @@ def _is_statement(span: Any, t: TimeExpression) -> bool:
         if tok.head == tok:
             break
         tok = tok.head
-    return tok.lemma_.lower() in settings()["reporting_verbs"]
+    return tok.lemma_.lower() in reporting_verbs()
 
 
 def _has_verb(span: Any) -> bool:

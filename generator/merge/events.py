@@ -8,6 +8,7 @@ work grows with the number of reports per day, not with the square of all report
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -18,7 +19,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from generator.extract import timex
-from generator.extract.events import settings
+from generator import lexicon
 from generator.merge.actors import ActorIndex
 from generator.model import Event, EventClaim, EventReport, Extraction, Source, TimeExpression, Where
 
@@ -87,9 +88,15 @@ def _reports(extractions: Sequence[Extraction], times: dict[Where, TimeExpressio
     return out
 
 
+@functools.cache
+def _settings() -> dict:
+    """data/events.yml: the thresholds of merging reports across sources (read once per process)."""
+    return lexicon.read("events")
+
+
 def _repeated_sentences(reports: list[tuple[EventReport, EventClaim]]) -> list[tuple[EventReport, EventClaim]]:
     """An undated sentence that repeats a dated one, with the same time words, takes its date."""
-    cfg = settings()
+    cfg = _settings()
     # Indexed by the time words, which must match: comparing each undated report with every
     # dated one of every source grew with the square of the sources. Only time words that
     # some undated report has are indexed: most reports are dated.
@@ -122,7 +129,7 @@ def _features(r: EventReport, claim: EventClaim) -> set[str]:
 
 
 def _clusters(bucket: list[tuple[EventReport, EventClaim, set[str]]], idf: dict[str, float]) -> list[list[EventReport]]:
-    thresholds = settings()["same_event_overlap"]
+    thresholds = _settings()["same_event_overlap"]
     parent = list(range(len(bucket)))
 
     def root(i: int) -> int:
