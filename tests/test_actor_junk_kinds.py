@@ -150,3 +150,56 @@ def test_a_dotted_acronym_tagged_a_place_is_an_organisation_unless_a_place_abbre
     found = run("Agents of the D.H.S. searched the office on Monday.")
     assert {m.text: m.kind for m in found}.get("D.H.S.") == "organization"
     assert "n.y.c." in lex().place_abbreviations and "u.a.e." in lex().countries  # such acronyms stay places
+
+
+def actors_of(found) -> dict[str, str]:
+    return {m.text: m.kind for m in found if m.kind != "other"}
+
+
+def test_the_parties_of_a_court_case_are_the_case_not_actors():
+    found = run("The ruling in Okafor v. Harlow Water Board changed that, and lawyers cited Pemberton v. Marsh as well.")
+    assert not [t for t in actors_of(found) if t.split()[0] in ("Okafor", "Pemberton", "Marsh")]
+    assert all("court case" in m.evidence for m in found if m.kind == "other")
+
+
+def test_the_title_of_a_book_or_programme_is_no_actor():
+    found = run("In her 2011 memoir, Salt Roads, Moreau recalled the strike.", "Lina Moreau, the mayor, said a programme called Greenway paid for it.")
+    kinds = actors_of(found)
+    assert "Salt Roads" not in kinds and "Greenway" not in kinds
+    assert kinds.get("Lina Moreau") == "person"
+
+
+def test_grants_are_no_actor():
+    assert "law, prize" in mentions.written_reason("Hollis Grants", lex())
+
+
+def test_a_name_introduced_by_what_it_is_called_has_the_kind_of_that_thing():
+    # The small model tags both as persons.
+    found = run("The attack was traced to a hacking group known as Grey Heron.", "The mine sat on a mountain stream called Dunmore Run.")
+    kinds = actors_of(found)
+    assert kinds.get("Grey Heron") == "organization" and kinds.get("Dunmore Run") == "place"
+
+
+def test_a_kinship_word_before_a_given_name_makes_a_person():
+    # The small model tags "Ileana" a place here.
+    found = run("Lawyers sought the contents of a court file on Tom Brel's divorce from wife Ileana, saying the courts had no say.")
+    assert actors_of(found).get("Ileana") == "person"
+
+
+def test_a_name_written_before_counties_is_a_place():
+    # The small model tags "Fenwick" an organisation here.
+    found = run("Rallies are planned in Alderney and Fenwick counties this week.")
+    assert actors_of(found).get("Fenwick") == "place"
+
+
+def test_a_name_cut_at_of_or_for_after_its_organisation_or_place_word_is_one_name():
+    found = run("She worked as a prosecutor for the Western District of Kestrel, said Ana Ruiz.", "The play opened at the Harbour Centre for the Performing Arts.")
+    kinds = actors_of(found)
+    assert "Western District of Kestrel" in kinds and kinds.get("Harbour Centre for the Performing Arts") == "organization"
+    assert "Western District" not in kinds and "Performing Arts" not in kinds
+
+
+def test_a_common_word_capitalised_in_the_name_of_a_thing_is_no_actor():
+    found = run("Harlow Energy used to operate the Federal mine near the creek, and the federal inspectors came twice.", "The Federal mine closed in May.")
+    kinds = actors_of(found)
+    assert "Federal" not in kinds and kinds.get("Harlow Energy") == "organization"

@@ -65,6 +65,8 @@ class Lexicon:
     direction_words: frozenset[str]
     landmark_words: frozenset[str]
     name_function_words: frozenset[str]
+    work_title_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
     countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
 
     def title_key(self, word: str) -> str:
@@ -114,6 +116,8 @@ def lexicon() -> Lexicon:
         direction_words=words("direction_words"),
         landmark_words=words("landmark_words"),
         name_function_words=words("name_function_words"),
+        work_title_nouns=words("work_title_nouns"),
+        naming_verbs=words("naming_verbs"),
         countries=_country_names(),
     )
 
@@ -230,6 +234,26 @@ def _and_joined(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     return e
 
 
+OF_JOIN_MAX_WORDS = 4  # "for the Performing Arts", "of Upper Kestrel County": a short name after 'of' / 'for'
+
+
+def _of_joined(doc: Any, s: int, e: int, lex: Lexicon) -> int:
+    """'Harbour Centre' + 'for the Performing Arts', 'Western District' + 'of Kestrel': a name that ends
+    on an organisation or place word goes on through 'of' or 'for (the)' and the capitalised words
+    after it, which the tagger cut off as an entity of their own."""
+    if e + 1 >= len(doc) or doc[e].lower_ not in ("of", "for") or not doc[e - 1].text[:1].isupper():
+        return e
+    if doc[e - 1].lower_ not in lex.organization_words | lex.place_words:
+        return e
+    j = e + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    k = j
+    while k < len(doc) and k - j < OF_JOIN_MAX_WORDS and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k += 1
+    return k if k > j and (k == len(doc) or not doc[k].text[:1].isupper()) else e
+
+
 def _name_run(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     """A person's name ends before a number or a lower-case word ('Lee 47.3 percent' -> 'Lee')."""
     for i in range(s + 1, e):
@@ -277,6 +301,8 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
                 if ent.label_ == "PERSON":  # not "Lee-resistant", an adjective made of a name
                     e = _joined_piece(doc, e)
                 joined = _and_joined(doc, s, e, lex) if ent.label_ in ("ORG", "PERSON") else e
+                if joined == e and ent.label_ != "PERSON":
+                    joined = _of_joined(doc, s, e, lex)
                 if joined > e:
                     e = joined
                 elif ent.label_ != "PERSON":
@@ -361,6 +387,50 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _in_case_name(doc: Any, c: _Candidate) -> bool:
+    """'Okafor v. Harlow Water Board': a court case named for its parties, the tagger's span holding
+    the 'v.' or cut at it. Only the legal 'v.': 'Lee vs. Park' is as often a contest of the two."""
+    def legal_v(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text in ("v.", "v")
+    if any(legal_v(i) for i in range(c.start + 1, c.end - 1)):
+        return True
+    after = legal_v(c.end) and c.end + 1 < len(doc) and doc[c.end + 1].text[:1].isupper()
+    before = legal_v(c.start - 1) and c.start >= 2 and doc[c.start - 2].text[:1].isupper()
+    return after or before
+
+
+def _named_as(doc: Any, c: _Candidate, lex: Lexicon) -> Any | None:
+    """The noun a name is given to: 'a hacking group known as X', 'a mountain stream called X' -> the
+    group, the stream. None when the name is not introduced so."""
+    if c.start >= 1 and doc[c.start - 1].lower_ in lex.naming_verbs:
+        verb = doc[c.start - 1]
+    elif c.start >= 2 and doc[c.start - 1].lower_ == "as" and doc[c.start - 2].lower_ == "known":
+        verb = doc[c.start - 2]
+    else:
+        return None
+    if verb.head.pos_ == "NOUN" and verb.head.i < verb.i:
+        return verb.head
+    j = verb.i - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    return doc[j] if j >= 0 and doc[j].pos_ == "NOUN" else None
+
+
+def _work_title(doc: Any, c: _Candidate, lex: Lexicon) -> Any | None:
+    """The book, film or show noun whose title the name is: in apposition ('her memoir, Salt Roads'),
+    right before the name ('the film Harbour Lights'), or naming it ('a programme called X')."""
+    def work(t: Any) -> bool:
+        return t.text.islower() and (t.lower_ in lex.work_title_nouns or t.lemma_.lower() in lex.work_title_nouns)
+    root = doc[c.start:c.end].root
+    for noun in _appositions(root):
+        if work(noun):
+            return noun
+    if c.start >= 1 and work(doc[c.start - 1]):
+        return doc[c.start - 1]
+    noun = _named_as(doc, c, lex)
+    return noun if noun is not None and work(noun) else None
+
+
 def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = (), common: frozenset[str] = frozenset(),
                   people: frozenset[str] = frozenset()) -> str | None:
     toks = [doc[i] for i in range(c.start, c.end)]
@@ -371,6 +441,11 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     written = written_reason(text, lex)
     if written:
         return written
+    if _in_case_name(doc, c):
+        return "a party named in a court case ('Lee v. Park'): the case, not an actor"
+    work = _work_title(doc, c, lex)
+    if work is not None:
+        return f"the title of a {work.lemma_.lower()}, not an actor"
     if any(w in lex.furniture_tokens or w.endswith(lex.furniture_suffixes) for w in words):
         return "page furniture (icon or button word)"
     if not any(ch.isalpha() for ch in text) or len(re.sub(r"\W", "", text)) < 2:
@@ -408,6 +483,14 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     if (c.label == "PERSON" and len(toks) == 1 and root.dep_ in ("amod", "nmod", "compound") and root.head.pos_ == "NOUN"
             and root.head.lower_ not in lex.titles | lex.place_nouns_after):
         return f"describes a group ({root.head.text}), not a person"
+    # "the Federal mine", "a Standard mill": a word the article also writes in lower case, capitalised
+    # as part of a thing's name and modifying the noun for that thing, is neither an organisation
+    # nor a place ("the Lakeside campaign", "a Reuters reporter" are kept: campaigns and titles).
+    if (c.label != "PERSON" and len(toks) == 1 and not is_acronym(text) and words[0] in common and words[0] not in lex.countries
+            and root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.text.islower()
+            and root.head.i > root.i and root.head.lower_ not in lex.titles | lex.organization_words | lex.named_after_words
+            | lex.outlet_words | lex.place_nouns_after | lex.place_words | lex.relation_words):
+        return f"a common word naming a thing ('{text} {root.head.text}'), not an actor"
     return None
 
 
@@ -459,6 +542,16 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
         # "F.B.I." tagged a place: a dotted acronym of three letters or more that is no country's
         # (checked above) nor a usual place abbreviation names an organisation.
         return "organization", "a dotted acronym that names no country or place: an organisation"
+    # "a hacking group known as X", "a mountain stream called X": the name is what the noun is.
+    called = _named_as(doc, c, lex)
+    if called is not None:
+        noun = called.lemma_.lower()
+        if noun in lex.organization_words or called.lower_ in lex.organization_words:
+            return "organization", "" if label_kind == "organization" else f"what a {called.text} is called ('{doc[called.i:c.start].text}')"
+        if noun in lex.place_words | lex.landmark_words | lex.place_nouns_after:
+            return "place", "" if label_kind == "place" else f"what a {called.text} is called ('{doc[called.i:c.start].text}')"
+        if noun in lex.titles or noun in lex.gendered_words:
+            return "person", "" if label_kind == "person" and c.label else f"what a {called.text} is called ('{doc[called.i:c.start].text}')"
     dateline = c.start == 0 and doc[c.start:c.end].text.isupper() and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(", ":")
     if dateline and len(words) > 1:
         # Before the name's own words: "HARBOUR NEWS, Calif. —" opening the article is a town.
@@ -496,6 +589,10 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
             title = _title_in(before, lex)
             if title is not None:
                 evidence = f"preceded by the person title '{title.text}'"
+            # "the divorce from wife Ama": a kinship word written before the name, as a title is.
+            kin = next((t for t in before if t.lower_ in lex.relation_words or t.lemma_.lower() in lex.relation_words), None)
+            if not evidence and kin is not None:
+                evidence = f"preceded by '{kin.text}'"
         if not evidence and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lex.relation_words:
             evidence = f"the person someone is the {root.head.head.text} of"
         if not evidence and root.dep_ == "poss" and root.head.lower_ in lex.relation_words:
