@@ -203,3 +203,12 @@ def test_a_common_word_capitalised_in_the_name_of_a_thing_is_no_actor():
     found = run("Harlow Energy used to operate the Federal mine near the creek, and the federal inspectors came twice.", "The Federal mine closed in May.")
     kinds = actors_of(found)
     assert "Federal" not in kinds and kinds.get("Harlow Energy") == "organization"
+
+
+def test_a_verb_spelled_like_a_work_or_naming_word_takes_no_name_from_the_sentence():
+    # Guards the two rules above: "shows" is a verb here, "called" a verb with a subject, and
+    # "Gazette" an outlet word, not a common word naming a thing.
+    found = run("A poll this week shows Okafor leading, and Ana Ruiz, an adviser to the Marlow campaign, called Okafor's plan a risk.",
+                "Ruiz said a Gazette article hailed Okafor.")
+    assert [m.text for m in found if m.kind == "other"] == []
+    assert actors_of(found).get("Marlow campaign") == "organization" and "Gazette" in actors_of(found)

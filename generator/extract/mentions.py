@@ -408,19 +408,18 @@ def _named_as(doc: Any, c: _Candidate, lex: Lexicon) -> Any | None:
         verb = doc[c.start - 2]
     else:
         return None
-    if verb.head.pos_ == "NOUN" and verb.head.i < verb.i:
-        return verb.head
-    j = verb.i - 1
-    while j >= 0 and doc[j].is_punct:
-        j -= 1
-    return doc[j] if j >= 0 and doc[j].pos_ == "NOUN" else None
+    # Only the participle that describes a noun ("a stream called X"), not a verb with a subject
+    # ("an adviser to the campaign, called Lee's remarks ...").
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.pos_ != "NOUN" or verb.head.i > verb.i:
+        return None
+    return verb.head
 
 
 def _work_title(doc: Any, c: _Candidate, lex: Lexicon) -> Any | None:
     """The book, film or show noun whose title the name is: in apposition ('her memoir, Salt Roads'),
     right before the name ('the film Harbour Lights'), or naming it ('a programme called X')."""
-    def work(t: Any) -> bool:
-        return t.text.islower() and (t.lower_ in lex.work_title_nouns or t.lemma_.lower() in lex.work_title_nouns)
+    def work(t: Any) -> bool:  # the noun, never the verb ("a poll shows Lee leading")
+        return t.pos_ == "NOUN" and t.text.islower() and (t.lower_ in lex.work_title_nouns or t.lemma_.lower() in lex.work_title_nouns)
     root = doc[c.start:c.end].root
     for noun in _appositions(root):
         if work(noun):
@@ -485,8 +484,9 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         return f"describes a group ({root.head.text}), not a person"
     # "the Federal mine", "a Standard mill": a word the article also writes in lower case, capitalised
     # as part of a thing's name and modifying the noun for that thing, is neither an organisation
-    # nor a place ("the Lakeside campaign", "a Reuters reporter" are kept: campaigns and titles).
+    # nor a place ("the Lakeside campaign", "a Gazette reporter" are kept: campaigns and titles).
     if (c.label != "PERSON" and len(toks) == 1 and not is_acronym(text) and words[0] in common and words[0] not in lex.countries
+            and words[0] not in lex.outlet_words | lex.organization_words | lex.building_words  # "a Times article", "House rules"
             and root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.text.islower()
             and root.head.i > root.i and root.head.lower_ not in lex.titles | lex.organization_words | lex.named_after_words
             | lex.outlet_words | lex.place_nouns_after | lex.place_words | lex.relation_words):
