@@ -212,3 +212,12 @@ def test_a_verb_spelled_like_a_work_or_naming_word_takes_no_name_from_the_senten
                 "Ruiz said a Gazette article hailed Okafor.")
     assert [m.text for m in found if m.kind == "other"] == []
     assert actors_of(found).get("Marlow campaign") == "organization" and "Gazette" in actors_of(found)
+
+
+def test_what_someone_holds_a_title_of_is_a_body_but_kin_of_someone_is_a_person():
+    # The small model tags both bodies as persons.
+    found = run("Moreau is artistic director of Tall Heron, which staged her play, said Ana Ruiz.", "Ana Ruiz, founder of Kestrel Lane, said the show would go on.",
+                "Lina Okafor, the daughter of Tom Brel, spoke too.")
+    kinds = actors_of(found)
+    assert kinds.get("Tall Heron") == "organization" and kinds.get("Kestrel Lane") == "organization"
+    assert kinds.get("Tom Brel") == "person"

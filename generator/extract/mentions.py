@@ -129,13 +129,18 @@ def bare(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _country_names() -> dict[str, str]:
-    """The standards' country names, with the initials of each usual name ("P.N.G.", "PNG"):
+    """The standards' country names, with the initials of each usual name ("P.N.G.", "PNG") and its
+    compass word shortened ("S. Sudan"):
     undotted only from three letters, since two capitals alone ("PR") are more often something
     else, and never of an official form, whose initials spell words ("ARE", "IRA"). Initials two
     countries share, or that are already a name, are left out."""
     names = gazetteer.countries()
     found: dict[str, set[str]] = {}
+    compass = {str(k).lower(): str(v).lower() for k, v in lexicon_data.read("actors")["compass_initials"].items()}
     for usual in sorted(set(names.values())):
+        first, _, rest = usual.partition(" ")
+        if first.lower() in compass and rest:  # "N. Korea", "S. Sudan"
+            found.setdefault(f"{compass[first.lower()]} {rest.lower()}", set()).add(usual)
         letters = initials(usual)
         if len(usual.split()) < 2 or not 2 <= len(letters) <= 5:
             continue
@@ -574,6 +579,11 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
         return "place", "" if label_kind == "place" else f"written after '{doc[c.start - 2].text} of'"
     if dateline:
         return "place", "" if label_kind == "place" else "a dateline: the place in capitals opening the article"
+    # "artistic director of Tall Heron", "founder of Kestrel Lane": what someone holds a title of is
+    # a body, not a person (kinship words are the exception: "the son of Lee").
+    if (label_kind == "person" and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN"
+            and root.head.head.lemma_.lower() in lex.titles and root.head.head.lower_ not in lex.relation_words):
+        return "organization", f"what a {root.head.head.text} is the {root.head.head.text} of"
     shaped = _name_shape(doc, c, lex)
     evidence = ""
     if shaped:

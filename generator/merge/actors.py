@@ -793,7 +793,8 @@ def _canonical(members: list[tuple[Mention, str]], nodes: dict[str, _Node], shor
         words = nodes[k].surface.casefold().split()
         return sum(c for o, c in counts.items() if nodes[o].surface.casefold().split()[: len(words)] == words)
 
-    best = sorted(candidates, key=lambda k: (-support(k), -counts[k], -len(nodes[k].words), nodes[k].surface))[0]
+    # Between names used as often, the one written out ("North Kestrel", not "N. Kestrel").
+    best = sorted(candidates, key=lambda k: (-support(k), -counts[k], -len(nodes[k].words), "." in nodes[k].surface, nodes[k].surface))[0]
     return nodes[best].surface
 
 
