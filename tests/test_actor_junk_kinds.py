@@ -221,3 +221,13 @@ def test_what_someone_holds_a_title_of_is_a_body_but_kin_of_someone_is_a_person(
     kinds = actors_of(found)
     assert kinds.get("Tall Heron") == "organization" and kinds.get("Kestrel Lane") == "organization"
     assert kinds.get("Tom Brel") == "person"
+
+
+def test_a_name_in_apposition_with_an_organisation_noun_is_an_organisation():
+    # The small model tags "Brindle" a person here.
+    assert actors_of(run("He sold the farms to a company, Brindle, last year."))["Brindle"] == "organization"
+
+
+def test_a_former_miss_something_is_a_contest_title_not_a_name():
+    found = run("Okafor mocked a former Miss Harbourland in a late-night post, said Ana Ruiz.", "The former Miss Harbourland said she was hurt.")
+    assert "Miss Harbourland" not in actors_of(found) and actors_of(found).get("Ana Ruiz") == "person"

@@ -67,6 +67,7 @@ class Lexicon:
     name_function_words: frozenset[str]
     work_title_nouns: frozenset[str]
     naming_verbs: frozenset[str]
+    contest_titles: frozenset[str]
     countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
 
     def title_key(self, word: str) -> str:
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         name_function_words=words("name_function_words"),
         work_title_nouns=words("work_title_nouns"),
         naming_verbs=words("naming_verbs"),
+        contest_titles=words("contest_titles"),
         countries=_country_names(),
     )
 
@@ -445,6 +447,9 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     written = written_reason(text, lex)
     if written:
         return written
+    if (len(toks) == 2 and bare(toks[0].text) in lex.contest_titles and c.start >= 1
+            and (doc[c.start - 1].lower_ in _DETERMINERS or doc[c.start - 1].lower_ == "former")):
+        return f"a contest's title ('a former {text}'), not a person's name"
     if _in_case_name(doc, c):
         return "a party named in a court case ('Lee v. Park'): the case, not an actor"
     work = _work_title(doc, c, lex)
@@ -579,6 +584,11 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
         return "place", "" if label_kind == "place" else f"written after '{doc[c.start - 2].text} of'"
     if dateline:
         return "place", "" if label_kind == "place" else "a dateline: the place in capitals opening the article"
+    # "a new company, Kestrel (pronounced ...) Holdings": in apposition with an organisation noun.
+    body = next((n for n in _appositions(root) if n.pos_ == "NOUN" and n.text.islower() and n.i < c.start
+                 and (n.lemma_.lower() in lex.organization_words or n.lower_ in lex.organization_words)), None)
+    if body is not None and label_kind != "organization":
+        return "organization", f"in apposition with '{body.text}'"
     # "artistic director of Tall Heron", "founder of Kestrel Lane": what someone holds a title of is
     # a body, not a person (kinship words are the exception: "the son of Lee").
     if (label_kind == "person" and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN"

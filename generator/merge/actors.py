@@ -34,6 +34,7 @@ from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Un
 
 KIND_ORDER: dict[str, int] = {"person": 0, "organization": 1, "place": 2, "other": 3}
 MAX_TITLED_NAME_WORDS = 6  # "Deputy Foreign Minister Given Middle Family" at most
+SURNAME_IN_CAPITALS_MIN = 4  # letters: a person's word in capitals this long is read as a surname, not initials
 CORRECTED_WEIGHT = 3  # a kind backed by evidence in the sentence outweighs the tagger's guess
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
@@ -625,9 +626,11 @@ class _Resolver:
                     if cue[0] or cue[1]:
                         cues[(m.where.source, k)].append(cue)
         for k, n in sorted(self.nodes.items()):
-            if len(n.words) != 1 or is_acronym(n.surface):
-                continue
             kind = self.kind_of(k)
+            # "PELLHAM:" opening a transcript's paragraphs is a surname in capitals, not an acronym.
+            capitals = kind == "person" and n.surface.isalpha() and len(n.surface) >= SURNAME_IN_CAPITALS_MIN
+            if len(n.words) != 1 or (is_acronym(n.surface) and not capitals):
+                continue
             word = form_key(n.surface)
             # A place is not a person's short name unless written exactly so ("Peru" is not "Perez").
             holders = (surname.get(spelling_key(n.surface), set()) if kind != "place" else exact.get(word, set())) - {k}
@@ -690,8 +693,10 @@ class _Resolver:
             return cands
 
         fitting = narrow(pool, gender, want)
-        if not fitting and here and (gender or want):
-            fitting = narrow(sorted(owners), gender, want)  # someone this source names only by surname
+        if not fitting and here and (gender or want) and not how.startswith("first name"):
+            # Someone this source names only by surname; never for a first name, which shortens a
+            # full name only where its own source introduced it (see first_only below).
+            fitting = narrow(sorted(owners), gender, want)
         if len(fitting) == 1 and not (gender or want) and len(owners) > 1:
             # The one full name introduced here is no evidence when the same source writes the
             # surname with a title or pronoun that cannot be that person ("Mr. Lee" after "Ann Lee").
