@@ -231,3 +231,13 @@ def test_a_name_in_apposition_with_an_organisation_noun_is_an_organisation():
 def test_a_former_miss_something_is_a_contest_title_not_a_name():
     found = run("Okafor mocked a former Miss Harbourland in a late-night post, said Ana Ruiz.", "The former Miss Harbourland said she was hurt.")
     assert "Miss Harbourland" not in actors_of(found) and actors_of(found).get("Ana Ruiz") == "person"
+
+
+def test_a_place_in_apposition_with_state_stays_a_place():
+    assert actors_of(run("He grew up on a farm in his home state, Vermont, said Ana Ruiz."))["Vermont"] == "place"
+
+
+def test_a_one_word_name_moved_along_is_a_place():
+    # The small model tags "Benno" and "Merrow" persons here.
+    assert actors_of(run("Leaders met on a pleasure boat that cruised down the Benno."))["Benno"] == "place"
+    assert actors_of(run("The ferry went up the Merrow last spring."))["Merrow"] == "place"

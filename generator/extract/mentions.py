@@ -68,6 +68,7 @@ class Lexicon:
     work_title_nouns: frozenset[str]
     naming_verbs: frozenset[str]
     contest_titles: frozenset[str]
+    along_prepositions: frozenset[str]
     countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
 
     def title_key(self, word: str) -> str:
@@ -120,6 +121,7 @@ def lexicon() -> Lexicon:
         work_title_nouns=words("work_title_nouns"),
         naming_verbs=words("naming_verbs"),
         contest_titles=words("contest_titles"),
+        along_prepositions=words("along_prepositions"),
         countries=_country_names(),
     )
 
@@ -584,10 +586,14 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
         return "place", "" if label_kind == "place" else f"written after '{doc[c.start - 2].text} of'"
     if dateline:
         return "place", "" if label_kind == "place" else "a dateline: the place in capitals opening the article"
+    # "a pleasure boat cruised down the Kestrel": a person is not moved along.
+    if (label_kind == "person" and len(words) == 1 and c.start >= 2 and doc[c.start - 1].lower_ == "the"
+            and doc[c.start - 2].lower_ in lex.along_prepositions):
+        return "place", f"written after '{doc[c.start - 2].text} the'"
     # "a new company, Kestrel (pronounced ...) Holdings": in apposition with an organisation noun.
     body = next((n for n in _appositions(root) if n.pos_ == "NOUN" and n.text.islower() and n.i < c.start
                  and (n.lemma_.lower() in lex.organization_words or n.lower_ in lex.organization_words)), None)
-    if body is not None and label_kind != "organization":
+    if body is not None and label_kind == "person":  # not "his home state, Lakeland": a place stays one
         return "organization", f"in apposition with '{body.text}'"
     # "artistic director of Tall Heron", "founder of Kestrel Lane": what someone holds a title of is
     # a body, not a person (kinship words are the exception: "the son of Lee").
