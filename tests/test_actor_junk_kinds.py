@@ -241,3 +241,8 @@ def test_a_one_word_name_moved_along_is_a_place():
     # The small model tags "Benno" and "Merrow" persons here.
     assert actors_of(run("Leaders met on a pleasure boat that cruised down the Benno."))["Benno"] == "place"
     assert actors_of(run("The ferry went up the Merrow last spring."))["Merrow"] == "place"
+
+
+def test_a_given_name_and_initial_sharing_the_surname_written_after_and_is_no_actor_of_its_own():
+    found = run("The group was funded by the brothers Tomas R. and Piotr K. Brel, said Ana Ruiz.")
+    assert "Tomas R." not in actors_of(found) and actors_of(found).get("Piotr K. Brel") == "person"

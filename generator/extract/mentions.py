@@ -452,6 +452,11 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     if (len(toks) == 2 and bare(toks[0].text) in lex.contest_titles and c.start >= 1
             and (doc[c.start - 1].lower_ in _DETERMINERS or doc[c.start - 1].lower_ == "former")):
         return f"a contest's title ('a former {text}'), not a person's name"
+    # "the brothers Tomas R. and Piotr K. Brel": a given name and initial whose surname is written
+    # once, after the second name; the text holds no name of the first to list him by.
+    if (c.label == "PERSON" and len(toks) >= 2 and re.fullmatch(r"[A-Z]\.?", toks[-1].text) and c.end + 1 < len(doc)
+            and doc[c.end].lower_ in ("and", "&") and doc[c.end + 1].text[:1].isupper()):
+        return "a given name and initial whose surname is written once for two people ('A. and B. Lee'): no name of its own"
     if _in_case_name(doc, c):
         return "a party named in a court case ('Lee v. Park'): the case, not an actor"
     work = _work_title(doc, c, lex)
