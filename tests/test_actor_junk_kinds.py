@@ -246,3 +246,21 @@ def test_a_one_word_name_moved_along_is_a_place():
 def test_a_given_name_and_initial_sharing_the_surname_written_after_and_is_no_actor_of_its_own():
     found = run("The group was funded by the brothers Tomas R. and Piotr K. Brel, said Ana Ruiz.")
     assert "Tomas R." not in actors_of(found) and actors_of(found).get("Piotr K. Brel") == "person"
+
+
+def test_a_city_of_the_standards_tagged_an_organisation_is_a_place():
+    # The small model tags "Reykjavik" an organisation here.
+    assert actors_of(run("Delegates told the story of Reykjavik again."))["Reykjavik"] == "place"
+
+
+def test_a_hyphenated_given_name_has_a_name_shape_for_its_title():
+    # The small model tags both names organisations here.
+    found = run("Anne-Marie Okafor, the deputy mayor, said the road was shut.", "Jean-Luc Brel, the foreign minister of Varna, a founding member, spoke first.")
+    kinds = actors_of(found)
+    assert kinds.get("Anne-Marie Okafor") == "person" and kinds.get("Jean-Luc Brel") == "person"
+
+
+def test_what_someone_is_minister_of_is_no_person_whatever_an_apposition_after_it_says():
+    # The parser hangs "a permanent member" on "Kestrel".
+    found = run("Jean-Paul Moreau, the foreign minister of Kestrel, a permanent member of the council, spoke.")
+    assert actors_of(found).get("Kestrel") != "person"
