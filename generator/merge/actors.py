@@ -35,6 +35,7 @@ from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Un
 KIND_ORDER: dict[str, int] = {"person": 0, "organization": 1, "place": 2, "other": 3}
 MAX_TITLED_NAME_WORDS = 6  # "Deputy Foreign Minister Given Middle Family" at most
 SURNAME_IN_CAPITALS_MIN = 4  # letters: a person's word in capitals this long is read as a surname, not initials
+INITIALS_SPREAD = 2  # initials fold across sources when written in at most this many times the long name's sources
 CORRECTED_WEIGHT = 3  # a kind backed by evidence in the sentence outweighs the tagger's guess
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
@@ -257,8 +258,17 @@ class _Resolver:
             longs = sorted({self.union.find(x) for x in by_initials.get(k, [])})
             if len(longs) == 1:
                 target = sorted(x for x in by_initials[k] if self.union.find(x) == longs[0])[0]
-                if defines(self.nodes[target].surface, self.nodes[k].surface):
-                    self.join(k, target, f"initials of “{self.nodes[target].surface}”, the only long name with them")
+                # Initials alone say little across sources: a network's three letters are also a
+                # convention's in one article about another thing. They fold where one source writes
+                # both, or where the long name, of the same kind, is written in at least a share of the
+                # sources the initials are (a long name written once does not explain initials used all over).
+                short_in = {m.where.source for m in self.nodes[k].mentions}
+                long_in = {m.where.source for x in by_initials[k] if self.union.find(x) == longs[0] for m in self.nodes[x].mentions}
+                together = short_in & long_in
+                widely = len(long_in) * INITIALS_SPREAD >= len(short_in) and self.kind_of(k) == self.kind_of(target)
+                if (together or widely) and defines(self.nodes[target].surface, self.nodes[k].surface):
+                    where = f"both written in {sorted(together)[0]}" if together else f"written in {len(long_in)} sources, the initials in {len(short_in)}"
+                    self.join(k, target, f"initials of “{self.nodes[target].surface}”, the only long name with them, {where}")
 
     def place_suffixes(self) -> None:
         for k, n in sorted(self.nodes.items()):
