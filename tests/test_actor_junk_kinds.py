@@ -264,3 +264,18 @@ def test_what_someone_is_minister_of_is_no_person_whatever_an_apposition_after_i
     # The parser hangs "a permanent member" on "Kestrel".
     found = run("Jean-Paul Moreau, the foreign minister of Kestrel, a permanent member of the council, spoke.")
     assert actors_of(found).get("Kestrel") != "person"
+
+
+def test_a_common_word_naming_a_thing_is_no_actor_even_where_the_parse_is_lost():
+    found = run("Miners rode an elevator down to the dank shafts of Federal mine No. 2 last spring, and federal inspectors followed.")
+    assert "Federal" not in actors_of(found)
+
+
+def test_a_law_cut_at_a_small_word_is_one_law_and_no_actor():
+    found = run("Okafor voted against the rosy-sounding Justice for Victims of Lake Trafficking Act of 2015 because it was bad, and justice was slow.")
+    assert not [t for t in actors_of(found) if "Justice" in t or "Victims" in t]
+
+
+def test_letters_and_digits_written_as_one_word_name_a_body_not_a_place():
+    # The small model tags "Harbor45" a place here.
+    assert actors_of(run("Donors gave to Harbor45, a super PAC, said Ana Ruiz."))["Harbor45"] == "organization"

@@ -146,3 +146,13 @@ def test_a_surname_in_capitals_as_a_transcript_writes_its_speakers_folds_like_th
     got, _ = names(a, b)
     assert "PELLHAM" in got["Nora Pellham"].aliases and len(got["Nora Pellham"].mentions) == 3
     assert "NATO" in got
+
+
+def test_a_surname_with_a_particle_goes_to_the_one_person_whose_name_ends_so_even_from_another_source():
+    a = Extraction("a", mentions=(M("Ana Maria de Luca", "person", "a", 1),))
+    b = Extraction("b", mentions=(M("De Luca", "person", "b", 1),))  # a headline: capital particle, nobody named before
+    c = Extraction("c", mentions=(M("Tavita Ioane Moana Lealofi", "person", "c", 1),))
+    d = Extraction("d", mentions=(M("Moana Lealofi", "person", "d", 1),))  # no particle: not from another source
+    got, _ = names(a, b, c, d)
+    assert "De Luca" in got["Ana Maria de Luca"].aliases and "De Luca" not in got
+    assert "Moana Lealofi" in got

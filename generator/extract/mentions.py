@@ -265,6 +265,25 @@ def _of_joined(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     return k if k > j and (k == len(doc) or not doc[k].text[:1].isupper()) else e
 
 
+WORK_JOIN_MAX_WORDS = 8  # "for Victims of Lake Trafficking Act": the rest of a law's name after its first word
+
+
+def _work_joined(doc: Any, e: int, lex: Lexicon) -> int:
+    """'Justice' + 'for Victims of Trafficking Act': a law or prize whose name the tagger cut at a small
+    word; the rest runs on through capitalised and joining words to a work word ('Act', 'Prize')."""
+    if e + 1 >= len(doc) or doc[e].lower_ not in lex.name_function_words or not doc[e + 1].text[:1].isupper():
+        return e
+    end = e
+    for k in range(e + 1, min(len(doc), e + 1 + WORK_JOIN_MAX_WORDS)):
+        t = doc[k]
+        if t.text[:1].isupper() and t.is_alpha:
+            if t.lower_ in lex.work_words:
+                end = k + 1
+        elif t.lower_ not in lex.name_function_words:
+            break
+    return end
+
+
 def _name_run(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     """A person's name ends before a number or a lower-case word ('Lee 47.3 percent' -> 'Lee')."""
     for i in range(s + 1, e):
@@ -314,6 +333,8 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
                 joined = _and_joined(doc, s, e, lex) if ent.label_ in ("ORG", "PERSON") else e
                 if joined == e and ent.label_ != "PERSON":
                     joined = _of_joined(doc, s, e, lex)
+                if joined == e:
+                    joined = _work_joined(doc, e, lex)
                 if joined > e:
                     e = joined
                 elif ent.label_ != "PERSON":
@@ -504,12 +525,15 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     # "the Federal mine", "a Standard mill": a word the article also writes in lower case, capitalised
     # as part of a thing's name and modifying the noun for that thing, is neither an organisation
     # nor a place ("the Lakeside campaign", "a Gazette reporter" are kept: campaigns and titles).
+    # The noun is the one the parser hangs the word on, or the next word when the parse is lost
+    # ("the shafts of Federal mine No. 2").
+    thing = root.head if root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i else (doc[c.end] if c.end < len(doc) else None)
     if (c.label != "PERSON" and len(toks) == 1 and not is_acronym(text) and words[0] in common and words[0] not in lex.countries
             and words[0] not in lex.outlet_words | lex.organization_words | lex.building_words  # "a Times article", "House rules"
-            and root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.text.islower()
-            and root.head.i > root.i and root.head.lower_ not in lex.titles | lex.organization_words | lex.named_after_words
+            and thing is not None and thing.tag_ in ("NN", "NNS") and thing.text.islower()
+            and thing.lower_ not in lex.titles | lex.organization_words | lex.named_after_words
             | lex.outlet_words | lex.place_nouns_after | lex.place_words | lex.relation_words):
-        return f"a common word naming a thing ('{text} {root.head.text}'), not an actor"
+        return f"a common word naming a thing ('{text} {thing.text}'), not an actor"
     return None
 
 
@@ -558,6 +582,8 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
         # is read as the country when written alone; within a longer name it is the person's.
         return "place", "" if label_kind == "place" else f"a name of the country {lex.countries[name]}"
     text = doc[c.start:c.end].text
+    if label_kind == "place" and re.fullmatch(r"[A-Za-z]+\d+", text):
+        return "organization", "letters and digits written as one word: a body's name, not a place's"
     if label_kind == "organization" and name in lex.cities and not any(w in lex.organization_words | lex.outlet_words for w in words):
         # "a treaty in Lakeport fell apart": the small model calls a city an organisation where the
         # city stands for a meeting held there; it is still the place.

@@ -505,6 +505,17 @@ class _Resolver:
         seen = self._introduced(x for k in shorts for x in ending[k])
         for k in shorts:
             self._fold_before(k, ending[k], seen, "the last two words of “{long}”, the only name ending so introduced before it in {source}")
+            # "De Luca said ..." in a source that names nobody so: a surname opening with a particle is
+            # distinctive enough to go to the one person of all the sources whose name ends with it.
+            owners = {self.union.find(x) for x in ending[k]}
+            if names.bare(self.nodes[k].words[0]) in self.lex.particles and len(owners) == 1:
+                target = min(ending[k])
+                for m in self.nodes[k].mentions:
+                    spot = (m.where.source, m.where.paragraph, m.where.start)
+                    if spot not in self.assigned:
+                        self.assigned[spot] = target
+                        self.edges.append((k, target, f"the last two words of “{self.nodes[target].surface}”, a surname with the particle "
+                                                      f"“{self.nodes[k].words[0]}” that ends no other person's name in the sources"))
             self.cut_names.add(k)
 
     def organisation_first_words(self) -> None:
