@@ -279,3 +279,24 @@ def test_a_law_cut_at_a_small_word_is_one_law_and_no_actor():
 def test_letters_and_digits_written_as_one_word_name_a_body_not_a_place():
     # The small model tags "Harbor45" a place here.
     assert actors_of(run("Donors gave to Harbor45, a super PAC, said Ana Ruiz."))["Harbor45"] == "organization"
+
+
+def test_a_work_title_is_that_work_wherever_the_article_writes_it():
+    found = run("In her 2011 memoir, Salt Roads, Moreau recalled the strike.", "Salt Roads sold well, said Ana Ruiz, and Salt Roads is now a film.")
+    assert [m.kind for m in found if m.text == "Salt Roads"] == ["other"] * 3
+
+
+def test_a_name_before_program_is_the_programme():
+    found = run("The Westbrook program lets farmers borrow, said Ana Ruiz.")
+    assert "Westbrook" not in actors_of(found) and actors_of(found).get("Ana Ruiz") == "person"
+
+
+def test_a_short_run_in_heading_in_capitals_is_a_heading():
+    found = run("The Gap Grows On: It was under Okafor that the council met.")
+    assert "Gap Grows On" not in actors_of(found)
+
+
+def test_an_outlet_run_on_into_a_surname_named_before_ends_at_its_outlet_word():
+    found = run("Tom Okafor spoke on Monday.", "In a March meeting with the editorial board of the Harbour Daily Post Okafor said the plan was dead.")
+    kinds = actors_of(found)
+    assert kinds.get("Harbour Daily Post") == "organization" and [m.kind for m in found if m.text == "Okafor"] == ["person"]

@@ -30,6 +30,7 @@ _DETERMINERS = {"the", "a", "an", "another", "this", "that", "its", "their"}
 _CONNECTORS = {"of", "the", "and", "for", "de", "du", "&"}
 _QUOTES = "\"'“”‘’«»"
 WORK_REASON = "the name of a law, prize or agreement, not an actor"
+WORK_TITLE_REASON = "the title of a "
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Lexicon:
     naming_verbs: frozenset[str]
     contest_titles: frozenset[str]
     along_prepositions: frozenset[str]
+    work_nouns_after: frozenset[str]
     cities: frozenset[str]  # lower-cased city names of the standards (generator/gazetteer.py)
     countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
 
@@ -123,6 +125,7 @@ def lexicon() -> Lexicon:
         naming_verbs=words("naming_verbs"),
         contest_titles=words("contest_titles"),
         along_prepositions=words("along_prepositions"),
+        work_nouns_after=words("work_nouns_after"),
         cities=gazetteer.cities(),
         countries=_country_names(),
     )
@@ -324,6 +327,12 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
             while e < len(doc) and doc[e].text[:1].isupper() and doc[e].lower_ in lex.outlet_words and doc[e].ent_type_ not in LABEL_KINDS:
                 e += 1
             s, e = _trim(doc, s, e)
+            # "the editorial board of the Harbour Post Okafor said": an outlet's name the tagger ran on
+            # into the surname of a person named before in the article ends at its outlet word.
+            if ent.label_ == "ORG" and e - s >= 3 and doc[e - 2].lower_ in lex.outlet_words and spelling_key(doc[e - 1].text) in surnames:
+                e -= 1
+                out.append(_Candidate(e, e + 1, ""))  # the surname, a mention of that person
+                covered.add(e)
             owner = [i for i in range(s + 1, e - 1) if doc[i].tag_ == "POS" or doc[i].lower_ in ("’s", "'s")]
             if owner:
                 s = owner[-1] + 1  # "Lee's National Council": the council; Lee is a mention of its own
@@ -459,7 +468,12 @@ def _work_title(doc: Any, c: _Candidate, lex: Lexicon) -> Any | None:
     if c.start >= 1 and work(doc[c.start - 1]):
         return doc[c.start - 1]
     noun = _named_as(doc, c, lex)
-    return noun if noun is not None and work(noun) else None
+    if noun is not None and work(noun):
+        return noun
+    after = doc[c.end] if c.end < len(doc) else None
+    if c.label != "PERSON" and after is not None and after.text.islower() and after.lower_ in lex.work_nouns_after:
+        return after  # "the Lakeside program", "Harlow laws"
+    return None
 
 
 def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = (), common: frozenset[str] = frozenset(),
@@ -484,7 +498,7 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         return "a party named in a court case ('Lee v. Park'): the case, not an actor"
     work = _work_title(doc, c, lex)
     if work is not None:
-        return f"the title of a {work.lemma_.lower()}, not an actor"
+        return f"{WORK_TITLE_REASON}{work.lemma_.lower()}, not an actor"
     if any(w in lex.furniture_tokens or w.endswith(lex.furniture_suffixes) for w in words):
         return "page furniture (icon or button word)"
     if not any(ch.isalpha() for ch in text) or len(re.sub(r"\W", "", text)) < 2:
@@ -838,14 +852,20 @@ def title_case_line(text: str) -> bool:
 
 
 RUN_IN_MAX_WORDS = 10
+RUN_IN_SHORT_MIN_WORDS = 3
 
 
 def run_in_heading(text: str) -> int:
     """Where a run-in sub-head ends ('Veto Stalls Budget Talks: Members said ...' -> its colon), or 0."""
     colon = text.find(":")
-    if colon <= 0 or len(text[:colon].split()) > RUN_IN_MAX_WORDS or not title_case_line(text[:colon]):
+    head = text[:colon]
+    if colon <= 0 or len(head.split()) > RUN_IN_MAX_WORDS:
         return 0
-    return colon
+    # "The Gap Grows Wider:" has too few long words for the share above; three words or more, all
+    # capitalised, are a heading too (a speaker's name before a transcript's colon is shorter).
+    words = re.findall(r"[^\W\d_][\w'’-]*", head)
+    short_head = len(words) >= RUN_IN_SHORT_MIN_WORDS and all(w[:1].isupper() for w in words)
+    return colon if title_case_line(head) or short_head else 0
 
 
 def _written_with(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[str, str, str]:
@@ -932,6 +952,12 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
         mentions.extend(m for _, m in found)
     # "the Trans-Pacific Partnership, or TPP": an acronym of a law or agreement named in the same
     # article is no actor either.
+    # "a programme called Greenway ... Greenway pays": a name the article gives a work or programme
+    # is that work wherever the same article writes it.
+    titles = {m.text for m in mentions if m.kind == "other" and m.evidence.startswith(NOT_AN_ACTOR + WORK_TITLE_REASON)}
+    for i, m in enumerate(mentions):
+        if m.kind != "other" and m.text in titles:
+            mentions[i] = dataclasses.replace(m, kind="other", evidence=NOT_AN_ACTOR + "the title of a work or programme the article names so elsewhere")
     works = [m.text for m in mentions if m.kind == "other" and m.evidence == NOT_AN_ACTOR + WORK_REASON]
     works += [e.text for doc in docs for e in doc.ents if e.label_ == "LAW"]  # the tagger's own laws and treaties
     for i, m in enumerate(mentions):
