@@ -300,3 +300,8 @@ def test_an_outlet_run_on_into_a_surname_named_before_ends_at_its_outlet_word():
     found = run("Tom Okafor spoke on Monday.", "In a March meeting with the editorial board of the Harbour Daily Post Okafor said the plan was dead.")
     kinds = actors_of(found)
     assert kinds.get("Harbour Daily Post") == "organization" and [m.kind for m in found if m.text == "Okafor"] == ["person"]
+
+
+def test_a_place_before_law_firm_stays_a_place_in_every_paragraph():
+    found = run("In the 1980s, Ana Ruiz worked at a Kestrel Valley law firm.", "She sued Kestrel Valley over its law.")
+    assert [m.kind for m in found if m.text == "Kestrel Valley"] == ["place", "place"]

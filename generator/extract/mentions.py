@@ -471,8 +471,10 @@ def _work_title(doc: Any, c: _Candidate, lex: Lexicon) -> Any | None:
     if noun is not None and work(noun):
         return noun
     after = doc[c.end] if c.end < len(doc) else None
-    if c.label != "PERSON" and after is not None and after.text.islower() and after.lower_ in lex.work_nouns_after:
-        return after  # "the Lakeside program", "Harlow laws"
+    # "the Lakeside program", "Harlow laws"; not a place's ("a Lakeside law firm", "Lakeside law").
+    if (c.label == "ORG" and after is not None and after.text.islower() and after.lower_ in lex.work_nouns_after
+            and after.dep_ != "compound" and doc[c.start:c.end].text.lower() not in lex.countries):
+        return after
     return None
 
 
