@@ -329,6 +329,28 @@ class _Resolver:
             for k in ok:
                 if k != main:
                     self.join(k, main, f"another name of the country {usual} (a list of country names)")
+        # "the Islamic Republic" in a source that names one country whose long name opens so ("Islamic
+        # Republic of X"): that country. Several such countries share the opening; the source tells which.
+        in_source: dict[str, set[str]] = defaultdict(set)  # source -> usual names of the countries it names
+        for usual, keys in named.items():
+            for k in keys:
+                for m in self.nodes[k].mentions:
+                    in_source[m.where.source].add(usual)
+        for k, n in sorted(self.nodes.items()):
+            if self.kind_of(k) != "place" or len(n.words) < 2 or k in self.lex.countries:
+                continue
+            opened = {usual for name, usual in self.lex.countries.items() if name.startswith(k + " of ")}
+            if not opened:
+                continue
+            for m in n.mentions:
+                fits = sorted(opened & in_source.get(m.where.source, set()))
+                if len(fits) == 1:
+                    target = min(named[fits[0]])
+                    spot = (m.where.source, m.where.paragraph, m.where.start)
+                    if spot not in self.assigned:
+                        self.assigned[spot] = target
+                        self.edges.append((k, target, f"the opening of a long name of {fits[0]}, the one country with a name "
+                                                      f"opening so that {m.where.source} names"))
 
     def divided_countries(self) -> None:
         """'the North' is North X in a source that names both North X and South X (one country of
