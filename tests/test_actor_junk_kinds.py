@@ -305,3 +305,8 @@ def test_an_outlet_run_on_into_a_surname_named_before_ends_at_its_outlet_word():
 def test_a_place_before_law_firm_stays_a_place_in_every_paragraph():
     found = run("In the 1980s, Ana Ruiz worked at a Kestrel Valley law firm.", "She sued Kestrel Valley over its law.")
     assert [m.kind for m in found if m.text == "Kestrel Valley"] == ["place", "place"]
+
+
+def test_a_member_of_a_movement_named_after_it_stays_a_person():
+    found = run("Another member of the resistance movement, Tomas Halvorsen, who served as a minister, put the number at seven.")
+    assert actors_of(found).get("Tomas Halvorsen") == "person"

@@ -646,7 +646,10 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
             and doc[c.start - 2].lower_ in lex.along_prepositions):
         return "place", f"written after '{doc[c.start - 2].text} the'"
     # "a new company, Kestrel (pronounced ...) Holdings": in apposition with an organisation noun.
+    # Only "a company, X": the parser also hangs a person on "the movement" of "a member of the
+    # movement, X", whose apposition is the member.
     body = next((n for n in _appositions(root) if n.pos_ == "NOUN" and n.text.islower() and n.i < c.start
+                 and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in n.children)
                  and (n.lemma_.lower() in lex.organization_words or n.lower_ in lex.organization_words)), None)
     if body is not None and label_kind == "person":  # not "his home state, Lakeland": a place stays one
         return "organization", f"in apposition with '{body.text}'"
