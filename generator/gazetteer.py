@@ -83,7 +83,7 @@ def countries() -> dict[str, str]:
 @functools.cache
 def cities() -> frozenset[str]:
     """Names of cities, lower-cased: CLDR's exemplar cities of the time zones (through Babel), the
-    city a zone is named after ("Copenhagen", "Honolulu"). The form before a comma or after a slash
+    city a zone is named after ("Reykjavik", "Lisbon"). The form before a comma or after a slash
     is the city's ("Knox, Indiana" -> "knox", "Kentucky/Louisville" -> "louisville")."""
     import zoneinfo
 

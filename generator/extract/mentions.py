@@ -148,7 +148,7 @@ def _country_names() -> dict[str, str]:
     compass = {str(k).lower(): str(v).lower() for k, v in lexicon_data.read("actors")["compass_initials"].items()}
     for usual in sorted(set(names.values())):
         first, _, rest = usual.partition(" ")
-        if first.lower() in compass and rest:  # "N. Korea", "S. Sudan"
+        if first.lower() in compass and rest:  # "S. Sudan", "E. Timor"
             found.setdefault(f"{compass[first.lower()]} {rest.lower()}", set()).add(usual)
         letters = initials(usual)
         if len(usual.split()) < 2 or not 2 <= len(letters) <= 5:
@@ -272,7 +272,7 @@ WORK_JOIN_MAX_WORDS = 8  # "for Victims of Lake Trafficking Act": the rest of a 
 
 
 def _work_joined(doc: Any, e: int, lex: Lexicon) -> int:
-    """'Justice' + 'for Victims of Trafficking Act': a law or prize whose name the tagger cut at a small
+    """'Fairness' + 'for Lake Fishers Act': a law or prize whose name the tagger cut at a small
     word; the rest runs on through capitalised and joining words to a work word ('Act', 'Prize')."""
     if e + 1 >= len(doc) or doc[e].lower_ not in lex.name_function_words or not doc[e + 1].text[:1].isupper():
         return e
@@ -538,11 +538,11 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     if (c.label == "PERSON" and len(toks) == 1 and root.dep_ in ("amod", "nmod", "compound") and root.head.pos_ == "NOUN"
             and root.head.lower_ not in lex.titles | lex.place_nouns_after):
         return f"describes a group ({root.head.text}), not a person"
-    # "the Federal mine", "a Standard mill": a word the article also writes in lower case, capitalised
+    # "the Standard mine", "a Pioneer mill": a word the article also writes in lower case, capitalised
     # as part of a thing's name and modifying the noun for that thing, is neither an organisation
     # nor a place ("the Lakeside campaign", "a Gazette reporter" are kept: campaigns and titles).
     # The noun is the one the parser hangs the word on, or the next word when the parse is lost
-    # ("the shafts of Federal mine No. 2").
+    # ("the shafts of Standard mine No. 4").
     thing = root.head if root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i else (doc[c.end] if c.end < len(doc) else None)
     if (c.label != "PERSON" and len(toks) == 1 and not is_acronym(text) and words[0] in common and words[0] not in lex.countries
             and words[0] not in lex.outlet_words | lex.organization_words | lex.building_words  # "a Times article", "House rules"

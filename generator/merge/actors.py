@@ -329,7 +329,7 @@ class _Resolver:
             for k in ok:
                 if k != main:
                     self.join(k, main, f"another name of the country {usual} (a list of country names)")
-        # "the Islamic Republic" in a source that names one country whose long name opens so ("Islamic
+        # "the Federal Republic" in a source that names one country whose long name opens so ("Federal
         # Republic of X"): that country. Several such countries share the opening; the source tells which.
         in_source: dict[str, set[str]] = defaultdict(set)  # source -> usual names of the countries it names
         for usual, keys in named.items():
