@@ -78,3 +78,26 @@ def countries() -> dict[str, str]:
                 former[form.lower()].add(usual)
     names = {**current, **former}
     return {name: next(iter(usual)) for name, usual in sorted(names.items()) if len(usual) == 1}
+
+
+@functools.cache
+def cities() -> frozenset[str]:
+    """Names of cities, lower-cased: CLDR's exemplar cities of the time zones (through Babel), the
+    city a zone is named after ("Reykjavik", "Lisbon"). The form before a comma or after a slash
+    is the city's ("Knox, Indiana" -> "knox", "Kentucky/Louisville" -> "louisville")."""
+    import zoneinfo
+
+    from babel.dates import get_timezone_location
+
+    out: set[str] = set()
+    for zone in sorted(zoneinfo.available_timezones()):
+        if "/" not in zone or zone.startswith(("Etc/", "SystemV/")):
+            continue
+        try:
+            city = get_timezone_location(zone, locale="en", return_city=True)
+        except (LookupError, ValueError):
+            continue
+        city = city.split(",")[0].split("/")[-1].strip()
+        if city:
+            out.add(city.replace("’", "'").lower())
+    return frozenset(out)

@@ -63,3 +63,28 @@ def test_a_city_named_after_its_state_or_country_stays_apart_but_a_valley_folds(
     found = names_of(a)
     assert "Kestrel City" in found and "Kestrel" in found
     assert "Arden Valley" in found["Arden"].aliases
+
+
+def test_a_country_name_with_its_compass_word_shortened_folds_into_the_country():
+    a = Extraction("a", mentions=(M("N. Korea", "place", "a", 1), M("S. Sudan", "place", "a", 2)))
+    b = Extraction("b", mentions=(M("North Korea", "place", "b", 1), M("South Sudan", "place", "b", 2)))
+    found = names_of(a, b)
+    assert set(found) == {"North Korea", "South Sudan"}
+    assert found["North Korea"].aliases == ("N. Korea",)
+
+
+def test_a_country_name_with_its_compass_word_shortened_is_a_place_whatever_the_tagger_says():
+    from test_actor_junk_kinds import run
+    # The small model tags "N. Korea" a person here.
+    found = run("World leaders denounce N. Korea test, and S. Sudan said it would join.")
+    assert {m.text: m.kind for m in found}.get("N. Korea") == "place"
+
+
+def test_the_opening_of_a_long_country_name_several_countries_share_goes_to_the_one_its_source_names():
+    a = Extraction("a", mentions=(M("Pakistan", "place", "a", 1), M("Islamic Republic", "place", "a", 2)))
+    b = Extraction("b", mentions=(M("Iran", "place", "b", 1), M("Islamic Republic", "place", "b", 2)))
+    c = Extraction("c", mentions=(M("Iran", "place", "c", 1), M("Pakistan", "place", "c", 1, 20), M("Islamic Republic", "place", "c", 2)))
+    found = names_of(a, b, c)
+    assert {(w.source, w.paragraph) for w in found["Pakistan"].mentions} == {("a", 1), ("a", 2), ("c", 1)}
+    assert {(w.source, w.paragraph) for w in found["Iran"].mentions} == {("b", 1), ("b", 2), ("c", 1)}
+    assert {(w.source, w.paragraph) for w in found["Islamic Republic"].mentions} == {("c", 2)}  # two fit: neither

@@ -65,3 +65,20 @@ def test_a_name_written_with_an_epithet_keeps_the_plain_name_as_the_profile():
     a = Extraction("a", mentions=(M("Dana Whitfield", "person", "a", 1), M("Dana Whitfield", "person", "a", 2), M("Sneaky Dana Whitfield", "person", "a", 3)))
     found = names_of(a)
     assert list(found) == ["Dana Whitfield"] and found["Dana Whitfield"].aliases == ("Sneaky Dana Whitfield",)
+
+
+def test_initials_fold_into_the_one_long_name_with_them_only_where_a_source_or_the_spread_supports_it():
+    from actor_helpers import M, names_of
+    from generator.model import Extraction
+
+    a = Extraction("a", mentions=(M("Harbour Rowing League", "organization", "a", 1), M("HRL", "organization", "a", 2)))
+    b = Extraction("b", mentions=(M("Kestrel Valley Network", "organization", "b", 1), M("Tano Basin Board", "organization", "b", 2)))
+    c = Extraction("c", mentions=(M("KVN", "organization", "c", 1), M("TBB", "organization", "c", 2)))
+    d = Extraction("d", mentions=(M("KVN", "organization", "d", 1), M("Tano Basin Board", "organization", "d", 2)))
+    e = Extraction("e", mentions=(M("KVN", "organization", "e", 1), M("M.P.", "place", "e", 2)))
+    f = Extraction("f", mentions=(M("Marlow Post", "organization", "f", 1),))
+    found = names_of(a, b, c, d, e, f)
+    assert "HRL" in found["Harbour Rowing League"].aliases  # written beside it
+    assert "TBB" in found["Tano Basin Board"].aliases  # the long name in two sources, the initials in one
+    assert "KVN" in found and "KVN" not in found["Kestrel Valley Network"].aliases  # in three sources, the long name in one
+    assert "M.P." in found  # a place's initials are no organisation's

@@ -127,3 +127,32 @@ def test_state_abbreviations_and_an_acronym_inside_a_longer_name_fold():
     assert "Ore" in got["Oregon"].aliases
     assert "H.N. Command" in got["Harbour Nations Command"].aliases
     assert "Harbour Nations" in got  # the body itself stays apart from its command
+
+
+def test_a_first_name_whose_cue_rules_out_the_one_full_name_of_its_source_goes_to_no_one_from_another_source():
+    # Source a names Tomas Brel; source b names Tomas Harlow. In b, "Tomas" is written with "she"
+    # (the speaker's pronoun, read as his): that rules Harlow out, and Brel of another source is no fit either.
+    a = Extraction("a", mentions=(M("Tomas Brel", "person", "a", 1), M("Tomas Brel", "person", "a", 2)))
+    b = Extraction("b", mentions=(M("Tomas Harlow", "person", "b", 1, gender="male", cue="he"),
+                                  M("Tomas", "person", "b", 3, gender="female", cue="she")))
+    got, index = names(a, b)
+    assert "Tomas" not in got["Tomas Brel"].aliases and "Tomas" not in got["Tomas Harlow"].aliases
+    assert [u.text for u in index.unresolved] == ["Tomas"]
+
+
+def test_a_surname_in_capitals_as_a_transcript_writes_its_speakers_folds_like_the_surname():
+    a = Extraction("a", mentions=(M("Nora Pellham", "person", "a", 1),))
+    b = Extraction("b", mentions=(M("PELLHAM", "person", "b", 1), M("PELLHAM", "person", "b", 2), M("NATO", "organization", "b", 3)))
+    got, _ = names(a, b)
+    assert "PELLHAM" in got["Nora Pellham"].aliases and len(got["Nora Pellham"].mentions) == 3
+    assert "NATO" in got
+
+
+def test_a_surname_with_a_particle_goes_to_the_one_person_whose_name_ends_so_even_from_another_source():
+    a = Extraction("a", mentions=(M("Ana Maria de Luca", "person", "a", 1),))
+    b = Extraction("b", mentions=(M("De Luca", "person", "b", 1),))  # a headline: capital particle, nobody named before
+    c = Extraction("c", mentions=(M("Tavita Ioane Moana Lealofi", "person", "c", 1),))
+    d = Extraction("d", mentions=(M("Moana Lealofi", "person", "d", 1),))  # no particle: not from another source
+    got, _ = names(a, b, c, d)
+    assert "De Luca" in got["Ana Maria de Luca"].aliases and "De Luca" not in got
+    assert "Moana Lealofi" in got

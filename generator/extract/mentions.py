@@ -30,6 +30,7 @@ _DETERMINERS = {"the", "a", "an", "another", "this", "that", "its", "their"}
 _CONNECTORS = {"of", "the", "and", "for", "de", "du", "&"}
 _QUOTES = "\"'“”‘’«»"
 WORK_REASON = "the name of a law, prize or agreement, not an actor"
+WORK_TITLE_REASON = "the title of a "
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,12 @@ class Lexicon:
     direction_words: frozenset[str]
     landmark_words: frozenset[str]
     name_function_words: frozenset[str]
+    work_title_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
+    contest_titles: frozenset[str]
+    along_prepositions: frozenset[str]
+    work_nouns_after: frozenset[str]
+    cities: frozenset[str]  # lower-cased city names of the standards (generator/gazetteer.py)
     countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
 
     def title_key(self, word: str) -> str:
@@ -114,6 +121,12 @@ def lexicon() -> Lexicon:
         direction_words=words("direction_words"),
         landmark_words=words("landmark_words"),
         name_function_words=words("name_function_words"),
+        work_title_nouns=words("work_title_nouns"),
+        naming_verbs=words("naming_verbs"),
+        contest_titles=words("contest_titles"),
+        along_prepositions=words("along_prepositions"),
+        work_nouns_after=words("work_nouns_after"),
+        cities=gazetteer.cities(),
         countries=_country_names(),
     )
 
@@ -125,13 +138,18 @@ def bare(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _country_names() -> dict[str, str]:
-    """The standards' country names, with the initials of each usual name ("P.N.G.", "PNG"):
+    """The standards' country names, with the initials of each usual name ("P.N.G.", "PNG") and its
+    compass word shortened ("S. Sudan"):
     undotted only from three letters, since two capitals alone ("PR") are more often something
     else, and never of an official form, whose initials spell words ("ARE", "IRA"). Initials two
     countries share, or that are already a name, are left out."""
     names = gazetteer.countries()
     found: dict[str, set[str]] = {}
+    compass = {str(k).lower(): str(v).lower() for k, v in lexicon_data.read("actors")["compass_initials"].items()}
     for usual in sorted(set(names.values())):
+        first, _, rest = usual.partition(" ")
+        if first.lower() in compass and rest:  # "S. Sudan", "E. Timor"
+            found.setdefault(f"{compass[first.lower()]} {rest.lower()}", set()).add(usual)
         letters = initials(usual)
         if len(usual.split()) < 2 or not 2 <= len(letters) <= 5:
             continue
@@ -230,6 +248,45 @@ def _and_joined(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     return e
 
 
+OF_JOIN_MAX_WORDS = 4  # "for the Performing Arts", "of Upper Kestrel County": a short name after 'of' / 'for'
+
+
+def _of_joined(doc: Any, s: int, e: int, lex: Lexicon) -> int:
+    """'Harbour Centre' + 'for the Performing Arts', 'Western District' + 'of Kestrel': a name that ends
+    on an organisation or place word goes on through 'of' or 'for (the)' and the capitalised words
+    after it, which the tagger cut off as an entity of their own."""
+    if e + 1 >= len(doc) or doc[e].lower_ not in ("of", "for") or not doc[e - 1].text[:1].isupper():
+        return e
+    if doc[e - 1].lower_ not in lex.organization_words | lex.place_words:
+        return e
+    j = e + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    k = j
+    while k < len(doc) and k - j < OF_JOIN_MAX_WORDS and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k += 1
+    return k if k > j and (k == len(doc) or not doc[k].text[:1].isupper()) else e
+
+
+WORK_JOIN_MAX_WORDS = 8  # "for Victims of Lake Trafficking Act": the rest of a law's name after its first word
+
+
+def _work_joined(doc: Any, e: int, lex: Lexicon) -> int:
+    """'Fairness' + 'for Lake Fishers Act': a law or prize whose name the tagger cut at a small
+    word; the rest runs on through capitalised and joining words to a work word ('Act', 'Prize')."""
+    if e + 1 >= len(doc) or doc[e].lower_ not in lex.name_function_words or not doc[e + 1].text[:1].isupper():
+        return e
+    end = e
+    for k in range(e + 1, min(len(doc), e + 1 + WORK_JOIN_MAX_WORDS)):
+        t = doc[k]
+        if t.text[:1].isupper() and t.is_alpha:
+            if t.lower_ in lex.work_words:
+                end = k + 1
+        elif t.lower_ not in lex.name_function_words:
+            break
+    return end
+
+
 def _name_run(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     """A person's name ends before a number or a lower-case word ('Lee 47.3 percent' -> 'Lee')."""
     for i in range(s + 1, e):
@@ -270,6 +327,12 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
             while e < len(doc) and doc[e].text[:1].isupper() and doc[e].lower_ in lex.outlet_words and doc[e].ent_type_ not in LABEL_KINDS:
                 e += 1
             s, e = _trim(doc, s, e)
+            # "the editorial board of the Harbour Post Okafor said": an outlet's name the tagger ran on
+            # into the surname of a person named before in the article ends at its outlet word.
+            if ent.label_ == "ORG" and e - s >= 3 and doc[e - 2].lower_ in lex.outlet_words and spelling_key(doc[e - 1].text) in surnames:
+                e -= 1
+                out.append(_Candidate(e, e + 1, ""))  # the surname, a mention of that person
+                covered.add(e)
             owner = [i for i in range(s + 1, e - 1) if doc[i].tag_ == "POS" or doc[i].lower_ in ("’s", "'s")]
             if owner:
                 s = owner[-1] + 1  # "Lee's National Council": the council; Lee is a mention of its own
@@ -277,6 +340,10 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
                 if ent.label_ == "PERSON":  # not "Lee-resistant", an adjective made of a name
                     e = _joined_piece(doc, e)
                 joined = _and_joined(doc, s, e, lex) if ent.label_ in ("ORG", "PERSON") else e
+                if joined == e and ent.label_ != "PERSON":
+                    joined = _of_joined(doc, s, e, lex)
+                if joined == e:
+                    joined = _work_joined(doc, e, lex)
                 if joined > e:
                     e = joined
                 elif ent.label_ != "PERSON":
@@ -361,6 +428,56 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _in_case_name(doc: Any, c: _Candidate) -> bool:
+    """'Okafor v. Harlow Water Board': a court case named for its parties, the tagger's span holding
+    the 'v.' or cut at it. Only the legal 'v.': 'Lee vs. Park' is as often a contest of the two."""
+    def legal_v(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text in ("v.", "v")
+    if any(legal_v(i) for i in range(c.start + 1, c.end - 1)):
+        return True
+    after = legal_v(c.end) and c.end + 1 < len(doc) and doc[c.end + 1].text[:1].isupper()
+    before = legal_v(c.start - 1) and c.start >= 2 and doc[c.start - 2].text[:1].isupper()
+    return after or before
+
+
+def _named_as(doc: Any, c: _Candidate, lex: Lexicon) -> Any | None:
+    """The noun a name is given to: 'a hacking group known as X', 'a mountain stream called X' -> the
+    group, the stream. None when the name is not introduced so."""
+    if c.start >= 1 and doc[c.start - 1].lower_ in lex.naming_verbs:
+        verb = doc[c.start - 1]
+    elif c.start >= 2 and doc[c.start - 1].lower_ == "as" and doc[c.start - 2].lower_ == "known":
+        verb = doc[c.start - 2]
+    else:
+        return None
+    # Only the participle that describes a noun ("a stream called X"), not a verb with a subject
+    # ("an adviser to the campaign, called Lee's remarks ...").
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.pos_ != "NOUN" or verb.head.i > verb.i:
+        return None
+    return verb.head
+
+
+def _work_title(doc: Any, c: _Candidate, lex: Lexicon) -> Any | None:
+    """The book, film or show noun whose title the name is: in apposition ('her memoir, Salt Roads'),
+    right before the name ('the film Harbour Lights'), or naming it ('a programme called X')."""
+    def work(t: Any) -> bool:  # the noun, never the verb ("a poll shows Lee leading")
+        return t.pos_ == "NOUN" and t.text.islower() and (t.lower_ in lex.work_title_nouns or t.lemma_.lower() in lex.work_title_nouns)
+    root = doc[c.start:c.end].root
+    for noun in _appositions(root):
+        if work(noun):
+            return noun
+    if c.start >= 1 and work(doc[c.start - 1]):
+        return doc[c.start - 1]
+    noun = _named_as(doc, c, lex)
+    if noun is not None and work(noun):
+        return noun
+    after = doc[c.end] if c.end < len(doc) else None
+    # "the Lakeside program", "Harlow laws"; not a place's ("a Lakeside law firm", "Lakeside law").
+    if (c.label == "ORG" and after is not None and after.text.islower() and after.lower_ in lex.work_nouns_after
+            and after.dep_ != "compound" and doc[c.start:c.end].text.lower() not in lex.countries):
+        return after
+    return None
+
+
 def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = (), common: frozenset[str] = frozenset(),
                   people: frozenset[str] = frozenset()) -> str | None:
     toks = [doc[i] for i in range(c.start, c.end)]
@@ -371,6 +488,19 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     written = written_reason(text, lex)
     if written:
         return written
+    if (len(toks) == 2 and bare(toks[0].text) in lex.contest_titles and c.start >= 1
+            and (doc[c.start - 1].lower_ in _DETERMINERS or doc[c.start - 1].lower_ == "former")):
+        return f"a contest's title ('a former {text}'), not a person's name"
+    # "the brothers Tomas R. and Piotr K. Brel": a given name and initial whose surname is written
+    # once, after the second name; the text holds no name of the first to list him by.
+    if (c.label == "PERSON" and len(toks) >= 2 and re.fullmatch(r"[A-Z]\.?", toks[-1].text) and c.end + 1 < len(doc)
+            and doc[c.end].lower_ in ("and", "&") and doc[c.end + 1].text[:1].isupper()):
+        return "a given name and initial whose surname is written once for two people ('A. and B. Lee'): no name of its own"
+    if _in_case_name(doc, c):
+        return "a party named in a court case ('Lee v. Park'): the case, not an actor"
+    work = _work_title(doc, c, lex)
+    if work is not None:
+        return f"{WORK_TITLE_REASON}{work.lemma_.lower()}, not an actor"
     if any(w in lex.furniture_tokens or w.endswith(lex.furniture_suffixes) for w in words):
         return "page furniture (icon or button word)"
     if not any(ch.isalpha() for ch in text) or len(re.sub(r"\W", "", text)) < 2:
@@ -408,6 +538,18 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     if (c.label == "PERSON" and len(toks) == 1 and root.dep_ in ("amod", "nmod", "compound") and root.head.pos_ == "NOUN"
             and root.head.lower_ not in lex.titles | lex.place_nouns_after):
         return f"describes a group ({root.head.text}), not a person"
+    # "the Standard mine", "a Pioneer mill": a word the article also writes in lower case, capitalised
+    # as part of a thing's name and modifying the noun for that thing, is neither an organisation
+    # nor a place ("the Lakeside campaign", "a Gazette reporter" are kept: campaigns and titles).
+    # The noun is the one the parser hangs the word on, or the next word when the parse is lost
+    # ("the shafts of Standard mine No. 4").
+    thing = root.head if root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i else (doc[c.end] if c.end < len(doc) else None)
+    if (c.label != "PERSON" and len(toks) == 1 and not is_acronym(text) and words[0] in common and words[0] not in lex.countries
+            and words[0] not in lex.outlet_words | lex.organization_words | lex.building_words  # "a Times article", "House rules"
+            and thing is not None and thing.tag_ in ("NN", "NNS") and thing.text.islower()
+            and thing.lower_ not in lex.titles | lex.organization_words | lex.named_after_words
+            | lex.outlet_words | lex.place_nouns_after | lex.place_words | lex.relation_words):
+        return f"a common word naming a thing ('{text} {thing.text}'), not an actor"
     return None
 
 
@@ -433,7 +575,9 @@ def _speech_subject(root: Any, lex: Lexicon) -> Any | None:
 
 
 def _name_shape(doc: Any, c: _Candidate, lex: Lexicon) -> bool:
-    toks = [doc[i] for i in range(c.start, c.end)]
+    # "Anne-Marie Okafor": the hyphen joining two given names is part of the name, not a word of it.
+    toks = [doc[i] for i in range(c.start, c.end)
+            if not (doc[i].text == "-" and c.start < i < c.end - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_)]
     return (
         1 <= len(toks) <= 4
         and all(_is_name_token(t, lex) for t in toks)
@@ -454,11 +598,27 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
         # is read as the country when written alone; within a longer name it is the person's.
         return "place", "" if label_kind == "place" else f"a name of the country {lex.countries[name]}"
     text = doc[c.start:c.end].text
+    if label_kind == "place" and re.fullmatch(r"[A-Za-z]+\d+", text):
+        return "organization", "letters and digits written as one word: a body's name, not a place's"
+    if label_kind == "organization" and name in lex.cities and not any(w in lex.organization_words | lex.outlet_words for w in words):
+        # "a treaty in Lakeport fell apart": the small model calls a city an organisation where the
+        # city stands for a meeting held there; it is still the place.
+        return "place", f"a city's name ({text}, a time-zone city of the standards)"
     if (label_kind == "place" and "." in text and is_acronym(text) and len(acronym_key(text)) >= 3
             and bare(text) not in lex.place_abbreviations and text.lower() not in lex.place_abbreviations):
         # "F.B.I." tagged a place: a dotted acronym of three letters or more that is no country's
         # (checked above) nor a usual place abbreviation names an organisation.
         return "organization", "a dotted acronym that names no country or place: an organisation"
+    # "a hacking group known as X", "a mountain stream called X": the name is what the noun is.
+    called = _named_as(doc, c, lex)
+    if called is not None:
+        noun = called.lemma_.lower()
+        if noun in lex.organization_words or called.lower_ in lex.organization_words:
+            return "organization", "" if label_kind == "organization" else f"what a {called.text} is called ('{doc[called.i:c.start].text}')"
+        if noun in lex.place_words | lex.landmark_words | lex.place_nouns_after:
+            return "place", "" if label_kind == "place" else f"what a {called.text} is called ('{doc[called.i:c.start].text}')"
+        if noun in lex.titles or noun in lex.gendered_words:
+            return "person", "" if label_kind == "person" and c.label else f"what a {called.text} is called ('{doc[called.i:c.start].text}')"
     dateline = c.start == 0 and doc[c.start:c.end].text.isupper() and c.end < len(doc) and doc[c.end].text in (",", "—", "–", "-", "(", ":")
     if dateline and len(words) > 1:
         # Before the name's own words: "HARBOUR NEWS, Calif. —" opening the article is a town.
@@ -481,6 +641,26 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
         return "place", "" if label_kind == "place" else f"written after '{doc[c.start - 2].text} of'"
     if dateline:
         return "place", "" if label_kind == "place" else "a dateline: the place in capitals opening the article"
+    # "a pleasure boat cruised down the Kestrel": a person is not moved along.
+    if (label_kind == "person" and len(words) == 1 and c.start >= 2 and doc[c.start - 1].lower_ == "the"
+            and doc[c.start - 2].lower_ in lex.along_prepositions):
+        return "place", f"written after '{doc[c.start - 2].text} the'"
+    # "a new company, Kestrel (pronounced ...) Holdings": in apposition with an organisation noun.
+    # Only "a company, X": the parser also hangs a person on "the movement" of "a member of the
+    # movement, X", whose apposition is the member.
+    body = next((n for n in _appositions(root) if n.pos_ == "NOUN" and n.text.islower() and n.i < c.start
+                 and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in n.children)
+                 and (n.lemma_.lower() in lex.organization_words or n.lower_ in lex.organization_words)), None)
+    if body is not None and label_kind == "person":  # not "his home state, Lakeland": a place stays one
+        return "organization", f"in apposition with '{body.text}'"
+    # "artistic director of Tall Heron", "founder of Kestrel Lane": what someone holds a title of is
+    # a body, not a person (kinship words are the exception: "the son of Lee").
+    # Never a person, whatever an apposition after it says ("minister of Kestrel, a member of ...").
+    if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN"
+            and root.head.head.lemma_.lower() in lex.titles and root.head.head.lower_ not in lex.relation_words):
+        if label_kind != "person":
+            return label_kind, ""
+        return "organization", f"what a {root.head.head.text} is the {root.head.head.text} of"
     shaped = _name_shape(doc, c, lex)
     evidence = ""
     if shaped:
@@ -496,6 +676,10 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
             title = _title_in(before, lex)
             if title is not None:
                 evidence = f"preceded by the person title '{title.text}'"
+            # "the divorce from wife Ama": a kinship word written before the name, as a title is.
+            kin = next((t for t in before if t.lower_ in lex.relation_words or t.lemma_.lower() in lex.relation_words), None)
+            if not evidence and kin is not None:
+                evidence = f"preceded by '{kin.text}'"
         if not evidence and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lex.relation_words:
             evidence = f"the person someone is the {root.head.head.text} of"
         if not evidence and root.dep_ == "poss" and root.head.lower_ in lex.relation_words:
@@ -673,14 +857,20 @@ def title_case_line(text: str) -> bool:
 
 
 RUN_IN_MAX_WORDS = 10
+RUN_IN_SHORT_MIN_WORDS = 3
 
 
 def run_in_heading(text: str) -> int:
     """Where a run-in sub-head ends ('Veto Stalls Budget Talks: Members said ...' -> its colon), or 0."""
     colon = text.find(":")
-    if colon <= 0 or len(text[:colon].split()) > RUN_IN_MAX_WORDS or not title_case_line(text[:colon]):
+    head = text[:colon]
+    if colon <= 0 or len(head.split()) > RUN_IN_MAX_WORDS:
         return 0
-    return colon
+    # "The Gap Grows Wider:" has too few long words for the share above; three words or more, all
+    # capitalised, are a heading too (a speaker's name before a transcript's colon is shorter).
+    words = re.findall(r"[^\W\d_][\w'’-]*", head)
+    short_head = len(words) >= RUN_IN_SHORT_MIN_WORDS and all(w[:1].isupper() for w in words)
+    return colon if title_case_line(head) or short_head else 0
 
 
 def _written_with(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[str, str, str]:
@@ -767,6 +957,12 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
         mentions.extend(m for _, m in found)
     # "the Trans-Pacific Partnership, or TPP": an acronym of a law or agreement named in the same
     # article is no actor either.
+    # "a programme called Greenway ... Greenway pays": a name the article gives a work or programme
+    # is that work wherever the same article writes it.
+    titles = {m.text for m in mentions if m.kind == "other" and m.evidence.startswith(NOT_AN_ACTOR + WORK_TITLE_REASON)}
+    for i, m in enumerate(mentions):
+        if m.kind != "other" and m.text in titles:
+            mentions[i] = dataclasses.replace(m, kind="other", evidence=NOT_AN_ACTOR + "the title of a work or programme the article names so elsewhere")
     works = [m.text for m in mentions if m.kind == "other" and m.evidence == NOT_AN_ACTOR + WORK_REASON]
     works += [e.text for doc in docs for e in doc.ents if e.label_ == "LAW"]  # the tagger's own laws and treaties
     for i, m in enumerate(mentions):

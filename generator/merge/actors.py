@@ -34,6 +34,8 @@ from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Un
 
 KIND_ORDER: dict[str, int] = {"person": 0, "organization": 1, "place": 2, "other": 3}
 MAX_TITLED_NAME_WORDS = 6  # "Deputy Foreign Minister Given Middle Family" at most
+SURNAME_IN_CAPITALS_MIN = 4  # letters: a person's word in capitals this long is read as a surname, not initials
+INITIALS_SPREAD = 2  # initials fold across sources when written in at most this many times the long name's sources
 CORRECTED_WEIGHT = 3  # a kind backed by evidence in the sentence outweighs the tagger's guess
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
@@ -256,8 +258,17 @@ class _Resolver:
             longs = sorted({self.union.find(x) for x in by_initials.get(k, [])})
             if len(longs) == 1:
                 target = sorted(x for x in by_initials[k] if self.union.find(x) == longs[0])[0]
-                if defines(self.nodes[target].surface, self.nodes[k].surface):
-                    self.join(k, target, f"initials of “{self.nodes[target].surface}”, the only long name with them")
+                # Initials alone say little across sources: a network's three letters are also a
+                # convention's in one article about another thing. They fold where one source writes
+                # both, or where the long name, of the same kind, is written in at least a share of the
+                # sources the initials are (a long name written once does not explain initials used all over).
+                short_in = {m.where.source for m in self.nodes[k].mentions}
+                long_in = {m.where.source for x in by_initials[k] if self.union.find(x) == longs[0] for m in self.nodes[x].mentions}
+                together = short_in & long_in
+                widely = len(long_in) * INITIALS_SPREAD >= len(short_in) and self.kind_of(k) == self.kind_of(target)
+                if (together or widely) and defines(self.nodes[target].surface, self.nodes[k].surface):
+                    where = f"both written in {sorted(together)[0]}" if together else f"written in {len(long_in)} sources, the initials in {len(short_in)}"
+                    self.join(k, target, f"initials of “{self.nodes[target].surface}”, the only long name with them, {where}")
 
     def place_suffixes(self) -> None:
         for k, n in sorted(self.nodes.items()):
@@ -324,6 +335,28 @@ class _Resolver:
             for k in ok:
                 if k != main:
                     self.join(k, main, f"another name of the country {usual} (a list of country names)")
+        # "the Federal Republic" in a source that names one country whose long name opens so ("Federal
+        # Republic of X"): that country. Several such countries share the opening; the source tells which.
+        in_source: dict[str, set[str]] = defaultdict(set)  # source -> usual names of the countries it names
+        for usual, keys in named.items():
+            for k in keys:
+                for m in self.nodes[k].mentions:
+                    in_source[m.where.source].add(usual)
+        for k, n in sorted(self.nodes.items()):
+            if self.kind_of(k) != "place" or len(n.words) < 2 or k in self.lex.countries:
+                continue
+            opened = {usual for name, usual in self.lex.countries.items() if name.startswith(k + " of ")}
+            if not opened:
+                continue
+            for m in n.mentions:
+                fits = sorted(opened & in_source.get(m.where.source, set()))
+                if len(fits) == 1:
+                    target = min(named[fits[0]])
+                    spot = (m.where.source, m.where.paragraph, m.where.start)
+                    if spot not in self.assigned:
+                        self.assigned[spot] = target
+                        self.edges.append((k, target, f"the opening of a long name of {fits[0]}, the one country with a name "
+                                                      f"opening so that {m.where.source} names"))
 
     def divided_countries(self) -> None:
         """'the North' is North X in a source that names both North X and South X (one country of
@@ -500,6 +533,17 @@ class _Resolver:
         seen = self._introduced(x for k in shorts for x in ending[k])
         for k in shorts:
             self._fold_before(k, ending[k], seen, "the last two words of “{long}”, the only name ending so introduced before it in {source}")
+            # "De Luca said ..." in a source that names nobody so: a surname opening with a particle is
+            # distinctive enough to go to the one person of all the sources whose name ends with it.
+            owners = {self.union.find(x) for x in ending[k]}
+            if names.bare(self.nodes[k].words[0]) in self.lex.particles and len(owners) == 1:
+                target = min(ending[k])
+                for m in self.nodes[k].mentions:
+                    spot = (m.where.source, m.where.paragraph, m.where.start)
+                    if spot not in self.assigned:
+                        self.assigned[spot] = target
+                        self.edges.append((k, target, f"the last two words of “{self.nodes[target].surface}”, a surname with the particle "
+                                                      f"“{self.nodes[k].words[0]}” that ends no other person's name in the sources"))
             self.cut_names.add(k)
 
     def organisation_first_words(self) -> None:
@@ -631,9 +675,11 @@ class _Resolver:
                     if cue[0] or cue[1]:
                         cues[(m.where.source, k)].append(cue)
         for k, n in sorted(self.nodes.items()):
-            if len(n.words) != 1 or is_acronym(n.surface):
-                continue
             kind = self.kind_of(k)
+            # "PELLHAM:" opening a transcript's paragraphs is a surname in capitals, not an acronym.
+            capitals = kind == "person" and n.surface.isalpha() and len(n.surface) >= SURNAME_IN_CAPITALS_MIN
+            if len(n.words) != 1 or (is_acronym(n.surface) and not capitals):
+                continue
             word = form_key(n.surface)
             # A place is not a person's short name unless written exactly so ("Peru" is not "Perez").
             holders = (surname.get(spelling_key(n.surface), set()) if kind != "place" else exact.get(word, set())) - {k}
@@ -696,8 +742,10 @@ class _Resolver:
             return cands
 
         fitting = narrow(pool, gender, want)
-        if not fitting and here and (gender or want):
-            fitting = narrow(sorted(owners), gender, want)  # someone this source names only by surname
+        if not fitting and here and (gender or want) and not how.startswith("first name"):
+            # Someone this source names only by surname; never for a first name, which shortens a
+            # full name only where its own source introduced it (see first_only below).
+            fitting = narrow(sorted(owners), gender, want)
         if len(fitting) == 1 and not (gender or want) and len(owners) > 1:
             # The one full name introduced here is no evidence when the same source writes the
             # surname with a title or pronoun that cannot be that person ("Mr. Lee" after "Ann Lee").
@@ -799,7 +847,8 @@ def _canonical(members: list[tuple[Mention, str]], nodes: dict[str, _Node], shor
         words = nodes[k].surface.casefold().split()
         return sum(c for o, c in counts.items() if nodes[o].surface.casefold().split()[: len(words)] == words)
 
-    best = sorted(candidates, key=lambda k: (-support(k), -counts[k], -len(nodes[k].words), nodes[k].surface))[0]
+    # Between names used as often, the one written out ("North Kestrel", not "N. Kestrel").
+    best = sorted(candidates, key=lambda k: (-support(k), -counts[k], -len(nodes[k].words), "." in nodes[k].surface, nodes[k].surface))[0]
     return nodes[best].surface
 
 
