@@ -100,6 +100,32 @@ def _sub_head(text: str) -> bool:
             and not text.rstrip().endswith((":", ",", ";")) and not speech_cue(text))
 
 
+def _stopped_sub_head(text: str) -> bool:
+    """A sub-head of an export that ends every line with a full stop ("A Divided Council.",
+    "Talks With the Union.", "HARBOUR WORKS DELAYED."): a few words, one full stop at the end and
+    none before it, no figure or colon, no speech word or quotation; in capitals (three words or
+    more), or in title case with a function word ("the", "with") or an article first. The last
+    condition tells it from a signature line, a name in title case ("Ana Ruiz."), and the case
+    from a short sentence of the body ("That's correct.")."""
+    stripped = text.rstrip()
+    words = stripped.split()
+    if len(words) > _limits()["sub_head_max_words"] or not stripped.endswith(".") or stripped.endswith("..") \
+            or SENTENCE_END.search(stripped[:-1]) or re.search(r"[\d:;]", stripped) or len(sentences.split(text)) != 1:
+        return False
+    if speech_cue(text) or reads_as_reporting(text):
+        return False
+    plain = [w.casefold() for w in re.findall(r"[A-Za-z]+", stripped)]
+    if len(words) >= 3 and not any(c.islower() for c in stripped):
+        return True
+    return _title_case(stripped) and bool(plain) and (plain[0] in _articles() or bool(set(plain) & _function_words()))
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """Words a name does not hold and a heading often does (data/sentences.yml)."""
+    return frozenset(str(w).casefold() for w in lexicon.read("sentences")["function_words"])
+
+
 def _same_line(a: str, b: str) -> bool:
     """The same words, whatever the case, spacing and final punctuation (a headline repeated
     as the first paragraph often gains a full stop)."""
@@ -293,7 +319,7 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
     _continued(blocks, reasons)
     body = [i for i in range(len(blocks)) if i not in reasons]
     for before, i, after in zip(body, body[1:], body[2:]):  # a first or last line is not a sub-head
-        if _sub_head(blocks[i].text) and not blocks[before].text.rstrip().endswith(":") \
+        if (_sub_head(blocks[i].text) or _stopped_sub_head(blocks[i].text)) and not blocks[before].text.rstrip().endswith(":") \
                 and _stands_alone(blocks, i) and not (blocks[i].part or blocks[i].post):
             reasons[i] = REASON_SUB_HEAD
 
