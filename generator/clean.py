@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from generator import lexicon, published, sentences
 from generator.furniture import (REASON_BYLINE, SENTENCE_END, byline, furniture_reason, inline_furniture, outlet_named,
-                                 reads_as_reporting, speech_cue, wire_tag)
+                                 reads_as_reporting, speech_cue, story_dateline, wire_tag)
 from generator.model import Article, Paragraph, Post, Removed, Seed
 from generator.posts import REASON_EMBED, pieces
 from generator.published import dateline, quote_line
@@ -24,6 +24,7 @@ REASON_SUB_HEAD = "sub-head"
 REASON_HEADLINE = "headline (shown as the title)"
 REASON_HEADLINE_REPEAT = "headline repeated"
 REASON_DATELINE = "dateline (shown as published)"
+REASON_ABOVE_DATELINE = "above the story's dateline (a deck, caption or summary)"
 
 
 @functools.cache
@@ -323,6 +324,11 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
                 and _stands_alone(blocks, i) and not (blocks[i].part or blocks[i].post):
             reasons[i] = REASON_SUB_HEAD
 
+    head = _above_dateline(blocks, reasons)
+    if head and title is None and not blocks[head[0]].part:
+        title, title_basis = blocks[head[0]].text, "headline"  # the page's first line, above its text
+    reasons.update((i, REASON_ABOVE_DATELINE) for i in head)
+
     removed = tuple(Removed(b.text, reasons[i], b.line) for i, b in enumerate(blocks) if i in reasons)
     kept = tuple(block for i, block in enumerate(blocks) if i not in reasons)
     if title is None:
@@ -339,6 +345,22 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
             author, author_basis = byline(lines[0].text), f"byline, line {lines[0].line}: {quote_line(lines[0].text)}"
     return _Draft(seed, blocks, kept, removed, title, title_basis, outlet, outlet_basis, author, author_basis,
                   published, published_basis, evidence)
+
+
+def _above_dateline(blocks: Sequence[_Block], reasons: dict[int, str]) -> list[int]:
+    """The paragraphs a page shows above the dateline that opens its story ("PORTLAND, Maine —
+    …"): a deck, a photo caption, a summary, the headline again. Only when the dateline comes
+    within the first few paragraphs and each one above it is short; a line that reads as
+    reporting stays (a deck quoting someone is still that person's words), as does a post."""
+    limits = _limits()
+    body = [i for i in range(len(blocks)) if i not in reasons]
+    for k, i in enumerate(body[: limits["above_dateline_paragraphs"] + 1]):
+        if story_dateline(blocks[i].text):
+            above = body[:k]
+            if any(blocks[j].post or len(blocks[j].text.split()) > limits["above_dateline_words"] for j in above):
+                return []
+            return [j for j in above if not reads_as_reporting(blocks[j].text)]
+    return []
 
 
 def _outlet(removed: Sequence[Removed]) -> tuple[str | None, str | None]:

@@ -220,3 +220,45 @@ def test_a_pointer_to_an_appended_correction_is_a_correction_notice():
     a = clean(seed("Ferry strike ends\n\nCorrection Appended.\n\nThe ferry strike ended on Friday, the union said.\n\n"
                    "Crossings resume on Saturday.\n"))
     assert removed(a).get("Correction Appended.") == "correction notice"
+
+
+ABOVE_DATELINE = """Marlow Ferry Crews Walk Out
+
+Ferry crews and their families, left, outside the harbour office in Marlow on Monday.
+
+A two-day strike ends a decade of calm on the island crossings.
+
+"We have no choice," the union's leader, Ana Ruiz, said on Monday.
+
+MARLOW, Maine — Ferry crews walked off the job on Monday after talks on pay broke down, halting every crossing to the island.
+
+The operator said it would run a reduced timetable from Wednesday.
+"""
+
+
+def test_what_a_page_shows_above_its_storys_dateline_is_its_head():
+    a = clean(seed(ABOVE_DATELINE))
+    r = removed(a)
+    reason = "above the story's dateline (a deck, caption or summary)"
+    assert r.get("Ferry crews and their families, left, outside the harbour office in Marlow on Monday.") == reason
+    assert r.get("A two-day strike ends a decade of calm on the island crossings.") == reason
+    # a deck quoting someone stays: it is still that person's words
+    assert kept(a)[0] == '"We have no choice," the union\'s leader, Ana Ruiz, said on Monday.'
+    assert kept(a)[1].startswith("MARLOW, Maine — Ferry crews walked off")
+
+
+def test_a_first_line_above_the_dateline_is_the_title_when_nothing_else_is():
+    a = clean(seed("Ferry crews walk out, ending a decade of calm.\n\n"
+                   "PORTLAND (Wire) - Ferry crews walked off the job on Monday after talks on pay broke down.\n\n"
+                   "The operator said it would run a reduced timetable.\n"))
+    assert (a.title, a.title_basis) == ("Ferry crews walk out, ending a decade of calm.", "headline")
+    assert kept(a)[0].startswith("PORTLAND (Wire) - Ferry crews")
+
+
+def test_a_dateline_deep_in_the_text_or_below_long_paragraphs_removes_nothing():
+    long = " ".join(["The crossing has run every day for forty years without a strike of any kind."] * 6)
+    a = clean(seed(f"Ferry strike\n\n{long}\n\nPORTLAND — Talks resumed on Tuesday.\n\nThe union agreed.\n"))
+    assert long in kept(a)
+    many = "\n\n".join(f"Crossing number {n} was cancelled." for n in range(1, 6))
+    b = clean(seed(f"Ferry strike\n\n{many}\n\nPORTLAND — Talks resumed on Tuesday.\n"))
+    assert "Crossing number 1 was cancelled." in kept(b)
