@@ -324,6 +324,7 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
                 and _stands_alone(blocks, i) and not (blocks[i].part or blocks[i].post):
             reasons[i] = REASON_SUB_HEAD
 
+    _summary_block(blocks, reasons)
     head = _above_dateline(blocks, reasons)
     if head and title is None and not blocks[head[0]].part:
         title, title_basis = blocks[head[0]].text, "headline"  # the page's first line, above its text
@@ -345,6 +346,28 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
             author, author_basis = byline(lines[0].text), f"byline, line {lines[0].line}: {quote_line(lines[0].text)}"
     return _Draft(seed, blocks, kept, removed, title, title_basis, outlet, outlet_basis, author, author_basis,
                   published, published_basis, evidence)
+
+
+def _summary_block(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
+    """A database export's summary, between a label that opens it ("ABSTRACT.") and one that
+    opens the full text ("FULL TEXT."): the text that follows says it again. A line that reads
+    as reporting stays, as everywhere."""
+    data = lexicon.read("furniture")["summary_block"]
+    opens = {str(w).casefold() for w in data["opens"]}
+    closes = {str(w).casefold() for w in data["closes"]}
+
+    def label(i: int) -> str:
+        return blocks[i].text.casefold().rstrip(" .:")
+    for i in range(len(blocks)):
+        if label(i) not in opens:
+            continue
+        end = next((j for j in range(i + 1, min(len(blocks), i + 2 + _limits()["summary_max_lines"]))
+                    if label(j) in closes), None)
+        if end is None:
+            continue
+        for j in range(i + 1, end):
+            if j not in reasons and not blocks[j].post and not reads_as_reporting(blocks[j].text):
+                reasons[j] = data["reason"]
 
 
 def _above_dateline(blocks: Sequence[_Block], reasons: dict[int, str]) -> list[int]:

@@ -3,8 +3,11 @@ times, sub-heads an export ends with a full stop, credit lines worded otherwise,
 embed the scraper dropped, an author's note asking to follow them, a broadcast sign-off and a
 graphic's source line. Every page here is invented for the test; each line of reporting around
 the furniture must stay."""
-from generator.clean import clean
+from pathlib import Path
+
+from generator.clean import clean, clean_all
 from generator.model import FrontMatter, Seed
+from generator.read import read_seeds
 
 
 def seed(text: str, sid: str = "x", **meta) -> Seed:
@@ -262,3 +265,65 @@ def test_a_dateline_deep_in_the_text_or_below_long_paragraphs_removes_nothing():
     many = "\n\n".join(f"Crossing number {n} was cancelled." for n in range(1, 6))
     b = clean(seed(f"Ferry strike\n\n{many}\n\nPORTLAND — Talks resumed on Tuesday.\n"))
     assert "Crossing number 1 was cancelled." in kept(b)
+
+
+EXPORT = """Marlow Weighs a New Ferry Contract.
+
+ABSTRACT.
+
+The island's council must choose between two operators before the old contract ends in May.
+
+FULL TEXT.
+
+The council of Marlow met on Tuesday to weigh two bids for the ferry contract, which runs out in May.
+
+Both operators promised more crossings in winter.
+
+Ana Ruiz reported from Marlow, and Tomas Okafor from Portland.
+"""
+
+
+def test_a_summary_between_an_abstract_label_and_the_full_text_is_removed():
+    a = clean(seed(EXPORT))
+    r = removed(a)
+    assert r.get("The island's council must choose between two operators before the old contract ends in May.") \
+        == "summary above the full text"
+    assert kept(a)[0].startswith("The council of Marlow met on Tuesday")
+
+
+def test_who_reported_from_where_is_a_credit_line():
+    r = removed(clean(seed(EXPORT)))
+    assert r.get("Ana Ruiz reported from Marlow, and Tomas Okafor from Portland.") == "credit line"
+
+
+def test_a_sentence_reported_from_a_place_stays():
+    a = clean(seed("Ferry strike\n\nThe crossing was closed on Monday.\n\n"
+                   "Ana Ruiz reported from Marlow that the quay had flooded.\n\nThe ferry left at dawn.\n"))
+    assert "Ana Ruiz reported from Marlow that the quay had flooded." in kept(a)
+
+
+ONE_LINE_EXPORT = Path(__file__).parent / "fixtures" / "oneline-export"
+
+
+def test_a_database_export_on_one_line_becomes_paragraphs_with_its_summary_notes_and_credits_removed():
+    seeds, problems = read_seeds(ONE_LINE_EXPORT)
+    assert problems == []
+    a = clean_all(seeds)[0]
+    assert (a.title, a.title_basis) == ("Marlow Weighs a New Ferry Contract.", "headline")
+    assert [(r.reason, r.text) for r in a.removed] == [
+        ("headline (shown as the title)", "Marlow Weighs a New Ferry Contract."),
+        ("correction notice", "Correction Appended."),
+        ("page label", "ABSTRACT."),
+        ("summary above the full text",
+         "The island's council must choose between two operators before the old contract ends in May."),
+        ("page label", "FULL TEXT."),
+        ("photo caption or credit", "Source: Marlow Port Authority."),
+        ("correction notice", "Correction: An earlier version of this article misstated the length of the current contract."),
+        ("credit line", "Ana Ruiz reported from Marlow, and Tomas Okafor from Portland."),
+    ]
+    assert len(a.paragraphs) >= 3 and all(len(p.text.split()) < 90 for p in a.paragraphs)
+    assert a.paragraphs[0].text.startswith("MARLOW, Maine - The council of Marlow met on Tuesday night")
+    assert a.paragraphs[-1].text.endswith("The council will vote on March 28.")
+    original = (ONE_LINE_EXPORT / "council-export.txt").read_text(encoding="utf-8").split()
+    kept_words = " ".join([r.text for r in a.removed] + [p.text for p in a.paragraphs]).split()
+    assert sorted(kept_words) == sorted(original)  # nothing lost
