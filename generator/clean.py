@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from generator import lexicon, published, sentences
 from generator.furniture import (REASON_BYLINE, SENTENCE_END, byline, furniture_reason, inline_furniture, outlet_named,
-                                 reads_as_reporting, speech_cue, story_dateline, wire_tag)
+                                 reads_as_reporting, speech_cue, story_dateline, story_dateline_match,
+                                 wire_tag)
 from generator.model import Article, Paragraph, Post, Removed, Seed
 from generator.posts import REASON_EMBED, pieces
 from generator.published import dateline, quote_line
@@ -136,9 +137,19 @@ def _same_line(a: str, b: str) -> bool:
 
 
 def _title_from_text(text: str) -> str:
-    """The first sentence, whole."""
+    """The first sentence, whole, without the wire tag or dateline that opens the story
+    ("PORTLAND (Wire)_ Ferry crews walked out …"): a place and an agency are no title."""
     first = sentences.split(text[:_limits()["title_scan_chars"]])
-    return first[0] if first else text
+    title = first[0] if first else text
+    tag = wire_tag(title)
+    rest = title[len(tag[1]):].strip() if tag and title.startswith(tag[1]) else _after_dateline(title)
+    return rest if len(rest.split()) >= _limits()["title_min_words"] else title
+
+
+def _after_dateline(text: str) -> str:
+    """The text after a story's opening dateline ("PORTLAND, Maine — "), or all of it."""
+    match = story_dateline_match(text)
+    return text[match.end():].strip() if match else text
 
 
 # --- one seed -----------------------------------------------------------------
@@ -400,8 +411,9 @@ def _outlet(removed: Sequence[Removed]) -> tuple[str | None, str | None]:
 
 
 def _wire_outlet(kept: Sequence[_Block]) -> tuple[str | None, str | None]:
-    """The agency a wire story's dateline names ("PORTLAND (Wire) - …"), in its first paragraph."""
-    for b in kept[:1]:
+    """The agency a wire story's dateline names ("PORTLAND (Wire) - …"), in its first paragraph,
+    or below a deck or a caption kept because it quotes someone (as many as stand above a dateline)."""
+    for b in kept[: _limits()["above_dateline_paragraphs"] + 1]:
         found = wire_tag(b.text)
         if found:
             return found[0], f"wire tag, line {b.line}: {quote_line(found[1])}"

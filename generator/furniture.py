@@ -194,3 +194,7 @@ def story_dateline(text: str) -> bool:
     """Whether the paragraph opens with the place dateline that begins a story's text
     ("PORTLAND, Maine — …", "MARLOW (Wire) - …")."""
     return bool(rules().story_dateline.match(text))
+
+
+def story_dateline_match(text: str) -> re.Match[str] | None:
+    return rules().story_dateline.match(text)

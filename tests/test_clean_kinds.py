@@ -327,3 +327,21 @@ def test_a_database_export_on_one_line_becomes_paragraphs_with_its_summary_notes
     original = (ONE_LINE_EXPORT / "council-export.txt").read_text(encoding="utf-8").split()
     kept_words = " ".join([r.text for r in a.removed] + [p.text for p in a.paragraphs]).split()
     assert sorted(kept_words) == sorted(original)  # nothing lost
+
+
+def test_a_title_from_the_first_sentence_leaves_out_the_wire_tag_or_dateline():
+    a = clean(seed("PORTLAND, Maine (Coastwire)_ Ferry crews walked out on Monday over pay. The operator said it would talk.\n\n"
+                   "Crossings stopped at noon.\n"))
+    assert (a.title, a.title_basis) == ("Ferry crews walked out on Monday over pay.", "first sentence")
+    b = clean(seed("MARLOW, Maine — Ferry crews walked out on Monday over pay, the union said. The operator would talk.\n\n"
+                   "Crossings stopped at noon.\n"))
+    assert b.title == "Ferry crews walked out on Monday over pay, the union said."
+
+
+def test_the_agency_of_a_wire_tag_with_the_day_or_below_a_quoting_deck_is_the_outlet():
+    a = clean(seed("Ferry crews walk out\n\nPORTLAND, May 3 (Coastwire) - Ferry crews walked out on Monday over pay.\n\n"
+                   "Crossings stopped at noon.\n"))
+    assert a.outlet == "Coastwire"
+    b = clean(seed('Ferry crews walk out\n\n"We have waited two years," the union\'s leader said.\n\n'
+                   "PORTLAND (Coastwire) - Ferry crews walked out on Monday over pay.\n\nCrossings stopped at noon.\n"))
+    assert (b.outlet, b.outlet_basis) == ("Coastwire", "wire tag, line 5: “PORTLAND (Coastwire) -”")
