@@ -345,3 +345,10 @@ def test_the_agency_of_a_wire_tag_with_the_day_or_below_a_quoting_deck_is_the_ou
     b = clean(seed('Ferry crews walk out\n\n"We have waited two years," the union\'s leader said.\n\n'
                    "PORTLAND (Coastwire) - Ferry crews walked out on Monday over pay.\n\nCrossings stopped at noon.\n"))
     assert (b.outlet, b.outlet_basis) == ("Coastwire", "wire tag, line 5: “PORTLAND (Coastwire) -”")
+
+
+def test_a_quotation_asking_to_follow_someone_is_reporting_and_stays():
+    a = clean(seed("Ferry strike\n\nThe union leader spoke at the quay.\n\n"
+                   "“Follow me on Twitter, and you will know when the boats sail,” she told the crowd.\n\n"
+                   "Crossings resume on Saturday.\n"))
+    assert "“Follow me on Twitter, and you will know when the boats sail,” she told the crowd." in kept(a)
