@@ -73,6 +73,14 @@ def _headlinese(text: str) -> bool:
     return bool(words) and not (_articles() & set(words)) and words[0] not in sentences.rules().openers
 
 
+def _deck_after_semicolon(headline: str, text: str) -> bool:
+    """A deck under a headline that an export ends with a semicolon ("Ferry talks stall;" /
+    "Union and operator trade blame over winter timetable."): the semicolon says the headline
+    goes on, so the short sentence below it is the rest of the head, full stop or not."""
+    return headline.rstrip().endswith(";") and len(text.split()) <= _limits()["short_headline_words"] \
+        and len(sentences.split(text)) == 1
+
+
 def _stands_alone(blocks: Sequence[_Block], i: int) -> bool:
     """A blank line before and after: a line of a list or of a wrapped paragraph is no heading."""
     return all(abs(blocks[j].line - blocks[i].line) > 1 for j in (i - 1, i + 1) if 0 <= j < len(blocks))
@@ -318,8 +326,8 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
             continue
         if headline is not None and _same_line(text, headline):
             continue  # marked below with every later repeat
-        if headline is not None and not b.part and _looks_like_headline(text) and not reads_as_reporting(text) \
-                and not SENTENCE_END.search(text):
+        if headline is not None and not b.part and not reads_as_reporting(text) \
+                and ((_looks_like_headline(text) and not SENTENCE_END.search(text)) or _deck_after_semicolon(headline, text)):
             reasons[i] = REASON_SUB_HEAD  # a second headline under the first (a deck)
         break
     if headline is not None and not reads_as_reporting(headline):

@@ -352,3 +352,17 @@ def test_a_quotation_asking_to_follow_someone_is_reporting_and_stays():
                    "“Follow me on Twitter, and you will know when the boats sail,” she told the crowd.\n\n"
                    "Crossings resume on Saturday.\n"))
     assert "“Follow me on Twitter, and you will know when the boats sail,” she told the crowd." in kept(a)
+
+
+def test_a_deck_under_a_headline_ending_with_a_semicolon_is_part_of_the_head():
+    a = clean(seed("Ferry talks stall;\nUnion and operator trade blame over winter timetable.\n\n"
+                   "Talks between the ferry union and the operator broke down on Monday after six hours.\n\n"
+                   "Both sides said they would meet again.\n"))
+    assert removed(a).get("Union and operator trade blame over winter timetable.") == "sub-head"
+    assert kept(a)[0].startswith("Talks between the ferry union")
+
+
+def test_a_deck_that_reads_as_reporting_stays_under_a_semicolon_headline():
+    a = clean(seed("Ferry talks stall;\nNo deal before winter, union leader says.\n\n"
+                   "Talks between the ferry union and the operator broke down on Monday after six hours.\n"))
+    assert kept(a)[0] == "No deal before winter, union leader says."
