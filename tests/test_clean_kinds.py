@@ -366,3 +366,10 @@ def test_a_deck_that_reads_as_reporting_stays_under_a_semicolon_headline():
     a = clean(seed("Ferry talks stall;\nNo deal before winter, union leader says.\n\n"
                    "Talks between the ferry union and the operator broke down on Monday after six hours.\n"))
     assert kept(a)[0] == "No deal before winter, union leader says."
+
+
+def test_a_content_warning_in_brackets_is_cut_out_of_its_line():
+    a = clean(seed("Ferry crash\n\nThe ferry struck the quay at speed. (WARNING: Video contains graphic images.)\n\n"
+                   "Two crew members were hurt.\n"))
+    assert removed(a).get("(WARNING: Video contains graphic images.)") == "content warning"
+    assert "The ferry struck the quay at speed." in kept(a)
