@@ -15,8 +15,7 @@ from dataclasses import dataclass, replace
 
 from generator import lexicon, published, sentences
 from generator.furniture import (REASON_BYLINE, SENTENCE_END, byline, furniture_reason, inline_furniture, outlet_named,
-                                 reads_as_reporting, speech_cue, story_dateline, story_dateline_match,
-                                 wire_tag)
+                                 reads_as_reporting, speech_cue, story_dateline, wire_tag)
 from generator.model import Article, Paragraph, Post, Removed, Seed
 from generator.posts import REASON_EMBED, pieces
 from generator.published import dateline, quote_line
@@ -156,7 +155,7 @@ def _title_from_text(text: str) -> str:
 
 def _after_dateline(text: str) -> str:
     """The text after a story's opening dateline ("PORTLAND, Maine — "), or all of it."""
-    match = story_dateline_match(text)
+    match = story_dateline(text)
     return text[match.end():].strip() if match else text
 
 
@@ -345,8 +344,9 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
 
     _summary_block(blocks, reasons)
     head = _above_dateline(blocks, reasons)
-    if head and title is None and not blocks[head[0]].part:
-        title, title_basis = blocks[head[0]].text, "headline"  # the page's first line, above its text
+    first = next((i for i in range(len(blocks)) if i not in reasons), None)
+    if head and title is None and head[0] == first and not blocks[first].part:
+        title, title_basis = blocks[first].text, "headline"  # the page's first line, above its text
     reasons.update((i, REASON_ABOVE_DATELINE) for i in head)
 
     removed = tuple(Removed(b.text, reasons[i], b.line) for i, b in enumerate(blocks) if i in reasons)
@@ -397,7 +397,7 @@ def _above_dateline(blocks: Sequence[_Block], reasons: dict[int, str]) -> list[i
     limits = _limits()
     body = [i for i in range(len(blocks)) if i not in reasons]
     for k, i in enumerate(body[: limits["above_dateline_paragraphs"] + 1]):
-        if story_dateline(blocks[i].text):
+        if story_dateline(blocks[i].text) is not None:
             above = body[:k]
             if any(blocks[j].post or len(blocks[j].text.split()) > limits["above_dateline_words"] for j in above):
                 return []

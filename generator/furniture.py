@@ -190,11 +190,7 @@ def wire_tag(text: str) -> tuple[str, str] | None:
     return (match["outlet"].strip(), match.group(0).strip()) if match else None
 
 
-def story_dateline(text: str) -> bool:
-    """Whether the paragraph opens with the place dateline that begins a story's text
+def story_dateline(text: str) -> re.Match[str] | None:
+    """The place dateline that begins a story's text, if the paragraph opens with one
     ("PORTLAND, Maine — …", "MARLOW (Wire) - …")."""
-    return bool(rules().story_dateline.match(text))
-
-
-def story_dateline_match(text: str) -> re.Match[str] | None:
     return rules().story_dateline.match(text)

@@ -373,3 +373,11 @@ def test_a_content_warning_in_brackets_is_cut_out_of_its_line():
                    "Two crew members were hurt.\n"))
     assert removed(a).get("(WARNING: Video contains graphic images.)") == "content warning"
     assert "The ferry struck the quay at speed." in kept(a)
+
+
+def test_a_deck_below_a_first_line_that_quotes_is_not_taken_for_the_title():
+    a = clean(seed('"We have waited two years," the union\'s leader said on Monday.\n\n'
+                   "A two-day strike ends a decade of calm.\n\n"
+                   "PORTLAND (Coastwire) - Ferry crews walked off the job on Monday over pay.\n"))
+    assert a.title_basis == "first sentence"
+    assert a.title == '"We have waited two years," the union\'s leader said on Monday.'
