@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from generator import lexicon, published, sentences
 from generator.furniture import (REASON_BYLINE, SENTENCE_END, byline, furniture_reason, inline_furniture, outlet_named,
-                                 reads_as_reporting, speech_cue, wire_tag)
+                                 reads_as_reporting, speech_cue, story_dateline, wire_tag)
 from generator.model import Article, Paragraph, Post, Removed, Seed
 from generator.posts import REASON_EMBED, pieces
 from generator.published import dateline, quote_line
@@ -24,6 +24,7 @@ REASON_SUB_HEAD = "sub-head"
 REASON_HEADLINE = "headline (shown as the title)"
 REASON_HEADLINE_REPEAT = "headline repeated"
 REASON_DATELINE = "dateline (shown as published)"
+REASON_ABOVE_DATELINE = "above the story's dateline (a deck, caption or summary)"
 
 
 @functools.cache
@@ -71,6 +72,14 @@ def _headlinese(text: str) -> bool:
     return bool(words) and not (_articles() & set(words)) and words[0] not in sentences.rules().openers
 
 
+def _deck_after_semicolon(headline: str, text: str) -> bool:
+    """A deck under a headline that an export ends with a semicolon ("Ferry talks stall;" /
+    "Union and operator trade blame over winter timetable."): the semicolon says the headline
+    goes on, so the short sentence below it is the rest of the head, full stop or not."""
+    return headline.rstrip().endswith(";") and len(text.split()) <= _limits()["short_headline_words"] \
+        and len(sentences.split(text)) == 1
+
+
 def _stands_alone(blocks: Sequence[_Block], i: int) -> bool:
     """A blank line before and after: a line of a list or of a wrapped paragraph is no heading."""
     return all(abs(blocks[j].line - blocks[i].line) > 1 for j in (i - 1, i + 1) if 0 <= j < len(blocks))
@@ -100,6 +109,32 @@ def _sub_head(text: str) -> bool:
             and not text.rstrip().endswith((":", ",", ";")) and not speech_cue(text))
 
 
+def _stopped_sub_head(text: str) -> bool:
+    """A sub-head of an export that ends every line with a full stop ("A Divided Council.",
+    "Talks With the Union.", "HARBOUR WORKS DELAYED."): a few words, one full stop at the end and
+    none before it, no figure or colon, no speech word or quotation; in capitals (three words or
+    more), or in title case with a function word ("the", "with") or an article first. The last
+    condition tells it from a signature line, a name in title case ("Ana Ruiz."), and the case
+    from a short sentence of the body ("That's correct.")."""
+    stripped = text.rstrip()
+    words = stripped.split()
+    if len(words) > _limits()["sub_head_max_words"] or not stripped.endswith(".") or stripped.endswith("..") \
+            or SENTENCE_END.search(stripped[:-1]) or re.search(r"[\d:;]", stripped) or len(sentences.split(text)) != 1:
+        return False
+    if speech_cue(text) or reads_as_reporting(text):
+        return False
+    plain = [w.casefold() for w in re.findall(r"[A-Za-z]+", stripped)]
+    if len(words) >= 3 and not any(c.islower() for c in stripped):
+        return True
+    return _title_case(stripped) and bool(plain) and (plain[0] in _articles() or bool(set(plain) & _function_words()))
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """Words a name does not hold and a heading often does (data/sentences.yml)."""
+    return frozenset(str(w).casefold() for w in lexicon.read("sentences")["function_words"])
+
+
 def _same_line(a: str, b: str) -> bool:
     """The same words, whatever the case, spacing and final punctuation (a headline repeated
     as the first paragraph often gains a full stop)."""
@@ -109,9 +144,19 @@ def _same_line(a: str, b: str) -> bool:
 
 
 def _title_from_text(text: str) -> str:
-    """The first sentence, whole."""
+    """The first sentence, whole, without the wire tag or dateline that opens the story
+    ("PORTLAND (Wire)_ Ferry crews walked out …"): a place and an agency are no title."""
     first = sentences.split(text[:_limits()["title_scan_chars"]])
-    return first[0] if first else text
+    title = first[0] if first else text
+    tag = wire_tag(title)
+    rest = title[len(tag[1]):].strip() if tag and title.startswith(tag[1]) else _after_dateline(title)
+    return rest if len(rest.split()) >= _limits()["title_min_words"] else title
+
+
+def _after_dateline(text: str) -> str:
+    """The text after a story's opening dateline ("PORTLAND, Maine — "), or all of it."""
+    match = story_dateline(text)
+    return text[match.end():].strip() if match else text
 
 
 # --- one seed -----------------------------------------------------------------
@@ -280,8 +325,8 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
             continue
         if headline is not None and _same_line(text, headline):
             continue  # marked below with every later repeat
-        if headline is not None and not b.part and _looks_like_headline(text) and not reads_as_reporting(text) \
-                and not SENTENCE_END.search(text):
+        if headline is not None and not b.part and not reads_as_reporting(text) \
+                and ((_looks_like_headline(text) and not SENTENCE_END.search(text)) or _deck_after_semicolon(headline, text)):
             reasons[i] = REASON_SUB_HEAD  # a second headline under the first (a deck)
         break
     if headline is not None and not reads_as_reporting(headline):
@@ -293,9 +338,16 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
     _continued(blocks, reasons)
     body = [i for i in range(len(blocks)) if i not in reasons]
     for before, i, after in zip(body, body[1:], body[2:]):  # a first or last line is not a sub-head
-        if _sub_head(blocks[i].text) and not blocks[before].text.rstrip().endswith(":") \
+        if (_sub_head(blocks[i].text) or _stopped_sub_head(blocks[i].text)) and not blocks[before].text.rstrip().endswith(":") \
                 and _stands_alone(blocks, i) and not (blocks[i].part or blocks[i].post):
             reasons[i] = REASON_SUB_HEAD
+
+    _summary_block(blocks, reasons)
+    head = _above_dateline(blocks, reasons)
+    first = next((i for i in range(len(blocks)) if i not in reasons), None)
+    if head and title is None and head[0] == first and not blocks[first].part:
+        title, title_basis = blocks[first].text, "headline"  # the page's first line, above its text
+    reasons.update((i, REASON_ABOVE_DATELINE) for i in head)
 
     removed = tuple(Removed(b.text, reasons[i], b.line) for i, b in enumerate(blocks) if i in reasons)
     kept = tuple(block for i, block in enumerate(blocks) if i not in reasons)
@@ -315,6 +367,44 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
                   published, published_basis, evidence)
 
 
+def _summary_block(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
+    """A database export's summary, between a label that opens it ("ABSTRACT.") and one that
+    opens the full text ("FULL TEXT."): the text that follows says it again. A line that reads
+    as reporting stays, as everywhere."""
+    data = lexicon.read("furniture")["summary_block"]
+    opens = {str(w).casefold() for w in data["opens"]}
+    closes = {str(w).casefold() for w in data["closes"]}
+
+    def label(i: int) -> str:
+        return blocks[i].text.casefold().rstrip(" .:")
+    for i in range(len(blocks)):
+        if label(i) not in opens:
+            continue
+        end = next((j for j in range(i + 1, min(len(blocks), i + 2 + _limits()["summary_max_lines"]))
+                    if label(j) in closes), None)
+        if end is None:
+            continue
+        for j in range(i + 1, end):
+            if j not in reasons and not blocks[j].post and not reads_as_reporting(blocks[j].text):
+                reasons[j] = data["reason"]
+
+
+def _above_dateline(blocks: Sequence[_Block], reasons: dict[int, str]) -> list[int]:
+    """The paragraphs a page shows above the dateline that opens its story ("PORTLAND, Maine —
+    …"): a deck, a photo caption, a summary, the headline again. Only when the dateline comes
+    within the first few paragraphs and each one above it is short; a line that reads as
+    reporting stays (a deck quoting someone is still that person's words), as does a post."""
+    limits = _limits()
+    body = [i for i in range(len(blocks)) if i not in reasons]
+    for k, i in enumerate(body[: limits["above_dateline_paragraphs"] + 1]):
+        if story_dateline(blocks[i].text) is not None:
+            above = body[:k]
+            if any(blocks[j].post or len(blocks[j].text.split()) > limits["above_dateline_words"] for j in above):
+                return []
+            return [j for j in above if not reads_as_reporting(blocks[j].text)]
+    return []
+
+
 def _outlet(removed: Sequence[Removed]) -> tuple[str | None, str | None]:
     """The site a page names in its own furniture; a written-out name beats a domain or handle."""
     found = []
@@ -329,8 +419,9 @@ def _outlet(removed: Sequence[Removed]) -> tuple[str | None, str | None]:
 
 
 def _wire_outlet(kept: Sequence[_Block]) -> tuple[str | None, str | None]:
-    """The agency a wire story's dateline names ("PORTLAND (Wire) - …"), in its first paragraph."""
-    for b in kept[:1]:
+    """The agency a wire story's dateline names ("PORTLAND (Wire) - …"), in its first paragraph,
+    or below a deck or a caption kept because it quotes someone (as many as stand above a dateline)."""
+    for b in kept[: _limits()["above_dateline_paragraphs"] + 1]:
         found = wire_tag(b.text)
         if found:
             return found[0], f"wire tag, line {b.line}: {quote_line(found[1])}"

@@ -34,6 +34,7 @@ class _Rules:
     labels: frozenset[str]
     label_reason: str
     wire_tag: re.Pattern[str]
+    story_dateline: re.Pattern[str]
 
 
 @functools.cache
@@ -60,6 +61,7 @@ def rules() -> _Rules:
         labels=frozenset(str(x).casefold() for x in furniture["labels"]["lines"]),
         label_reason=furniture["labels"]["reason"],
         wire_tag=re.compile(furniture["wire_tag"]),
+        story_dateline=re.compile(furniture["story_dateline"]),
     )
 
 
@@ -186,3 +188,9 @@ def wire_tag(text: str) -> tuple[str, str] | None:
     """(agency, the tag as written) of a wire story's dateline at the start of a paragraph."""
     match = rules().wire_tag.match(text)
     return (match["outlet"].strip(), match.group(0).strip()) if match else None
+
+
+def story_dateline(text: str) -> re.Match[str] | None:
+    """The place dateline that begins a story's text, if the paragraph opens with one
+    ("PORTLAND, Maine — …", "MARLOW (Wire) - …")."""
+    return rules().story_dateline.match(text)
