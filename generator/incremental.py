@@ -25,10 +25,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+
+from generator import write
 
 FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
@@ -66,10 +67,7 @@ def _stat(path: Path) -> list[int]:
 
 def _link(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or one without hard links
-        shutil.copy2(source, target)
+    write.link_or_copy(source, target)
 
 
 @dataclass

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator import write
+
 if TYPE_CHECKING:
     from generator.incremental import SiteMemory
 
@@ -172,7 +174,7 @@ def _linked(site_dir: Path, pages: list[Path], root: Path) -> Path:
     for page in pages:
         target = root / page.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(str(page), str(target))
+        write.link_or_copy(str(page), str(target))
     return root
 
 
@@ -333,7 +335,7 @@ class BackgroundIndex:
         new, old = self._site_dir / ".pagefind-new", self._site_dir / ".pagefind-old"
         for leftover in (new, old):
             shutil.rmtree(leftover, ignore_errors=True)
-        shutil.copytree(self.kept, new, copy_function=_link_or_copy)
+        shutil.copytree(self.kept, new, copy_function=write.link_or_copy)
         target = self._site_dir / "pagefind"
         if target.exists():
             target.rename(old)
@@ -350,12 +352,3 @@ def _yielding() -> list[str]:
     every core, and the rebuild after the next edit should not wait for it."""
     found = shutil.which("nice")
     return [found, "-n", "10"] if found else []
-
-
-def _link_or_copy(source: str, destination: str) -> None:
-    # The kept files are never changed in place, so the site may share them: linking hundreds of
-    # index chunks is much quicker than copying them.
-    try:
-        os.link(source, destination)
-    except OSError:
-        shutil.copy2(source, destination)

@@ -41,3 +41,13 @@ def replace_dir(new: Path, old: Path) -> None:
         shutil.rmtree(trash, ignore_errors=True)
     else:
         os.replace(new, old)
+
+
+def link_or_copy(source: str | Path, destination: str | Path) -> None:
+    """A hard link where the file system allows one, else a copy. For files never changed in place
+    (a kept search index, a previous build's unchanged page), so two trees may share them: linking
+    thousands of files is much quicker than copying them."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
