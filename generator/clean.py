@@ -367,13 +367,19 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
                   published, published_basis, evidence)
 
 
+@functools.cache
+def _summary_labels() -> tuple[frozenset[str], frozenset[str], str]:
+    """The labels that open and close a summary block, and its reason (data/furniture.yml)."""
+    data = lexicon.read("furniture")["summary_block"]
+    return (frozenset(str(w).casefold() for w in data["opens"]),
+            frozenset(str(w).casefold() for w in data["closes"]), data["reason"])
+
+
 def _summary_block(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
     """A database export's summary, between a label that opens it ("ABSTRACT.") and one that
     opens the full text ("FULL TEXT."): the text that follows says it again. A line that reads
     as reporting stays, as everywhere."""
-    data = lexicon.read("furniture")["summary_block"]
-    opens = {str(w).casefold() for w in data["opens"]}
-    closes = {str(w).casefold() for w in data["closes"]}
+    opens, closes, reason = _summary_labels()
 
     def label(i: int) -> str:
         return blocks[i].text.casefold().rstrip(" .:")
@@ -386,7 +392,7 @@ def _summary_block(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
             continue
         for j in range(i + 1, end):
             if j not in reasons and not blocks[j].post and not reads_as_reporting(blocks[j].text):
-                reasons[j] = data["reason"]
+                reasons[j] = reason
 
 
 def _above_dateline(blocks: Sequence[_Block], reasons: dict[int, str]) -> list[int]:
