@@ -26,7 +26,7 @@ def instrument() -> dict[str, float]:
     """Wrap the stages in timers; returns the seconds spent in each, by label, summed until cleared."""
     import mkdocs.commands.build as mk
 
-    from generator import clean, merge, pipeline, plugin, read, search
+    from generator import clean, incremental, merge, pipeline, read, render, search
 
     spent: dict[str, float] = defaultdict(float)
 
@@ -47,8 +47,10 @@ def instrument() -> dict[str, float]:
     timed(clean, "clean_all", "clean")
     timed(pipeline, "analyse", "analyse (parse + extract, or the cache)")
     timed(merge, "merge", "merge")
-    timed(plugin.render, "render", "render (pages as Markdown)")
-    timed(plugin.render, "publishable", "render (pages as Markdown)")
+    timed(render, "render", "render (pages as Markdown)")
+    timed(render, "publishable", "render (pages as Markdown)")
+    timed(incremental.SiteMemory, "generated", "previous generated files (read, check)")
+    timed(incremental.SiteMemory, "keep_generated", "generated files (kept for the next build)")
     timed(mk, "_populate_page", "mkdocs: Markdown to HTML")
     timed(mk, "_build_page", "mkdocs: theme templates + write")
     timed(mk, "_build_theme_template", "mkdocs: theme templates + write")

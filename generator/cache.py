@@ -44,10 +44,19 @@ def default_folder() -> Path:
 
 def code_fingerprint() -> str:
     """sha256 of the modules and data files that produce an Article and its Extraction."""
+    return _files_digest(lambda rel: rel.parts[0] in AFTER_CACHE)
+
+
+def package_digest() -> str:
+    """sha256 of every module, template and data file of the generator."""
+    return _files_digest(lambda rel: False)
+
+
+def _files_digest(skip: Callable[[Path], bool]) -> str:
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
         rel = path.relative_to(PACKAGE)
-        if not path.is_file() or rel.parts[0] in AFTER_CACHE or "__pycache__" in rel.parts or path.suffix == ".pyc":
+        if not path.is_file() or skip(rel) or "__pycache__" in rel.parts or path.suffix == ".pyc":
             continue
         digest.update(rel.as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())

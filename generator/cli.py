@@ -201,6 +201,9 @@ def _site_build(args: argparse.Namespace) -> int:
     write.replace_dir(tmp, site_dir)
     if memory is not None:
         memory.save()
+        if memory.reused_files:
+            print("seeds, settings and generator unchanged: reused the previous build's generated pages",
+                  file=sys.stderr)
         if memory.reused_pages or memory.reused_parts:
             print(f"reused {memory.reused_pages} unchanged pages and {memory.reused_parts} search index parts"
                   " of the previous site", file=sys.stderr)

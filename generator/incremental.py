@@ -16,6 +16,12 @@ linked the same way instead of indexed again. What that relies on, and why it ho
 - The previous HTML is checked before it is reused: its size and modification time must be the
   ones this build recorded, so a page edited or replaced by hand is rendered again.
 
+Before any of that, the generated files themselves (every page's Markdown and the data files) are
+kept beside the record, under the digest of everything they were made from
+(pipeline._inputs_digest): a build whose seeds, settings and generator are all unchanged takes
+them whole instead of merging and rendering the briefing again. The kept files are checked
+against the sha256 the record holds, so a truncated or altered file is never used.
+
 The record of a build is a JSON file in the cache folder, named after the site folder; a build with
 `--no-cache` neither reads nor writes it. The result is byte-identical to a build from nothing
 (tests/test_incremental.py compares the two trees).
@@ -29,10 +35,11 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from generator import write
+from generator import cache, write
+from generator.model import Problem
+from generator.pipeline import Generated
 
-FORMAT = 1
-PACKAGE = Path(__file__).resolve().parent
+FORMAT = 2
 # Besides the generator's own code: what turns a page's Markdown into its HTML and its index part.
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 
@@ -48,9 +55,9 @@ def context_digest(config_file: Path, docs_dir: Path, overrides: dict, engine: s
     add("config", config_file.read_bytes())
     add("overrides", json.dumps(overrides, sort_keys=True).encode())
     add("search", f"{engine} {part_bytes}".encode())
-    for root, label in ((docs_dir, "docs"), (PACKAGE, "generator")):
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            add(f"{label}/{path.relative_to(root).as_posix()}", path.read_bytes())
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+        add(f"docs/{path.relative_to(docs_dir).as_posix()}", path.read_bytes())
+    add("generator", cache.package_digest().encode())
     for name in LIBRARIES:
         try:
             add(name, metadata.version(name).encode())
@@ -89,6 +96,9 @@ class SiteMemory:
     parts: dict[str, list] = field(default_factory=dict)  # part folder -> [key, files of the part's output]
     reused_pages: int = 0
     reused_parts: int = 0
+    reused_files: bool = False  # the generated files were the previous build's
+    generated_as: list | None = None  # [inputs digest, sha256, size] of the kept generated files
+    files_written: bool = False  # this build wrote new generated files (moved in place by `save`)
 
     @classmethod
     def open(cls, cache_dir: Path, site_dir: Path, new_dir: Path) -> SiteMemory:
@@ -102,11 +112,66 @@ class SiteMemory:
             memory.previous = previous
         return memory
 
+    @property
+    def files_file(self) -> Path:
+        return self.record_file.with_suffix(".files")
+
+    def generated(self, digest: str) -> Generated | None:
+        """The previous build's generated files, if they were made from inputs of this digest."""
+        kept = self.previous.get("generated")
+        if not kept or kept[0] != digest:
+            return None
+        try:
+            data = self.files_file.read_bytes()
+        except OSError:
+            return None
+        if len(data) != kept[2] or hashlib.sha256(data).hexdigest() != kept[1]:
+            return None
+        head, _, body = data.partition(b"\n")
+        try:
+            index = json.loads(head)
+            files: dict[str, str | bytes] = {}
+            at = 0
+            for path, kind, size in index["files"]:
+                chunk = body[at:at + size]
+                files[path] = chunk.decode("utf-8") if kind == "t" else chunk
+                at += size
+            problems = tuple(cache.decode(Problem, p) for p in index["problems"])
+        except (ValueError, TypeError, KeyError):
+            return None
+        self.generated_as = kept
+        self.reused_files = True
+        return Generated(files, problems)
+
+    def keep_generated(self, digest: str, generated: Generated) -> None:
+        """Write this build's generated files beside the record (in place once `save` runs)."""
+        def encoded(content: str | bytes) -> bytes:
+            return content.encode("utf-8") if isinstance(content, str) else content
+
+        # each file is encoded twice (for its length, then to write it) rather than held twice:
+        # a large briefing's files are ~100 MB, and this runs at the build's peak of memory
+        index = {"problems": [cache.encode(p) for p in generated.problems],
+                 "files": [[path, "t" if isinstance(content, str) else "b", len(encoded(content))]
+                           for path, content in generated.files.items()]}
+        checksum, size = hashlib.sha256(), 0
+        self.files_file.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with open(self.files_file.with_suffix(".files-tmp"), "wb") as out:
+                head = json.dumps(index, sort_keys=True).encode() + b"\n"
+                for data in (head, *map(encoded, generated.files.values())):
+                    out.write(data)
+                    checksum.update(data)
+                    size += len(data)
+        except OSError:
+            return  # not kept: the next build merges and renders again, nothing worse
+        self.generated_as = [digest, checksum.hexdigest(), size]
+        self.files_written = True
+
     def start(self, context: str) -> None:
         """This build's context; a record made under another one is not used."""
         self.context = context
-        if self.previous.get("context") != context:
-            self.previous = {}
+        if self.previous.get("context") != context:  # the kept generated files do not depend on it
+            self.previous = {"generated": self.previous.get("generated")}
 
     def reuse_page(self, src_uri: str, dest_uri: str, content: str | bytes) -> bool:
         """Link the previous HTML of this page into the new site if its Markdown is unchanged."""
@@ -180,7 +245,10 @@ class SiteMemory:
         for folder, (key, names) in self.parts.items():
             root = self.site_dir / "pagefind" / folder
             parts[folder] = [key, [[name, _stat(root / name)] for name, _ in names if (root / name).is_file()]]
-        record = {"format": FORMAT, "context": self.context, "pages": self.pages, "files": files, "parts": parts}
+        if self.files_written:
+            os.replace(self.files_file.with_suffix(".files-tmp"), self.files_file)
+        record = {"format": FORMAT, "context": self.context, "pages": self.pages, "files": files, "parts": parts,
+                  "generated": self.generated_as}
         self.record_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.record_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")

@@ -6,15 +6,20 @@ left to parse for the workers' start-up to pay.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
+from typing import Protocol
 
 from generator import cache, clean, executors, extract, merge, nlp, read, render
 from generator.memory import BuildMemory
-from generator.model import Article, Briefing, Extraction, InputError, Paragraph, Problem
+from generator.model import Article, Briefing, Extraction, InputError, Paragraph, Problem, Seed
 from generator.settings import Settings
 
 Progress = Callable[[int, int], None]
@@ -34,15 +39,69 @@ def build_briefing(seeds_dir: Path, settings: Settings = Settings(), progress: P
                    memory: BuildMemory | None = None) -> Briefing:
     """The Briefing of the seeds folder. `memory`: what the previous build of this process kept
     (`mkdocs serve`); the Briefing is the same without it."""
+    seeds, problems = _read(seeds_dir, settings)
+    return _briefing(clean.clean_all(seeds), problems, settings, progress, memory)
+
+
+def generate_files(seeds_dir: Path, settings: Settings = Settings(), progress: Progress | None = None,
+                   memory: BuildMemory | None = None, kept: KeptFiles | None = None) -> Generated:
+    """Every generated page and data file, and the problems to report. `kept`: the files of the
+    site's previous build (generator.incremental), taken whole when nothing they came from changed;
+    the files are the same without it."""
+    seeds, problems = _read(seeds_dir, settings)
+    digest = _inputs_digest(seeds, problems, settings) if kept is not None else None
+    if digest is not None:
+        previous = kept.generated(digest)
+        if previous is not None:
+            return previous
+    briefing = _briefing(clean.clean_all(seeds), problems, settings, progress, memory)
+    generated = Generated(render.publishable(render.render(briefing, memory.pages if memory else None)),
+                          tuple(briefing.problems))
+    if digest is not None:
+        kept.keep_generated(digest, generated)
+    return generated
+
+
+@dataclass(frozen=True)
+class Generated:
+    files: dict[str, str | bytes]  # by path in the site's docs
+    problems: tuple[Problem, ...]
+
+
+class KeptFiles(Protocol):
+    def generated(self, digest: str) -> Generated | None: ...
+    def keep_generated(self, digest: str, generated: Generated) -> None: ...
+
+
+def _read(seeds_dir: Path, settings: Settings) -> tuple[list[Seed], list[Problem]]:
     seeds, problems = read.read_seeds(seeds_dir)
     errors = [p for p in problems if p.severity == "error"]
     if settings.strict and problems:
         raise InputError(problems)
     if not seeds:
         raise InputError(errors or [Problem(str(seeds_dir), "no seeds to build a briefing from")])
-    articles = clean.clean_all(seeds)  # cleaning weighs evidence across seeds, so it always runs
+    return seeds, problems
+
+
+def _briefing(articles: list[Article], problems: list[Problem], settings: Settings, progress: Progress | None,
+              memory: BuildMemory | None) -> Briefing:
+    # cleaning weighs evidence across seeds, so it always runs before this
     extractions = analyse(articles, settings, progress, memory)
     return merge.merge(articles, extractions, settings, problems, memory.links if memory else None)
+
+
+def _inputs_digest(seeds: list[Seed], problems: list[Problem], settings: Settings) -> str | None:
+    """sha256 of everything the generated files are made from: the seeds as read, the problems
+    reported on them, the settings that reach the pages, every file of the generator (cleaning,
+    extraction, merge and page code, templates, data), the spaCy pipeline and the libraries the
+    cache fingerprint names, and the template library. None without a cache or a pipeline."""
+    pipeline = nlp.pipeline_id(settings.model) if settings.cache else None
+    if pipeline is None:
+        return None
+    shown = {"title": settings.title, "description": settings.description, "strict": settings.strict,
+             "jinja2": metadata.version("jinja2"), "fingerprint": cache.fingerprint(pipeline),
+             "generator": cache.package_digest(), "problems": cache.encode(problems), "seeds": cache.encode(seeds)}
+    return hashlib.sha256(json.dumps(shown, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def analyse(articles: Sequence[Article], settings: Settings = Settings(),
@@ -170,4 +229,4 @@ def warm_up(model: str | None = None) -> threading.Thread:
 
 def generate(seeds_dir: Path, settings: Settings = Settings(), progress: Progress | None = None) -> dict[str, str | bytes]:
     """Every generated page and data file, keyed by its path in the site's docs."""
-    return render.publishable(render.render(build_briefing(seeds_dir, settings, progress)))
+    return generate_files(seeds_dir, settings, progress).files

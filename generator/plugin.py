@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator import incremental, pipeline, render, search
+from generator import incremental, pipeline, search
 from generator.incremental import SiteMemory
 from generator.model import InputError
 from generator.nlp import ModelMissing
@@ -99,14 +99,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         memory = self.serving.memory if self.serving else None
         try:
-            briefing = pipeline.build_briefing(self.seeds, self.settings, memory=memory)
+            generated = pipeline.generate_files(self.seeds, self.settings, memory=memory, kept=self.site_memory)
         except (InputError, ModelMissing) as exc:
             raise PluginError(f"briefing not built:\n{terminal_safe(exc)}") from exc
-        for problem in briefing.problems:  # a strict build never gets here: the pipeline refused it
+        for problem in generated.problems:  # a strict build never gets here: the pipeline refused it
             (log.error if problem.severity == "error" else log.warning)("%s", terminal_safe(problem))
-        generated = render.publishable(render.render(briefing, memory.pages if memory else None))
         self.data_files = []
-        for path, content in generated.items():
+        for path, content in generated.files.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 log.warning("generated %s replaces the file of that name in docs/", path)

@@ -12,7 +12,8 @@ from generator import search
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-PART_BYTES = 200_000  # cuts the seeds' site into several index parts, as a large briefing is
+PART_BYTES = 200_000
+GENERATED_REUSED = "reused the previous build's generated pages"  # cuts the seeds' site into several index parts, as a large briefing is
 
 
 def _differences(a: Path, b: Path) -> list[str]:
@@ -56,6 +57,7 @@ def test_a_rebuild_after_an_edit_equals_a_build_from_nothing(seeds_copy: Path, t
     _site(seeds_copy, site)
     said = capsys.readouterr().err
     assert "reused" in said  # most pages did not change, and were not rendered again
+    assert GENERATED_REUSED not in said  # a seed changed: the briefing is merged and rendered again
     _site(seeds_copy, fresh, "--no-cache")
     assert _differences(site, fresh) == []
     page = site / "sources" / edited.stem.replace("_", "-") / "index.html"
@@ -72,6 +74,33 @@ def test_an_unchanged_rebuild_reuses_every_generated_page_and_index_part(seeds_c
     said = capsys.readouterr().err
     parts = len(search.index_parts(site, PART_BYTES))
     assert f"and {parts} search index parts" in said
+    assert GENERATED_REUSED in said
+
+
+@pytest.mark.slow
+def test_kept_generated_files_that_were_altered_are_not_used(seeds_copy: Path, tmp_path: Path,
+                                                            large_site_env, capsys):
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    _site(seeds_copy, site)
+    (kept,) = (tmp_path / "cache" / "sites").glob("*.files")
+    data = kept.read_bytes()
+    at = data.index(b"# ")  # the first page heading: same length, other words
+    kept.write_bytes(data[:at] + b"# Tampered" + data[at + len(b"# Tampered"):])
+    capsys.readouterr()
+    _site(seeds_copy, site)
+    assert GENERATED_REUSED not in capsys.readouterr().err
+    _site(seeds_copy, fresh, "--no-cache")
+    assert _differences(site, fresh) == []
+
+
+@pytest.mark.slow
+def test_a_new_site_title_renders_the_pages_again(seeds_copy: Path, tmp_path: Path, large_site_env, capsys):
+    site = tmp_path / "site"
+    _site(seeds_copy, site)
+    capsys.readouterr()
+    _site(seeds_copy, site, "--title", "Harbour ferries")
+    assert GENERATED_REUSED not in capsys.readouterr().err
+    assert "Harbour ferries" in (site / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
@@ -106,6 +135,6 @@ def test_a_site_searched_by_material_is_built_whole(seeds_copy: Path, tmp_path: 
     site, fresh = tmp_path / "site", tmp_path / "fresh"
     _site(seeds_copy, site)
     _site(seeds_copy, site)
-    assert "reused" not in capsys.readouterr().err
+    assert "unchanged pages" not in capsys.readouterr().err
     _site(seeds_copy, fresh, "--no-cache")
     assert _differences(site, fresh) == []
