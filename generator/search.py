@@ -6,6 +6,7 @@ rendered, from the text the index would hold, so each page carries exactly one s
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -148,20 +149,44 @@ def part_bytes() -> int:
 
 
 def index_parts(site_dir: Path, limit: int) -> list[list[Path]]:
-    """The site's HTML pages in path order, cut into runs of at most `limit` bytes (a larger page
-    is a run of its own)."""
-    pages = sorted((p for p in site_dir.rglob("*.html") if not _hidden(p.relative_to(site_dir))),
-                   key=lambda p: p.relative_to(site_dir).as_posix())
+    """The site's HTML pages, the listing pages first and then the item pages, each in path order,
+    cut into runs of at most `limit` bytes (a larger page is a run of its own).
+
+    Where a run ends is decided by the pages at the cut, not by a running total: a run ends after
+    a page when its path's hash falls under that page's share of half the limit (so runs average
+    about half of it), or before a page that would take the run past the limit. An edited page
+    that grows or shrinks then moves no cut elsewhere, and an incremental build indexes again
+    only the runs that hold changed pages; with cuts by running total, every run after the
+    edited page would shift and be indexed again.
+    """
+    pages = sorted((_part_order(p.relative_to(site_dir)), p) for p in site_dir.rglob("*.html")
+                   if not _hidden(p.relative_to(site_dir)))
     parts: list[list[Path]] = [[]]
-    size = 0
-    for page in pages:
+    size, listing = 0, True
+    for (item, path), page in pages:
         bytes_ = page.stat().st_size
-        if parts[-1] and size + bytes_ > limit:
+        if parts[-1] and (size + bytes_ > limit or item == listing):
             parts.append([])
             size = 0
+        listing = not item
         parts[-1].append(page)
         size += bytes_
-    return parts
+        if _ends_part(path, bytes_, limit):
+            parts.append([])
+            size = 0
+    return [part for part in parts if part]
+
+
+def _part_order(relative: Path) -> tuple[bool, str]:
+    # The home page and the section pages (actors/, quotes/ …) list the whole briefing, so any edit
+    # changes them: they come first, in runs of their own, and an edit indexes again those runs and
+    # the runs of the item pages it changed (a source, its speakers' profiles), not every run.
+    return len(relative.parts) > 2, relative.as_posix()
+
+
+def _ends_part(path: str, size: int, limit: int) -> bool:
+    share = int.from_bytes(hashlib.sha256(path.encode()).digest()[:8], "big") / 2 ** 64
+    return share < 2 * size / limit
 
 
 def _hidden(relative: Path) -> bool:

@@ -39,16 +39,41 @@ def _page(site: Path, path: str, size: int) -> None:
     page.write_text("<html>" + "x" * (size - 13) + "</html>", encoding="utf-8")
 
 
-def test_a_site_is_cut_into_parts_of_whole_pages_in_path_order(tmp_path: Path):
+def _parts(site: Path, limit: int) -> list[list[str]]:
+    return [[p.relative_to(site).as_posix() for p in part] for part in search.index_parts(site, limit)]
+
+
+def test_a_site_is_cut_into_parts_of_whole_pages_listings_first(tmp_path: Path):
     site = tmp_path / "site"
-    for path, size in [("index.html", 300), ("actors/a/index.html", 500), ("actors/b/index.html", 400),
-                       ("sources/x/index.html", 1500), ("sources/y/index.html", 200), ("sources/z/index.html", 700),
-                       ("pagefind/stray.html", 100), (".pagefind-new/stray.html", 100)]:
+    sizes = {"index.html": 300, "actors/a/index.html": 500, "actors/b/index.html": 400,
+             "sources/x/index.html": 1500, "sources/y/index.html": 200, "sources/z/index.html": 700}
+    for path, size in [*sizes.items(), ("pagefind/stray.html", 100), (".pagefind-new/stray.html", 100)]:
         _page(site, path, size)
-    parts = [[p.relative_to(site).as_posix() for p in part] for part in search.index_parts(site, 1000)]
-    assert parts == [["actors/a/index.html", "actors/b/index.html"], ["index.html"],
-                     ["sources/x/index.html"],  # larger than a part: alone
-                     ["sources/y/index.html", "sources/z/index.html"]]
+    sizes["actors/index.html"] = 200
+    _page(site, "actors/index.html", 200)
+    parts = _parts(site, 1000)
+    # every page once: the pages listing a section (which any edit changes) first, in runs of their own
+    listings = ["actors/index.html", "index.html"]
+    assert [page for part in parts for page in part] == listings + sorted(set(sizes) - set(listings))
+    assert all(set(part) <= set(listings) or not set(part) & set(listings) for part in parts)
+    assert ["sources/x/index.html"] in parts  # larger than a part: alone
+    assert all(sum(sizes[page] for page in part) <= 1000 for part in parts if len(part) > 1)
+
+
+def test_a_page_that_grows_recuts_only_the_parts_around_it(tmp_path: Path):
+    site = tmp_path / "site"
+    paths = [f"actors/{n:03d}/index.html" for n in range(300)]
+    for n, path in enumerate(paths):
+        _page(site, path, 200 + (n * 37) % 400)
+    before = _parts(site, 6000)
+    assert len(before) > 8
+    for grown in (paths[40], paths[150], paths[260]):
+        _page(site, grown, 200 + 450)
+        after = _parts(site, 6000)
+        # the grown page's own part is indexed again anyway; at most the next cut may move
+        moved = [part for part in after if part not in before and grown not in part]
+        assert len(moved) <= 1, (grown, moved)
+        before = after
 
 
 FAKE_PAGEFIND = r'''
@@ -72,8 +97,8 @@ def test_each_part_is_indexed_from_its_own_pages_at_their_places_in_the_site(tmp
     monkeypatch.setenv(search.ENV_PART_BYTES, "1000")
     search.run_pagefind(site, [sys.executable, str(fake)], site / "pagefind")
     bundle = site / "pagefind"
-    assert (bundle / "pages.txt").read_text() == "actors/a/index.html"
-    assert (bundle / "part-2" / "pages.txt").read_text() == "index.html"
+    assert (bundle / "pages.txt").read_text() == "index.html"
+    assert (bundle / "part-2" / "pages.txt").read_text() == "actors/a/index.html"
     assert (bundle / "part-3" / "pages.txt").read_text() == "sources/x/index.html"
     assert (bundle / search.PARTS_SCRIPT).read_text() == 'window.briefingPagefindParts = ["part-2/", "part-3/"];\n'
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fake_pagefind.py", "site"]  # the linked parts are gone
