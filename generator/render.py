@@ -29,6 +29,8 @@ _LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 def single_line(value: object) -> object:
     """Jinja `finalize`: no expression can put a line break into a page; markup from our own
     filters and macros passes unchanged (it is built from already single-line values)."""
+    if type(value) is str:  # most values: test with one C call before running the pattern
+        return value if value.isprintable() else _LINE_BREAKS.sub(" ", value)  # every break is unprintable
     if isinstance(value, str) and not isinstance(value, Markup):
         return _LINE_BREAKS.sub(" ", value)
     return value
