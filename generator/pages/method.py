@@ -24,18 +24,6 @@ class Row:
     corpus: str = ""
 
 
-def sample_rows(seeds: Path | None = None, gold: Path | None = None) -> list[dict]:
-    """The sample scores as bench/quality.py stores them (run from a checkout: reads tests/gold/)."""
-    from generator import pipeline
-    from generator.scoring import score_all
-
-    root = Path(__file__).resolve().parents[2]
-    briefing = pipeline.build_briefing(seeds or root / "seeds")
-    # Counts only: a score's note quotes the sample's text, and the package names no story.
-    return [{"part": s.part, "measure": s.measure, "tp": s.tp, "fp": s.fp, "fn": s.fn}
-            for s in score_all(briefing, gold or root / "tests" / "gold")]
-
-
 def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f} ({a:,} of {b:,})" if b else "—"
 
