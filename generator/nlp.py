@@ -119,8 +119,10 @@ def pipeline_id(name: str | None = None) -> str | None:
     return None
 
 
-# Measured on 2 cores: batches of 256 paragraphs parse ~15% faster than 64.
-BATCH_SIZE = 256
+# Batches of 64 paragraphs parse as fast as 256 here (11.4 s either way for 100,000 tokens of real
+# news on 2 cores), and a worker's peak memory is 294 MB instead of 461: what a batch holds while
+# it is parsed is most of a worker's memory, and the workers' peaks are the build's.
+BATCH_SIZE = 64
 
 
 def parse(articles: Sequence[Article], model: str | None = None, batch_size: int = BATCH_SIZE,
