@@ -75,6 +75,8 @@ def test_an_unchanged_rebuild_reuses_every_generated_page_and_index_part(seeds_c
     parts = len(search.index_parts(site, PART_BYTES))
     assert f"and {parts} search index parts" in said
     assert GENERATED_REUSED in said
+    _site(seeds_copy, tmp_path / "fresh", "--no-cache")
+    assert _differences(site, tmp_path / "fresh") == []
 
 
 @pytest.mark.slow
