@@ -2,7 +2,7 @@
 
 Run: python bench/merge_edit.py SEEDS CACHE [--repeat N]
 
-SEEDS is a folder of seeds (bench/synth.py writes synthetic ones), CACHE the build cache
+SEEDS is a folder of seeds (tests/support/synth.py writes synthetic ones), CACHE the build cache
 to read their extractions from (a warm one: extracting is not what is timed here). The
 seeds are copied, so SEEDS is only read. Prints, in seconds of this process's CPU time
 (the least over the repeats, as other load on the machine only adds to it):

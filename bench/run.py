@@ -40,9 +40,7 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
-import browser  # noqa: E402
-import serving  # noqa: E402
-import synth  # noqa: E402
+from tests.support import browser, serving, synth  # noqa: E402
 
 PY = sys.executable
 QUERY = "council"

@@ -6,7 +6,7 @@ Two corpora per N:
 - `random`: 5-15 paragraphs of 20-60 random words per source; one source in ten copies the
   first paragraphs of an earlier one, and one in twenty is a lightly edited copy of one wire
   story (so that story is carried by N/20 sources).
-- `synth`: the articles of bench/synth.py (about 600 words from templates, with stock
+- `synth`: the articles of tests/support/synth.py (about 600 words from templates, with stock
   sentences that most sources share), read and cleaned as seeds are.
 
 Prints, per corpus and N: candidate pairs (what `link` compares), seconds for `link`, and
@@ -22,9 +22,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import synth  # noqa: E402
+from tests.support import synth  # noqa: E402
 
 from generator import clean, read  # noqa: E402
 from generator.merge import sources  # noqa: E402

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from bench import synth
+from support import synth
 from generator import pipeline
 from generator.clean import clean_all
 from generator.merge import merge

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import browser
+from support import browser
 from conftest import ROOT, SEEDS
 from generator import search
 

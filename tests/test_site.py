@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import serving
+from support import serving
 from conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
