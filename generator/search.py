@@ -41,6 +41,11 @@ ROOT_SELECTOR = ".md-content"
 NOT_INDEXED = (".briefing-source-quotes", ".briefing-source-events", ".briefing-overlap-pairs",
                ".briefing-events", ".briefing-mentions")
 EXCLUDE = ", ".join((".headerlink", *NOT_INDEXED))
+# Whole pages left out for the same reason: the lists of every quote, event and figure are the
+# sources' own paragraphs again (each row links to one), so a phrase leads to the paragraph that
+# wrote it and the profile of who said it. These pages change on every edit and were a third of
+# the HTML an edit indexed again (bench/RESULTS.md).
+PAGES_NOT_INDEXED = ("quotes/index.html", "chronology/index.html", "figures/index.html")
 # Pagefind holds a whole index in memory until it writes it; above this much HTML a site is
 # indexed in parts (run_pagefind). 32 MB of source pages index in about 230 MB.
 PART_BYTES = 32_000_000
@@ -131,12 +136,9 @@ def run_pagefind(site_dir: Path, command: Iterable[str], output: Path,
             names = [page.relative_to(site_dir).as_posix() for page in pages]
             if reuse is not None and reuse.reuse_part(folder, names, output / folder):
                 continue
-            if len(parts) == 1:
-                run(_arguments(site_dir, command, output))
-            else:
-                root = _linked(site_dir, pages, Path(scratch) / (folder or "part-1"))
-                run(_arguments(root, command, output / folder))
-                shutil.rmtree(root)
+            root = _linked(site_dir, pages, Path(scratch) / (folder or "part-1"))
+            run(_arguments(root, command, output / folder))
+            shutil.rmtree(root)
             if reuse is not None:
                 reuse.indexed(folder, output / folder, merged)
     if not (output / "pagefind-ui.js").is_file():
@@ -149,8 +151,9 @@ def part_bytes() -> int:
 
 
 def index_parts(site_dir: Path, limit: int) -> list[list[Path]]:
-    """The site's HTML pages, the listing pages first and then the item pages, each in path order,
-    cut into runs of at most `limit` bytes (a larger page is a run of its own).
+    """The site's HTML pages but PAGES_NOT_INDEXED, the listing pages first and then the item
+    pages, each in path order, cut into runs of at most `limit` bytes (a larger page is a run of
+    its own).
 
     Where a run ends is decided by the pages at the cut, not by a running total: a run ends after
     a page when its path's hash falls under that page's share of half the limit (so runs average
@@ -191,7 +194,8 @@ def _ends_part(path: str, size: int, limit: int) -> bool:
 
 def _hidden(relative: Path) -> bool:
     # Dot folders are the search box's own swap folders; pagefind/ holds no page.
-    return relative.parts[0] == "pagefind" or any(part.startswith(".") for part in relative.parts)
+    return (relative.parts[0] == "pagefind" or any(part.startswith(".") for part in relative.parts)
+            or relative.as_posix() in PAGES_NOT_INDEXED)
 
 
 def _linked(site_dir: Path, pages: list[Path], root: Path) -> Path:

@@ -115,6 +115,20 @@ def test_a_small_site_is_one_bundle_with_no_parts_to_merge(tmp_path: Path, monke
     assert (site / "pagefind" / search.PARTS_SCRIPT).read_text() == "window.briefingPagefindParts = [];\n"
 
 
+def test_the_lists_of_every_quote_event_and_figure_are_left_to_the_pages_they_repeat(tmp_path: Path, monkeypatch):
+    site = tmp_path / "site"
+    for path in ("index.html", "quotes/index.html", "chronology/index.html", "figures/index.html",
+                 "actors/index.html", "sources/x/index.html"):
+        _page(site, path, 300)
+    fake = tmp_path / "fake_pagefind.py"
+    fake.write_text(FAKE_PAGEFIND, encoding="utf-8")
+    monkeypatch.delenv(search.ENV_PART_BYTES, raising=False)
+    search.run_pagefind(site, [sys.executable, str(fake)], site / "pagefind")
+    # each part, the bundle's own too, is indexed from linked pages, so the left-out pages never reach Pagefind
+    indexed = [page for listed in sorted((site / "pagefind").rglob("pages.txt")) for page in listed.read_text().split()]
+    assert indexed == ["actors/index.html", "index.html", "sources/x/index.html"]
+
+
 def test_a_pagefind_that_cannot_start_is_a_clear_error(tmp_path: Path):
     site = tmp_path / "site"
     _page(site, "index.html", 600)
