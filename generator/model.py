@@ -48,6 +48,11 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class NotVerbatim(ValueError):
+    """A quote's text differs from its source paragraph at its span: a bug, never shown. Raised
+    where quotes are extracted and again where they are merged."""
+
+
 # --- read -------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -121,6 +126,11 @@ class Article:
 
 
 # --- extract (per article) --------------------------------------------------
+
+# The evidence of a mention that names no actor (a work title, a court case …) starts so: the
+# merge keeps those mentions apart and the actors index lists them with the reason.
+NOT_AN_ACTOR = "not an actor: "
+
 
 @dataclass(frozen=True)
 class Mention:

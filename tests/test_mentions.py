@@ -8,7 +8,8 @@ import pytest
 
 from generator import nlp
 from generator.extract import mentions
-from generator.extract.mentions import ABBREVIATED_AS, ALSO_KNOWN_AS, NOT_AN_ACTOR
+from generator.extract.mentions import ABBREVIATED_AS, ALSO_KNOWN_AS
+from generator.model import NOT_AN_ACTOR
 from generator.model import Article, Paragraph
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from generator import nlp
 from generator.extract import figures, quotes
-from generator.extract.quotes import NotVerbatim, quote_spans, verbatim
+from generator.extract.quotes import quote_spans, verbatim
+from generator.model import NotVerbatim
 from generator.merge.actors import ActorIndex
 from generator.merge.quotes import check_verbatim, merge_quotes, normalise
 from generator.model import Article, Briefing, Extraction, Paragraph, Quote, QuoteClaim, Source, Where

@@ -20,10 +20,9 @@ from typing import Any
 
 from generator import gazetteer
 from generator import lexicon as lexicon_data
-from generator.model import Article, Kind, Mention, RelationClaim, RoleClaim, Where
+from generator.model import NOT_AN_ACTOR, Article, Kind, Mention, RelationClaim, RoleClaim, Where
 
 LABEL_KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
-NOT_AN_ACTOR = "not an actor: "
 ABBREVIATED_AS = "abbreviated as"
 ALSO_KNOWN_AS = "also known as"
 _DETERMINERS = {"the", "a", "an", "another", "this", "that", "its", "their"}

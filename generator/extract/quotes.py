@@ -28,7 +28,7 @@ from typing import Any
 
 from generator import lexicon as lexicon_data
 from generator import sentences
-from generator.model import Article, Attribution, Mention, QuoteClaim, Where
+from generator.model import Article, Attribution, Mention, NotVerbatim, QuoteClaim, Where
 
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 # Marks that close a quote opened by each kind; a straight mark may close a curly one.
@@ -43,10 +43,6 @@ TRIM_TAIL = {"PUNCT", "CCONJ", "ADP", "SCONJ", "DET", "PART"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Below this, a speaker is shown only as the nearest candidate of an unattributed claim.
 MIN_CONFIDENCE = 0.5
-
-
-class NotVerbatim(ValueError):
-    """A quote's text differs from its source paragraph at its span: a bug, never shown."""
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,10 @@ from collections.abc import Sequence
 
 from generator import cache
 from generator.extract import captions
-from generator.extract.mentions import NOT_AN_ACTOR
 from generator.merge import actors, events, quotes, sources
 from generator.merge.collector import no_cycle_collection
 from generator.merge.sources import LinkMemory
-from generator.model import Article, Briefing, Extraction, Problem, Removed
+from generator.model import NOT_AN_ACTOR, Article, Briefing, Extraction, Problem, Removed
 from generator.settings import Settings
 
 

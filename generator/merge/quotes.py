@@ -16,9 +16,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.extract.quotes import NotVerbatim
 from generator.merge.actors import ActorIndex
-from generator.model import Extraction, Figure, Quote, QuoteClaim, Source, TimeExpression, Where
+from generator.model import Extraction, Figure, NotVerbatim, Quote, QuoteClaim, Source, TimeExpression, Where
 
 SHINGLE = 3
 # A shorter text folds into a longer one only with this many words: a fragment of a few words

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from generator import links as site_links
-from generator.extract.mentions import NOT_AN_ACTOR
-from generator.model import Actor, Briefing, Mention, Where
+from generator.model import NOT_AN_ACTOR, Actor, Briefing, Mention, Where
 from generator.render import Context
 
 KIND_TITLES = (("person", "People"), ("organization", "Organisations"), ("place", "Places"), ("other", "Other"))
