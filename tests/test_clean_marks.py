@@ -1,0 +1,50 @@
+"""Furniture found in the body of real pages after the earlier rules: a broadcast transcript's
+stage marks, a picture credit repeated alone under each picture, quoted sub-heads and an op-ed's
+closing note about its author. Every page here is invented for the test; each line of reporting
+around the furniture must stay."""
+from generator.clean import clean
+from generator.model import FrontMatter, Seed
+
+
+def seed(text: str, sid: str = "x", **meta) -> Seed:
+    return Seed(id=sid, path=f"seeds/{sid}.txt", text=text, meta=FrontMatter(**meta))
+
+
+def removed(article) -> dict[str, str]:
+    return {r.text: r.reason for r in article.removed}
+
+
+def kept(article) -> list[str]:
+    return [p.text for p in article.paragraphs]
+
+
+TRANSCRIPT = """Harbour chief on the ferry strike
+
+Partial transcript as follows:
+
+"HOST: Will the ferries sail on Monday?
+
+"OKAFOR: They will sail, and the crews will be paid. (LAUGHTER)
+
+"(CROSSTALK.)
+
+"HOST: Let me ask you about the winter timetable.
+
+(BEGIN VIDEO CLIP)
+
+"OKAFOR: We never cancelled a winter sailing, and we will not start now.
+"""
+
+
+def test_a_transcript_stage_mark_is_cut_out_of_its_line_with_its_reason():
+    a = clean(seed(TRANSCRIPT))
+    r = removed(a)
+    assert {"(LAUGHTER)", "(CROSSTALK.)", "(BEGIN VIDEO CLIP)"} <= {t for t, why in r.items() if why == "transcript mark"}
+    assert '"OKAFOR: They will sail, and the crews will be paid.' in kept(a)
+    assert not any("CROSSTALK" in t or t.strip() == '"' for t in kept(a))
+    assert '"OKAFOR: We never cancelled a winter sailing, and we will not start now.' in kept(a)
+
+
+def test_a_bracketed_word_in_capitals_that_is_no_stage_mark_stays():
+    a = clean(seed("Harbour chief\n\nThe harbour authority (HAB) said the crews would be paid on Monday.\n"))
+    assert kept(a) == ["The harbour authority (HAB) said the crews would be paid on Monday."]
