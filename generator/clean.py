@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from generator import lexicon, published, sentences
-from generator.furniture import (REASON_BYLINE, SENTENCE_END, byline, furniture_reason, inline_furniture, outlet_named,
-                                 reads_as_reporting, speech_cue, story_dateline, wire_tag)
+from generator.furniture import (REASON_BYLINE, SENTENCE_END, author_bio, byline, furniture_reason, inline_furniture,
+                                 outlet_named, reads_as_reporting, rules as furniture_rules, speech_cue, story_dateline,
+                                 wire_tag)
 from generator.model import Article, Paragraph, Post, Removed, Seed
 from generator.posts import REASON_EMBED, pieces
 from generator.published import dateline, quote_line
@@ -343,6 +344,7 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
             reasons[i] = REASON_SUB_HEAD
 
     _summary_block(blocks, reasons)
+    bio = _closing_bio(blocks, reasons)
     head = _above_dateline(blocks, reasons)
     first = next((i for i in range(len(blocks)) if i not in reasons), None)
     if head and title is None and head[0] == first and not blocks[first].part:
@@ -363,6 +365,8 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
         lines = [r for r in removed if r.reason == REASON_BYLINE]
         if lines:
             author, author_basis = byline(lines[0].text), f"byline, line {lines[0].line}: {quote_line(lines[0].text)}"
+    if author is None and bio is not None:
+        author, author_basis = bio[1], f"author's note closing the text, line {blocks[bio[0]].line}: {quote_line(blocks[bio[0]].text)}"
     return _Draft(seed, blocks, kept, removed, title, title_basis, outlet, outlet_basis, author, author_basis,
                   published, published_basis, evidence)
 
@@ -393,6 +397,21 @@ def _summary_block(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
         for j in range(i + 1, end):
             if j not in reasons and not blocks[j].post and not reads_as_reporting(blocks[j].text):
                 reasons[j] = reason
+
+
+def _closing_bio(blocks: Sequence[_Block], reasons: dict[int, str]) -> tuple[int, str] | None:
+    """An opinion piece's closing note about its author ("Ana Ruiz is a lecturer in maritime law at
+    Marlow College."): the last line of the text, whose full name the text above never uses (a
+    news story that ends by describing someone has named them before). Marked, with the author."""
+    body = [i for i in range(len(blocks)) if i not in reasons and not blocks[i].post]
+    if len(body) < 2 or blocks[body[-1]].part:
+        return None
+    last = body[-1]
+    author = author_bio(blocks[last].text)
+    if author is None or any(author in blocks[i].text for i in body[:-1]):
+        return None
+    reasons[last] = furniture_rules().author_bio_reason
+    return last, author
 
 
 def _above_dateline(blocks: Sequence[_Block], reasons: dict[int, str]) -> list[int]:

@@ -48,3 +48,35 @@ def test_a_transcript_stage_mark_is_cut_out_of_its_line_with_its_reason():
 def test_a_bracketed_word_in_capitals_that_is_no_stage_mark_stays():
     a = clean(seed("Harbour chief\n\nThe harbour authority (HAB) said the crews would be paid on Monday.\n"))
     assert kept(a) == ["The harbour authority (HAB) said the crews would be paid on Monday."]
+
+
+OP_ED = """The ferry is a lifeline, not a luxury
+
+Every winter the council debates whether the island ferry pays its way.
+
+My grandmother crossed on it twice a week to sell eggs in Marlow, and nobody asked then.
+
+Ana Ruiz, a former harbour pilot, is a lecturer in maritime law at Marlow College.
+"""
+
+
+def test_an_op_eds_closing_note_about_its_author_is_removed_and_names_the_author():
+    a = clean(seed(OP_ED))
+    assert removed(a).get("Ana Ruiz, a former harbour pilot, is a lecturer in maritime law at Marlow College.") == "author's note"
+    assert a.author == "Ana Ruiz" and "line 7" in a.author_basis
+    assert kept(a)[-1].startswith("My grandmother crossed")
+
+
+def test_a_closing_line_about_someone_the_story_named_before_stays():
+    text = ("Pilot retires\n\nAna Ruiz steered her last ferry into Marlow on Friday after 30 years.\n\n"
+            "Crowds waved from the quay.\n\nAna Ruiz is a former president of the pilots' association.\n")
+    a = clean(seed(text))
+    assert kept(a)[-1] == "Ana Ruiz is a former president of the pilots' association."
+    assert a.author is None
+
+
+def test_a_byline_still_names_the_author_before_a_closing_note():
+    a = clean(seed(OP_ED.replace("\n\nEvery", "\n\nBy Tom Lee\n\nEvery", 1)))
+    assert a.author == "Tom Lee"
+    assert "Ana Ruiz, a former harbour pilot, is a lecturer in maritime law at Marlow College." in removed(a)
+
