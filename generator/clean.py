@@ -130,6 +130,18 @@ def _stopped_sub_head(text: str) -> bool:
     return _title_case(stripped) and bool(plain) and (plain[0] in _articles() or bool(set(plain) & _function_words()))
 
 
+_SINGLE_QUOTED = re.compile(r"['‘](?!['‘])(?P<inner>[^\"“”]+?)[’'](?<!'')\.?")
+
+
+def _quoted_sub_head(text: str) -> bool:
+    """A sub-head that is only a phrase in single quotation marks ("'No Easy Crossing.'", "'Late,
+    again'."), as headlines quote: a few words, no speech word. The caller asks it only of a page
+    that writes its quotations in double marks, where single marks around a whole line are a
+    heading's and not someone's words (a page quoting in single marks keeps such a line)."""
+    match = _SINGLE_QUOTED.fullmatch(text.strip())
+    return bool(match) and len(text.split()) <= _limits()["sub_head_max_words"] and not speech_cue(match["inner"])
+
+
 @functools.cache
 def _function_words() -> frozenset[str]:
     """Words a name does not hold and a heading often does (data/sentences.yml)."""
@@ -338,8 +350,11 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
         title, title_basis = headline, "headline"
     _continued(blocks, reasons)
     body = [i for i in range(len(blocks)) if i not in reasons]
+    double_quoted = any(c in b.text for b in blocks for c in '"“”')
     for before, i, after in zip(body, body[1:], body[2:]):  # a first or last line is not a sub-head
-        if (_sub_head(blocks[i].text) or _stopped_sub_head(blocks[i].text)) and not blocks[before].text.rstrip().endswith(":") \
+        text = blocks[i].text
+        if (_sub_head(text) or _stopped_sub_head(text) or (double_quoted and _quoted_sub_head(text))) \
+                and not blocks[before].text.rstrip().endswith(":") \
                 and _stands_alone(blocks, i) and not (blocks[i].part or blocks[i].post):
             reasons[i] = REASON_SUB_HEAD
 

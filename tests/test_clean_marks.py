@@ -80,3 +80,37 @@ def test_a_byline_still_names_the_author_before_a_closing_note():
     assert a.author == "Tom Lee"
     assert "Ana Ruiz, a former harbour pilot, is a lecturer in maritime law at Marlow College." in removed(a)
 
+
+QUOTED_SUB_HEADS = """Island ferry faces its last winter
+
+The council voted on Tuesday to keep the island ferry for one more season.
+
+"We have one winter to find the money," the harbour master said after the vote.
+
+'No Easy Crossing.'
+
+The crossing takes forty minutes in calm weather and twice that in a gale.
+
+'Late, again'.
+
+Passengers complained of delays on 14 of the 20 sailings last month.
+"""
+
+
+def test_a_line_that_is_only_a_phrase_in_single_quotes_is_a_sub_head_on_a_page_quoting_in_double_marks():
+    a = clean(seed(QUOTED_SUB_HEADS))
+    r = removed(a)
+    assert r.get("'No Easy Crossing.'") == "sub-head" and r.get("'Late, again'.") == "sub-head"
+    assert '"We have one winter to find the money," the harbour master said after the vote.' in kept(a)
+    assert kept(a)[-1].startswith("Passengers complained")
+
+
+def test_a_page_that_quotes_in_single_marks_keeps_a_short_quoted_line():
+    text = ("Island ferry\n\nThe council voted on Tuesday to keep the island ferry.\n\n"
+            "'We have one winter,' the harbour master said.\n\n'Never again.'\n\nThe crossing takes forty minutes.\n")
+    assert "'Never again.'" in kept(clean(seed(text)))
+
+
+def test_a_quoted_line_with_a_speech_word_stays():
+    text = QUOTED_SUB_HEADS.replace("'No Easy Crossing.'", "'Crossing Will Go On, Mayor Says.'")
+    assert "'Crossing Will Go On, Mayor Says.'" in kept(clean(seed(text)))
