@@ -191,6 +191,8 @@ class _Draft:
     published: str | None
     published_basis: str | None
     published_evidence: str | None
+    headline: str | None = None  # the first line, read as the page's headline
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -383,7 +385,51 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
     if author is None and bio is not None:
         author, author_basis = bio[1], f"author's note closing the text, line {blocks[bio[0]].line}: {quote_line(blocks[bio[0]].text)}"
     return _Draft(seed, blocks, kept, removed, title, title_basis, outlet, outlet_basis, author, author_basis,
-                  published, published_basis, evidence)
+                  published, published_basis, evidence, headline)
+
+
+def _claim_note(line: int) -> str:
+    return (f"Line {line} is the headline (shown as the title); it reads as reporting (a speech word or a "
+            "quotation), so it is also kept as paragraph 1")
+
+
+def _headlines_of_the_set(drafts: Sequence[_Draft]) -> list[_Draft]:
+    """Where most pages of the seed set open with a headline line, a page whose first line has a
+    headline's shape too (one short sentence, no dateline or wire tag, text below it) opens with
+    its headline, though it is written as a sentence ("Mayor's ferry plan hits a wall of
+    debt."): alone, that line could be the first paragraph; the set says how its pages begin.
+    A headline that reports what someone said ("Union says talks have failed.") stays as the
+    first paragraph, as everywhere, with a note; only where the set shows its pages open with
+    headlines (a first line alone that reads as reporting is more often the story's first sentence)."""
+    limits = _limits()
+    if len(drafts) < limits["headline_set_min_pages"] \
+            or sum(d.headline is not None for d in drafts) < limits["headline_set_share"] * len(drafts):
+        return list(drafts)
+    out = []
+    for d in drafts:
+        if d.headline is not None and reads_as_reporting(d.headline) and d.kept and d.kept[0].text == d.headline:
+            d = replace(d, notes=d.notes + (_claim_note(d.kept[0].line),))
+        elif d.headline is None and d.seed.meta.title is None and len(d.kept) >= 2 and _headline_shape(d.kept[0], d.blocks):
+            first = d.kept[0]
+            d = replace(d, headline=first.text, title=first.text, title_basis="headline (the seed set's pages open with one)")
+            if reads_as_reporting(first.text):
+                d = replace(d, notes=d.notes + (_claim_note(first.line),))
+            else:
+                d = replace(d, kept=d.kept[1:], removed=tuple(sorted(d.removed + (Removed(first.text, REASON_HEADLINE, first.line),),
+                                                                      key=lambda r: r.line)))
+        out.append(d)
+    return out
+
+
+def _headline_shape(b: _Block, blocks: Sequence[_Block]) -> bool:
+    """The first line of the page, one sentence of a headline's length, that opens no story (no
+    dateline, no wire tag) and introduces nothing (no final colon)."""
+    limits = _limits()
+    text = b.text.strip()
+    return (b is blocks[0] or all(c.reason or furniture_reason(c.text) for c in blocks[: blocks.index(b)])) \
+        and not (b.part or b.post) and len(text.split()) <= limits["headline_max_words"] \
+        and len(text) <= limits["headline_max_chars"] and len(sentences.split(text)) == 1 \
+        and not text.endswith((":", "..", "…")) and story_dateline(text) is None and wire_tag(text) is None
 
 
 @functools.cache
@@ -506,6 +552,7 @@ def clean_all(seeds: Sequence[Seed]) -> list[Article]:
     drafts = [_draft(seed) for seed in seeds]
     repeated = _repeated_lines(drafts)
     drafts = [_draft(d.seed, repeated.get(d.outlet.casefold()), d.blocks) if d.outlet else d for d in drafts]
+    drafts = _headlines_of_the_set(drafts)
     drafts = [_dated_by_head(d) for d in drafts]
     # Years the seed set is dated in, from front matter or datelines only (never from a
     # date that was itself inferred from text), with the sources that attest them.
@@ -575,7 +622,8 @@ def _paragraphs(kept: Sequence[_Block]) -> tuple[list[Paragraph], list[str]]:
 
 def _article(d: _Draft) -> Article:
     seed = d.seed
-    paragraphs, notes = _paragraphs(d.kept)
+    paragraphs, split_notes = _paragraphs(d.kept)
+    notes = list(d.notes) + split_notes
     return Article(
         id=seed.id,
         path=seed.path,

@@ -2,7 +2,7 @@
 stage marks, a picture credit repeated alone under each picture, quoted sub-heads and an op-ed's
 closing note about its author. Every page here is invented for the test; each line of reporting
 around the furniture must stay."""
-from generator.clean import clean
+from generator.clean import clean, clean_all
 from generator.model import FrontMatter, Seed
 
 
@@ -114,3 +114,38 @@ def test_a_page_that_quotes_in_single_marks_keeps_a_short_quoted_line():
 def test_a_quoted_line_with_a_speech_word_stays():
     text = QUOTED_SUB_HEADS.replace("'No Easy Crossing.'", "'Crossing Will Go On, Mayor Says.'")
     assert "'Crossing Will Go On, Mayor Says.'" in kept(clean(seed(text)))
+
+
+def _page(sid: str, first: str) -> Seed:
+    return seed(f"{first}\n\nThe island council met on Tuesday evening to discuss the future of the winter ferry "
+                f"service, which has lost money for three years.\n\nMost councillors want to keep it.\n", sid)
+
+
+def test_in_a_set_of_pages_that_open_with_headlines_a_first_line_written_as_a_sentence_is_the_headline():
+    pages = [_page("a", "Island ferry faces cuts"), _page("b", "Council weighs winter timetable"),
+             _page("c", "Ferry plan hits a wall of debt."), _page("d", "The winter ferry may go, union says."),
+             _page("e", "Crews Count the Cost of a Lost Season")]
+    a, b, c, d, e = clean_all(pages)
+    assert removed(c).get("Ferry plan hits a wall of debt.") == "headline (shown as the title)"
+    assert c.title == "Ferry plan hits a wall of debt." and c.title_basis.startswith("headline")
+    assert kept(c)[0].startswith("The island council met")
+    # a headline that reports what someone said stays as the first paragraph, with a note
+    assert kept(d)[0] == "The winter ferry may go, union says." and d.title == "The winter ferry may go, union says."
+    assert any("line 1" in n.casefold() and "headline" in n for n in d.notes)
+
+
+def test_in_a_set_of_pages_that_open_with_text_a_short_first_sentence_stays():
+    pages = [seed("The council met on Tuesday evening to discuss the future of the winter ferry service, which has "
+                  "lost money for three years and faces cuts.\n\nMost councillors want to keep it.\n", "a"),
+             seed("Ferry crews voted on Monday to strike for two days over pay and the winter timetable that the "
+                  "operator wants to cut.\n\nThe union said talks had failed.\n", "b"),
+             _page("c", "Ferry plan hits a wall of debt.")]
+    c = clean_all(pages)[2]
+    assert kept(c)[0] == "Ferry plan hits a wall of debt."
+
+
+def test_a_headline_that_reads_as_reporting_gets_a_note_where_the_set_opens_with_headlines():
+    pages = [_page("a", "Island ferry faces cuts"), _page("b", "Council weighs winter timetable"),
+             _page("c", "Union says ferry talks have failed.")]
+    c = clean_all(pages)[2]
+    assert kept(c)[0] == "Union says ferry talks have failed." and any("headline" in n for n in c.notes)

@@ -14,6 +14,10 @@ colon, and its verbless clause is one of the two shapes captions take:
   searching the rubble"), or a participle modifying a noun ("A volunteer carrying sandbags");
 - a noun placed by a preposition in a named place or on a date ("Members of the choir at the
   wall in Marlow on Sunday"), where the place or date is an entity of the parse.
+
+Two shorter labels are set aside the same way, each with its own reason: a sub-head of one or two
+words with no verb between two paragraphs ("The money."), and a picture credit, one name the
+article repeats alone under each picture.
 """
 from __future__ import annotations
 
