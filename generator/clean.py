@@ -81,6 +81,22 @@ def _deck_after_semicolon(headline: str, text: str) -> bool:
         and len(sentences.split(text)) == 1
 
 
+def _deck(headline: str, text: str, following: str | None) -> bool:
+    """A second headline under the first: a short line without a sentence end, the rest of a head
+    ended with a semicolon, or one short sentence in headline style (no article, no opener of
+    running text: "Crews walk out over winter timetable.") above a much longer line. A deck that
+    reads as reporting stays, as everywhere."""
+    if reads_as_reporting(text):
+        return False
+    if (_looks_like_headline(text) and not SENTENCE_END.search(text)) or _deck_after_semicolon(headline, text):
+        return True
+    limits = _limits()
+    words = len(text.split())
+    return (following is not None and text.rstrip().endswith(".") and not text.rstrip().endswith("..")
+            and words <= limits["short_headline_words"] and len(following.split()) >= limits["following_ratio"] * words
+            and len(sentences.split(text)) == 1 and _headlinese(text))
+
+
 def _stands_alone(blocks: Sequence[_Block], i: int) -> bool:
     """A blank line before and after: a line of a list or of a wrapped paragraph is no heading."""
     return all(abs(blocks[j].line - blocks[i].line) > 1 for j in (i - 1, i + 1) if 0 <= j < len(blocks))
@@ -340,8 +356,7 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
             continue
         if headline is not None and _same_line(text, headline):
             continue  # marked below with every later repeat
-        if headline is not None and not b.part and not reads_as_reporting(text) \
-                and ((_looks_like_headline(text) and not SENTENCE_END.search(text)) or _deck_after_semicolon(headline, text)):
+        if headline is not None and not b.part and _deck(headline, text, following):
             reasons[i] = REASON_SUB_HEAD  # a second headline under the first (a deck)
         break
     if headline is not None and not reads_as_reporting(headline):
@@ -415,8 +430,12 @@ def _headlines_of_the_set(drafts: Sequence[_Draft]) -> list[_Draft]:
             if reads_as_reporting(first.text):
                 d = replace(d, notes=d.notes + (_claim_note(first.line),))
             else:
-                d = replace(d, kept=d.kept[1:], removed=tuple(sorted(d.removed + (Removed(first.text, REASON_HEADLINE, first.line),),
-                                                                      key=lambda r: r.line)))
+                cut = [Removed(first.text, REASON_HEADLINE, first.line)]
+                rest = d.kept[1:]
+                if len(rest) >= 2 and not (rest[0].part or rest[0].post) and _deck(first.text, rest[0].text, rest[1].text):
+                    cut.append(Removed(rest[0].text, REASON_SUB_HEAD, rest[0].line))
+                    rest = rest[1:]
+                d = replace(d, kept=rest, removed=tuple(sorted(d.removed + tuple(cut), key=lambda r: r.line)))
         out.append(d)
     return out
 

@@ -149,3 +149,28 @@ def test_a_headline_that_reads_as_reporting_gets_a_note_where_the_set_opens_with
              _page("c", "Union says ferry talks have failed.")]
     c = clean_all(pages)[2]
     assert kept(c)[0] == "Union says ferry talks have failed." and any("headline" in n for n in c.notes)
+
+
+def test_a_deck_in_headline_style_under_the_headline_is_part_of_the_head():
+    a = clean(seed("Ferry strike ends\n\nCrews back at work; new winter timetable by March.\n\n"
+                   "Ferry crews went back to work on Monday after the operator agreed to publish a new winter "
+                   "timetable within a month, ending a two-day strike.\n"))
+    assert removed(a).get("Crews back at work; new winter timetable by March.") == "sub-head"
+    assert kept(a)[0].startswith("Ferry crews went back")
+
+
+def test_a_short_first_sentence_with_an_article_under_the_headline_stays():
+    a = clean(seed("Ferry strike ends\n\nThe crews are back.\n\n"
+                   "Ferry crews went back to work on Monday after the operator agreed to publish a new winter "
+                   "timetable within a month, ending a two-day strike.\n"))
+    assert kept(a)[0] == "The crews are back."
+
+
+def test_under_a_headline_the_seed_set_shows_a_deck_in_headline_style_is_part_of_the_head():
+    pages = [_page("a", "Island ferry faces cuts"), _page("b", "Council weighs winter timetable"),
+             seed("Ferry plan hits a wall of debt.\n\nCouncillors split; vote delayed to spring.\n\n"
+                  "The island council met on Tuesday evening to discuss the future of the winter ferry service, "
+                  "which has lost money for three years.\n", "c")]
+    c = clean_all(pages)[2]
+    assert removed(c).get("Councillors split; vote delayed to spring.") == "sub-head"
+    assert kept(c)[0].startswith("The island council met")
