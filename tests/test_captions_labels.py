@@ -76,3 +76,8 @@ def test_an_answer_after_a_question_and_the_text_around_the_labels_stay(briefing
 ])
 def test_a_short_paragraph_that_is_no_sub_head(text):
     assert not captions.is_sub_head(text, nlp.load(None)(text))
+
+
+@pytest.mark.parametrize("text", ["The money.", "Higher fees.", "Aftermath", "Two-tier service."])
+def test_a_short_noun_phrase_is_a_sub_head(text):
+    assert captions.is_sub_head(text, nlp.load(None)(text))

@@ -110,7 +110,8 @@ def is_sub_head(text: str, doc: Any) -> bool:
             or ".." in stripped or "." in stripped.rstrip(".") and not stripped.rstrip(".").replace(".", "").isalpha():
         return False
     words = [t for t in doc if not (t.is_punct or t.is_space)]
-    if not words or any(t.pos_ not in _SUB_HEAD_POS for t in words) or any(t.lower_ in furniture.rules().cues for t in words):
+    if not words or not all(t.pos_ in _SUB_HEAD_POS or _number_word_in_compound(t) for t in words) \
+            or any(t.lower_ in furniture.rules().cues for t in words):
         return False
     if any(e.label_ in _NAMES for e in doc.ents) or len(list(doc.sents)) != 1:
         return False
@@ -118,6 +119,12 @@ def is_sub_head(text: str, doc: Any) -> bool:
         return False
     root = next(t for t in doc if t.dep_ == "ROOT")
     return root.pos_ in ("NOUN", "PROPN")
+
+
+def _number_word_in_compound(tok: Any) -> bool:
+    """"Two" in "Two-front war.": a number written out as the first part of a hyphenated word,
+    which describes the noun and counts nothing (a figure, "Three floors.", is text)."""
+    return tok.pos_ == "NUM" and tok.is_alpha and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"
 
 
 _SUB_HEAD_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET"})
