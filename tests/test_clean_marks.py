@@ -174,3 +174,11 @@ def test_under_a_headline_the_seed_set_shows_a_deck_in_headline_style_is_part_of
     c = clean_all(pages)[2]
     assert removed(c).get("Councillors split; vote delayed to spring.") == "sub-head"
     assert kept(c)[0].startswith("The island council met")
+
+
+def test_an_authors_note_in_italics_closing_a_markdown_page_is_removed():
+    text = OP_ED.replace("Ana Ruiz, a former harbour pilot, is a lecturer in maritime law at Marlow College.",
+                         "*Ana Ruiz is a lecturer in maritime law at Marlow College.*")
+    a = clean(Seed(id="x", path="seeds/x.md", text=text, meta=FrontMatter()))
+    assert removed(a).get("Ana Ruiz is a lecturer in maritime law at Marlow College.") == "author's note"
+    assert a.author == "Ana Ruiz"
