@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from generator import lexicon, published, sentences
-from generator.furniture import (REASON_BYLINE, SENTENCE_END, byline, furniture_reason, inline_furniture, outlet_named,
-                                 reads_as_reporting, speech_cue, story_dateline, wire_tag)
+from generator.furniture import (REASON_BYLINE, SENTENCE_END, author_bio, byline, furniture_reason, inline_furniture,
+                                 outlet_named, reads_as_reporting, rules as furniture_rules, speech_cue, story_dateline,
+                                 wire_tag)
 from generator.model import Article, Paragraph, Post, Removed, Seed
 from generator.posts import REASON_EMBED, pieces
 from generator.published import dateline, quote_line
@@ -80,6 +81,22 @@ def _deck_after_semicolon(headline: str, text: str) -> bool:
         and len(sentences.split(text)) == 1
 
 
+def _deck(headline: str, text: str, following: str | None) -> bool:
+    """A second headline under the first: a short line without a sentence end, the rest of a head
+    ended with a semicolon, or one short sentence in headline style (no article, no opener of
+    running text: "Crews walk out over winter timetable.") above a much longer line. A deck that
+    reads as reporting stays, as everywhere."""
+    if reads_as_reporting(text):
+        return False
+    if (_looks_like_headline(text) and not SENTENCE_END.search(text)) or _deck_after_semicolon(headline, text):
+        return True
+    limits = _limits()
+    words = len(text.split())
+    return (following is not None and text.rstrip().endswith(".") and not text.rstrip().endswith("..")
+            and words <= limits["short_headline_words"] and len(following.split()) >= limits["following_ratio"] * words
+            and len(sentences.split(text)) == 1 and _headlinese(text))
+
+
 def _stands_alone(blocks: Sequence[_Block], i: int) -> bool:
     """A blank line before and after: a line of a list or of a wrapped paragraph is no heading."""
     return all(abs(blocks[j].line - blocks[i].line) > 1 for j in (i - 1, i + 1) if 0 <= j < len(blocks))
@@ -127,6 +144,18 @@ def _stopped_sub_head(text: str) -> bool:
     if len(words) >= 3 and not any(c.islower() for c in stripped):
         return True
     return _title_case(stripped) and bool(plain) and (plain[0] in _articles() or bool(set(plain) & _function_words()))
+
+
+_SINGLE_QUOTED = re.compile(r"['‘](?!['‘])(?P<inner>[^\"“”]+?)[’'](?<!'')\.?")
+
+
+def _quoted_sub_head(text: str) -> bool:
+    """A sub-head that is only a phrase in single quotation marks ("'No Easy Crossing.'", "'Late,
+    again'."), as headlines quote: a few words, no speech word. The caller asks it only of a page
+    that writes its quotations in double marks, where single marks around a whole line are a
+    heading's and not someone's words (a page quoting in single marks keeps such a line)."""
+    match = _SINGLE_QUOTED.fullmatch(text.strip())
+    return bool(match) and len(text.split()) <= _limits()["sub_head_max_words"] and not speech_cue(match["inner"])
 
 
 @functools.cache
@@ -178,6 +207,8 @@ class _Draft:
     published: str | None
     published_basis: str | None
     published_evidence: str | None
+    headline: str | None = None  # the first line, read as the page's headline
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -325,8 +356,7 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
             continue
         if headline is not None and _same_line(text, headline):
             continue  # marked below with every later repeat
-        if headline is not None and not b.part and not reads_as_reporting(text) \
-                and ((_looks_like_headline(text) and not SENTENCE_END.search(text)) or _deck_after_semicolon(headline, text)):
+        if headline is not None and not b.part and _deck(headline, text, following):
             reasons[i] = REASON_SUB_HEAD  # a second headline under the first (a deck)
         break
     if headline is not None and not reads_as_reporting(headline):
@@ -337,12 +367,16 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
         title, title_basis = headline, "headline"
     _continued(blocks, reasons)
     body = [i for i in range(len(blocks)) if i not in reasons]
+    double_quoted = any(c in b.text for b in blocks for c in '"“”')
     for before, i, after in zip(body, body[1:], body[2:]):  # a first or last line is not a sub-head
-        if (_sub_head(blocks[i].text) or _stopped_sub_head(blocks[i].text)) and not blocks[before].text.rstrip().endswith(":") \
+        text = blocks[i].text
+        if (_sub_head(text) or _stopped_sub_head(text) or (double_quoted and _quoted_sub_head(text))) \
+                and not blocks[before].text.rstrip().endswith(":") \
                 and _stands_alone(blocks, i) and not (blocks[i].part or blocks[i].post):
             reasons[i] = REASON_SUB_HEAD
 
     _summary_block(blocks, reasons)
+    bio = _closing_bio(blocks, reasons)
     head = _above_dateline(blocks, reasons)
     first = next((i for i in range(len(blocks)) if i not in reasons), None)
     if head and title is None and head[0] == first and not blocks[first].part:
@@ -363,8 +397,58 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
         lines = [r for r in removed if r.reason == REASON_BYLINE]
         if lines:
             author, author_basis = byline(lines[0].text), f"byline, line {lines[0].line}: {quote_line(lines[0].text)}"
+    if author is None and bio is not None:
+        author, author_basis = bio[1], f"author's note closing the text, line {blocks[bio[0]].line}: {quote_line(blocks[bio[0]].text)}"
     return _Draft(seed, blocks, kept, removed, title, title_basis, outlet, outlet_basis, author, author_basis,
-                  published, published_basis, evidence)
+                  published, published_basis, evidence, headline)
+
+
+def _claim_note(line: int) -> str:
+    return (f"Line {line} is the headline (shown as the title); it reads as reporting (a speech word or a "
+            "quotation), so it is also kept as paragraph 1")
+
+
+def _headlines_of_the_set(drafts: Sequence[_Draft]) -> list[_Draft]:
+    """Where most pages of the seed set open with a headline line, a page whose first line has a
+    headline's shape too (one short sentence, no dateline or wire tag, text below it) opens with
+    its headline, though it is written as a sentence ("Mayor's ferry plan hits a wall of
+    debt."): alone, that line could be the first paragraph; the set says how its pages begin.
+    A headline that reports what someone said ("Union says talks have failed.") stays as the
+    first paragraph, as everywhere, with a note; only where the set shows its pages open with
+    headlines (a first line alone that reads as reporting is more often the story's first sentence)."""
+    limits = _limits()
+    if len(drafts) < limits["headline_set_min_pages"] \
+            or sum(d.headline is not None for d in drafts) < limits["headline_set_share"] * len(drafts):
+        return list(drafts)
+    out = []
+    for d in drafts:
+        if d.headline is not None and reads_as_reporting(d.headline) and d.kept and d.kept[0].text == d.headline:
+            d = replace(d, notes=d.notes + (_claim_note(d.kept[0].line),))
+        elif d.headline is None and d.seed.meta.title is None and len(d.kept) >= 2 and _headline_shape(d.kept[0], d.blocks):
+            first = d.kept[0]
+            d = replace(d, headline=first.text, title=first.text, title_basis="headline (the seed set's pages open with one)")
+            if reads_as_reporting(first.text):
+                d = replace(d, notes=d.notes + (_claim_note(first.line),))
+            else:
+                cut = [Removed(first.text, REASON_HEADLINE, first.line)]
+                rest = d.kept[1:]
+                if len(rest) >= 2 and not (rest[0].part or rest[0].post) and _deck(first.text, rest[0].text, rest[1].text):
+                    cut.append(Removed(rest[0].text, REASON_SUB_HEAD, rest[0].line))
+                    rest = rest[1:]
+                d = replace(d, kept=rest, removed=tuple(sorted(d.removed + tuple(cut), key=lambda r: r.line)))
+        out.append(d)
+    return out
+
+
+def _headline_shape(b: _Block, blocks: Sequence[_Block]) -> bool:
+    """The first line of the page, one sentence of a headline's length, that opens no story (no
+    dateline, no wire tag) and introduces nothing (no final colon)."""
+    limits = _limits()
+    text = b.text.strip()
+    return (b is blocks[0] or all(c.reason or furniture_reason(c.text) for c in blocks[: blocks.index(b)])) \
+        and not (b.part or b.post) and len(text.split()) <= limits["headline_max_words"] \
+        and len(text) <= limits["headline_max_chars"] and len(sentences.split(text)) == 1 \
+        and not text.endswith((":", "..", "…")) and story_dateline(text) is None and wire_tag(text) is None
 
 
 @functools.cache
@@ -393,6 +477,21 @@ def _summary_block(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
         for j in range(i + 1, end):
             if j not in reasons and not blocks[j].post and not reads_as_reporting(blocks[j].text):
                 reasons[j] = reason
+
+
+def _closing_bio(blocks: Sequence[_Block], reasons: dict[int, str]) -> tuple[int, str] | None:
+    """An opinion piece's closing note about its author ("Ana Ruiz is a lecturer in maritime law at
+    Marlow College."): the last line of the text, whose full name the text above never uses (a
+    news story that ends by describing someone has named them before). Marked, with the author."""
+    body = [i for i in range(len(blocks)) if i not in reasons and not blocks[i].post]
+    if len(body) < 2 or blocks[body[-1]].part:
+        return None
+    last = body[-1]
+    author = author_bio(blocks[last].text)
+    if author is None or any(author in blocks[i].text for i in body[:-1]):
+        return None
+    reasons[last] = furniture_rules().author_bio_reason
+    return last, author
 
 
 def _above_dateline(blocks: Sequence[_Block], reasons: dict[int, str]) -> list[int]:
@@ -472,6 +571,7 @@ def clean_all(seeds: Sequence[Seed]) -> list[Article]:
     drafts = [_draft(seed) for seed in seeds]
     repeated = _repeated_lines(drafts)
     drafts = [_draft(d.seed, repeated.get(d.outlet.casefold()), d.blocks) if d.outlet else d for d in drafts]
+    drafts = _headlines_of_the_set(drafts)
     drafts = [_dated_by_head(d) for d in drafts]
     # Years the seed set is dated in, from front matter or datelines only (never from a
     # date that was itself inferred from text), with the sources that attest them.
@@ -541,7 +641,8 @@ def _paragraphs(kept: Sequence[_Block]) -> tuple[list[Paragraph], list[str]]:
 
 def _article(d: _Draft) -> Article:
     seed = d.seed
-    paragraphs, notes = _paragraphs(d.kept)
+    paragraphs, split_notes = _paragraphs(d.kept)
+    notes = list(d.notes) + split_notes
     return Article(
         id=seed.id,
         path=seed.path,

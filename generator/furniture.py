@@ -35,6 +35,9 @@ class _Rules:
     label_reason: str
     wire_tag: re.Pattern[str]
     story_dateline: re.Pattern[str]
+    author_bio: re.Pattern[str]
+    author_bio_reason: str
+    author_bio_max_words: int
 
 
 @functools.cache
@@ -62,6 +65,9 @@ def rules() -> _Rules:
         label_reason=furniture["labels"]["reason"],
         wire_tag=re.compile(furniture["wire_tag"]),
         story_dateline=re.compile(furniture["story_dateline"]),
+        author_bio=re.compile(furniture["author_bio"]["pattern"], re.I),
+        author_bio_reason=furniture["author_bio"]["reason"],
+        author_bio_max_words=furniture["author_bio"]["max_words"],
     )
 
 
@@ -194,3 +200,21 @@ def story_dateline(text: str) -> re.Match[str] | None:
     """The place dateline that begins a story's text, if the paragraph opens with one
     ("PORTLAND, Maine — …", "MARLOW (Wire) - …")."""
     return rules().story_dateline.match(text)
+
+
+def author_bio(text: str) -> str | None:
+    """The author an opinion piece's closing note describes ("Ana Ruiz is a lecturer in maritime
+    law at Marlow College."), else None. Only the shape: whether the line closes the text and
+    whether its name is new to it is for the caller to say."""
+    r = rules()
+    stripped = text.strip()
+    if len(stripped.split()) > r.author_bio_max_words or speech_cue(stripped) or len(_sentence_ends(stripped)) != 1:
+        return None
+    match = r.author_bio.match(stripped)
+    return match["author"] if match else None
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where sentences end: a stop, then a space and a capital, or the end of the text (a stop
+    after an initial or "Jr." followed by a comma or a small letter is none)."""
+    return [m.start() for m in re.finditer(r"(?<![A-Z])(?<!\b(?:Jr|Sr|Dr|St|Mr|Ms))[.!?](?=\s+[A-Z]|$)", text)]

@@ -58,7 +58,7 @@ def _set_aside(articles: Sequence[Article], extractions: Sequence[Extraction]) -
     for a in articles:
         aside = asides.get(a.id)
         if aside:
-            removed = a.removed + tuple(Removed(p.text, captions.REASON, p.line) for p in a.paragraphs if p.n in aside)
+            removed = a.removed + tuple(Removed(p.text, captions.reason(p.text, a.paragraphs), p.line) for p in a.paragraphs if p.n in aside)
             a = dataclasses.replace(a, paragraphs=tuple(p for p in a.paragraphs if p.n not in aside),
                                     removed=tuple(sorted(removed, key=lambda r: r.line)))
         out.append(a)
