@@ -442,3 +442,11 @@ def test_a_weekday_read_as_both_tomorrow_and_a_week_before_is_left_undated():
     # a Friday gone and a Friday to come further off are two days, both kept
     text = "The captains met on Tuesday. They will meet again on Tuesday."
     assert times(text) == [("Tuesday", "2023-03-14"), ("Tuesday", "2023-03-21")]
+
+
+def test_last_and_the_name_of_the_month_just_ended_is_the_one_a_year_before():
+    # told on 2 March: the February just ended would be "last month"
+    assert times("Two ferries collided last February.", date(2023, 3, 2)) == [("last February", "2022-02")]
+    assert times("Two ferries collided last January.", date(2023, 3, 2)) == [("last January", "2023-01")]
+    assert times("Two ferries collided last December.", date(2023, 1, 10)) == [("last December", "2022-12")]
+
