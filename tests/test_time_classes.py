@@ -450,3 +450,10 @@ def test_last_and_the_name_of_the_month_just_ended_is_the_one_a_year_before():
     assert times("Two ferries collided last January.", date(2023, 3, 2)) == [("last January", "2023-01")]
     assert times("Two ferries collided last December.", date(2023, 1, 10)) == [("last December", "2022-12")]
 
+
+def test_then_after_until_or_by_is_the_time_named_just_before():
+    found = times("The ferry pass expires on April 30. Until then, riders may board at either pier.")
+    assert found == [("April 30", "2023-04-30"), ("then", "2023-04-30")]
+    # with nothing named before it, "by then" is left undated; a "then" of a story is no time
+    assert times("By then the crews had left.") == [("then", None)]
+    assert times("The crews met in May and then went home.") == [("May", "2022-05")]

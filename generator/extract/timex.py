@@ -53,6 +53,9 @@ def _expression(text: str, p: Parsed, where: Where, anchor: date | None, basis: 
 
 # how far back (in paragraphs) a named period or day stays the article's focus
 FOCUS_PARAGRAPHS = int(lexicon.thresholds("timex")["focus_paragraphs"])
+# what "until then" may point back to: a time the words place, not a stretch or a vague one
+THEN_PRECISIONS = ("day", "week", "month", "quarter", "half", "season", "year")
+THEN_KINDS = ("date", "weekday", "relday", "named", "month", "quarter", "half", "season", "year", "offset", "weekend")
 
 
 def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]:
@@ -67,6 +70,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
     day: tuple[TimeExpression, int] | None = None  # the day last named, weekdays included
     stretch = False  # a stretch ("the nine months") was reported on since the quarter was named
     bare: dict[int, list[int]] = {}  # a weekday named with no last/next: where it stands in `out`
+    last: tuple[TimeExpression, int] | None = None  # the time last named, for "until then"
     for i, paragraph in enumerate(article.paragraphs):
         doc = docs[i] if i < len(docs) else None
         found = find(paragraph.text, doc)
@@ -90,6 +94,9 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             elif p.kind == "yearfocus" and near_q is not None and near_q.value and not stretch:
                 t = replace(t, value=f"{p.year:04d}{near_q.value[4:]}", precision=near_q.precision,
                             note=f"the period named before ({near_q.expression}) in the year named")
+            elif p.kind == "thenfocus" and last is not None and paragraph.n - last[1] <= 1:
+                t = replace(t, value=last[0].value, precision=last[0].precision, anchor=None, anchor_basis=None,
+                            anchor_source=None, note=f"the time named before: {last[0].expression}")
             elif p.kind == "relfocus" and near is not None:
                 t = _from_named(t, p, near)
             elif p.kind == "duration" and anchor is not None and p.tense == "future" and (ahead := _in_so_long(paragraph.text, p)):
@@ -131,6 +138,8 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
                     reported = quarter
             if t.value and t.precision == "day" and p.kind in ("date", "weekday", "relday"):
                 day = (t, paragraph.n)
+            if t.value and t.precision in THEN_PRECISIONS and p.kind in THEN_KINDS:
+                last = (t, paragraph.n)
             if t.value and t.precision in ("day", "month", "quarter", "half", "year") and p.kind in ("date", "quarter", "half", "month", "year"):
                 named = (t, paragraph.n)
     return tuple(_one_day_per_weekday(out, bare, anchor))

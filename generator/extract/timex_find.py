@@ -128,6 +128,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
     back = alternation(w["year_back"], "i")
     back_nouns = alternation(w["year_back_nouns"], "i")
     day_preps = "|".join(rf"(?<=\b(?i:{re.escape(x)})\s)" for x in w["focus_day_prepositions"])
+    then_preps = "|".join(rf"(?<=\b(?i:{re.escape(x)})\s)" for x in w["then_openers"])
     spelled_year = rf"(?:{centuries}[\s-]{yy}|two\s+thousand(?:\s+(?:and\s+)?(?:{teens}|{ones}))?)"
     return [
         ("quarter", re.compile(
@@ -168,6 +169,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
             rf"(?:(?:{day_preps})(?i:the)\s+(?P<unit>{alternation(list(w['focus_days']), 'i')})\b"
             rf"(?!['’]s|\s+(?:{alternation(w['focus_day_not_before'], 'i')})\b|[-‐])"
             rf"|\b(?i:the)\s+(?P<punit>{alternation(list(w['focus_days']), 'i')})(?=['’]s\s))")),
+        ("thenfocus", re.compile(rf"(?:{then_preps})then\b(?![-‐])")),
         ("named", re.compile(rf"\b(?P<name>{alternation(list(w['named_days']))})(?:['’]s)?\b")),
         ("duration", re.compile(
             rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?:(?:{alternation(w['duration_fillers'], 'i')})\s+)?(?P<unit>{dunits})\b(?:[\s-]long\b)?(?![\s-]old\b)"
@@ -428,6 +430,8 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
         return Parsed(kind, start, m.end() - len(m.group(0)) + len(m.group(0).rstrip()), note="counted from an event the words name, not from a date")
     if kind == "dayfocus":
         return Parsed(kind, start, end, unit=w["focus_days"][(g["unit"] or g["punit"]).lower()])
+    if kind == "thenfocus":
+        return Parsed(kind, start, end, note="the time the article last named")
     if kind == "named":
         name = g["name"]
         return Parsed("named", start, end, note=name)

@@ -305,6 +305,8 @@ def resolve_parsed(p: Parsed, anchor: date | None) -> Resolution:
         return Resolution(f"{p.count - 1:02d}", None, False, note="a century, written as TimeML does (its first two digits)")
     if p.kind == "dayfocus":
         return Resolution(None, None, False, note="the day the article last named; none named before it")
+    if p.kind == "thenfocus":
+        return Resolution(None, None, False, note="the time the article last named; none named just before it")
     if p.kind == "relfocus":
         return Resolution(None, None, False, note="counted from a date the article names; none named before it")
     try:
