@@ -239,8 +239,8 @@ def test_a_day_something_takes_effect_is_the_one_nearest_the_anchor():
 
 
 def test_a_day_counted_from_an_event_is_kept_undated_and_never_an_event():
-    found = times("The ferry sailed on May 2, the day before the storm.", anchor=date(2023, 5, 10), parse=False)
-    assert found == [("May 2", "2023-05-02"), ("the day", None)]
+    found = times("The ferry sailed the day before the storm.", anchor=date(2023, 5, 10), parse=False)
+    assert found == [("the day", None)]
     assert times("The regatta starts the day after tomorrow.", parse=False) == [("the day after tomorrow", "2023-03-18")]
 
 
@@ -457,3 +457,11 @@ def test_then_after_until_or_by_is_the_time_named_just_before():
     # with nothing named before it, "by then" is left undated; a "then" of a story is no time
     assert times("By then the crews had left.") == [("then", None)]
     assert times("The crews met in May and then went home.") == [("May", "2022-05")]
+
+
+def test_a_day_counted_from_an_event_in_apposition_to_a_date_is_that_date():
+    found = times("The ferry sailed on May 2, the day before the storm.", anchor=date(2023, 5, 10), parse=False)
+    assert found == [("May 2", "2023-05-02"), ("the day", "2023-05-02")]
+    # a date in another clause is no apposition
+    found = times("The ferry sailed on May 2 and returned the day before the storm.", anchor=date(2023, 5, 10), parse=False)
+    assert found == [("May 2", "2023-05-02"), ("the day", None)]

@@ -94,6 +94,10 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             elif p.kind == "yearfocus" and near_q is not None and near_q.value and not stretch:
                 t = replace(t, value=f"{p.year:04d}{near_q.value[4:]}", precision=near_q.precision,
                             note=f"the period named before ({near_q.expression}) in the year named")
+            elif p.kind == "eventoffset" and k and (unit := _in_apposition(paragraph.text, found[k - 1], p, out[-1])):
+                t = replace(t, value=fmt(date.fromisoformat(out[-1].value or ""), unit), precision=unit, anchor=out[-1].anchor,
+                            anchor_basis=out[-1].anchor_basis, anchor_source=out[-1].anchor_source,
+                            note=f"the same time as {out[-1].expression}, which it follows in apposition")
             elif p.kind == "thenfocus" and last is not None and paragraph.n - last[1] <= 1:
                 t = replace(t, value=last[0].value, precision=last[0].precision, anchor=None, anchor_basis=None,
                             anchor_source=None, note=f"the time named before: {last[0].expression}")
@@ -162,6 +166,21 @@ def _one_day_per_weekday(out: list[TimeExpression], bare: dict[int, list[int]], 
             out[i] = replace(out[i], value=None, precision=None, anchor=None, anchor_basis=None, anchor_source=None,
                              note=f"the article reads this weekday as two different days ({', '.join(days)}); left undated")
     return out
+
+
+APPOSITION_UNITS: dict[str, Precision] = {"day": "day", "night": "day", "morning": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def _in_apposition(text: str, before: Parsed, p: Parsed, dated: TimeExpression) -> Precision | None:
+    """'on Oct. 12, the day before the crash': a phrase counted from an event that directly follows a
+    date, set off by a comma, names that date again (TimeML dates it so); the unit it is dated at,
+    or None. Without the date before it ("the day before the crash") it stays undated."""
+    if dated.value is None or dated.precision != "day" or before.kind not in ("date", "weekday", "relday"):
+        return None
+    if text[before.end:p.start] != ", ":
+        return None
+    unit = APPOSITION_UNITS.get(text[p.start:p.end].split()[-1].lower())
+    return unit if unit is not None and dated.where.start == before.start else None
 
 
 def _own_tense(text: str, p: Parsed) -> str | None:
