@@ -465,3 +465,11 @@ def test_a_day_counted_from_an_event_in_apposition_to_a_date_is_that_date():
     # a date in another clause is no apposition
     found = times("The ferry sailed on May 2 and returned the day before the storm.", anchor=date(2023, 5, 10), parse=False)
     assert found == [("May 2", "2023-05-02"), ("the day", None)]
+
+
+def test_a_quarter_told_for_contrast_after_after_leaves_the_reported_one_in_focus():
+    texts = ["The ferry operator earned $4 million in the third quarter.",
+             "After a weak second quarter, the operator credited summer crowds. Fuel cost less in the quarter."]
+    assert _paragraphs(texts, THU)[-1] == ("the quarter", "2022-Q3")
+    # with no period in focus before it, the quarter named is the one spoken of
+    assert _paragraphs(["After a weak second quarter, fuel cost less in the quarter."], THU)[-1] == ("the quarter", "2022-Q2")

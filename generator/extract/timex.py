@@ -119,7 +119,8 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             # (only a phrase that says "quarter": "the latest period" may be a half or a year)
             fallback = p.kind == "focus" and near_q is None and t.precision == "quarter" \
                 and p.modifier in ("latest", "completed") and "quarter" in t.expression.lower()
-            if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None) or fallback) and t.value:
+            if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None) or fallback) and t.value \
+                    and not (near_q is not None and _told_for_contrast(paragraph.text, p)):
                 quarter, stretch = (t, paragraph.n), False
                 # "a year earlier" compares results of a period begun by the anchor; one still under way
                 # and told in the future tense ("expects sales to keep falling through the third quarter")
@@ -147,6 +148,13 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             if t.value and t.precision in ("day", "month", "quarter", "half", "year") and p.kind in ("date", "quarter", "half", "month", "year"):
                 named = (t, paragraph.n)
     return tuple(_one_day_per_weekday(out, bare, anchor))
+
+
+def _told_for_contrast(text: str, p: Parsed) -> bool:
+    """'After a weak second quarter, the chain credited summer crowds': a quarter or half opened by
+    "after" (an article and up to two words between) is the period before the one reported on."""
+    openers = alternation(words()["focus_contrast_openers"], "i")
+    return bool(re.search(rf"\b{openers}\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){{0,2}}$", text[max(0, p.start - 60):p.start], re.I))
 
 
 def _one_day_per_weekday(out: list[TimeExpression], bare: dict[int, list[int]], anchor: date | None) -> list[TimeExpression]:
