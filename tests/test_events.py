@@ -335,3 +335,13 @@ def test_a_weekday_another_source_dated_the_next_day_names_as_its_own_is_left_un
     both = with_times([Source(gazette), Source(bulletin)], extracted(gazette, bulletin))
     values = {(s.id, t.expression): t.value for s in both for t in s.times}
     assert values == {("gazette", "Thursday"): None, ("bulletin", "Thursday morning"): "2023-03-16"}
+
+
+def test_a_weekday_another_source_places_on_the_next_day_in_local_time_is_left_undated():
+    from generator.merge.events import with_times
+
+    gazette = article("gazette", ["The pumps were restarted on Thursday, engineers said."], "2023-03-15")
+    wire = article("wire", ["The pumps were restarted on Thursday local time, engineers said."], "2023-03-15")
+    both = with_times([Source(gazette), Source(wire)], extracted(gazette, wire))
+    values = {(s.id, t.expression): t.value for s in both for t in s.times}
+    assert values == {("gazette", "Thursday"): None, ("wire", "Thursday"): "2023-03-16"}

@@ -473,3 +473,12 @@ def test_a_quarter_told_for_contrast_after_after_leaves_the_reported_one_in_focu
     assert _paragraphs(texts, THU)[-1] == ("the quarter", "2022-Q3")
     # with no period in focus before it, the quarter named is the one spoken of
     assert _paragraphs(["After a weak second quarter, fuel cost less in the quarter."], THU)[-1] == ("the quarter", "2022-Q2")
+
+
+def test_the_weekday_after_the_anchor_told_in_local_time_is_the_next_day():
+    # told on Thursday 16 March: "Friday ... local time" abroad is already the 17th there
+    assert times("The ferry sank early Friday local time, the coast guard said.") == [("early Friday", "2023-03-17")]
+    assert times("The ferry sank Friday (local time).") == [("Friday", "2023-03-17")]
+    assert times("The ferry sank Friday, the coast guard said.") == [("Friday", "2023-03-10")]
+    # a weekday further back is not moved by a time zone
+    assert times("The ferry sank Tuesday local time.") == [("Tuesday", "2023-03-14")]

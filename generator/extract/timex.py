@@ -23,7 +23,7 @@ from generator.extract.timex_resolve import PRECISIONS, Resolution, coarser, fir
 from generator.model import Article, Precision, TimeExpression, Where
 
 # The stage's interface, whichever module does the work.
-__all__ = ["PRECISIONS", "Parsed", "Resolution", "coarser", "complete", "extract", "find",
+__all__ = ["LOCAL_NEXT_DAY", "PRECISIONS", "Parsed", "Resolution", "coarser", "complete", "extract", "find",
            "resolve", "resolve_parsed", "words"]
 
 
@@ -111,6 +111,10 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             elif p.kind == "relperiod" and anchor is not None and _since_year_end(paragraph.text, p):
                 t = replace(t, value=f"{anchor.year - 1:04d}-12-31", precision="day",
                             note="since a year's end: the last one before the anchor")
+            if p.kind == "weekday" and anchor is not None and _local_next_day(paragraph.text, p, anchor):
+                d = anchor + timedelta(days=1)
+                t = replace(t, value=d.isoformat(), precision="day", anchor=anchor.isoformat(), anchor_basis=article.published_basis,
+                            anchor_source=article.id, note=LOCAL_NEXT_DAY)
             out.append(t)
             if p.kind == "weekday" and p.modifier == "past" and t.precision == "day" and p.weekday is not None:
                 bare.setdefault(p.weekday, []).append(len(out) - 1)
@@ -148,6 +152,19 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             if t.value and t.precision in ("day", "month", "quarter", "half", "year") and p.kind in ("date", "quarter", "half", "month", "year"):
                 named = (t, paragraph.n)
     return tuple(_one_day_per_weekday(out, bare, anchor))
+
+
+LOCAL_NEXT_DAY = "the anchor's next day, counted in local time"
+
+
+def _local_next_day(text: str, p: Parsed, anchor: date) -> bool:
+    """'state media reported Saturday morning local time', in an article dated Friday: the day is
+    counted where it happened, less than a day from where the article is dated, so the weekday that
+    follows the anchor is that next day and not the one six days before."""
+    if p.modifier != "past" or p.weekday != (anchor + timedelta(days=1)).weekday():
+        return False
+    phrases = alternation(words()["local_time_phrases"], "i")
+    return bool(re.match(rf"\s*,?\s*\(?{phrases}\b", text[p.end:p.end + 30]))
 
 
 def _told_for_contrast(text: str, p: Parsed) -> bool:

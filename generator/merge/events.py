@@ -76,12 +76,15 @@ def _a_day_early(times: dict[Where, TimeExpression], by_id: dict[str, Source]) -
     """'Trump on Tuesday lashed out', in a source dated Monday, while a source of the story dated
     Tuesday names Tuesday as its own day: a bare weekday told in the past names, by news style,
     a day of the week before (here six days back), but the same day name for the next day in
-    another source says this source's date may be a day early (an update carrying the first
-    version's date, a time zone). Nothing says which reading holds: it is left undated."""
-    own: dict[date, set[int]] = defaultdict(set)  # a source's date -> weekdays it names as that day
+    another source (as its own day, or as the next day in local time) says this source's date may
+    be a day early (an update carrying the first version's date, a time zone). Nothing says which
+    reading holds: it is left undated."""
+    # a day -> the weekdays a source names as that day: its own date, or its next day in local time
+    own: dict[date, set[int]] = defaultdict(set)
     for t in times.values():
         source = by_id.get(t.where.source)
-        if (wd := _bare_weekday(t)) is not None and source is not None and source.article.published == t.value:
+        if (wd := _bare_weekday(t)) is not None and source is not None \
+                and (source.article.published == t.value or t.note == timex.LOCAL_NEXT_DAY):
             own[date.fromisoformat(t.value)].add(wd)
     if not own:
         return times
@@ -97,8 +100,8 @@ def _a_day_early(times: dict[Where, TimeExpression], by_id: dict[str, Source]) -
             continue
         if wd == next_day.weekday() and wd in own.get(next_day, ()) and t.value == (next_day - timedelta(days=7)).isoformat():
             out[where] = replace(t, value=None, precision=None, anchor=None, anchor_basis=None, anchor_source=None,
-                                 note=f"read as {t.value}, but a source dated {next_day.isoformat()} names this weekday "
-                                      "as its own day: this source's date may be a day early; left undated")
+                                 note=f"read as {t.value}, but another source names this weekday as {next_day.isoformat()} "
+                                      "(its own date, or in local time): this source's date may be a day early; left undated")
     return out
 
 
