@@ -482,3 +482,8 @@ def test_the_weekday_after_the_anchor_told_in_local_time_is_the_next_day():
     assert times("The ferry sank Friday, the coast guard said.") == [("Friday", "2023-03-10")]
     # a weekday further back is not moved by a time zone
     assert times("The ferry sank Tuesday local time.") == [("Tuesday", "2023-03-14")]
+
+
+def test_a_month_of_a_year_is_that_month():
+    assert times("The ferry line was sold in June of 2019.") == [("June of 2019", "2019-06")]
+

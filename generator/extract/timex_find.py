@@ -79,7 +79,8 @@ class _Patterns:
         self.dated = [
             ("mdy", re.compile(rf"\b{wd_prefix}(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{year})?")),
             ("dmy", re.compile(rf"\b{wd_prefix}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{months})\b\.?(?:,?\s+{year})?")),
-            ("my", re.compile(rf"\b(?P<month>{months})\.?,?\s+{year}")),
+            # "June 2019", "June of 2019"
+            ("my", re.compile(rf"\b(?P<month>{months})\.?,?\s+(?:of\s+)?{year}")),
             ("iso", re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])")),
             ("range", re.compile(r"(?<![\w@#$£€.,/'’-])(?P<year>\d{4})\s?[-–—]\s?(?P<end>\d{4}|\d{2})(?![\w%/-]|[.,]\d)")),
             ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<part>{alternation(w['decade_parts'], 'i')})[-\s]?)?(?P<year>\d{{3}}0)['’]?s\b", re.I)),
