@@ -487,3 +487,7 @@ def test_the_weekday_after_the_anchor_told_in_local_time_is_the_next_day():
 def test_a_month_of_a_year_is_that_month():
     assert times("The ferry line was sold in June of 2019.") == [("June of 2019", "2019-06")]
 
+
+def test_a_time_word_joined_by_a_hyphen_to_the_next_word_is_no_time():
+    assert times("The inquiry into the year-old ferry strike went on.", parse=False) == []
+    assert times("The ferry strike ended this year.", parse=False) == [("this year", "2023")]

@@ -49,6 +49,11 @@ class Parsed:
     note: str = ""
 
 
+# "the year-old probe", "a today-only offer": a time word joined by a hyphen to the next word makes
+# an adjective of it, not a time
+JOINED = r"(?![-‐]\w)"
+
+
 class _Patterns:
     def __init__(self) -> None:
         w = words()
@@ -94,9 +99,9 @@ class _Patterns:
             ("month", re.compile(rf"\b(?:(?P<mod>{month_mods})[-\s]+|{preps})(?P<month>{full_months})\b(?!\s*\d)")),
             # "February's timetable": a month's own things (not a name's: "May's government")
             ("month", re.compile(rf"\b(?!{alternation(w['months_also_names'])}\b)(?P<mod>)(?P<month>{full_months})(?=['’]s\s+[a-z])")),
-            ("relday", re.compile(rf"\b(?P<phrase>{alternation(list(w['relative_days']), 'i')})\b")),
-            ("relperiod", re.compile(rf"\b(?P<phrase>{alternation(list(w['relative_periods']), 'i')})\b")),
-            ("recent", re.compile(rf"\b(?P<phrase>{alternation(list(w['recent_periods']), 'i')})\b")),
+            ("relday", re.compile(rf"\b(?P<phrase>{alternation(list(w['relative_days']), 'i')})\b{JOINED}")),
+            ("relperiod", re.compile(rf"\b(?P<phrase>{alternation(list(w['relative_periods']), 'i')})\b{JOINED}")),
+            ("recent", re.compile(rf"\b(?P<phrase>{alternation(list(w['recent_periods']), 'i')})\b{JOINED}")),
             ("ago", re.compile(rf"\b(?P<n>{num})\s+(?P<unit>{unit})\s+{alternation(w['ago_words'], 'i')}\b")),
             ("period", re.compile(rf"\b{period}\b", re.I)),
         ]
@@ -148,7 +153,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("season", re.compile(
             rf"\b(?:(?P<mod>{smods})\s+)?(?P<season>{seasons})\b(?:\s+(?:of\s+)?(?:{year}|(?P<spelled>{spelled_year})))?", re.I)),
         ("weekend", re.compile(rf"\b(?P<mod>{wemods})\s+weekend\b", re.I)),
-        ("anchorperiod", re.compile(rf"\b(?P<phrase>{alternation(list(w['anchor_periods']), 'i')})\b")),
+        ("anchorperiod", re.compile(rf"\b(?P<phrase>{alternation(list(w['anchor_periods']), 'i')})\b{JOINED}")),
         ("clock", re.compile(rf"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<mer>{mer})(?:\s+(?P<zone>{zones})\b)?", re.I)),
         ("clock", re.compile(rf"(?<![\w:.])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?P<zone>{zones})\b")),
         ("clock", re.compile(rf"(?<![\w:.])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<zone>{zones})\b")),
