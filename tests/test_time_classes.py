@@ -491,3 +491,12 @@ def test_a_month_of_a_year_is_that_month():
 def test_a_time_word_joined_by_a_hyphen_to_the_next_word_is_no_time():
     assert times("The inquiry into the year-old ferry strike went on.", parse=False) == []
     assert times("The ferry strike ended this year.", parse=False) == [("this year", "2023")]
+
+
+def test_a_verb_completing_another_is_told_in_that_verbs_tense():
+    monday = date(2023, 2, 6)
+    assert times("The ferry will start running Tuesday.", monday) == [("Tuesday", "2023-02-07")]
+    assert times("The crews will stop working in the spring.", monday) == [("the spring", "2023-SP")]
+    assert times("The ferry started running Tuesday.", monday) == [("Tuesday", "2023-01-31")]
+    # the verb an agreement governs comes after it: told by its own words, not the agreement's past
+    assert times("The ferry line agreed to buy two boats in April.", monday) == [("April", "2023-04")]
