@@ -500,3 +500,14 @@ def test_a_verb_completing_another_is_told_in_that_verbs_tense():
     assert times("The ferry started running Tuesday.", monday) == [("Tuesday", "2023-01-31")]
     # the verb an agreement governs comes after it: told by its own words, not the agreement's past
     assert times("The ferry line agreed to buy two boats in April.", monday) == [("April", "2023-04")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The harbour board meets on the first Monday of April.", ("the first Monday of April", "2023-04-03")),
+    ("The harbour board met on the last Friday in February.", ("the last Friday in February", "2023-02-24")),
+    ("The regatta is held on the second Sunday of June 2024.", ("the second Sunday of June 2024", "2024-06-09")),
+    ("The board meets on the fifth Monday of April.", ("the fifth Monday of April", None)),  # April 2023 has four
+    ("The board meets on the first Monday of the month.", ("the first Monday of the month", None)),
+])
+def test_a_weekday_counted_within_a_month_is_that_day_of_the_month(text, expected):
+    assert times(text) == [expected]

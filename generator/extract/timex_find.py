@@ -176,6 +176,9 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
             rf"(?!['’]s|\s+(?:{alternation(w['focus_day_not_before'], 'i')})\b|[-‐])"
             rf"|\b(?i:the)\s+(?P<punit>{alternation(list(w['focus_days']), 'i')})(?=['’]s\s))")),
         ("thenfocus", re.compile(rf"(?:{then_preps})then\b(?![-‐])")),
+        ("nthweekday", re.compile(
+            rf"\b(?i:the)\s+(?P<ord>{alternation(list(w['weekday_ordinals']), 'i')})\s+(?P<wd>{alternation(list(w['weekdays']))})"
+            rf"\s+(?:of|in)\s+(?:(?P<month>{alternation([m for m in w['months'] if len(m) > 3])})\b(?:,?\s+{year})?|(?P<unnamed>(?:the|each|every)\s+month)\b)")),
         ("named", re.compile(rf"\b(?P<name>{alternation(list(w['named_days']))})(?:['’]s)?\b")),
         ("duration", re.compile(
             rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?:(?:{alternation(w['duration_fillers'], 'i')})\s+)?(?P<unit>{dunits})\b(?:[\s-]long\b)?(?![\s-]old\b)"
@@ -436,6 +439,14 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
         return Parsed(kind, start, m.end() - len(m.group(0)) + len(m.group(0).rstrip()), note="counted from an event the words name, not from a date")
     if kind == "dayfocus":
         return Parsed(kind, start, end, unit=w["focus_days"][(g["unit"] or g["punit"]).lower()])
+    if kind == "nthweekday":
+        if g.get("unnamed"):  # "the first Monday of the month": no month the words name
+            return Parsed(kind, start, end, note="a weekday counted within a month the words do not name")
+        year = int(g["year"]) if g.get("year") else None
+        if year is not None and not _in_years(year):
+            return None
+        return Parsed(kind, start, end, year=year, month=_month(g["month"]), weekday=_weekday(g["wd"]),
+                      count=int(w["weekday_ordinals"][g["ord"].lower()]))
     if kind == "thenfocus":
         return Parsed(kind, start, end, note="the time the article last named")
     if kind == "named":

@@ -169,6 +169,29 @@ def _weekday_date(weekday: int, modifier: str | None, anchor: date) -> date:
     return anchor - timedelta(days=diff)
 
 
+def _nth_weekday(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None:
+    """'the first Monday of April', 'the last Friday in March 2024': the weekday counted within the
+    month, the month's year placed as a month named alone would be."""
+    assert p.month is not None and p.weekday is not None
+    anchored = p.year is None
+    if p.year is not None:
+        year = p.year
+    else:
+        month = first_day(replace(p, kind="month", modifier=None), anchor)
+        if month is None:
+            return None
+        year = month[0].year
+    first = date(year, p.month, 1)
+    if p.count > 0:
+        d = first + timedelta(days=(p.weekday - first.weekday()) % 7 + 7 * (p.count - 1))
+    else:
+        last = date(year, p.month, calendar.monthrange(year, p.month)[1])
+        d = last - timedelta(days=(last.weekday() - p.weekday) % 7)
+    if d.month != p.month:  # "the fifth Monday of April" in a year that has four
+        return None
+    return d, "day", anchored, "a weekday counted within its month"
+
+
 def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None:
     """The first day a parsed expression covers, its precision, and whether the anchor was used."""
     tense = p.tense
@@ -191,6 +214,8 @@ def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | N
             options = [d for d in options if d <= anchor] or options
         unit = "weekend" if words()["named_days"][p.note].get("weekend") else "day"
         return min(options, key=lambda d: (abs((d - anchor).days), d)), unit, True, f"{p.note} by its rule"
+    if p.kind == "nthweekday":
+        return _nth_weekday(p, anchor) if p.month is not None else None
     if p.kind == "date" and p.month is None:  # a numeric date whose order is unknown keeps its year
         assert p.year is not None
         return date(p.year, 1, 1), "year", False, p.note
