@@ -511,3 +511,9 @@ def test_a_verb_completing_another_is_told_in_that_verbs_tense():
 ])
 def test_a_weekday_counted_within_a_month_is_that_day_of_the_month(text, expected):
     assert times(text) == [expected]
+
+
+def test_a_day_and_month_written_out_leave_the_full_stop_to_the_sentence():
+    assert times("The ferry sank on 12 March.", parse=False) == [("12 March", "2023-03-12")]
+    assert times("The ferry sank on 12 Sept. in a gale.", parse=False) == [("12 Sept.", "2022-09-12")]
+

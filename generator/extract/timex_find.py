@@ -266,6 +266,12 @@ def _inside_name(text: str, start: int) -> bool:
     return bool(words_before) and words_before[-1][0].isupper() and not before.endswith((".", "!", "?", ":", "“", '"'))
 
 
+def _full_month(name: str) -> bool:
+    """'March', not 'Mar': no longer name of the same month begins with it."""
+    months = words()["months"]
+    return not any(o != name and o.startswith(name) and n == months.get(name) for o, n in months.items())
+
+
 def _from_match(kind: str, m: re.Match[str]) -> Parsed | None:
     g = m.groupdict()
     start, end = m.span()
@@ -278,6 +284,8 @@ def _from_match(kind: str, m: re.Match[str]) -> Parsed | None:
         if day is not None and not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
             return None
         weekday = _weekday(g["wd"]) if g.get("wd") else None
+        if kind == "dmy" and m.end("month") == end - 1 and _full_month(g["month"]):
+            end -= 1  # "on 12 March.": after a month written out the dot ends the sentence
         return Parsed("date", start, end, year=year, month=month, day=day, weekday=weekday)
     if kind == "range":
         first, last = int(g["year"]), g["end"]
