@@ -517,3 +517,8 @@ def test_a_day_and_month_written_out_leave_the_full_stop_to_the_sentence():
     assert times("The ferry sank on 12 March.", parse=False) == [("12 March", "2023-03-12")]
     assert times("The ferry sank on 12 Sept. in a gale.", parse=False) == [("12 Sept.", "2022-09-12")]
 
+
+def test_so_many_weeks_ago_and_a_weekday_is_that_weekday_so_many_weeks_back():
+    # told on Thursday 16 March: the latest Tuesday is the 14th, "a week ago Tuesday" the 7th
+    assert times("The ferry sank a week ago Tuesday.") == [("a week ago Tuesday", "2023-03-07")]
+    assert times("The ferry sank two weeks ago Friday.") == [("two weeks ago Friday", "2023-02-24")]

@@ -499,7 +499,21 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
     # ("several months before the crew struck") it stays a duration of its own.
     # "the last half of the '80s": a part of a period read as its own expression goes with it.
     placed = [p for p in placed if not any(o is not p and o.start <= p.start and p.end <= o.end for o in placed)]
-    return _with_clocks(text, _with_year_back(text, placed))
+    return _with_clocks(text, _with_weeks_back(text, _with_year_back(text, placed)))
+
+
+def _with_weeks_back(text: str, found: list[Parsed]) -> list[Parsed]:
+    """'a week ago Tuesday', 'two weeks ago Friday': the weekday so many weeks before the one a bare
+    weekday names, as one expression (apart, "Tuesday" would be the latest Tuesday)."""
+    out: list[Parsed] = []
+    for p in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "ago" and prev.unit == "week" and p.kind == "weekday" \
+                and p.modifier == "past" and not text[prev.end:p.start].strip():
+            out[-1] = replace(p, start=prev.start, modifier="weeks_back", count=prev.count)
+            continue
+        out.append(p)
+    return out
 
 
 def _with_year_back(text: str, found: list[Parsed]) -> list[Parsed]:

@@ -251,6 +251,10 @@ def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | N
         return shift(d, p.unit, p.count), coarser(precision, p.unit), anchored, note
     if anchor is None:
         return None
+    if p.kind == "weekday" and p.modifier == "weeks_back":
+        assert p.weekday is not None
+        d = _weekday_date(p.weekday, "past", anchor) - timedelta(weeks=p.count)
+        return d, "day", True, f"the latest such weekday, {p.count} week(s) back"
     if p.kind == "weekday":
         assert p.weekday is not None
         modifier = "future_or_today" if p.modifier == "past" and tense in ("future", "present") else \
