@@ -522,3 +522,19 @@ def test_so_many_weeks_ago_and_a_weekday_is_that_weekday_so_many_weeks_back():
     # told on Thursday 16 March: the latest Tuesday is the 14th, "a week ago Tuesday" the 7th
     assert times("The ferry sank a week ago Tuesday.") == [("a week ago Tuesday", "2023-03-07")]
     assert times("The ferry sank two weeks ago Friday.") == [("two weeks ago Friday", "2023-02-24")]
+
+
+def test_a_time_of_day_with_local_time_between_it_and_its_day_is_that_days():
+    assert times("The ferry sank at 2 a.m. local time on Tuesday.") == [("2 a.m. local time on Tuesday", "2023-03-14")]
+    # told on Thursday: Friday in local time is the next day
+    assert times("The ferry sank at 2 a.m. local time on Friday.") == [("2 a.m. local time on Friday", "2023-03-17")]
+
+
+def test_a_time_of_day_alone_is_on_the_day_just_named():
+    assert times("The ferry sank on Tuesday. At 9 a.m. rescuers reached the wreck.") == [
+        ("Tuesday", "2023-03-14"), ("9 a.m.", "2023-03-14")]
+    assert times("The ferry sank on Tuesday. A briefing will be held at 3 p.m.") == [("Tuesday", "2023-03-14"), ("3 p.m.", None)]
+    assert times("Rescuers reached the wreck at 9 a.m.") == [("9 a.m.", "2023-03-16")]
+    # after a deadline named ahead, a time of day has no day the words give
+    assert times("Fares are frozen until April 1. The old fares were due to end at midnight.") == [
+        ("April 1", "2023-04-01"), ("midnight", None)]

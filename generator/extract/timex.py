@@ -98,6 +98,8 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
                 t = replace(t, value=fmt(date.fromisoformat(out[-1].value or ""), unit), precision=unit, anchor=out[-1].anchor,
                             anchor_basis=out[-1].anchor_basis, anchor_source=out[-1].anchor_source,
                             note=f"the same time as {out[-1].expression}, which it follows in apposition")
+            elif p.kind == "clock" and t.value and day is not None and paragraph.n - day[1] <= 1 and day[0].value != t.value:
+                t = _clock_on_day(t, p, day[0])
             elif p.kind == "thenfocus" and last is not None and paragraph.n - last[1] <= 1:
                 t = replace(t, value=last[0].value, precision=last[0].precision, anchor=None, anchor_basis=None,
                             anchor_source=None, note=f"the time named before: {last[0].expression}")
@@ -154,6 +156,18 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
     return tuple(_one_day_per_weekday(out, bare, anchor))
 
 
+def _clock_on_day(t: TimeExpression, p: Parsed, named: TimeExpression) -> TimeExpression:
+    """'The ferry sank on Tuesday. At 9 a.m. rescuers arrived': a time of day with no day of its
+    own, told in the past, is on the past day just named, not the anchor's. Otherwise ("a briefing
+    will follow at 3 p.m.", "tariffs set to expire at 12:01 a.m." after a deadline was named) it may
+    be on either, and is left undated."""
+    if p.tense != "past" or named.value is None or (t.anchor is not None and named.value > t.anchor):
+        return replace(t, value=None, precision=None, anchor=None, anchor_basis=None, anchor_source=None,
+                       note=f"a time of day after {named.expression} was named, not told as on it: the day is not said")
+    return replace(t, value=named.value, precision="day", anchor=named.anchor, anchor_basis=named.anchor_basis,
+                   anchor_source=named.anchor_source, note=f"a time of day on the day named before: {named.expression}")
+
+
 LOCAL_NEXT_DAY = "the anchor's next day, counted in local time"
 
 
@@ -164,7 +178,8 @@ def _local_next_day(text: str, p: Parsed, anchor: date) -> bool:
     if p.modifier != "past" or p.weekday != (anchor + timedelta(days=1)).weekday():
         return False
     phrases = alternation(words()["local_time_phrases"], "i")
-    return bool(re.match(rf"\s*,?\s*\(?{phrases}\b", text[p.end:p.end + 30]))
+    # after the weekday, or inside the expression with its time of day ("2 a.m. local time on Friday")
+    return bool(re.match(rf"\s*,?\s*\(?{phrases}\b", text[p.end:p.end + 30]) or re.search(rf"\b{phrases}\b", text[p.start:p.end]))
 
 
 def _told_for_contrast(text: str, p: Parsed) -> bool:

@@ -568,7 +568,12 @@ def _with_part_of(text: str, p: Parsed) -> Parsed:
     return replace(p, start=max(0, p.start - 30) + m.start()) if m else p
 
 
-CLOCK_JOINS = re.compile(r"\s*(?:,\s*)?(?:(?:at|on|of)\s+)?(?:the\s+)?$", re.I)
+@functools.cache
+def _clock_joins() -> re.Pattern[str]:
+    """What may stand between a time of day and its day: "3 p.m. Tuesday", "Tuesday at 3 p.m.",
+    "2 a.m. local time on Tuesday"."""
+    local = alternation(words()["local_time_phrases"], "i")
+    return re.compile(rf"\s*(?:,\s*)?(?:\(?{local}\)?\s*,?\s*)?(?:(?:at|on|of)\s+)?(?:the\s+)?$", re.I)
 
 
 DATED = ("date", "weekday", "relday", "named")
@@ -581,7 +586,7 @@ def _with_clocks(text: str, found: list[Parsed]) -> list[Parsed]:
     for p in found:
         prev = out[-1] if out else None
         if prev is not None and {prev.kind, p.kind} & {"clock"} and (prev.kind in DATED or p.kind in DATED) \
-                and CLOCK_JOINS.fullmatch(text[prev.end:p.start]):
+                and _clock_joins().fullmatch(text[prev.end:p.start]):
             day, clock = (prev, p) if p.kind == "clock" else (p, prev)
             if day.clock is None and clock.kind == "clock":
                 out[-1] = replace(day, start=prev.start, end=p.end, clock=clock.clock)
