@@ -208,9 +208,6 @@ def _one_day_per_weekday(out: list[TimeExpression], bare: dict[int, list[int]], 
     return out
 
 
-APPOSITION_UNITS: dict[str, Precision] = {"day": "day", "night": "day", "morning": "day", "week": "week", "month": "month", "year": "year"}
-
-
 def _in_apposition(text: str, before: Parsed, p: Parsed, dated: TimeExpression) -> Precision | None:
     """'on Oct. 12, the day before the crash': a phrase counted from an event that directly follows a
     date, set off by a comma, names that date again (TimeML dates it so); the unit it is dated at,
@@ -219,7 +216,7 @@ def _in_apposition(text: str, before: Parsed, p: Parsed, dated: TimeExpression) 
         return None
     if text[before.end:p.start] != ", ":
         return None
-    unit = APPOSITION_UNITS.get(text[p.start:p.end].split()[-1].lower())
+    unit = words()["event_offset_units"].get(text[p.start:p.end].split()[-1].lower())
     return unit if unit is not None and dated.where.start == before.start else None
 
 

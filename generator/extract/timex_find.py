@@ -169,7 +169,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("set", re.compile(rf"\b(?:(?:{alternation(w['set_openers'], 'i')})\s+(?:other\s+)?(?:{alternation(list(w['duration_units']) + w['set_units'], 'i')}|{alternation(list(w['months']))}|{alternation(list(w['weekdays']))}){'|' + alternation(w['set_words'], 'i') if w['set_words'] else ''})\b")),
         # "the day before the crash": counted from an event, not from a date (a date after it
         # makes it an offset, which takes these words with it)
-        ("eventoffset", re.compile(rf"\bthe\s+(?:{alternation(w['event_offset_units'], 'i')})\s+(?=(?:{alternation(list(w['offset_directions']), 'i')})\s+the\b)")),
+        ("eventoffset", re.compile(rf"\bthe\s+(?:{alternation(list(w['event_offset_units']), 'i')})\s+(?=(?:{alternation(list(w['offset_directions']), 'i')})\s+the\b)")),
         # "for the week", "later in the day", "the week's busiest session": the day last named
         ("dayfocus", re.compile(
             rf"(?:(?:{day_preps})(?i:the)\s+(?P<unit>{alternation(list(w['focus_days']), 'i')})\b"
