@@ -538,3 +538,15 @@ def test_a_time_of_day_alone_is_on_the_day_just_named():
     # after a deadline named ahead, a time of day has no day the words give
     assert times("Fares are frozen until April 1. The old fares were due to end at midnight.") == [
         ("April 1", "2023-04-01"), ("midnight", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ferry takings rose in Q3 2021.", [("Q3 2021", "2021-Q3")]),
+    ("Ferry takings rose in H1'22.", [("H1'22", "2022-H1")]),
+    ("Ferry takings rose 4% in Q3.", [("Q3", "2022-Q3")]),
+    ("Ferry takings rose in FY2022.", [("FY2022", "2022")]),
+    ("The new Q3 ferry sold well.", []),  # a bare code elsewhere may be a name
+])
+def test_quarters_halves_and_fiscal_years_in_their_short_forms(text, expected):
+    assert times(text) == expected
+

@@ -134,6 +134,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
     back = alternation(w["year_back"], "i")
     back_nouns = alternation(w["year_back_nouns"], "i")
     day_preps = "|".join(rf"(?<=\b(?i:{re.escape(x)})\s)" for x in w["focus_day_prepositions"])
+    code_preps = "|".join(rf"(?<=\b(?i:{re.escape(x)})\s)" for x in w["period_code_openers"])
     then_preps = "|".join(rf"(?<=\b(?i:{re.escape(x)})\s)" for x in w["then_openers"])
     spelled_year = rf"(?:{centuries}[\s-]{yy}|two\s+thousand(?:\s+(?:and\s+)?(?:{teens}|{ones}))?)"
     return [
@@ -143,6 +144,13 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("half", re.compile(
             rf"\b(?:the\s+)?(?:(?P<poss>{poss})\s+|(?P<pyear>\d{{4}})\s+)?(?:(?P<ord>{hord})[\s-]+half|(?P<quarters>{quarters}))"
             rf"(?:\s+of\s+(?:(?:fiscal|the\s+year)\s+)?(?:{year}|(?P<rel>this|last|next)\s+year|(?P<the>the|this)\s+year))?\b", re.I)),
+        # "Q3 2021", "H1'22", "in Q3": a quarter or half in its short form (a bare code only after a
+        # word that opens a period, so that a model name stays a name)
+        ("qcode", re.compile(
+            rf"(?<![\w-])(?P<qh>Q[1-4]|H[12])(?:(?:\s+|\s*[-/]\s*)(?P<year>\d{{4}})|\s*['’](?P<yy>\d{{2}}))(?![\w-])")),
+        ("qcode", re.compile(rf"(?:{code_preps})(?P<qh>Q[1-4]|H[12])(?![\w-])")),
+        # "FY2022", "FY 2022", "FY22": a fiscal year, dated as the year it names (TimeML)
+        ("fycode", re.compile(r"(?<![\w-])FY\s?(?:(?P<year>\d{4})|(?P<yy>\d{2}))(?![\w-])")),
         ("relfocus", re.compile(rf"\b(?P<open>{alternation(list(w['focus_openers']), 'i')})\s+(?P<unit>{alternation(w['focus_units'], 'i')})\b(?!\s+(?:of|before|after|earlier|later|ago|or)\b|['’-])")),
         # ("the quarter-to-quarter comparison", "the period-end rate": a word made with the noun is no period)
         ("focus", re.compile(rf"\b(?P<phrase>{alternation(list(w['focus_quarters']), 'i')})\b(?!\s+of\b|[-‐])")),
@@ -447,6 +455,13 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
         return Parsed(kind, start, m.end() - len(m.group(0)) + len(m.group(0).rstrip()), note="counted from an event the words name, not from a date")
     if kind == "dayfocus":
         return Parsed(kind, start, end, unit=w["focus_days"][(g["unit"] or g["punit"]).lower()])
+    if kind in ("qcode", "fycode"):
+        year = int(g["year"]) if g.get("year") else (2000 + int(g["yy"]) if int(g["yy"]) < 50 else 1900 + int(g["yy"])) if g.get("yy") else None
+        if year is not None and not _in_years(year):
+            return None
+        if kind == "fycode":
+            return Parsed("year", start, end, year=year, note="a fiscal year")
+        return Parsed("quarter" if g["qh"][0] == "Q" else "half", start, end, year=year, part=g["qh"])
     if kind == "nthweekday":
         if g.get("unnamed"):  # "the first Monday of the month": no month the words name
             return Parsed(kind, start, end, note="a weekday counted within a month the words do not name")
