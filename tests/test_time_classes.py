@@ -550,3 +550,11 @@ def test_a_time_of_day_alone_is_on_the_day_just_named():
 def test_quarters_halves_and_fiscal_years_in_their_short_forms(text, expected):
     assert times(text) == expected
 
+
+
+def test_a_quarter_told_in_the_future_is_under_way_just_ended_or_the_next():
+    # told on 16 March 2023: the second quarter to come is this year's; the fourth, just ended,
+    # may still be reported on
+    assert times("Ferry takings will rise in the second quarter.") == [("the second quarter", "2023-Q2")]
+    assert times("The ferry line will report results for the fourth quarter.") == [("the fourth quarter", "2022-Q4")]
+    assert times("Ferry takings rose in the second quarter.") == [("the second quarter", "2022-Q2")]

@@ -57,7 +57,8 @@ def _weekend(d: date) -> str:
 
 def _part_start(p: Parsed, anchor: date | None, tense: str | None) -> date | None:
     """First day of a quarter, half or season; with no year, the latest that began on or before
-    the anchor (or, in the future tense, the first that has not ended by it)."""
+    the anchor (or, in the future tense, a season that has not ended by it, and a quarter or half
+    under way or just ended, else the next one)."""
     assert p.part is not None
     if p.kind == "season":
         month = int(words()["season_months"][p.part])
@@ -75,7 +76,12 @@ def _part_start(p: Parsed, anchor: date | None, tense: str | None) -> date | Non
         return max(d for d in starts if shift(d, "month", length) <= anchor)
     if p.modifier == "next" or (tense == "future" and p.kind == "season"):
         return min(d for d in starts if shift(d, "month", length) > anchor and (p.modifier != "next" or d > anchor))
-    return max(d for d in starts if d <= anchor)
+    latest = max(d for d in starts if d <= anchor)
+    if tense == "future" and shift(latest, "month", 2 * length) <= anchor:
+        # "sales will rise in the first quarter", told in November: a quarter told of in the future
+        # is the one under way or just ended (its results are still to come), else the next one
+        return shift(latest, "month", 12)
+    return latest
 
 
 def _year_for(month: int, day: int, anchor: date, tense: str | None) -> date | None:
