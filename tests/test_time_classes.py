@@ -558,3 +558,8 @@ def test_a_quarter_told_in_the_future_is_under_way_just_ended_or_the_next():
     assert times("Ferry takings will rise in the second quarter.") == [("the second quarter", "2023-Q2")]
     assert times("The ferry line will report results for the fourth quarter.") == [("the fourth quarter", "2022-Q4")]
     assert times("Ferry takings rose in the second quarter.") == [("the second quarter", "2022-Q2")]
+
+
+def test_a_number_before_a_comma_is_no_amount_counted_per_unit():
+    found = [(t.expression, t.kind, t.value) for t in _extract("The ferry sank in 2019, a year after the strike.", THU, False)]
+    assert found == [("2019", "year", "2019"), ("a year", "duration", "P1Y")]

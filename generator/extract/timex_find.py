@@ -560,6 +560,8 @@ def _is_rate(text: str, p: Parsed) -> bool:
     w = words()
     if not re.match(r"(?:a|an)\s", text[p.start:p.end], re.I):
         return False
+    if re.search(r"[,;:(]\s*$", text[max(0, p.start - 3):p.start]):
+        return False  # "In 2019, a year after the strike": after a comma no amount is counted per unit
     before = re.findall(r"[\w$%.,']+", text[max(0, p.start - 40):p.start])
     for token in reversed(before[-3:]):
         low = token.lower().strip(".,")
