@@ -563,3 +563,8 @@ def test_a_quarter_told_in_the_future_is_under_way_just_ended_or_the_next():
 def test_a_number_before_a_comma_is_no_amount_counted_per_unit():
     found = [(t.expression, t.kind, t.value) for t in _extract("The ferry sank in 2019, a year after the strike.", THU, False)]
     assert found == [("2019", "year", "2019"), ("a year", "duration", "P1Y")]
+
+
+def test_the_week_of_a_day_is_that_days_week():
+    assert times("The crossing reopened in the week of March 6.") == [("the week of March 6", "2023-W10")]
+    assert times("The crossing reopened on March 6.") == [("March 6", "2023-03-06")]

@@ -509,7 +509,7 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
         if all(p.end <= c.start or p.start >= c.end for c in chosen):
             chosen.append(p)
     chosen.sort(key=lambda p: p.start)
-    placed = [_with_part_of(text, _with_offset(text, p)) for p in chosen]
+    placed = [_with_part_of(text, _with_week_of(text, _with_offset(text, p))) for p in chosen]
     # "two days before the May 5 vote": the count is part of the offset; before a clause
     # ("several months before the crew struck") it stays a duration of its own.
     # "the last half of the '80s": a part of a period read as its own expression goes with it.
@@ -610,6 +610,16 @@ def _with_clocks(text: str, found: list[Parsed]) -> list[Parsed]:
                 continue
         out.append(p)
     return out
+
+
+def _with_week_of(text: str, p: Parsed) -> Parsed:
+    """'in the week of March 6': the week that holds the day, as one expression dated at the week."""
+    if p.kind != "date" or p.day is None:
+        return p
+    m = re.search(rf"\b(?:{alternation(words()['week_of_phrases'], 'i')})\s+$", text[max(0, p.start - 30):p.start])
+    if m is None:
+        return p
+    return Parsed("offset", max(0, p.start - 30) + m.start(), p.end, unit="week", count=0, base=p)
 
 
 def _with_offset(text: str, p: Parsed) -> Parsed:
