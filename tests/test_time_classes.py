@@ -568,3 +568,11 @@ def test_a_number_before_a_comma_is_no_amount_counted_per_unit():
 def test_the_week_of_a_day_is_that_days_week():
     assert times("The crossing reopened in the week of March 6.") == [("the week of March 6", "2023-W10")]
     assert times("The crossing reopened on March 6.") == [("March 6", "2023-03-06")]
+
+
+def test_a_span_of_days_in_one_month_keeps_its_last_day():
+    found = [(t.expression, t.value, t.end) for t in _extract("The crossing will close March 20-24.", THU, True)]
+    assert found == [("March 20-24", "2023-03-20", "2023-03-24")]
+    # a second number that cannot end the span leaves the day alone
+    found = [(t.expression, t.value, t.end) for t in _extract("The crossing will close March 20-14.", THU, True)]
+    assert found == [("March 20", "2023-03-20", None)]

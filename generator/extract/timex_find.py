@@ -42,6 +42,7 @@ class Parsed:
     unit: Precision | None = None
     count: int = 0  # days for relative days, units for periods / ago / offsets
     end_year: int | None = None
+    end_day: int | None = None  # "March 20-24": the last day of a span of days in one month
     base: Parsed | None = None  # the date an offset counts from
     part: str | None = None  # a part of a year: "Q3", "H2", "SU"
     clock: str | None = None  # a time of day, "14:15"
@@ -82,7 +83,8 @@ class _Patterns:
         one_unit = alternation([u for u in w["units"] if not u.endswith("s")], "i")
         period = rf"(?:{alternation(w['period_openers'], 'i')})\s+(?P<span>the\s+(?:{alternation(w['period_words'], 'i')})\s+(?P<n>{num})\s+(?P<unit>{unit}))"
         self.dated = [
-            ("mdy", re.compile(rf"\b{wd_prefix}(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{year})?")),
+            ("mdy", re.compile(rf"\b{wd_prefix}(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                               rf"(?:\s?[-–]\s?(?P<endday>\d{{1,2}})\b(?![-–/.,]\d))?(?:,?\s+{year})?")),
             ("dmy", re.compile(rf"\b{wd_prefix}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{months})\b\.?(?:,?\s+{year})?")),
             # "June 2019", "June of 2019"
             ("my", re.compile(rf"\b(?P<month>{months})\.?,?\s+(?:of\s+)?{year}")),
@@ -294,7 +296,11 @@ def _from_match(kind: str, m: re.Match[str]) -> Parsed | None:
         weekday = _weekday(g["wd"]) if g.get("wd") else None
         if kind == "dmy" and m.end("month") == end - 1 and _full_month(g["month"]):
             end -= 1  # "on 12 March.": after a month written out the dot ends the sentence
-        return Parsed("date", start, end, year=year, month=month, day=day, weekday=weekday)
+        end_day = int(g["endday"]) if g.get("endday") else None
+        if end_day is not None and not (day or 0) < end_day <= calendar.monthrange(year or 2000, month)[1]:
+            # "a March 3-1 win" is no span of days: the date is the day alone
+            return Parsed("date", start, m.end("day"), month=month, day=day, weekday=weekday)
+        return Parsed("date", start, end, year=year, month=month, day=day, weekday=weekday, end_day=end_day)
     if kind == "range":
         first, last = int(g["year"]), g["end"]
         last_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)

@@ -356,6 +356,8 @@ def resolve_parsed(p: Parsed, anchor: date | None) -> Resolution:
     if precision == "weekend":
         return Resolution(_weekend(d), "week", anchored, None, note)
     end = fmt(date(p.end_year, 1, 1), precision) if p.kind == "range" and p.end_year else None
+    if p.kind == "date" and p.end_day is not None and precision == "day":
+        end = date(d.year, d.month, p.end_day).isoformat()  # "March 20-24": the span's last day
     return Resolution(fmt(d, precision), precision, anchored, end, note)
 
 
