@@ -159,7 +159,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
 def _clock_on_day(t: TimeExpression, p: Parsed, named: TimeExpression) -> TimeExpression:
     """'The ferry sank on Tuesday. At 9 a.m. rescuers arrived': a time of day with no day of its
     own, told in the past, is on the past day just named, not the anchor's. Otherwise ("a briefing
-    will follow at 3 p.m.", "tariffs set to expire at 12:01 a.m." after a deadline was named) it may
+    will follow at 3 p.m.", "the old fares were due to end at midnight" after a deadline was named) it may
     be on either, and is left undated."""
     if p.tense != "past" or named.value is None or (t.anchor is not None and named.value > t.anchor):
         return replace(t, value=None, precision=None, anchor=None, anchor_basis=None, anchor_source=None,
@@ -172,7 +172,7 @@ LOCAL_NEXT_DAY = "the anchor's next day, counted in local time"
 
 
 def _local_next_day(text: str, p: Parsed, anchor: date) -> bool:
-    """'state media reported Saturday morning local time', in an article dated Friday: the day is
+    """'the ferry sank early Friday local time', in an article dated Thursday: the day is
     counted where it happened, less than a day from where the article is dated, so the weekday that
     follows the anchor is that next day and not the one six days before."""
     if p.modifier != "past" or p.weekday != (anchor + timedelta(days=1)).weekday():
@@ -209,9 +209,9 @@ def _one_day_per_weekday(out: list[TimeExpression], bare: dict[int, list[int]], 
 
 
 def _in_apposition(text: str, before: Parsed, p: Parsed, dated: TimeExpression) -> Precision | None:
-    """'on Oct. 12, the day before the crash': a phrase counted from an event that directly follows a
+    """'on May 2, the day before the storm': a phrase counted from an event that directly follows a
     date, set off by a comma, names that date again (TimeML dates it so); the unit it is dated at,
-    or None. Without the date before it ("the day before the crash") it stays undated."""
+    or None. Without the date before it ("the day before the storm") it stays undated."""
     if dated.value is None or dated.precision != "day" or before.kind not in ("date", "weekday", "relday"):
         return None
     if text[before.end:p.start] != ", ":

@@ -50,7 +50,7 @@ class Parsed:
     note: str = ""
 
 
-# "the year-old probe", "a today-only offer": a time word joined by a hyphen to the next word makes
+# "the year-old inquiry", "a today-only offer": a time word joined by a hyphen to the next word makes
 # an adjective of it, not a time
 JOINED = r"(?![-‐]\w)"
 

@@ -292,7 +292,7 @@ def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | N
         elif p.modifier == "last":
             year = anchor.year - (p.month >= anchor.month)
             if p.month == anchor.month - 1:
-                # "crashed last February", told in March: the month just ended would be "last month";
+                # "collided last February", told in March: the month just ended would be "last month";
                 # naming it says the one a year before ("last December" told in January is left as
                 # the one just ended: there "last" may mean "of last year", which is the same month)
                 year -= 1

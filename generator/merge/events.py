@@ -73,12 +73,12 @@ def _bare_weekday(t: TimeExpression) -> int | None:
 
 
 def _a_day_early(times: dict[Where, TimeExpression], by_id: dict[str, Source]) -> dict[Where, TimeExpression]:
-    """'Trump on Tuesday lashed out', in a source dated Monday, while a source of the story dated
-    Tuesday names Tuesday as its own day: a bare weekday told in the past names, by news style,
-    a day of the week before (here six days back), but the same day name for the next day in
-    another source (as its own day, or as the next day in local time) says this source's date may
-    be a day early (an update carrying the first version's date, a time zone). Nothing says which
-    reading holds: it is left undated."""
+    """'the pumps were restarted on Thursday', in a source dated Wednesday, while a source of the
+    story dated Thursday names Thursday as its own day: a bare weekday told in the past names, by
+    news style, a day of the week before (here six days back), but the same day name for the next
+    day in another source (as its own day, or as the next day in local time) says this source's
+    date may be a day early (an update carrying the first version's date, a time zone). Nothing
+    says which reading holds: it is left undated."""
     # a day -> the weekdays a source names as that day: its own date, or its next day in local time
     own: dict[date, set[int]] = defaultdict(set)
     for t in times.values():
