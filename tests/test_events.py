@@ -321,3 +321,27 @@ def test_a_weekend_reads_as_its_saturday_and_sunday():
     from generator.pages.chronology import when
     assert when("2023-W14-WE", "week") == "weekend of 8 Apr 2023 (to 9 Apr)"
     assert when("2023-W14", "week") == "week of 3 Apr 2023 (to 9 Apr)"
+
+
+def test_a_weekday_another_source_dated_the_next_day_names_as_its_own_is_left_undated():
+    from generator.merge.events import with_times
+
+    # dated Wednesday, the gazette tells of "Thursday" in the past: by style the Thursday before,
+    # but the bulletin, dated Thursday, names Thursday as its own day
+    gazette = article("gazette", ["The pumps were restarted on Thursday, engineers said."], "2023-03-15")
+    bulletin = article("bulletin", ["The pumps were restarted on Thursday morning."], "2023-03-16")
+    alone = {t.expression: t.value for s in with_times([Source(gazette)], extracted(gazette)) for t in s.times}
+    assert alone == {"Thursday": "2023-03-09"}
+    both = with_times([Source(gazette), Source(bulletin)], extracted(gazette, bulletin))
+    values = {(s.id, t.expression): t.value for s in both for t in s.times}
+    assert values == {("gazette", "Thursday"): None, ("bulletin", "Thursday morning"): "2023-03-16"}
+
+
+def test_a_weekday_another_source_places_on_the_next_day_in_local_time_is_left_undated():
+    from generator.merge.events import with_times
+
+    gazette = article("gazette", ["The pumps were restarted on Thursday, engineers said."], "2023-03-15")
+    wire = article("wire", ["The pumps were restarted on Thursday local time, engineers said."], "2023-03-15")
+    both = with_times([Source(gazette), Source(wire)], extracted(gazette, wire))
+    values = {(s.id, t.expression): t.value for s in both for t in s.times}
+    assert values == {("gazette", "Thursday"): None, ("wire", "Thursday"): "2023-03-16"}

@@ -14,7 +14,7 @@ from generator import lexicon
 from generator.model import Article, EventClaim, Mention, TimeExpression, Where
 
 # Durations ("for the past four decades") describe a state, not something that happened then.
-NOT_EVENTS = {"period", "vague", "set", "relfocus", "duration", "quarter", "half", "season", "focus", "yearback", "decadeword", "yearfocus", "eventoffset", "dayfocus", "century"}
+NOT_EVENTS = {"period", "vague", "set", "relfocus", "duration", "quarter", "half", "season", "focus", "yearback", "decadeword", "yearfocus", "eventoffset", "dayfocus", "thenfocus", "century"}
 TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 
 

@@ -29,6 +29,14 @@ def of(start: int, end: int, doc: Any) -> str | None:
         verb = verb.head
     else:
         return None
+    # "will start running Tuesday", "began to sail Monday": the verb a verb of aspect (start, stop,
+    # resume ...) governs happens when that verb does, so it is told in that verb's tense ("agreed to
+    # buy it in February" is not: the buying comes after the agreeing)
+    for _ in range(4):
+        if verb.dep_ != "xcomp" or verb.head == verb or verb.head.lemma_ not in w["aspect_verbs"] \
+                or any(k.dep_ in ("aux", "auxpass") and k.tag_ != "TO" for k in verb.children):
+            break
+        verb = verb.head
     auxes = [k for k in verb.children if k.dep_ in ("aux", "auxpass")]
     plan = verb.head if verb.tag_ == "VB" and verb.head.lemma_ in w["future_heads"] else verb
     # the verbs a plan hangs from: "had been due to take place": take <- due <- been (had)

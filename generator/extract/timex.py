@@ -23,7 +23,7 @@ from generator.extract.timex_resolve import PRECISIONS, Resolution, coarser, fir
 from generator.model import Article, Precision, TimeExpression, Where
 
 # The stage's interface, whichever module does the work.
-__all__ = ["PRECISIONS", "Parsed", "Resolution", "coarser", "complete", "extract", "find",
+__all__ = ["LOCAL_NEXT_DAY", "PRECISIONS", "Parsed", "Resolution", "coarser", "complete", "extract", "find",
            "resolve", "resolve_parsed", "words"]
 
 
@@ -53,6 +53,9 @@ def _expression(text: str, p: Parsed, where: Where, anchor: date | None, basis: 
 
 # how far back (in paragraphs) a named period or day stays the article's focus
 FOCUS_PARAGRAPHS = int(lexicon.thresholds("timex")["focus_paragraphs"])
+# what "until then" may point back to: a time the words place, not a stretch or a vague one
+THEN_PRECISIONS = ("day", "week", "month", "quarter", "half", "season", "year")
+THEN_KINDS = ("date", "weekday", "relday", "named", "month", "quarter", "half", "season", "year", "offset", "weekend")
 
 
 def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]:
@@ -67,6 +70,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
     day: tuple[TimeExpression, int] | None = None  # the day last named, weekdays included
     stretch = False  # a stretch ("the nine months") was reported on since the quarter was named
     bare: dict[int, list[int]] = {}  # a weekday named with no last/next: where it stands in `out`
+    last: tuple[TimeExpression, int] | None = None  # the time last named, for "until then"
     for i, paragraph in enumerate(article.paragraphs):
         doc = docs[i] if i < len(docs) else None
         found = find(paragraph.text, doc)
@@ -90,6 +94,15 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             elif p.kind == "yearfocus" and near_q is not None and near_q.value and not stretch:
                 t = replace(t, value=f"{p.year:04d}{near_q.value[4:]}", precision=near_q.precision,
                             note=f"the period named before ({near_q.expression}) in the year named")
+            elif p.kind == "eventoffset" and k and (unit := _in_apposition(paragraph.text, found[k - 1], p, out[-1])):
+                t = replace(t, value=fmt(date.fromisoformat(out[-1].value or ""), unit), precision=unit, anchor=out[-1].anchor,
+                            anchor_basis=out[-1].anchor_basis, anchor_source=out[-1].anchor_source,
+                            note=f"the same time as {out[-1].expression}, which it follows in apposition")
+            elif p.kind == "clock" and t.value and day is not None and paragraph.n - day[1] <= 1 and day[0].value != t.value:
+                t = _clock_on_day(t, p, day[0])
+            elif p.kind == "thenfocus" and last is not None and paragraph.n - last[1] <= 1:
+                t = replace(t, value=last[0].value, precision=last[0].precision, anchor=None, anchor_basis=None,
+                            anchor_source=None, note=f"the time named before: {last[0].expression}")
             elif p.kind == "relfocus" and near is not None:
                 t = _from_named(t, p, near)
             elif p.kind == "duration" and anchor is not None and p.tense == "future" and (ahead := _in_so_long(paragraph.text, p)):
@@ -100,6 +113,10 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             elif p.kind == "relperiod" and anchor is not None and _since_year_end(paragraph.text, p):
                 t = replace(t, value=f"{anchor.year - 1:04d}-12-31", precision="day",
                             note="since a year's end: the last one before the anchor")
+            if p.kind == "weekday" and anchor is not None and _local_next_day(paragraph.text, p, anchor):
+                d = anchor + timedelta(days=1)
+                t = replace(t, value=d.isoformat(), precision="day", anchor=anchor.isoformat(), anchor_basis=article.published_basis,
+                            anchor_source=article.id, note=LOCAL_NEXT_DAY)
             out.append(t)
             if p.kind == "weekday" and p.modifier == "past" and t.precision == "day" and p.weekday is not None:
                 bare.setdefault(p.weekday, []).append(len(out) - 1)
@@ -108,7 +125,8 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
             # (only a phrase that says "quarter": "the latest period" may be a half or a year)
             fallback = p.kind == "focus" and near_q is None and t.precision == "quarter" \
                 and p.modifier in ("latest", "completed") and "quarter" in t.expression.lower()
-            if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None) or fallback) and t.value:
+            if (p.kind in ("quarter", "half") or (p.kind == "focus" and ended is not None) or fallback) and t.value \
+                    and not (near_q is not None and _told_for_contrast(paragraph.text, p)):
                 quarter, stretch = (t, paragraph.n), False
                 # "a year earlier" compares results of a period begun by the anchor; one still under way
                 # and told in the future tense ("expects sales to keep falling through the third quarter")
@@ -131,9 +149,44 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[TimeExpression, ...]
                     reported = quarter
             if t.value and t.precision == "day" and p.kind in ("date", "weekday", "relday"):
                 day = (t, paragraph.n)
+            if t.value and t.precision in THEN_PRECISIONS and p.kind in THEN_KINDS:
+                last = (t, paragraph.n)
             if t.value and t.precision in ("day", "month", "quarter", "half", "year") and p.kind in ("date", "quarter", "half", "month", "year"):
                 named = (t, paragraph.n)
     return tuple(_one_day_per_weekday(out, bare, anchor))
+
+
+def _clock_on_day(t: TimeExpression, p: Parsed, named: TimeExpression) -> TimeExpression:
+    """'The ferry sank on Tuesday. At 9 a.m. rescuers arrived': a time of day with no day of its
+    own, told in the past, is on the past day just named, not the anchor's. Otherwise ("a briefing
+    will follow at 3 p.m.", "the old fares were due to end at midnight" after a deadline was named) it may
+    be on either, and is left undated."""
+    if p.tense != "past" or named.value is None or (t.anchor is not None and named.value > t.anchor):
+        return replace(t, value=None, precision=None, anchor=None, anchor_basis=None, anchor_source=None,
+                       note=f"a time of day after {named.expression} was named, not told as on it: the day is not said")
+    return replace(t, value=named.value, precision="day", anchor=named.anchor, anchor_basis=named.anchor_basis,
+                   anchor_source=named.anchor_source, note=f"a time of day on the day named before: {named.expression}")
+
+
+LOCAL_NEXT_DAY = "the anchor's next day, counted in local time"
+
+
+def _local_next_day(text: str, p: Parsed, anchor: date) -> bool:
+    """'the ferry sank early Friday local time', in an article dated Thursday: the day is
+    counted where it happened, less than a day from where the article is dated, so the weekday that
+    follows the anchor is that next day and not the one six days before."""
+    if p.modifier != "past" or p.weekday != (anchor + timedelta(days=1)).weekday():
+        return False
+    phrases = alternation(words()["local_time_phrases"], "i")
+    # after the weekday, or inside the expression with its time of day ("2 a.m. local time on Friday")
+    return bool(re.match(rf"\s*,?\s*\(?{phrases}\b", text[p.end:p.end + 30]) or re.search(rf"\b{phrases}\b", text[p.start:p.end]))
+
+
+def _told_for_contrast(text: str, p: Parsed) -> bool:
+    """'After a weak second quarter, the chain credited summer crowds': a quarter or half opened by
+    "after" (an article and up to two words between) is the period before the one reported on."""
+    openers = alternation(words()["focus_contrast_openers"], "i")
+    return bool(re.search(rf"\b{openers}\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){{0,2}}$", text[max(0, p.start - 60):p.start], re.I))
 
 
 def _one_day_per_weekday(out: list[TimeExpression], bare: dict[int, list[int]], anchor: date | None) -> list[TimeExpression]:
@@ -153,6 +206,18 @@ def _one_day_per_weekday(out: list[TimeExpression], bare: dict[int, list[int]], 
             out[i] = replace(out[i], value=None, precision=None, anchor=None, anchor_basis=None, anchor_source=None,
                              note=f"the article reads this weekday as two different days ({', '.join(days)}); left undated")
     return out
+
+
+def _in_apposition(text: str, before: Parsed, p: Parsed, dated: TimeExpression) -> Precision | None:
+    """'on May 2, the day before the storm': a phrase counted from an event that directly follows a
+    date, set off by a comma, names that date again (TimeML dates it so); the unit it is dated at,
+    or None. Without the date before it ("the day before the storm") it stays undated."""
+    if dated.value is None or dated.precision != "day" or before.kind not in ("date", "weekday", "relday"):
+        return None
+    if text[before.end:p.start] != ", ":
+        return None
+    unit = words()["event_offset_units"].get(text[p.start:p.end].split()[-1].lower())
+    return unit if unit is not None and dated.where.start == before.start else None
 
 
 def _own_tense(text: str, p: Parsed) -> str | None:

@@ -42,11 +42,17 @@ class Parsed:
     unit: Precision | None = None
     count: int = 0  # days for relative days, units for periods / ago / offsets
     end_year: int | None = None
+    end_day: int | None = None  # "March 20-24": the last day of a span of days in one month
     base: Parsed | None = None  # the date an offset counts from
     part: str | None = None  # a part of a year: "Q3", "H2", "SU"
     clock: str | None = None  # a time of day, "14:15"
     tense: str | None = None  # "future" / "past": the tense of the verb the time belongs to
     note: str = ""
+
+
+# "the year-old inquiry", "a today-only offer": a time word joined by a hyphen to the next word makes
+# an adjective of it, not a time
+JOINED = r"(?![-‐]\w)"
 
 
 class _Patterns:
@@ -77,9 +83,11 @@ class _Patterns:
         one_unit = alternation([u for u in w["units"] if not u.endswith("s")], "i")
         period = rf"(?:{alternation(w['period_openers'], 'i')})\s+(?P<span>the\s+(?:{alternation(w['period_words'], 'i')})\s+(?P<n>{num})\s+(?P<unit>{unit}))"
         self.dated = [
-            ("mdy", re.compile(rf"\b{wd_prefix}(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{year})?")),
+            ("mdy", re.compile(rf"\b{wd_prefix}(?P<month>{months})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                               rf"(?:\s?[-–]\s?(?P<endday>\d{{1,2}})\b(?![-–/.,]\d))?(?:,?\s+{year})?")),
             ("dmy", re.compile(rf"\b{wd_prefix}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{months})\b\.?(?:,?\s+{year})?")),
-            ("my", re.compile(rf"\b(?P<month>{months})\.?,?\s+{year}")),
+            # "June 2019", "June of 2019"
+            ("my", re.compile(rf"\b(?P<month>{months})\.?,?\s+(?:of\s+)?{year}")),
             ("iso", re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])")),
             ("range", re.compile(r"(?<![\w@#$£€.,/'’-])(?P<year>\d{4})\s?[-–—]\s?(?P<end>\d{4}|\d{2})(?![\w%/-]|[.,]\d)")),
             ("decade", re.compile(rf"\b(?:the\s+)?(?:(?P<part>{alternation(w['decade_parts'], 'i')})[-\s]?)?(?P<year>\d{{3}}0)['’]?s\b", re.I)),
@@ -93,9 +101,9 @@ class _Patterns:
             ("month", re.compile(rf"\b(?:(?P<mod>{month_mods})[-\s]+|{preps})(?P<month>{full_months})\b(?!\s*\d)")),
             # "February's timetable": a month's own things (not a name's: "May's government")
             ("month", re.compile(rf"\b(?!{alternation(w['months_also_names'])}\b)(?P<mod>)(?P<month>{full_months})(?=['’]s\s+[a-z])")),
-            ("relday", re.compile(rf"\b(?P<phrase>{alternation(list(w['relative_days']), 'i')})\b")),
-            ("relperiod", re.compile(rf"\b(?P<phrase>{alternation(list(w['relative_periods']), 'i')})\b")),
-            ("recent", re.compile(rf"\b(?P<phrase>{alternation(list(w['recent_periods']), 'i')})\b")),
+            ("relday", re.compile(rf"\b(?P<phrase>{alternation(list(w['relative_days']), 'i')})\b{JOINED}")),
+            ("relperiod", re.compile(rf"\b(?P<phrase>{alternation(list(w['relative_periods']), 'i')})\b{JOINED}")),
+            ("recent", re.compile(rf"\b(?P<phrase>{alternation(list(w['recent_periods']), 'i')})\b{JOINED}")),
             ("ago", re.compile(rf"\b(?P<n>{num})\s+(?P<unit>{unit})\s+{alternation(w['ago_words'], 'i')}\b")),
             ("period", re.compile(rf"\b{period}\b", re.I)),
         ]
@@ -128,6 +136,8 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
     back = alternation(w["year_back"], "i")
     back_nouns = alternation(w["year_back_nouns"], "i")
     day_preps = "|".join(rf"(?<=\b(?i:{re.escape(x)})\s)" for x in w["focus_day_prepositions"])
+    code_preps = "|".join(rf"(?<=\b(?i:{re.escape(x)})\s)" for x in w["period_code_openers"])
+    then_preps = "|".join(rf"(?<=\b(?i:{re.escape(x)})\s)" for x in w["then_openers"])
     spelled_year = rf"(?:{centuries}[\s-]{yy}|two\s+thousand(?:\s+(?:and\s+)?(?:{teens}|{ones}))?)"
     return [
         ("quarter", re.compile(
@@ -136,6 +146,13 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("half", re.compile(
             rf"\b(?:the\s+)?(?:(?P<poss>{poss})\s+|(?P<pyear>\d{{4}})\s+)?(?:(?P<ord>{hord})[\s-]+half|(?P<quarters>{quarters}))"
             rf"(?:\s+of\s+(?:(?:fiscal|the\s+year)\s+)?(?:{year}|(?P<rel>this|last|next)\s+year|(?P<the>the|this)\s+year))?\b", re.I)),
+        # "Q3 2021", "H1'22", "in Q3": a quarter or half in its short form (a bare code only after a
+        # word that opens a period, so that a model name stays a name)
+        ("qcode", re.compile(
+            rf"(?<![\w-])(?P<qh>Q[1-4]|H[12])(?:(?:\s+|\s*[-/]\s*)(?P<year>\d{{4}})|\s*['’](?P<yy>\d{{2}}))(?![\w-])")),
+        ("qcode", re.compile(rf"(?:{code_preps})(?P<qh>Q[1-4]|H[12])(?![\w-])")),
+        # "FY2022", "FY 2022", "FY22": a fiscal year, dated as the year it names (TimeML)
+        ("fycode", re.compile(r"(?<![\w-])FY\s?(?:(?P<year>\d{4})|(?P<yy>\d{2}))(?![\w-])")),
         ("relfocus", re.compile(rf"\b(?P<open>{alternation(list(w['focus_openers']), 'i')})\s+(?P<unit>{alternation(w['focus_units'], 'i')})\b(?!\s+(?:of|before|after|earlier|later|ago|or)\b|['’-])")),
         # ("the quarter-to-quarter comparison", "the period-end rate": a word made with the noun is no period)
         ("focus", re.compile(rf"\b(?P<phrase>{alternation(list(w['focus_quarters']), 'i')})\b(?!\s+of\b|[-‐])")),
@@ -146,7 +163,7 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("season", re.compile(
             rf"\b(?:(?P<mod>{smods})\s+)?(?P<season>{seasons})\b(?:\s+(?:of\s+)?(?:{year}|(?P<spelled>{spelled_year})))?", re.I)),
         ("weekend", re.compile(rf"\b(?P<mod>{wemods})\s+weekend\b", re.I)),
-        ("anchorperiod", re.compile(rf"\b(?P<phrase>{alternation(list(w['anchor_periods']), 'i')})\b")),
+        ("anchorperiod", re.compile(rf"\b(?P<phrase>{alternation(list(w['anchor_periods']), 'i')})\b{JOINED}")),
         ("clock", re.compile(rf"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<mer>{mer})(?:\s+(?P<zone>{zones})\b)?", re.I)),
         ("clock", re.compile(rf"(?<![\w:.])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?P<zone>{zones})\b")),
         ("clock", re.compile(rf"(?<![\w:.])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?P<zone>{zones})\b")),
@@ -162,12 +179,16 @@ def _timeml_patterns(w: dict[str, Any], num: str, unit: str, year: str) -> list[
         ("set", re.compile(rf"\b(?:(?:{alternation(w['set_openers'], 'i')})\s+(?:other\s+)?(?:{alternation(list(w['duration_units']) + w['set_units'], 'i')}|{alternation(list(w['months']))}|{alternation(list(w['weekdays']))}){'|' + alternation(w['set_words'], 'i') if w['set_words'] else ''})\b")),
         # "the day before the crash": counted from an event, not from a date (a date after it
         # makes it an offset, which takes these words with it)
-        ("eventoffset", re.compile(rf"\bthe\s+(?:{alternation(w['event_offset_units'], 'i')})\s+(?=(?:{alternation(list(w['offset_directions']), 'i')})\s+the\b)")),
+        ("eventoffset", re.compile(rf"\bthe\s+(?:{alternation(list(w['event_offset_units']), 'i')})\s+(?=(?:{alternation(list(w['offset_directions']), 'i')})\s+the\b)")),
         # "for the week", "later in the day", "the week's busiest session": the day last named
         ("dayfocus", re.compile(
             rf"(?:(?:{day_preps})(?i:the)\s+(?P<unit>{alternation(list(w['focus_days']), 'i')})\b"
             rf"(?!['’]s|\s+(?:{alternation(w['focus_day_not_before'], 'i')})\b|[-‐])"
             rf"|\b(?i:the)\s+(?P<punit>{alternation(list(w['focus_days']), 'i')})(?=['’]s\s))")),
+        ("thenfocus", re.compile(rf"(?:{then_preps})then\b(?![-‐])")),
+        ("nthweekday", re.compile(
+            rf"\b(?i:the)\s+(?P<ord>{alternation(list(w['weekday_ordinals']), 'i')})\s+(?P<wd>{alternation(list(w['weekdays']))})"
+            rf"\s+(?:of|in)\s+(?:(?P<month>{alternation([m for m in w['months'] if len(m) > 3])})\b(?:,?\s+{year})?|(?P<unnamed>(?:the|each|every)\s+month)\b)")),
         ("named", re.compile(rf"\b(?P<name>{alternation(list(w['named_days']))})(?:['’]s)?\b")),
         ("duration", re.compile(
             rf"\b(?:(?:{dopen})\s+)?(?P<n>{dnum})[\s-](?:(?:{alternation(w['duration_fillers'], 'i')})\s+)?(?P<unit>{dunits})\b(?:[\s-]long\b)?(?![\s-]old\b)"
@@ -255,6 +276,12 @@ def _inside_name(text: str, start: int) -> bool:
     return bool(words_before) and words_before[-1][0].isupper() and not before.endswith((".", "!", "?", ":", "“", '"'))
 
 
+def _full_month(name: str) -> bool:
+    """'March', not 'Mar': no longer name of the same month begins with it."""
+    months = words()["months"]
+    return not any(o != name and o.startswith(name) and n == months.get(name) for o, n in months.items())
+
+
 def _from_match(kind: str, m: re.Match[str]) -> Parsed | None:
     g = m.groupdict()
     start, end = m.span()
@@ -267,7 +294,13 @@ def _from_match(kind: str, m: re.Match[str]) -> Parsed | None:
         if day is not None and not 1 <= day <= calendar.monthrange(year or 2000, month)[1]:
             return None
         weekday = _weekday(g["wd"]) if g.get("wd") else None
-        return Parsed("date", start, end, year=year, month=month, day=day, weekday=weekday)
+        if kind == "dmy" and m.end("month") == end - 1 and _full_month(g["month"]):
+            end -= 1  # "on 12 March.": after a month written out the dot ends the sentence
+        end_day = int(g["endday"]) if g.get("endday") else None
+        if end_day is not None and not (day or 0) < end_day <= calendar.monthrange(year or 2000, month)[1]:
+            # "a March 3-1 win" is no span of days: the date is the day alone
+            return Parsed("date", start, m.end("day"), month=month, day=day, weekday=weekday)
+        return Parsed("date", start, end, year=year, month=month, day=day, weekday=weekday, end_day=end_day)
     if kind == "range":
         first, last = int(g["year"]), g["end"]
         last_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
@@ -428,6 +461,23 @@ def _timeml_match(kind: str, m: re.Match[str]) -> Parsed | None:
         return Parsed(kind, start, m.end() - len(m.group(0)) + len(m.group(0).rstrip()), note="counted from an event the words name, not from a date")
     if kind == "dayfocus":
         return Parsed(kind, start, end, unit=w["focus_days"][(g["unit"] or g["punit"]).lower()])
+    if kind in ("qcode", "fycode"):
+        year = int(g["year"]) if g.get("year") else (2000 + int(g["yy"]) if int(g["yy"]) < 50 else 1900 + int(g["yy"])) if g.get("yy") else None
+        if year is not None and not _in_years(year):
+            return None
+        if kind == "fycode":
+            return Parsed("year", start, end, year=year, note="a fiscal year")
+        return Parsed("quarter" if g["qh"][0] == "Q" else "half", start, end, year=year, part=g["qh"])
+    if kind == "nthweekday":
+        if g.get("unnamed"):  # "the first Monday of the month": no month the words name
+            return Parsed(kind, start, end, note="a weekday counted within a month the words do not name")
+        year = int(g["year"]) if g.get("year") else None
+        if year is not None and not _in_years(year):
+            return None
+        return Parsed(kind, start, end, year=year, month=_month(g["month"]), weekday=_weekday(g["wd"]),
+                      count=int(w["weekday_ordinals"][g["ord"].lower()]))
+    if kind == "thenfocus":
+        return Parsed(kind, start, end, note="the time the article last named")
     if kind == "named":
         name = g["name"]
         return Parsed("named", start, end, note=name)
@@ -465,12 +515,26 @@ def find(text: str, doc: Any = None) -> list[Parsed]:
         if all(p.end <= c.start or p.start >= c.end for c in chosen):
             chosen.append(p)
     chosen.sort(key=lambda p: p.start)
-    placed = [_with_part_of(text, _with_offset(text, p)) for p in chosen]
+    placed = [_with_part_of(text, _with_week_of(text, _with_offset(text, p))) for p in chosen]
     # "two days before the May 5 vote": the count is part of the offset; before a clause
     # ("several months before the crew struck") it stays a duration of its own.
     # "the last half of the '80s": a part of a period read as its own expression goes with it.
     placed = [p for p in placed if not any(o is not p and o.start <= p.start and p.end <= o.end for o in placed)]
-    return _with_clocks(text, _with_year_back(text, placed))
+    return _with_clocks(text, _with_weeks_back(text, _with_year_back(text, placed)))
+
+
+def _with_weeks_back(text: str, found: list[Parsed]) -> list[Parsed]:
+    """'a week ago Tuesday', 'two weeks ago Friday': the weekday so many weeks before the one a bare
+    weekday names, as one expression (apart, "Tuesday" would be the latest Tuesday)."""
+    out: list[Parsed] = []
+    for p in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "ago" and prev.unit == "week" and p.kind == "weekday" \
+                and p.modifier == "past" and not text[prev.end:p.start].strip():
+            out[-1] = replace(p, start=prev.start, modifier="weeks_back", count=prev.count)
+            continue
+        out.append(p)
+    return out
 
 
 def _with_year_back(text: str, found: list[Parsed]) -> list[Parsed]:
@@ -502,6 +566,8 @@ def _is_rate(text: str, p: Parsed) -> bool:
     w = words()
     if not re.match(r"(?:a|an)\s", text[p.start:p.end], re.I):
         return False
+    if re.search(r"[,;:(]\s*$", text[max(0, p.start - 3):p.start]):
+        return False  # "In 2019, a year after the strike": after a comma no amount is counted per unit
     before = re.findall(r"[\w$%.,']+", text[max(0, p.start - 40):p.start])
     for token in reversed(before[-3:]):
         low = token.lower().strip(".,")
@@ -525,7 +591,12 @@ def _with_part_of(text: str, p: Parsed) -> Parsed:
     return replace(p, start=max(0, p.start - 30) + m.start()) if m else p
 
 
-CLOCK_JOINS = re.compile(r"\s*(?:,\s*)?(?:(?:at|on|of)\s+)?(?:the\s+)?$", re.I)
+@functools.cache
+def _clock_joins() -> re.Pattern[str]:
+    """What may stand between a time of day and its day: "3 p.m. Tuesday", "Tuesday at 3 p.m.",
+    "2 a.m. local time on Tuesday"."""
+    local = alternation(words()["local_time_phrases"], "i")
+    return re.compile(rf"\s*(?:,\s*)?(?:\(?{local}\)?\s*,?\s*)?(?:(?:at|on|of)\s+)?(?:the\s+)?$", re.I)
 
 
 DATED = ("date", "weekday", "relday", "named")
@@ -538,13 +609,23 @@ def _with_clocks(text: str, found: list[Parsed]) -> list[Parsed]:
     for p in found:
         prev = out[-1] if out else None
         if prev is not None and {prev.kind, p.kind} & {"clock"} and (prev.kind in DATED or p.kind in DATED) \
-                and CLOCK_JOINS.fullmatch(text[prev.end:p.start]):
+                and _clock_joins().fullmatch(text[prev.end:p.start]):
             day, clock = (prev, p) if p.kind == "clock" else (p, prev)
             if day.clock is None and clock.kind == "clock":
                 out[-1] = replace(day, start=prev.start, end=p.end, clock=clock.clock)
                 continue
         out.append(p)
     return out
+
+
+def _with_week_of(text: str, p: Parsed) -> Parsed:
+    """'in the week of March 6': the week that holds the day, as one expression dated at the week."""
+    if p.kind != "date" or p.day is None:
+        return p
+    m = re.search(rf"\b(?:{alternation(words()['week_of_phrases'], 'i')})\s+$", text[max(0, p.start - 30):p.start])
+    if m is None:
+        return p
+    return Parsed("offset", max(0, p.start - 30) + m.start(), p.end, unit="week", count=0, base=p)
 
 
 def _with_offset(text: str, p: Parsed) -> Parsed:

@@ -57,7 +57,8 @@ def _weekend(d: date) -> str:
 
 def _part_start(p: Parsed, anchor: date | None, tense: str | None) -> date | None:
     """First day of a quarter, half or season; with no year, the latest that began on or before
-    the anchor (or, in the future tense, the first that has not ended by it)."""
+    the anchor (or, in the future tense, a season that has not ended by it, and a quarter or half
+    under way or just ended, else the next one)."""
     assert p.part is not None
     if p.kind == "season":
         month = int(words()["season_months"][p.part])
@@ -75,7 +76,12 @@ def _part_start(p: Parsed, anchor: date | None, tense: str | None) -> date | Non
         return max(d for d in starts if shift(d, "month", length) <= anchor)
     if p.modifier == "next" or (tense == "future" and p.kind == "season"):
         return min(d for d in starts if shift(d, "month", length) > anchor and (p.modifier != "next" or d > anchor))
-    return max(d for d in starts if d <= anchor)
+    latest = max(d for d in starts if d <= anchor)
+    if tense == "future" and shift(latest, "month", 2 * length) <= anchor:
+        # "sales will rise in the first quarter", told in November: a quarter told of in the future
+        # is the one under way or just ended (its results are still to come), else the next one
+        return shift(latest, "month", 12)
+    return latest
 
 
 def _year_for(month: int, day: int, anchor: date, tense: str | None) -> date | None:
@@ -169,6 +175,29 @@ def _weekday_date(weekday: int, modifier: str | None, anchor: date) -> date:
     return anchor - timedelta(days=diff)
 
 
+def _nth_weekday(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None:
+    """'the first Monday of April', 'the last Friday in March 2024': the weekday counted within the
+    month, the month's year placed as a month named alone would be."""
+    assert p.month is not None and p.weekday is not None
+    anchored = p.year is None
+    if p.year is not None:
+        year = p.year
+    else:
+        month = first_day(replace(p, kind="month", modifier=None), anchor)
+        if month is None:
+            return None
+        year = month[0].year
+    first = date(year, p.month, 1)
+    if p.count > 0:
+        d = first + timedelta(days=(p.weekday - first.weekday()) % 7 + 7 * (p.count - 1))
+    else:
+        last = date(year, p.month, calendar.monthrange(year, p.month)[1])
+        d = last - timedelta(days=(last.weekday() - p.weekday) % 7)
+    if d.month != p.month:  # "the fifth Monday of April" in a year that has four
+        return None
+    return d, "day", anchored, "a weekday counted within its month"
+
+
 def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | None:
     """The first day a parsed expression covers, its precision, and whether the anchor was used."""
     tense = p.tense
@@ -191,6 +220,8 @@ def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | N
             options = [d for d in options if d <= anchor] or options
         unit = "weekend" if words()["named_days"][p.note].get("weekend") else "day"
         return min(options, key=lambda d: (abs((d - anchor).days), d)), unit, True, f"{p.note} by its rule"
+    if p.kind == "nthweekday":
+        return _nth_weekday(p, anchor) if p.month is not None else None
     if p.kind == "date" and p.month is None:  # a numeric date whose order is unknown keeps its year
         assert p.year is not None
         return date(p.year, 1, 1), "year", False, p.note
@@ -226,6 +257,10 @@ def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | N
         return shift(d, p.unit, p.count), coarser(precision, p.unit), anchored, note
     if anchor is None:
         return None
+    if p.kind == "weekday" and p.modifier == "weeks_back":
+        assert p.weekday is not None
+        d = _weekday_date(p.weekday, "past", anchor) - timedelta(weeks=p.count)
+        return d, "day", True, f"the latest such weekday, {p.count} week(s) back"
     if p.kind == "weekday":
         assert p.weekday is not None
         modifier = "future_or_today" if p.modifier == "past" and tense in ("future", "present") else \
@@ -256,6 +291,11 @@ def first_day(p: Parsed, anchor: date | None) -> tuple[date, Any, bool, str] | N
             year = anchor.year + (p.month <= anchor.month)
         elif p.modifier == "last":
             year = anchor.year - (p.month >= anchor.month)
+            if p.month == anchor.month - 1:
+                # "collided last February", told in March: the month just ended would be "last month";
+                # naming it says the one a year before ("last December" told in January is left as
+                # the one just ended: there "last" may mean "of last year", which is the same month)
+                year -= 1
         elif tense == "future":
             year = anchor.year + (p.month < anchor.month)
         else:  # the latest on or before the anchor, unless the next is much closer
@@ -300,6 +340,8 @@ def resolve_parsed(p: Parsed, anchor: date | None) -> Resolution:
         return Resolution(f"{p.count - 1:02d}", None, False, note="a century, written as TimeML does (its first two digits)")
     if p.kind == "dayfocus":
         return Resolution(None, None, False, note="the day the article last named; none named before it")
+    if p.kind == "thenfocus":
+        return Resolution(None, None, False, note="the time the article last named; none named just before it")
     if p.kind == "relfocus":
         return Resolution(None, None, False, note="counted from a date the article names; none named before it")
     try:
@@ -314,6 +356,8 @@ def resolve_parsed(p: Parsed, anchor: date | None) -> Resolution:
     if precision == "weekend":
         return Resolution(_weekend(d), "week", anchored, None, note)
     end = fmt(date(p.end_year, 1, 1), precision) if p.kind == "range" and p.end_year else None
+    if p.kind == "date" and p.end_day is not None and precision == "day":
+        end = date(d.year, d.month, p.end_day).isoformat()  # "March 20-24": the span's last day
     return Resolution(fmt(d, precision), precision, anchored, end, note)
 
 

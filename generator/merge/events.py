@@ -61,6 +61,47 @@ def _completed(extractions: Sequence[Extraction], sources: Sequence[Source]) -> 
             if anchor_source and t.anchor_source == anchor_source:
                 t = replace(t, note="; ".join(filter(None, [f"this source is a copy of {anchor_source}", t.note])))
             out[t.where] = t
+    return _a_day_early(out, by_id)
+
+
+def _bare_weekday(t: TimeExpression) -> int | None:
+    """The weekday of 'Tuesday', 'on Tuesday night' (no last/next), read as a day; else None."""
+    if t.kind != "weekday" or t.precision != "day" or not t.value:
+        return None
+    p = timex.find(t.expression)
+    return p[0].weekday if len(p) == 1 and p[0].modifier == "past" else None
+
+
+def _a_day_early(times: dict[Where, TimeExpression], by_id: dict[str, Source]) -> dict[Where, TimeExpression]:
+    """'the pumps were restarted on Thursday', in a source dated Wednesday, while a source of the
+    story dated Thursday names Thursday as its own day: a bare weekday told in the past names, by
+    news style, a day of the week before (here six days back), but the same day name for the next
+    day in another source (as its own day, or as the next day in local time) says this source's
+    date may be a day early (an update carrying the first version's date, a time zone). Nothing
+    says which reading holds: it is left undated."""
+    # a day -> the weekdays a source names as that day: its own date, or its next day in local time
+    own: dict[date, set[int]] = defaultdict(set)
+    for t in times.values():
+        source = by_id.get(t.where.source)
+        if (wd := _bare_weekday(t)) is not None and source is not None \
+                and (source.article.published == t.value or t.note == timex.LOCAL_NEXT_DAY):
+            own[date.fromisoformat(t.value)].add(wd)
+    if not own:
+        return times
+    out = dict(times)
+    for where, t in times.items():
+        source = by_id.get(where.source)
+        published = source.article.published if source is not None else None
+        if (wd := _bare_weekday(t)) is None or not published:
+            continue
+        try:
+            next_day = date.fromisoformat(published) + timedelta(days=1)
+        except ValueError:
+            continue
+        if wd == next_day.weekday() and wd in own.get(next_day, ()) and t.value == (next_day - timedelta(days=7)).isoformat():
+            out[where] = replace(t, value=None, precision=None, anchor=None, anchor_basis=None, anchor_source=None,
+                                 note=f"read as {t.value}, but another source names this weekday as {next_day.isoformat()} "
+                                      "(its own date, or in local time): this source's date may be a day early; left undated")
     return out
 
 
