@@ -75,3 +75,21 @@ def test_a_dateline_is_a_place_and_names_joined_by_and_or_broken_are_no_actor():
     assert kinds.get("HARBOURTON") == "place"
     lex = mentions.lexicon()
     assert mentions.written_reason('Robert C. "Bobby', lex) and mentions.written_reason("W]e", lex)
+
+
+def test_a_country_the_tagger_misses_or_calls_a_people_is_a_place_mention_unless_inside_a_larger_name():
+    paragraphs = ("Farmers say that neighbouring Uzbekistan is buying the grain.",
+                  "Trucks left the port at dawn. Exports to Tuvalu rose, traders said.",
+                  "Ana Tuvalu Reyes said the Central Bank of Tuvalu had paid.",
+                  "Tuvalu-registered boats and the Tuvalu Fisheries office shut.")
+    found = run(*paragraphs)
+    places = [(m.text, m.where.paragraph) for m in found if m.kind == "place"]
+    assert ("Uzbekistan", 1) in places and ("Tuvalu", 2) in places
+    assert not any(n > 2 for text, n in places if text == "Tuvalu")  # a person's, a bank's, a hyphen's
+    m = next(m for m in found if m.text == "Tuvalu")
+    assert "gazetteer" in m.evidence and paragraphs[1][m.where.start:m.where.end] == "Tuvalu"
+
+
+def test_a_city_of_the_standards_the_tagger_misses_is_a_place_only_after_a_preposition_of_place():
+    found = run("Farmers say the grain was bought by traders, after trucks from Gaborone were seen near the border.")
+    assert ("Gaborone", "place") in {(m.text, m.kind) for m in found}

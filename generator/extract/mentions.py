@@ -71,6 +71,7 @@ class Lexicon:
     contest_titles: frozenset[str]
     along_prepositions: frozenset[str]
     work_nouns_after: frozenset[str]
+    place_prepositions: frozenset[str]
     cities: frozenset[str]  # lower-cased city names of the standards (generator/gazetteer.py)
     countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
 
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         contest_titles=words("contest_titles"),
         along_prepositions=words("along_prepositions"),
         work_nouns_after=words("work_nouns_after"),
+        place_prepositions=words("place_prepositions"),
         cities=gazetteer.cities(),
         countries=_country_names(),
     )
@@ -226,6 +228,7 @@ class _Candidate:
     start: int  # token range in the paragraph parse
     end: int
     label: str
+    place: str = ""  # the gazetteer's name of the place, when the finder below found it and not the tagger
 
 
 def _joined_piece(doc: Any, e: int) -> int:
@@ -312,7 +315,69 @@ def _phrase_cut(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     return e
 
 
-def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) -> list[_Candidate]:
+GAZETTEER_MAX_WORDS = 6  # "Saint Vincent and the Grenadines": the longest name tried at a token
+
+
+def _ent_bounds(doc: Any) -> dict[int, tuple[int, int, str]]:
+    return {t: (e.start, e.end, e.label_) for e in doc.ents for t in range(e.start, e.end)}
+
+
+def _gazetteer_places(doc: Any, lex: Lexicon, covered: set[int], person_words: frozenset[str]) -> list[_Candidate]:
+    """Countries the tagger missed or called a people ("neighbouring Kestrelstan is supporting ..."
+    tagged NORP): a capitalised run of words that is exactly a country's name in the standards
+    (generator/gazetteer.py), or a city's written after a preposition of place ("helicopters from
+    Lakeport"), and that no actor's span covers. It abstains where the words may be part of a larger
+    name (a capitalised word or "Bank of" next to it, a hyphen joining it, an entity of the tagger
+    running past it), or a person's (a word of a full name the article writes elsewhere)."""
+    names = gazetteer.countries()
+    ents = _ent_bounds(doc)
+    out: list[_Candidate] = []
+
+    def name_word(t: Any) -> bool:
+        return t.is_alpha and t.text[:1].isupper() and t.lower_ not in _DETERMINERS and not (t.is_sent_start and t.pos_ != "PROPN")
+
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or not tok.text[:1].isupper() or tok.text.isupper():
+            i += 1
+            continue
+        found = None
+        for n in range(min(GAZETTEER_MAX_WORDS, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            key = span.text.lower()
+            if (key in names or (n == 1 and key in lex.cities)) and not doc[i + n - 1].is_punct and doc[i + n - 1].text[:1].isupper():
+                found = (i + n, names.get(key, ""))
+                break
+        if found is None:
+            i += 1
+            continue
+        end, country = found
+        before = doc[i - 1] if i > 0 else None
+        after = doc[end] if end < len(doc) else None
+        larger = (
+            any(j in covered for j in range(i, end))
+            or any(j in ents and (ents[j][0] < i or ents[j][1] > end) for j in range(i, end))
+            or (before is not None and name_word(before))
+            or (before is not None and before.lower_ in ("of", "for", "de") and i >= 2 and doc[i - 2].text[:1].isupper())
+            or (after is not None and after.is_alpha and after.text[:1].isupper())
+            or (after is not None and after.text == "-" and not doc[end - 1].whitespace_)
+            or (before is not None and before.text == "-" and not before.whitespace_)
+            or any(t.lower_ in person_words for t in doc[i:end])
+        )
+        if not country and not larger:
+            # A city's name is also a surname or a word often enough ("Regina", "Resolute"): only
+            # where a preposition of place governs it.
+            larger = not (before is not None and before.lower_ in lex.place_prepositions and tok.dep_ == "pobj" and end - i == 1)
+        if not larger:
+            label = ents[i][2] if i in ents else ""
+            out.append(_Candidate(i, end, label, country or tok.text))
+            covered.update(range(i, end))
+        i = end
+    return out
+
+
+def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset(), person_words: frozenset[str] = frozenset()) -> list[_Candidate]:
     out: list[_Candidate] = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -372,6 +437,7 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
             if not doc[s].ent_type_ and _name_shape(doc, found, lex):
                 out.append(found)
                 covered.update(range(s, tok.i + 1))
+    out += _gazetteer_places(doc, lex, covered, person_words)
     # A lone surname of a person named earlier in the article ("Okafor has called for ...").
     for tok in doc:
         if (tok.i not in covered and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_
@@ -589,6 +655,10 @@ def _name_shape(doc: Any, c: _Candidate, lex: Lexicon) -> bool:
 def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
     """The kind and, when it differs from the tagger's label, the evidence for it."""
     label_kind: Kind = LABEL_KINDS.get(c.label, "person")
+    if c.place:
+        what = f"the country {c.place}" if doc[c.start:c.end].text.lower() in gazetteer.countries() else "a city"
+        tagged = f"tagged {c.label}" if c.label else "not tagged"
+        return "place", f"a name of {what} in the standards' gazetteer, {tagged} by the tagger"
     words = [doc[i].lower_ for i in range(c.start, c.end)]
     root = doc[c.start:c.end].root
     name = doc[c.start:c.end].text.lower()
@@ -913,7 +983,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
     common = frozenset(t.text for doc in docs for t in doc if t.is_alpha and t.text.islower() and not t.is_sent_start and len(t.text) > 2) - full_name_words
     for para, doc in zip(article.paragraphs, docs):
         found: list[tuple[_Candidate, Mention]] = []
-        for c in _candidates(doc, lex, frozenset(surnames)):
+        for c in _candidates(doc, lex, frozenset(surnames), full_name_words):
             start, end = _char_span(doc, c.start, c.end)
             where = Where(article.id, para.n, start, end)
             text = para.text[start:end].strip(_QUOTES)
