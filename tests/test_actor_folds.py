@@ -82,3 +82,32 @@ def test_initials_fold_into_the_one_long_name_with_them_only_where_a_source_or_t
     assert "TBB" in found["Tano Basin Board"].aliases  # the long name in two sources, the initials in one
     assert "KVN" in found and "KVN" not in found["Kestrel Valley Network"].aliases  # in three sources, the long name in one
     assert "M.P." in found  # a place's initials are no organisation's
+
+
+def test_a_dotted_state_abbreviation_whose_last_stop_ended_the_sentence_is_the_state():
+    a = Extraction("a", mentions=(M("W.Va", "place", "a", 1), M("N.C", "place", "a", 2)))
+    b = Extraction("b", mentions=(M("West Virginia", "place", "b", 1), M("North Carolina", "place", "b", 2)))
+    found = names_of(a, b)
+    assert set(found) == {"West Virginia", "North Carolina"}
+    assert found["West Virginia"].aliases == ("W.Va",)
+
+
+def test_a_place_written_with_the_dotted_abbreviation_of_where_it_lies_is_that_place():
+    a = Extraction("a", mentions=(M("Fairhaven N.C.", "place", "a", 1), M("Fairhaven", "place", "a", 2),
+                                  M("Ardmore Va", "place", "a", 3), M("Ardmore", "place", "a", 4)))
+    found = names_of(a)
+    assert "Fairhaven N.C" in found["Fairhaven"].aliases or "Fairhaven N.C." in found["Fairhaven"].aliases
+    assert "Ardmore Va" in found  # undotted: the second word may be the name's own
+
+
+def test_a_company_with_its_legal_form_is_the_company_but_a_person_is_not():
+    a = Extraction("a", mentions=(M("Kestrel Foods Inc", "organization", "a", 1), M("Lee Ltd", "organization", "a", 2)))
+    b = Extraction("b", mentions=(M("Kestrel Foods", "organization", "b", 1), M("Lee", "person", "b", 2)))
+    found = names_of(a, b)
+    assert found["Kestrel Foods"].aliases == ("Kestrel Foods Inc",)
+    assert "Lee Ltd" in found and "Lee" in found
+
+
+def test_a_health_care_company_s_first_word_after_its_full_name_is_the_company():
+    a = Extraction("a", mentions=(M("Kestrel Healthcare", "organization", "a", 1), M("Kestrel", "organization", "a", 2)))
+    assert names_of(a)["Kestrel Healthcare"].aliases == ("Kestrel",)

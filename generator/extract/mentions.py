@@ -72,6 +72,11 @@ class Lexicon:
     along_prepositions: frozenset[str]
     work_nouns_after: frozenset[str]
     place_prepositions: frozenset[str]
+    legal_forms: frozenset[str]
+    prize_words: frozenset[str]
+    common_nouns: frozenset[str]
+    peoples: frozenset[str]
+    law_nouns: frozenset[str]
     cities: frozenset[str]  # lower-cased city names of the standards (generator/gazetteer.py)
     countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
 
@@ -128,6 +133,11 @@ def lexicon() -> Lexicon:
         along_prepositions=words("along_prepositions"),
         work_nouns_after=words("work_nouns_after"),
         place_prepositions=words("place_prepositions"),
+        legal_forms=frozenset(bare(str(w)) for w in data["legal_forms"]),
+        prize_words=words("prize_words"),
+        common_nouns=words("common_nouns"),
+        peoples=words("peoples"),
+        law_nouns=words("law_nouns"),
         cities=gazetteer.cities(),
         countries=_country_names(),
     )
@@ -476,6 +486,9 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
         return "a name ending on its own"
     if len(words) > 1 and words[-1] in lex.work_words:
         return WORK_REASON
+    # "Harlan Prize for Excellence": a prize's name the tagger cut after the words that follow it.
+    if any(w in lex.prize_words and nxt in lex.name_function_words for w, nxt in zip(words, words[1:])):
+        return WORK_REASON
     # The tagger ran one entity over a clause or a list ("Cleanliness, Godliness", "Team - while").
     if re.search(r"[,;:]|\s[-–—]\s", text):
         return "a list or clause read as one name (a comma, colon or spaced dash inside)"
@@ -492,6 +505,28 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
     if len(words) == 1 and words[0] in lex.direction_words:
         return "a direction or time-zone word alone, not a name"
     return None
+
+
+PRIZE_NAME_MAX_WORDS = 10  # "Prize for Excellence in Science Writing by the": how far back a prize's name runs
+
+
+def _in_prize_name(doc: Any, c: _Candidate, lex: Lexicon) -> bool:
+    """'the Harlan Prize for Excellence in Science Writing by the Press': a capitalised word inside the
+    long name of a prize or award, after its prize word and the capitalised and joining words that
+    run on from it, is that name's word, not an actor (the tagger cuts such names anywhere)."""
+    i = c.start - 1
+    joined = False
+    while i >= 0 and c.start - i <= PRIZE_NAME_MAX_WORDS:
+        t = doc[i]
+        if t.text[:1].isupper() and t.is_alpha:
+            if t.lower_ in lex.prize_words:
+                return joined
+        elif t.lower_ in lex.name_function_words:
+            joined = True
+        else:
+            return False
+        i -= 1
+    return False
 
 
 def _in_case_name(doc: Any, c: _Candidate) -> bool:
@@ -562,6 +597,16 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     if (c.label == "PERSON" and len(toks) >= 2 and re.fullmatch(r"[A-Z]\.?", toks[-1].text) and c.end + 1 < len(doc)
             and doc[c.end].lower_ in ("and", "&") and doc[c.end + 1].text[:1].isupper()):
         return "a given name and initial whose surname is written once for two people ('A. and B. Lee'): no name of its own"
+    if _in_prize_name(doc, c, lex):
+        return "a word of a prize's name ('X Prize for Y by the Z'), not an actor"
+    if len(toks) == 1 and words[0] in lex.common_nouns:
+        return "a common noun capitalised ('the World'), not a name"
+    if len(toks) == 1 and words[0] in lex.peoples:
+        return "a group of people in general (by origin, faith or generation), not an actor"
+    root = doc[c.start:c.end].root
+    if (c.label == "PERSON" and root.dep_ == "compound" and root.head.i == c.end and root.head.text.islower()
+            and root.head.lower_ in lex.law_nouns):
+        return "the name of laws ('the X laws'), not the person"
     if _in_case_name(doc, c):
         return "a party named in a court case ('Lee v. Park'): the case, not an actor"
     work = _work_title(doc, c, lex)
