@@ -93,3 +93,20 @@ def test_a_country_the_tagger_misses_or_calls_a_people_is_a_place_mention_unless
 def test_a_city_of_the_standards_the_tagger_misses_is_a_place_only_after_a_preposition_of_place():
     found = run("Farmers say the grain was bought by traders, after trucks from Gaborone were seen near the border.")
     assert ("Gaborone", "place") in {(m.text, m.kind) for m in found}
+
+
+def test_the_subject_of_any_verb_of_the_one_speech_verb_list_is_someone_speaking():
+    from generator import lexicon as lexicon_data
+    assert mentions.lexicon().speech_verbs == {str(w).lower() for w in lexicon_data.read("speech")["speech_verbs"]}
+    found = run("Okonkwo Vale urged calm.", "Ilse Varkony predicted rain.")
+    kinds = {m.text: m.kind for m in found}
+    assert kinds["Okonkwo Vale"] == kinds["Ilse Varkony"] == "person"
+
+
+def test_one_word_tagged_a_place_is_no_person_for_speaking_where_the_article_writes_it_as_a_place():
+    found = run("HARBOURTON, Varonia (AP) - Ferries stopped on Monday.",
+                "Varonia, worried about unrest spilling over the border, said it would sign the pact.",
+                "Fellow Republicans are urging Lee to change course.")
+    kinds = {(m.text, m.where.paragraph): m.kind for m in found}
+    assert kinds[("Varonia", 2)] == "place" and ("Fellow Republicans", 3) not in kinds
+    assert kinds[("Lee", 3)] == "person"

@@ -31,6 +31,8 @@ _CONNECTORS = {"of", "the", "and", "for", "de", "du", "&"}
 _QUOTES = "\"'“”‘’«»"
 WORK_REASON = "the name of a law, prize or agreement, not an actor"
 WORK_TITLE_REASON = "the title of a "
+SPEAKING = "subject of the speech verb "
+EARLIER_SURNAME = "the surname of a person named earlier in the article"
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,8 @@ def lexicon() -> Lexicon:
         titles=words("person_titles"),
         title_synonyms=mapping("title_synonyms"),
         relation_words=words("relation_words"),
-        speech_verbs=words("speech_verbs"),
+        # The one list of speech verbs, the quotes' and events' (speech.yml): a subject of one speaks.
+        speech_verbs=frozenset(str(w).lower() for w in lexicon_data.read("speech")["speech_verbs"]),
         organization_words=words("organization_words"),
         outlet_words=words("outlet_words"),
         platforms=words("platforms"),
@@ -239,6 +242,7 @@ class _Candidate:
     end: int
     label: str
     place: str = ""  # the gazetteer's name of the place, when the finder below found it and not the tagger
+    earlier: bool = False  # a lone surname of a person the article named before
 
 
 def _joined_piece(doc: Any, e: int) -> int:
@@ -444,7 +448,10 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset(), 
             while s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].head.i in range(s, tok.i + 1) and doc[s - 1].pos_ == "PROPN":
                 s -= 1
             found = _Candidate(s, tok.i + 1, "")
-            if not doc[s].ent_type_ and _name_shape(doc, found, lex):
+            if s == tok.i and spelling_key(tok.text) in surnames:
+                continue  # a lone surname of someone named before: the loop below says whose
+            # "Fellow Republicans are urging": a word the tagger gave a people's label is no name's.
+            if not any(doc[j].ent_type_ for j in range(s, tok.i + 1)) and _name_shape(doc, found, lex):
                 out.append(found)
                 covered.update(range(s, tok.i + 1))
     out += _gazetteer_places(doc, lex, covered, person_words)
@@ -453,7 +460,7 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset(), 
         if (tok.i not in covered and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_
                 and tok.dep_ not in ("compound", "flat") and not any(c.dep_ == "compound" for c in tok.children)
                 and spelling_key(tok.text) in surnames):
-            out.append(_Candidate(tok.i, tok.i + 1, ""))
+            out.append(_Candidate(tok.i, tok.i + 1, "", earlier=True))
             covered.add(tok.i)
     return sorted(out, key=lambda c: (c.start, c.end))
 
@@ -799,15 +806,17 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
             evidence = f"the person someone is the {root.head.head.text} of"
         if not evidence and root.dep_ == "poss" and root.head.lower_ in lex.relation_words:
             evidence = f"has a {root.head.text}"
+        if not evidence and c.earlier:
+            return "person", EARLIER_SURNAME  # what it is says more than that it speaks
         verb = _speech_subject(root, lex)
         # One word tagged as an organisation may really be one ("Agency said"): only multi-word
         # names, or names the tagger did not call an organisation, become people by speaking.
         if not evidence and verb is not None and (len(words) > 1 or label_kind != "organization"):
-            evidence = f"subject of the speech verb '{verb.text}' with a personal name shape"
+            evidence = f"{SPEAKING}'{verb.text}' with a personal name shape"
     if evidence:
         return "person", "" if label_kind == "person" and c.label else evidence
     if not c.label:
-        return "person", "the surname of a person named earlier in the article"
+        return "person", EARLIER_SURNAME
     return label_kind, ""
 
 
@@ -1083,6 +1092,12 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
     for i, m in enumerate(mentions):
         if m.kind != "other" and is_acronym(m.text) and any(defines(w, m.text) for w in works):
             mentions[i] = dataclasses.replace(m, kind="other", evidence=NOT_AN_ACTOR + "the abbreviation of a law, prize or agreement named in the article")
+    # "KESTREL CITY, Lakeland - ... Lakeland urged ...": one word the tagger calls a place that
+    # becomes a person only by speaking is the place where the same article writes it as one.
+    placed = {m.text for m in mentions if m.kind == "place" and m.label in ("GPE", "LOC") and not m.evidence}
+    for i, m in enumerate(mentions):
+        if m.kind == "person" and m.label in ("GPE", "LOC") and m.text in placed and m.evidence.startswith(SPEAKING):
+            mentions[i] = dataclasses.replace(m, kind="place", evidence=f"the tagger's place, which the same article writes as a place elsewhere (not a person for being the subject of '{m.evidence.split(chr(39))[1]}')")
     # A name read from a headline or sub-head in title case ("Lee Hid Past Health Scare") is an
     # actor only when the article writes it in running text too.
     running = {m.text for i, m in enumerate(mentions) if i not in headline and m.kind != "other"}
