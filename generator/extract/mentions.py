@@ -98,7 +98,7 @@ def lexicon() -> Lexicon:
         return {str(k).lower(): str(v or "").lower() for k, v in data[key].items()}
 
     return Lexicon(
-        titles=words("person_titles"),
+        titles=lexicon_data.titles().roles,
         title_synonyms=mapping("title_synonyms"),
         relation_words=words("relation_words"),
         # The one list of speech verbs, the quotes' and events' (speech.yml): a subject of one speaks.
@@ -111,8 +111,8 @@ def lexicon() -> Lexicon:
         place_words=words("place_words"),
         particles=words("name_particles"),
         demonym_suffixes=tuple(sorted(words("demonym_suffixes"), key=lambda w: (-len(w), w))),
-        courtesy=mapping("courtesy_titles"),
-        name_titles=words("name_titles"),
+        courtesy=dict(lexicon_data.titles().courtesy),
+        name_titles=lexicon_data.titles().in_names,
         gendered_words=mapping("gendered_words"),
         pronouns=mapping("gendered_pronouns"),
         name_suffixes=words("name_suffixes"),
