@@ -111,3 +111,15 @@ def test_a_company_with_its_legal_form_is_the_company_but_a_person_is_not():
 def test_a_health_care_company_s_first_word_after_its_full_name_is_the_company():
     a = Extraction("a", mentions=(M("Kestrel Healthcare", "organization", "a", 1), M("Kestrel", "organization", "a", 2)))
     assert names_of(a)["Kestrel Healthcare"].aliases == ("Kestrel",)
+
+
+def test_a_given_name_the_tagger_calls_an_organisation_goes_to_the_one_full_name_introduced_before():
+    a = Extraction("a", mentions=(M("Ilse Varkony", "person", "a", 1), M("Ilse", "organization", "a", 2)))
+    b = Extraction("b", mentions=(M("Ilse", "organization", "b", 1),))  # nobody introduced there
+    found = names_of(a, b)
+    assert {(m.source, m.paragraph) for m in found["Ilse Varkony"].mentions} == {("a", 1), ("a", 2)}
+    assert ("b", 1) not in {(m.source, m.paragraph) for a in found.values() if a.name != "Ilse" for m in a.mentions}
+    # A company's name the tagger called a person lends no given name to a one-word organisation.
+    c = Extraction("c", mentions=(M("Harlow Steel Corp", "person", "c", 1), M("Harlow", "organization", "c", 2)))
+    assert "Harlow" not in names_of(c)["Harlow Steel Corp"].aliases
+

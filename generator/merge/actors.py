@@ -712,8 +712,13 @@ class _Resolver:
             # A place is not a person's short name unless written exactly so ("Peru" is not "Perez").
             holders = (surname.get(spelling_key(n.surface), set()) if kind != "place" else exact.get(word, set())) - {k}
             how = "surname"
-            if not holders and (kind in ("person", "place") or n.titled):
+            # The tagger calls a lone given name an organisation often ("you and Ann here"): as a
+            # place, it may be a person's given name when only the tagger's label says otherwise.
+            label_only = kind == "organization" and not any(m.evidence for m in n.mentions) and n.surface.lower() not in self.lex.organization_words | self.lex.outlet_words
+            if not holders and (kind in ("person", "place") or n.titled or label_only):
                 holders, how = given.get(word, set()) - {k}, "first name"
+                if label_only and kind == "organization":  # never the first word of a company taken for a person
+                    holders = {x for x in holders if not any(names.bare(w) in self.lex.organization_words | self.lex.legal_forms for w in self.nodes[x].words)}
             if not holders:
                 continue
             owners = {self.union.find(x) for x in holders}
