@@ -110,3 +110,11 @@ def test_one_word_tagged_a_place_is_no_person_for_speaking_where_the_article_wri
     kinds = {(m.text, m.where.paragraph): m.kind for m in found}
     assert kinds[("Varonia", 2)] == "place" and ("Fellow Republicans", 3) not in kinds
     assert kinds[("Lee", 3)] == "person"
+
+
+def test_a_given_name_a_country_bears_is_the_persons_where_the_article_writes_the_full_name():
+    found = run("Chad Miller, a ferry pilot, said the dam held.", "Chad agreed that the river was high.",
+                "Aid flew into Chad on Monday.")
+    kinds = {(m.text, m.where.paragraph): m.kind for m in found}
+    assert kinds[("Chad", 2)] == "person"
+    assert kinds.get(("Chad", 3)) == "place"  # written as the country, not as the person's name

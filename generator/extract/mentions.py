@@ -704,7 +704,7 @@ def _name_shape(doc: Any, c: _Candidate, lex: Lexicon) -> bool:
     )
 
 
-def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
+def _kind(doc: Any, c: _Candidate, lex: Lexicon, people: frozenset[str] = frozenset()) -> tuple[Kind, str]:
     """The kind and, when it differs from the tagger's label, the evidence for it."""
     label_kind: Kind = LABEL_KINDS.get(c.label, "person")
     if c.place:
@@ -714,7 +714,12 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
     words = [doc[i].lower_ for i in range(c.start, c.end)]
     root = doc[c.start:c.end].root
     name = doc[c.start:c.end].text.lower()
-    if name in lex.countries:
+    # "Chad Miller said ... Chad agreed": a given name the tagger calls a person, of a full name the
+    # same article writes, is that person's, though a country bears it too.
+    # Not after a preposition of place ("flew into Chad"): there it is the country.
+    placed = root.dep_ == "pobj" and root.head.lower_ in lex.place_prepositions
+    own_name = c.label == "PERSON" and len(words) == 1 and words[0] in people and not placed
+    if name in lex.countries and not own_name:
         # A country's name (generator/gazetteer.py) is a place, however the tagger labels it: the
         # small model calls one-word countries persons often. A given name that is also a country's
         # is read as the country when written alone; within a longer name it is the person's.
@@ -1045,7 +1050,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
             if reason:
                 found.append((c, Mention(text, "other", where, c.label, NOT_AN_ACTOR + reason)))
                 continue
-            kind, evidence = _kind(doc, c, lex)
+            kind, evidence = _kind(doc, c, lex, full_name_words)
             found.append((c, Mention(text, kind, where, c.label, evidence)))
         people = [(c, m.text) for c, m in found if m.kind == "person"]
         for i, (c, m) in enumerate(found):
