@@ -9,7 +9,9 @@ limit of an editor's note) stays beside its patterns.
 """
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -40,3 +42,22 @@ def read(name: str) -> dict[str, Any]:
 def thresholds(stage: str) -> dict[str, Any]:
     """The tuning numbers of one stage (`cleaning`, `sentences`, `posts` …)."""
     return read("thresholds")[stage]
+
+
+@dataclass(frozen=True)
+class Titles:
+    """The titles of people (titles.yml), each word list once. `before_names` is every word a
+    title written before a name may hold ("Foreign Minister", "Mr.", "Gov.", "the late"): the
+    words of the other three lists and the qualifiers listed only there."""
+    roles: frozenset[str]  # "spokesman", "governor": a person's title or role
+    courtesy: dict[str, str]  # "mrs" -> "female", "dr" -> "": written before a name, with the gender told
+    in_names: frozenset[str]  # "gov", "rep": may be written inside a name string
+    before_names: frozenset[str]
+
+
+@functools.cache
+def titles() -> Titles:
+    data = read("titles")
+    roles, in_names, only_before = (frozenset(str(w).lower() for w in data[key]) for key in ("roles", "in_names", "before_names"))
+    courtesy = {str(k).lower(): str(v or "").lower() for k, v in data["courtesy"].items()}
+    return Titles(roles, courtesy, in_names, roles | in_names | frozenset(courtesy) | only_before)

@@ -82,3 +82,44 @@ def test_initials_fold_into_the_one_long_name_with_them_only_where_a_source_or_t
     assert "TBB" in found["Tano Basin Board"].aliases  # the long name in two sources, the initials in one
     assert "KVN" in found and "KVN" not in found["Kestrel Valley Network"].aliases  # in three sources, the long name in one
     assert "M.P." in found  # a place's initials are no organisation's
+
+
+def test_a_dotted_state_abbreviation_whose_last_stop_ended_the_sentence_is_the_state():
+    a = Extraction("a", mentions=(M("W.Va", "place", "a", 1), M("N.C", "place", "a", 2)))
+    b = Extraction("b", mentions=(M("West Virginia", "place", "b", 1), M("North Carolina", "place", "b", 2)))
+    found = names_of(a, b)
+    assert set(found) == {"West Virginia", "North Carolina"}
+    assert found["West Virginia"].aliases == ("W.Va",)
+
+
+def test_a_place_written_with_the_dotted_abbreviation_of_where_it_lies_is_that_place():
+    a = Extraction("a", mentions=(M("Fairhaven N.C.", "place", "a", 1), M("Fairhaven", "place", "a", 2),
+                                  M("Ardmore Va", "place", "a", 3), M("Ardmore", "place", "a", 4)))
+    found = names_of(a)
+    assert "Fairhaven N.C" in found["Fairhaven"].aliases or "Fairhaven N.C." in found["Fairhaven"].aliases
+    assert "Ardmore Va" in found  # undotted: the second word may be the name's own
+
+
+def test_a_company_with_its_legal_form_is_the_company_but_a_person_is_not():
+    a = Extraction("a", mentions=(M("Kestrel Foods Inc", "organization", "a", 1), M("Lee Ltd", "organization", "a", 2)))
+    b = Extraction("b", mentions=(M("Kestrel Foods", "organization", "b", 1), M("Lee", "person", "b", 2)))
+    found = names_of(a, b)
+    assert found["Kestrel Foods"].aliases == ("Kestrel Foods Inc",)
+    assert "Lee Ltd" in found and "Lee" in found
+
+
+def test_a_health_care_company_s_first_word_after_its_full_name_is_the_company():
+    a = Extraction("a", mentions=(M("Kestrel Healthcare", "organization", "a", 1), M("Kestrel", "organization", "a", 2)))
+    assert names_of(a)["Kestrel Healthcare"].aliases == ("Kestrel",)
+
+
+def test_a_given_name_the_tagger_calls_an_organisation_goes_to_the_one_full_name_introduced_before():
+    a = Extraction("a", mentions=(M("Ilse Varkony", "person", "a", 1), M("Ilse", "organization", "a", 2)))
+    b = Extraction("b", mentions=(M("Ilse", "organization", "b", 1),))  # nobody introduced there
+    found = names_of(a, b)
+    assert {(m.source, m.paragraph) for m in found["Ilse Varkony"].mentions} == {("a", 1), ("a", 2)}
+    assert ("b", 1) not in {(m.source, m.paragraph) for a in found.values() if a.name != "Ilse" for m in a.mentions}
+    # A company's name the tagger called a person lends no given name to a one-word organisation.
+    c = Extraction("c", mentions=(M("Harlow Steel Corp", "person", "c", 1), M("Harlow", "organization", "c", 2)))
+    assert "Harlow" not in names_of(c)["Harlow Steel Corp"].aliases
+

@@ -310,3 +310,15 @@ def test_a_place_before_law_firm_stays_a_place_in_every_paragraph():
 def test_a_member_of_a_movement_named_after_it_stays_a_person():
     found = run("Another member of the resistance movement, Tomas Halvorsen, who served as a minister, put the number at seven.")
     assert actors_of(found).get("Tomas Halvorsen") == "person"
+
+
+def test_a_capitalised_common_noun_a_prize_s_words_a_general_people_and_laws_named_after_someone_are_no_actors():
+    found = run("“They want a purge the likes of which the World has not seen for a century,” said Ana Ruiz.",
+                "Tomas Brel, winner of the Harlan Prize for Excellence in Science Writing by the Press, spoke first.",
+                "The judge spoke of the Tom Pike laws that kept the valley poor, said Ana Ruiz.",
+                "Critics said Lee had insulted Latinos, and the Harbour Press printed it.")
+    kinds = {(m.text, m.where.paragraph): m.kind for m in found}
+    for name, n in (("World", 1), ("Harlan Prize for Excellence", 2), ("Press", 2), ("Tom Pike", 3), ("Latinos", 4)):
+        assert kinds.get((name, n), "other") == "other", name
+    assert kinds[("Ana Ruiz", 1)] == kinds[("Tomas Brel", 2)] == kinds[("Lee", 4)] == "person"
+    assert kinds[("Harbour Press", 4)] == "organization"

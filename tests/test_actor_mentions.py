@@ -75,3 +75,46 @@ def test_a_dateline_is_a_place_and_names_joined_by_and_or_broken_are_no_actor():
     assert kinds.get("HARBOURTON") == "place"
     lex = mentions.lexicon()
     assert mentions.written_reason('Robert C. "Bobby', lex) and mentions.written_reason("W]e", lex)
+
+
+def test_a_country_the_tagger_misses_or_calls_a_people_is_a_place_mention_unless_inside_a_larger_name():
+    paragraphs = ("Farmers say that neighbouring Uzbekistan is buying the grain.",
+                  "Trucks left the port at dawn. Exports to Tuvalu rose, traders said.",
+                  "Ana Tuvalu Reyes said the Central Bank of Tuvalu had paid.",
+                  "Tuvalu-registered boats and the Tuvalu Fisheries office shut.")
+    found = run(*paragraphs)
+    places = [(m.text, m.where.paragraph) for m in found if m.kind == "place"]
+    assert ("Uzbekistan", 1) in places and ("Tuvalu", 2) in places
+    assert not any(n > 2 for text, n in places if text == "Tuvalu")  # a person's, a bank's, a hyphen's
+    m = next(m for m in found if m.text == "Tuvalu")
+    assert "gazetteer" in m.evidence and paragraphs[1][m.where.start:m.where.end] == "Tuvalu"
+
+
+def test_a_city_of_the_standards_the_tagger_misses_is_a_place_only_after_a_preposition_of_place():
+    found = run("Farmers say the grain was bought by traders, after trucks from Gaborone were seen near the border.")
+    assert ("Gaborone", "place") in {(m.text, m.kind) for m in found}
+
+
+def test_the_subject_of_any_verb_of_the_one_speech_verb_list_is_someone_speaking():
+    from generator import lexicon as lexicon_data
+    assert mentions.lexicon().speech_verbs == {str(w).lower() for w in lexicon_data.read("speech")["speech_verbs"]}
+    found = run("Okonkwo Vale urged calm.", "Ilse Varkony predicted rain.")
+    kinds = {m.text: m.kind for m in found}
+    assert kinds["Okonkwo Vale"] == kinds["Ilse Varkony"] == "person"
+
+
+def test_one_word_tagged_a_place_is_no_person_for_speaking_where_the_article_writes_it_as_a_place():
+    found = run("HARBOURTON, Varonia (AP) - Ferries stopped on Monday.",
+                "Varonia, worried about unrest spilling over the border, said it would sign the pact.",
+                "Fellow Republicans are urging Lee to change course.")
+    kinds = {(m.text, m.where.paragraph): m.kind for m in found}
+    assert kinds[("Varonia", 2)] == "place" and ("Fellow Republicans", 3) not in kinds
+    assert kinds[("Lee", 3)] == "person"
+
+
+def test_a_given_name_a_country_bears_is_the_persons_where_the_article_writes_the_full_name():
+    found = run("Chad Miller, a ferry pilot, said the dam held.", "Chad agreed that the river was high.",
+                "Aid flew into Chad on Monday.")
+    kinds = {(m.text, m.where.paragraph): m.kind for m in found}
+    assert kinds[("Chad", 2)] == "person"
+    assert kinds.get(("Chad", 3)) == "place"  # written as the country, not as the person's name

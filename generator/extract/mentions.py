@@ -30,6 +30,8 @@ _CONNECTORS = {"of", "the", "and", "for", "de", "du", "&"}
 _QUOTES = "\"'“”‘’«»"
 WORK_REASON = "the name of a law, prize or agreement, not an actor"
 WORK_TITLE_REASON = "the title of a "
+SPEAKING = "subject of the speech verb "
+EARLIER_SURNAME = "the surname of a person named earlier in the article"
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,12 @@ class Lexicon:
     contest_titles: frozenset[str]
     along_prepositions: frozenset[str]
     work_nouns_after: frozenset[str]
+    place_prepositions: frozenset[str]
+    legal_forms: frozenset[str]
+    prize_words: frozenset[str]
+    common_nouns: frozenset[str]
+    peoples: frozenset[str]
+    law_nouns: frozenset[str]
     cities: frozenset[str]  # lower-cased city names of the standards (generator/gazetteer.py)
     countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
 
@@ -89,10 +97,11 @@ def lexicon() -> Lexicon:
         return {str(k).lower(): str(v or "").lower() for k, v in data[key].items()}
 
     return Lexicon(
-        titles=words("person_titles"),
+        titles=lexicon_data.titles().roles,
         title_synonyms=mapping("title_synonyms"),
         relation_words=words("relation_words"),
-        speech_verbs=words("speech_verbs"),
+        # The one list of speech verbs, the quotes' and events' (speech.yml): a subject of one speaks.
+        speech_verbs=frozenset(str(w).lower() for w in lexicon_data.read("speech")["speech_verbs"]),
         organization_words=words("organization_words"),
         outlet_words=words("outlet_words"),
         platforms=words("platforms"),
@@ -101,8 +110,8 @@ def lexicon() -> Lexicon:
         place_words=words("place_words"),
         particles=words("name_particles"),
         demonym_suffixes=tuple(sorted(words("demonym_suffixes"), key=lambda w: (-len(w), w))),
-        courtesy=mapping("courtesy_titles"),
-        name_titles=words("name_titles"),
+        courtesy=dict(lexicon_data.titles().courtesy),
+        name_titles=lexicon_data.titles().in_names,
         gendered_words=mapping("gendered_words"),
         pronouns=mapping("gendered_pronouns"),
         name_suffixes=words("name_suffixes"),
@@ -125,6 +134,12 @@ def lexicon() -> Lexicon:
         contest_titles=words("contest_titles"),
         along_prepositions=words("along_prepositions"),
         work_nouns_after=words("work_nouns_after"),
+        place_prepositions=words("place_prepositions"),
+        legal_forms=frozenset(bare(str(w)) for w in data["legal_forms"]),
+        prize_words=words("prize_words"),
+        common_nouns=words("common_nouns"),
+        peoples=words("peoples"),
+        law_nouns=words("law_nouns"),
         cities=gazetteer.cities(),
         countries=_country_names(),
     )
@@ -225,6 +240,8 @@ class _Candidate:
     start: int  # token range in the paragraph parse
     end: int
     label: str
+    place: str = ""  # the gazetteer's name of the place, when the finder below found it and not the tagger
+    earlier: bool = False  # a lone surname of a person the article named before
 
 
 def _joined_piece(doc: Any, e: int) -> int:
@@ -311,7 +328,69 @@ def _phrase_cut(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     return e
 
 
-def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) -> list[_Candidate]:
+GAZETTEER_MAX_WORDS = 6  # "Saint Vincent and the Grenadines": the longest name tried at a token
+
+
+def _ent_bounds(doc: Any) -> dict[int, tuple[int, int, str]]:
+    return {t: (e.start, e.end, e.label_) for e in doc.ents for t in range(e.start, e.end)}
+
+
+def _gazetteer_places(doc: Any, lex: Lexicon, covered: set[int], person_words: frozenset[str]) -> list[_Candidate]:
+    """Countries the tagger missed or called a people ("neighbouring Kestrelstan is supporting ..."
+    tagged NORP): a capitalised run of words that is exactly a country's name in the standards
+    (generator/gazetteer.py), or a city's written after a preposition of place ("helicopters from
+    Lakeport"), and that no actor's span covers. It abstains where the words may be part of a larger
+    name (a capitalised word or "Bank of" next to it, a hyphen joining it, an entity of the tagger
+    running past it), or a person's (a word of a full name the article writes elsewhere)."""
+    names = gazetteer.countries()
+    ents = _ent_bounds(doc)
+    out: list[_Candidate] = []
+
+    def name_word(t: Any) -> bool:
+        return t.is_alpha and t.text[:1].isupper() and t.lower_ not in _DETERMINERS and not (t.is_sent_start and t.pos_ != "PROPN")
+
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or not tok.text[:1].isupper() or tok.text.isupper():
+            i += 1
+            continue
+        found = None
+        for n in range(min(GAZETTEER_MAX_WORDS, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            key = span.text.lower()
+            if (key in names or (n == 1 and key in lex.cities)) and not doc[i + n - 1].is_punct and doc[i + n - 1].text[:1].isupper():
+                found = (i + n, names.get(key, ""))
+                break
+        if found is None:
+            i += 1
+            continue
+        end, country = found
+        before = doc[i - 1] if i > 0 else None
+        after = doc[end] if end < len(doc) else None
+        larger = (
+            any(j in covered for j in range(i, end))
+            or any(j in ents and (ents[j][0] < i or ents[j][1] > end) for j in range(i, end))
+            or (before is not None and name_word(before))
+            or (before is not None and before.lower_ in ("of", "for", "de") and i >= 2 and doc[i - 2].text[:1].isupper())
+            or (after is not None and after.is_alpha and after.text[:1].isupper())
+            or (after is not None and after.text == "-" and not doc[end - 1].whitespace_)
+            or (before is not None and before.text == "-" and not before.whitespace_)
+            or any(t.lower_ in person_words for t in doc[i:end])
+        )
+        if not country and not larger:
+            # A city's name is also a surname or a word often enough ("Regina", "Resolute"): only
+            # where a preposition of place governs it.
+            larger = not (before is not None and before.lower_ in lex.place_prepositions and tok.dep_ == "pobj" and end - i == 1)
+        if not larger:
+            label = ents[i][2] if i in ents else ""
+            out.append(_Candidate(i, end, label, country or tok.text))
+            covered.update(range(i, end))
+        i = end
+    return out
+
+
+def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset(), person_words: frozenset[str] = frozenset()) -> list[_Candidate]:
     out: list[_Candidate] = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -368,15 +447,19 @@ def _candidates(doc: Any, lex: Lexicon, surnames: frozenset[str] = frozenset()) 
             while s > 0 and doc[s - 1].dep_ == "compound" and doc[s - 1].head.i in range(s, tok.i + 1) and doc[s - 1].pos_ == "PROPN":
                 s -= 1
             found = _Candidate(s, tok.i + 1, "")
-            if not doc[s].ent_type_ and _name_shape(doc, found, lex):
+            if s == tok.i and spelling_key(tok.text) in surnames:
+                continue  # a lone surname of someone named before: the loop below says whose
+            # "Fellow Republicans are urging": a word the tagger gave a people's label is no name's.
+            if not any(doc[j].ent_type_ for j in range(s, tok.i + 1)) and _name_shape(doc, found, lex):
                 out.append(found)
                 covered.update(range(s, tok.i + 1))
+    out += _gazetteer_places(doc, lex, covered, person_words)
     # A lone surname of a person named earlier in the article ("Okafor has called for ...").
     for tok in doc:
         if (tok.i not in covered and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_
                 and tok.dep_ not in ("compound", "flat") and not any(c.dep_ == "compound" for c in tok.children)
                 and spelling_key(tok.text) in surnames):
-            out.append(_Candidate(tok.i, tok.i + 1, ""))
+            out.append(_Candidate(tok.i, tok.i + 1, "", earlier=True))
             covered.add(tok.i)
     return sorted(out, key=lambda c: (c.start, c.end))
 
@@ -409,6 +492,9 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
         return "a name ending on its own"
     if len(words) > 1 and words[-1] in lex.work_words:
         return WORK_REASON
+    # "Harlan Prize for Excellence": a prize's name the tagger cut after the words that follow it.
+    if any(w in lex.prize_words and nxt in lex.name_function_words for w, nxt in zip(words, words[1:])):
+        return WORK_REASON
     # The tagger ran one entity over a clause or a list ("Cleanliness, Godliness", "Team - while").
     if re.search(r"[,;:]|\s[-–—]\s", text):
         return "a list or clause read as one name (a comma, colon or spaced dash inside)"
@@ -425,6 +511,28 @@ def written_reason(text: str, lex: Lexicon) -> str | None:
     if len(words) == 1 and words[0] in lex.direction_words:
         return "a direction or time-zone word alone, not a name"
     return None
+
+
+PRIZE_NAME_MAX_WORDS = 10  # "Prize for Excellence in Science Writing by the": how far back a prize's name runs
+
+
+def _in_prize_name(doc: Any, c: _Candidate, lex: Lexicon) -> bool:
+    """'the Harlan Prize for Excellence in Science Writing by the Press': a capitalised word inside the
+    long name of a prize or award, after its prize word and the capitalised and joining words that
+    run on from it, is that name's word, not an actor (the tagger cuts such names anywhere)."""
+    i = c.start - 1
+    joined = False
+    while i >= 0 and c.start - i <= PRIZE_NAME_MAX_WORDS:
+        t = doc[i]
+        if t.text[:1].isupper() and t.is_alpha:
+            if t.lower_ in lex.prize_words:
+                return joined
+        elif t.lower_ in lex.name_function_words:
+            joined = True
+        else:
+            return False
+        i -= 1
+    return False
 
 
 def _in_case_name(doc: Any, c: _Candidate) -> bool:
@@ -495,6 +603,16 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     if (c.label == "PERSON" and len(toks) >= 2 and re.fullmatch(r"[A-Z]\.?", toks[-1].text) and c.end + 1 < len(doc)
             and doc[c.end].lower_ in ("and", "&") and doc[c.end + 1].text[:1].isupper()):
         return "a given name and initial whose surname is written once for two people ('A. and B. Lee'): no name of its own"
+    if _in_prize_name(doc, c, lex):
+        return "a word of a prize's name ('X Prize for Y by the Z'), not an actor"
+    if len(toks) == 1 and words[0] in lex.common_nouns:
+        return "a common noun capitalised ('the World'), not a name"
+    if len(toks) == 1 and words[0] in lex.peoples:
+        return "a group of people in general (by origin, faith or generation), not an actor"
+    root = doc[c.start:c.end].root
+    if (c.label == "PERSON" and root.dep_ == "compound" and root.head.i == c.end and root.head.text.islower()
+            and root.head.lower_ in lex.law_nouns):
+        return "the name of laws ('the X laws'), not the person"
     if _in_case_name(doc, c):
         return "a party named in a court case ('Lee v. Park'): the case, not an actor"
     work = _work_title(doc, c, lex)
@@ -585,13 +703,22 @@ def _name_shape(doc: Any, c: _Candidate, lex: Lexicon) -> bool:
     )
 
 
-def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
+def _kind(doc: Any, c: _Candidate, lex: Lexicon, people: frozenset[str] = frozenset()) -> tuple[Kind, str]:
     """The kind and, when it differs from the tagger's label, the evidence for it."""
     label_kind: Kind = LABEL_KINDS.get(c.label, "person")
+    if c.place:
+        what = f"the country {c.place}" if doc[c.start:c.end].text.lower() in gazetteer.countries() else "a city"
+        tagged = f"tagged {c.label}" if c.label else "not tagged"
+        return "place", f"a name of {what} in the standards' gazetteer, {tagged} by the tagger"
     words = [doc[i].lower_ for i in range(c.start, c.end)]
     root = doc[c.start:c.end].root
     name = doc[c.start:c.end].text.lower()
-    if name in lex.countries:
+    # "Chad Miller said ... Chad agreed": a given name the tagger calls a person, of a full name the
+    # same article writes, is that person's, though a country bears it too.
+    # Not after a preposition of place ("flew into Chad"): there it is the country.
+    placed = root.dep_ == "pobj" and root.head.lower_ in lex.place_prepositions
+    own_name = c.label == "PERSON" and len(words) == 1 and words[0] in people and not placed
+    if name in lex.countries and not own_name:
         # A country's name (generator/gazetteer.py) is a place, however the tagger labels it: the
         # small model calls one-word countries persons often. A given name that is also a country's
         # is read as the country when written alone; within a longer name it is the person's.
@@ -683,15 +810,17 @@ def _kind(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[Kind, str]:
             evidence = f"the person someone is the {root.head.head.text} of"
         if not evidence and root.dep_ == "poss" and root.head.lower_ in lex.relation_words:
             evidence = f"has a {root.head.text}"
+        if not evidence and c.earlier:
+            return "person", EARLIER_SURNAME  # what it is says more than that it speaks
         verb = _speech_subject(root, lex)
         # One word tagged as an organisation may really be one ("Agency said"): only multi-word
         # names, or names the tagger did not call an organisation, become people by speaking.
         if not evidence and verb is not None and (len(words) > 1 or label_kind != "organization"):
-            evidence = f"subject of the speech verb '{verb.text}' with a personal name shape"
+            evidence = f"{SPEAKING}'{verb.text}' with a personal name shape"
     if evidence:
         return "person", "" if label_kind == "person" and c.label else evidence
     if not c.label:
-        return "person", "the surname of a person named earlier in the article"
+        return "person", EARLIER_SURNAME
     return label_kind, ""
 
 
@@ -912,7 +1041,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
     common = frozenset(t.text for doc in docs for t in doc if t.is_alpha and t.text.islower() and not t.is_sent_start and len(t.text) > 2) - full_name_words
     for para, doc in zip(article.paragraphs, docs):
         found: list[tuple[_Candidate, Mention]] = []
-        for c in _candidates(doc, lex, frozenset(surnames)):
+        for c in _candidates(doc, lex, frozenset(surnames), full_name_words):
             start, end = _char_span(doc, c.start, c.end)
             where = Where(article.id, para.n, start, end)
             text = para.text[start:end].strip(_QUOTES)
@@ -920,7 +1049,7 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
             if reason:
                 found.append((c, Mention(text, "other", where, c.label, NOT_AN_ACTOR + reason)))
                 continue
-            kind, evidence = _kind(doc, c, lex)
+            kind, evidence = _kind(doc, c, lex, full_name_words)
             found.append((c, Mention(text, kind, where, c.label, evidence)))
         people = [(c, m.text) for c, m in found if m.kind == "person"]
         for i, (c, m) in enumerate(found):
@@ -967,6 +1096,12 @@ def extract(article: Article, docs: Sequence[Any]) -> tuple[tuple[Mention, ...],
     for i, m in enumerate(mentions):
         if m.kind != "other" and is_acronym(m.text) and any(defines(w, m.text) for w in works):
             mentions[i] = dataclasses.replace(m, kind="other", evidence=NOT_AN_ACTOR + "the abbreviation of a law, prize or agreement named in the article")
+    # "KESTREL CITY, Lakeland - ... Lakeland urged ...": one word the tagger calls a place that
+    # becomes a person only by speaking is the place where the same article writes it as one.
+    placed = {m.text for m in mentions if m.kind == "place" and m.label in ("GPE", "LOC") and not m.evidence}
+    for i, m in enumerate(mentions):
+        if m.kind == "person" and m.label in ("GPE", "LOC") and m.text in placed and m.evidence.startswith(SPEAKING):
+            mentions[i] = dataclasses.replace(m, kind="place", evidence=f"the tagger's place, which the same article writes as a place elsewhere (not a person for being the subject of '{m.evidence.split(chr(39))[1]}')")
     # A name read from a headline or sub-head in title case ("Lee Hid Past Health Scare") is an
     # actor only when the article writes it in running text too.
     running = {m.text for i, m in enumerate(mentions) if i not in headline and m.kind != "other"}

@@ -102,7 +102,7 @@ def lexicon() -> Lexicon:
         outlet_nouns=words("outlet_nouns"),
         person_nouns=words("person_nouns"),
         role_synonyms={str(k): str(v) for k, v in (d.get("role_synonyms") or {}).items()},
-        titles=words("titles"),
+        titles=lexicon_data.titles().before_names,
         indefinite=words("indefinite"),
         person_pronouns=words("person_pronouns"),
         group_pronouns=words("group_pronouns"),

@@ -158,6 +158,16 @@ def _kind_votes(mentions: Iterable[Mention], forms: Iterable[str]) -> Kind:
     return min(votes.items(), key=lambda kv: (-kv[1], KIND_ORDER[kv[0]]))[0]
 
 
+def _abbreviated_place(word: str, abbreviations: dict[str, str]) -> str | None:
+    """The place a usual abbreviation stands for ('Fla.', 'N.C.'), also when the full stop that
+    ends it was read as the sentence's ('W.Va' of 'Fairview, W.Va. -')."""
+    w = word.lower()
+    for key in (w, w.rstrip("."), f"{w.rstrip('.')}."):
+        if key in abbreviations and ("." in key[:-1]) == ("." in w.rstrip(".")):
+            return abbreviations[key]
+    return None
+
+
 def _where_text(w: Where) -> str:
     return f"{w.source} ¶{w.paragraph}"
 
@@ -284,9 +294,16 @@ class _Resolver:
         for k, n in sorted(self.nodes.items()):
             if self.kind_of(k) != "place" or len(n.words) > 2:
                 continue
-            full = self.lex.place_abbreviations.get(n.surface.lower().rstrip(".") if "." not in n.surface[:-1] else n.surface.lower())
+            full = _abbreviated_place(n.surface, self.lex.place_abbreviations)
             if full and form_key(full) in self.nodes and self.kind_of(form_key(full)) == "place":
                 self.join(k, form_key(full), f"the usual abbreviation of {self.nodes[form_key(full)].surface}")
+            elif len(n.words) == 2 and "." in n.words[1] and _abbreviated_place(n.words[1], self.lex.place_abbreviations):
+                # "Lakeport N.C.", "Lakeport D.C.": a place written with the dotted abbreviation of the
+                # state or district it lies in is the place its first word names (dotted only: "Va",
+                # "Miss" or "Del" ending two words may be a name's own word).
+                base = form_key(n.words[0])
+                if base in self.nodes and self.kind_of(base) == "place":
+                    self.join(k, base, f"“{n.surface}” names the place {self.nodes[base].surface} with the abbreviation of where it lies")
         # An acronym can abbreviate only a name whose first initial is its own first letter
         # (mentions.defines): grouped by that letter, each acronym is tried against its group alone.
         by_initial: dict[str, list[str]] = defaultdict(list)
@@ -310,6 +327,17 @@ class _Resolver:
             if len(found) == 1:
                 other = next(iter(found))
                 self.join(k, other, f"“{n.words[0]}” written for “{' '.join(self.nodes[other].words[: len(self.nodes[other].words) - len(n.words) + 1])}”")
+
+    def legal_forms(self) -> None:
+        """'Kestrel Foods Inc' and 'Kestrel Foods': a company's name with its legal form ('Inc', 'Ltd',
+        'plc') is the organisation its other words name, wherever each is written. Only where
+        those words are an organisation's: 'Lee Inc' is not the person Lee."""
+        for k, n in sorted(self.nodes.items()):
+            if len(n.words) < 2 or n.words[-1].lower().strip(".") not in self.lex.legal_forms or self.kind_of(k) != "organization":
+                continue
+            base = form_key(" ".join(n.words[:-1]).rstrip(","))
+            if base in self.nodes and base != k and self.kind_of(base) == "organization":
+                self.join(k, base, f"“{n.surface}” names the company {self.nodes[base].surface} with its legal form")
 
     def countries(self) -> None:
         """'Eswatini' and 'Kingdom of Eswatini': names of one country (generator/gazetteer.py).
@@ -684,8 +712,13 @@ class _Resolver:
             # A place is not a person's short name unless written exactly so ("Peru" is not "Perez").
             holders = (surname.get(spelling_key(n.surface), set()) if kind != "place" else exact.get(word, set())) - {k}
             how = "surname"
-            if not holders and (kind in ("person", "place") or n.titled):
+            # The tagger calls a lone given name an organisation often ("you and Ann here"): as a
+            # place, it may be a person's given name when only the tagger's label says otherwise.
+            label_only = kind == "organization" and not any(m.evidence for m in n.mentions) and n.surface.lower() not in self.lex.organization_words | self.lex.outlet_words
+            if not holders and (kind in ("person", "place") or n.titled or label_only):
                 holders, how = given.get(word, set()) - {k}, "first name"
+                if label_only and kind == "organization":  # never the first word of a company taken for a person
+                    holders = {x for x in holders if not any(names.bare(w) in self.lex.organization_words | self.lex.legal_forms for w in self.nodes[x].words)}
             if not holders:
                 continue
             owners = {self.union.find(x) for x in holders}
@@ -943,6 +976,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.acronyms()
     r.place_suffixes()
     r.abbreviations()
+    r.legal_forms()
     r.countries()
     r.divided_countries()
     r.transliterations()
