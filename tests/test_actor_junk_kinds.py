@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from generator import nlp
 from generator.extract import mentions
+from generator import names
 from generator.model import Article, Paragraph
 
 
@@ -12,7 +13,7 @@ def run(*paragraphs: str):
 
 
 def lex():
-    return mentions.lexicon()
+    return names.lexicon()
 
 
 def test_a_span_run_over_a_comma_colon_or_spaced_dash_is_no_name():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from generator import nlp
 from generator.extract import mentions
+from generator import names
 from generator.model import Article, Paragraph
 
 
@@ -41,7 +42,7 @@ def test_names_from_a_title_case_headline_count_only_when_the_article_writes_the
 
 
 def test_handles_party_tags_and_timestamps_are_no_names():
-    lex = mentions.lexicon()
+    lex = names.lexicon()
     assert mentions.written_reason("@dwhitfield", lex) and mentions.written_reason("#Whitfield2026", lex)
     assert mentions.written_reason("R-Calif.", lex) and mentions.written_reason("(D-N.Y.)", lex)
     assert mentions.written_reason("Thu Jul", lex) and mentions.written_reason("10:32 GMT", lex)
@@ -73,7 +74,7 @@ def test_a_dateline_is_a_place_and_names_joined_by_and_or_broken_are_no_actor():
     found = run("HARBOURTON, Ore. — The mayor met Hulu and Vimeo executives on Monday.")
     kinds = {m.text: m.kind for m in found}
     assert kinds.get("HARBOURTON") == "place"
-    lex = mentions.lexicon()
+    lex = names.lexicon()
     assert mentions.written_reason('Robert C. "Bobby', lex) and mentions.written_reason("W]e", lex)
 
 
@@ -97,7 +98,7 @@ def test_a_city_of_the_standards_the_tagger_misses_is_a_place_only_after_a_prepo
 
 def test_the_subject_of_any_verb_of_the_one_speech_verb_list_is_someone_speaking():
     from generator import lexicon as lexicon_data
-    assert mentions.lexicon().speech_verbs == {str(w).lower() for w in lexicon_data.read("speech")["speech_verbs"]}
+    assert names.lexicon().speech_verbs == {str(w).lower() for w in lexicon_data.read("speech")["speech_verbs"]}
     found = run("Okonkwo Vale urged calm.", "Ilse Varkony predicted rain.")
     kinds = {m.text: m.kind for m in found}
     assert kinds["Okonkwo Vale"] == kinds["Ilse Varkony"] == "person"

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from generator.extract import mentions
+from generator import names
 
 GOLD = Path(__file__).resolve().parent / "gold" / "actor_readings.yml"
 VERDICTS = {"ok", "junk", "duplicate", "wrong kind"}
@@ -40,7 +41,7 @@ def test_reported_shares_are_the_verdicts_counted():
 
 
 def test_the_form_rules_drop_no_actor_the_reading_judged_real():
-    lex = mentions.lexicon()
+    lex = names.lexicon()
     for reading in readings():
         for a in reading["actors"]:
             if a["verdict"] in ("ok", "wrong kind", "duplicate"):

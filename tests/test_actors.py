@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from generator.extract.mentions import ABBREVIATED_AS, ALSO_KNOWN_AS
+from generator.names import ABBREVIATED_AS, ALSO_KNOWN_AS
 from generator.merge import actors
 from generator.model import Article, Briefing, Extraction, Mention, Paragraph, Quote, RelationClaim, RoleClaim, Source, Where
 from generator.render import render

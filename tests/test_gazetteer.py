@@ -24,7 +24,7 @@ def test_a_name_two_countries_share_is_left_out_and_groupings_are_no_countries()
 
 
 def test_the_actors_stage_adds_the_initials_of_usual_names_only():
-    from generator.extract.mentions import lexicon
+    from generator.names import lexicon
 
     countries = lexicon().countries
     assert countries["p.n.g."] == countries["png"] == "Papua New Guinea"

@@ -46,18 +46,20 @@ def test_extracting_more_articles_reads_no_data_file_again(tmp_path, monkeypatch
 
 
 def test_each_title_list_is_written_once_and_both_stages_read_it():
+    from generator import names
     from generator.extract import mentions, quotes
 
     titles = lexicon.titles()
     assert "titles" not in lexicon.read("speech")
     assert not {"person_titles", "courtesy_titles", "name_titles", "speech_verbs"} & set(lexicon.read("actors"))
-    assert mentions.lexicon().titles == titles.roles and mentions.lexicon().courtesy == titles.courtesy
+    assert names.lexicon().titles == titles.roles and names.lexicon().courtesy == titles.courtesy
     assert quotes.lexicon().titles == titles.before_names >= titles.roles | titles.in_names | set(titles.courtesy)
     assert {"former", "foreign"} <= titles.before_names - titles.roles
 
 
 def test_a_role_title_before_a_name_is_no_part_of_the_speakers_name():
     from generator import nlp
+    from generator import names
     from generator.extract import mentions, quotes
     from generator.model import Article, Paragraph
 

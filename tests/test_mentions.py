@@ -8,7 +8,8 @@ import pytest
 
 from generator import nlp
 from generator.extract import mentions
-from generator.extract.mentions import ABBREVIATED_AS, ALSO_KNOWN_AS
+from generator import names
+from generator.names import ABBREVIATED_AS, ALSO_KNOWN_AS
 from generator.model import NOT_AN_ACTOR
 from generator.model import Article, Paragraph
 
@@ -107,7 +108,7 @@ def test_subject_of_a_speech_verb_with_a_name_shape_is_a_person():
     [("NRA", True), ("U.S.", True), ("IS-K", True), ("Nato", False), ("A", False), ("the UN", False)],
 )
 def test_is_acronym(text, expected):
-    assert mentions.is_acronym(text) is expected
+    assert names.is_acronym(text) is expected
 
 
 @pytest.mark.parametrize(

@@ -11,205 +11,24 @@ with the reason, so the actors stage can list them instead of silently losing th
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from generator import gazetteer
-from generator import lexicon as lexicon_data
+from generator.names import (
+    ABBREVIATED_AS, ALSO_KNOWN_AS, NAME_CONNECTORS, Lexicon, acronym_key, bare, defines, is_acronym, lexicon, spelling_key,
+)
 from generator.model import NOT_AN_ACTOR, Article, Kind, Mention, RelationClaim, RoleClaim, Where
 
 LABEL_KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
-ABBREVIATED_AS = "abbreviated as"
-ALSO_KNOWN_AS = "also known as"
 _DETERMINERS = {"the", "a", "an", "another", "this", "that", "its", "their"}
-_CONNECTORS = {"of", "the", "and", "for", "de", "du", "&"}
 _QUOTES = "\"'“”‘’«»"
 WORK_REASON = "the name of a law, prize or agreement, not an actor"
 WORK_TITLE_REASON = "the title of a "
 SPEAKING = "subject of the speech verb "
 EARLIER_SURNAME = "the surname of a person named earlier in the article"
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    titles: frozenset[str]
-    title_synonyms: dict[str, str]
-    relation_words: frozenset[str]
-    speech_verbs: frozenset[str]
-    organization_words: frozenset[str]
-    outlet_words: frozenset[str]
-    platforms: frozenset[str]
-    furniture_tokens: frozenset[str]
-    furniture_suffixes: tuple[str, ...]
-    place_words: frozenset[str]
-    particles: frozenset[str]
-    demonym_suffixes: tuple[str, ...]
-    courtesy: dict[str, str]  # "mrs" -> "female"
-    name_titles: frozenset[str]
-    gendered_words: dict[str, str]
-    pronouns: dict[str, str]
-    name_suffixes: frozenset[str]
-    timestamp_words: frozenset[str]
-    timezones: frozenset[str]
-    named_after_words: frozenset[str]
-    work_words: frozenset[str]
-    occasion_words: frozenset[str]
-    building_words: frozenset[str]
-    place_abbreviations: dict[str, str]
-    holidays: frozenset[str]
-    place_nouns_after: frozenset[str]
-    place_words_apart: frozenset[str]
-    portfolio_titles: frozenset[str]
-    direction_words: frozenset[str]
-    landmark_words: frozenset[str]
-    name_function_words: frozenset[str]
-    work_title_nouns: frozenset[str]
-    naming_verbs: frozenset[str]
-    contest_titles: frozenset[str]
-    along_prepositions: frozenset[str]
-    work_nouns_after: frozenset[str]
-    place_prepositions: frozenset[str]
-    legal_forms: frozenset[str]
-    prize_words: frozenset[str]
-    common_nouns: frozenset[str]
-    peoples: frozenset[str]
-    law_nouns: frozenset[str]
-    cities: frozenset[str]  # lower-cased city names of the standards (generator/gazetteer.py)
-    countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
-
-    def title_key(self, word: str) -> str:
-        w = word.lower()
-        return self.title_synonyms.get(w, w)
-
-
-@functools.cache
-def lexicon() -> Lexicon:
-    data = lexicon_data.read("actors")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data[key])
-
-    def mapping(key: str) -> dict[str, str]:
-        return {str(k).lower(): str(v or "").lower() for k, v in data[key].items()}
-
-    return Lexicon(
-        titles=lexicon_data.titles().roles,
-        title_synonyms=mapping("title_synonyms"),
-        relation_words=words("relation_words"),
-        # The one list of speech verbs, the quotes' and events' (speech.yml): a subject of one speaks.
-        speech_verbs=frozenset(str(w).lower() for w in lexicon_data.read("speech")["speech_verbs"]),
-        organization_words=words("organization_words"),
-        outlet_words=words("outlet_words"),
-        platforms=words("platforms"),
-        furniture_tokens=words("furniture_tokens"),
-        furniture_suffixes=tuple(sorted(str(w).lower() for w in data["furniture_suffixes"])),
-        place_words=words("place_words"),
-        particles=words("name_particles"),
-        demonym_suffixes=tuple(sorted(words("demonym_suffixes"), key=lambda w: (-len(w), w))),
-        courtesy=dict(lexicon_data.titles().courtesy),
-        name_titles=lexicon_data.titles().in_names,
-        gendered_words=mapping("gendered_words"),
-        pronouns=mapping("gendered_pronouns"),
-        name_suffixes=words("name_suffixes"),
-        timestamp_words=words("timestamp_words"),
-        timezones=words("timezone_words"),
-        named_after_words=words("named_after_words"),
-        work_words=words("work_words"),
-        occasion_words=words("occasion_words"),
-        building_words=words("building_words"),
-        place_abbreviations=mapping("place_abbreviations"),
-        holidays=words("holidays"),
-        place_nouns_after=words("place_nouns_after"),
-        place_words_apart=words("place_words_apart"),
-        portfolio_titles=words("portfolio_titles"),
-        direction_words=words("direction_words"),
-        landmark_words=words("landmark_words"),
-        name_function_words=words("name_function_words"),
-        work_title_nouns=words("work_title_nouns"),
-        naming_verbs=words("naming_verbs"),
-        contest_titles=words("contest_titles"),
-        along_prepositions=words("along_prepositions"),
-        work_nouns_after=words("work_nouns_after"),
-        place_prepositions=words("place_prepositions"),
-        legal_forms=frozenset(bare(str(w)) for w in data["legal_forms"]),
-        prize_words=words("prize_words"),
-        common_nouns=words("common_nouns"),
-        peoples=words("peoples"),
-        law_nouns=words("law_nouns"),
-        cities=gazetteer.cities(),
-        countries=_country_names(),
-    )
-
-
-def bare(word: str) -> str:
-    """A title word without its full stop and case: 'Mrs.' -> 'mrs'."""
-    return word.strip(".").lower()
-
-
-@functools.lru_cache(maxsize=65536)
-def _country_names() -> dict[str, str]:
-    """The standards' country names, with the initials of each usual name ("P.N.G.", "PNG") and its
-    compass word shortened ("S. Sudan"):
-    undotted only from three letters, since two capitals alone ("PR") are more often something
-    else, and never of an official form, whose initials spell words ("ARE", "IRA"). Initials two
-    countries share, or that are already a name, are left out."""
-    names = gazetteer.countries()
-    found: dict[str, set[str]] = {}
-    compass = {str(k).lower(): str(v).lower() for k, v in lexicon_data.read("actors")["compass_initials"].items()}
-    for usual in sorted(set(names.values())):
-        first, _, rest = usual.partition(" ")
-        if first.lower() in compass and rest:  # "S. Sudan", "E. Timor"
-            found.setdefault(f"{compass[first.lower()]} {rest.lower()}", set()).add(usual)
-        letters = initials(usual)
-        if len(usual.split()) < 2 or not 2 <= len(letters) <= 5:
-            continue
-        for form in (".".join(letters) + ".", *([letters] if len(letters) >= 3 else [])):
-            found.setdefault(form.lower(), set()).add(usual)
-    return names | {form: next(iter(u)) for form, u in found.items() if len(u) == 1 and form not in names}
-
-
-def is_acronym(text: str) -> bool:
-    """'UNHCR', 'U.S.', 'AL-Q': two or more capitals and nothing lower-case."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and bool(re.fullmatch(r"[A-Z0-9.\-&]+", text))
-
-
-def acronym_key(text: str) -> str:
-    return "".join(c for c in text if c.isalnum()).upper()
-
-
-def initials(name: str) -> str:
-    """Capital initials of the words of a long name, skipping connectors ('of', 'the')."""
-    return "".join(w[0].upper() for w in name.split() if w.lower() not in _CONNECTORS and w[:1].isalpha())
-
-
-def defines(long: str, short: str) -> bool:
-    """Whether `short` can abbreviate `long` ('World Health Organization of X' -> 'WHO')."""
-    acr, init = acronym_key(short), initials(long)
-    if not acr or len(long.split()) < 2:
-        return False
-    if init.startswith(acr):
-        return True
-    # Letters in order, starting with the first word's initial ("AQ-M" for "Al Qaida Maghreb").
-    rest = iter(c for c in long.upper() if c.isalpha())
-    return acr[0] == init[:1] and all(ch in rest for ch in acr)
-
-
-@functools.lru_cache(maxsize=65536)
-def spelling_key(word: str) -> str:
-    """A key that transliteration variants share: y/i, doubled letters, ph/f, q/k, vowel runs."""
-    w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    w = re.sub(r"[^a-z]", "", w)
-    if not w:
-        return ""
-    w = w[0] + w[1:].replace("y", "i")
-    w = w.replace("ph", "f").replace("ck", "k").replace("q", "k").replace("kh", "k").replace("dh", "d")
-    w = re.sub(r"(.)\1+", r"\1", w)
-    return re.sub(r"[aeiou]+", "a", w)
 
 
 # --- tokens and spans ----------------------------------------------------------
@@ -257,7 +76,7 @@ def _and_joined(doc: Any, s: int, e: int, lex: Lexicon) -> int:
     if e + 1 >= len(doc) or doc[e].lower_ != "and" or doc[e - 1].lower_ in lex.organization_words:
         return e
     j = e + 1
-    while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in _CONNECTORS - {"and"}) and not doc[j].is_punct:
+    while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in NAME_CONNECTORS - {"and"}) and not doc[j].is_punct:
         j += 1
     if j > e + 1 and doc[j - 1].lower_ in lex.organization_words:
         return j

@@ -28,8 +28,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from generator import links
-from generator.merge import names
-from generator.extract.mentions import ABBREVIATED_AS, acronym_key, defines, initials, is_acronym, lexicon, spelling_key
+from generator import names
+from generator.names import ABBREVIATED_AS, acronym_key, defines, initials, is_acronym, lexicon, spelling_key
 from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Unresolved, Where
 
 KIND_ORDER: dict[str, int] = {"person": 0, "organization": 1, "place": 2, "other": 3}
@@ -305,7 +305,7 @@ class _Resolver:
                 if base in self.nodes and self.kind_of(base) == "place":
                     self.join(k, base, f"“{n.surface}” names the place {self.nodes[base].surface} with the abbreviation of where it lies")
         # An acronym can abbreviate only a name whose first initial is its own first letter
-        # (mentions.defines): grouped by that letter, each acronym is tried against its group alone.
+        # (names.defines): grouped by that letter, each acronym is tried against its group alone.
         by_initial: dict[str, list[str]] = defaultdict(list)
         for k, n in self.nodes.items():
             if len(n.words) >= 2 and not is_acronym(n.surface):
