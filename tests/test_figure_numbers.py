@@ -23,6 +23,9 @@ SENTENCES = {
     "a unit fused by a hyphen": ("A 30-day delay hit the ferry line.", [("30-day", 30, "days")]),
     "a currency code before the number": ("The fine was dlrs 305,000.", [("dlrs 305,000", 305_000, "USD")]),
     "a number word times a multiplier": ("Four dozen gulls circled.", [("Four dozen", 48, "")]),
+    "and joins no range without between": ("The towns lost 30 and 45 homes.", [("30", 30, ""), ("45", 45, "")]),
+    "a unit after a run of spaces": ("Turnout fell to 41  percent.", [("41  percent", 41, "percent")]),
+    "a currency written before and after": ("The fare rose to US$5 dollars.", [("US$5 dollars", 5, "USD")]),
 }
 
 

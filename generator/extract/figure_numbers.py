@@ -304,8 +304,6 @@ def _expression(doc: Any, i: int, ud: UnitData) -> NumberExpr | None:
     if found is None:
         return None
     n, j = found
-    if currency == "" and first > 0 and doc[first - 1].lower_ in ud.currency_before:
-        return None  # read with its currency from the token before
     start, kind, qualifier = _qualifier(doc, first, ud)
     value: Value = _bounded(n, kind)
     range_end = None
