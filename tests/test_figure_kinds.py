@@ -67,6 +67,11 @@ def test_a_poll_that_shows_a_figure_is_its_claimant():
     assert "ahead" in lead.subject
 
 
+def test_the_agent_of_a_passive_verb_of_showing_is_the_claimant():
+    (turnout,) = found("A turnout of 40 percent was reported by the electoral board.")
+    assert (turnout.value, turnout.unit, turnout.claimant_text) == (40, "percent", "the electoral board")
+
+
 def test_the_reporting_verb_names_the_claimant_of_a_number_past_the_quote():
     claims = found("The mayor said the pumps were repaired on Monday and moved 900 tonnes of silt.")
     assert rows(claims) == [(900, "tonnes", "silt", "The mayor")]
