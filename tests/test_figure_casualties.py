@@ -42,3 +42,18 @@ def test_a_count_after_the_losses_it_details_takes_their_side():
     # "casualties from X side, at least 25 killed": "killed" hangs on the noun naming the side.
     claims = rows("He said there were lots of casualties from Vandal side, at least 25 killed and around 10 injured.")
     assert claims[0] == ("Vandal killed", (25, None))
+
+
+def test_a_side_that_suffered_the_casualties_it_counts():
+    # "X sustained four injuries": the casualty noun is the loss verb's object, X its side.
+    assert rows("The Harbour Guard sustained four injuries in the fire.") == [("Harbour Guard wounded", 4)]
+
+
+def test_a_number_word_and_its_multiplier_are_one_count():
+    # "two hundred": "hundred" is read with the number before it, not as a count of its own.
+    assert rows("Two hundred villagers were evacuated.") == [("displaced", 200)]
+
+
+def test_the_dead_or_wounded_without_a_counted_noun_are_people():
+    (claim,) = figures_of("casualties", "At least 12 were killed when the bus overturned.")
+    assert (claim.subject, claim.value, claim.unit) == ("killed", (12, None), "people")

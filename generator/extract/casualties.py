@@ -57,6 +57,9 @@ def number(tok: Any, fd: FigureData) -> int | None:
     if tok.ent_type_ in SKIP_ENTS:
         return None
     text = tok.lower_.replace(",", "")
+    previous = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if text in fd.multipliers and previous is not None and number(previous, fd) is not None:
+        return None  # "hundred" of "two hundred", read with the number before it
     if text.isdigit():
         value = int(text)
     elif text in fd.numbers and tok.pos_ in ("NUM", "DET", "ADJ", "NOUN"):
@@ -123,10 +126,6 @@ def _find(tok: Any, fd: FigureData) -> Found | None:
         subject = term_of(cand, fd)
         if subject is not None:
             side = _side_of_noun(unit) if unit is not None else None
-            if side is None and unit is not None and cand.lemma_.lower() in fd.loss_verbs:
-                side = _side_of_subject(cand)
-            if side is None and cand.pos_ == "NOUN" and cand.head.lemma_.lower() in fd.loss_verbs:
-                side = _side_of_subject(cand.head)
             if side is None:
                 side = _side_of_with(tok) or _side_of_loss(cand, fd)
             if side is None:
