@@ -57,3 +57,9 @@ def test_a_number_word_and_its_multiplier_are_one_count():
 def test_the_dead_or_wounded_without_a_counted_noun_are_people():
     (claim,) = figures_of("casualties", "At least 12 were killed when the bus overturned.")
     assert (claim.subject, claim.value, claim.unit) == ("killed", (12, None), "people")
+
+
+def test_a_number_before_a_verb_of_loss_with_its_own_object_is_no_casualty_count():
+    # "at 40 knots, killing no one": what the verb counts is its object; the knots are a speed.
+    assert rows("The boat sank at 30 knots killing no one.") == [("knots", 30)]
+    assert rows("The ferry sailed at 40 knots, injuring nobody.") == [("knots", 40)]

@@ -124,6 +124,10 @@ def _find(tok: Any, fd: FigureData) -> Found | None:
     while j < len(doc) and skipped < 5:
         cand = doc[j]
         subject = term_of(cand, fd)
+        if subject is not None and cand.pos_ == "VERB" and any(t.dep_ == "dobj" for t in cand.children):
+            # "sailed at 40 knots, killing no one": a verb with an object of its own counts that
+            # object, not the number before it.
+            break
         if subject is not None:
             side = _side_of_noun(unit) if unit is not None else None
             if side is None:
