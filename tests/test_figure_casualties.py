@@ -39,8 +39,8 @@ def test_a_side_named_by_the_side_it_fought_on():
 
 
 def test_a_count_after_the_losses_it_details_takes_their_side():
-    # "casualties from X side, at least 25 killed": "killed" hangs on the noun naming the side.
-    claims = rows("He said there were lots of casualties from Vandal side, at least 25 killed and around 10 injured.")
+    # "losses from the X side, at least 25 killed": "killed" hangs on the noun naming the side.
+    claims = rows("The medic reported heavy losses from the Vandal side, at least 25 killed and about 10 hurt.")
     assert claims[0] == ("Vandal killed", (25, None))
 
 

@@ -121,9 +121,9 @@ def test_it_in_a_clause_hung_on_another_stands_for_that_clause_subject():
 
 
 def test_a_vague_number_counts_the_noun_it_is_the_number_of():
-    # "a force of several thousand": the vague number is the object of "of" after the noun.
-    (force,) = found("The rebels said they had a force of several thousand.")
-    assert (force.subject, force.value) == ("force", (3_000, None))
+    # "an army of several thousand": the vague number is the object of "of" after the noun.
+    (army,) = found("The rebels said they had an army of several thousand.")
+    assert (army.subject, army.value) == ("army", (3_000, None))
     # "several thousand volunteers": the noun right after the vague number.
     (volunteers,) = found("Several thousand volunteers joined the search.")
     assert (volunteers.subject, volunteers.value) == ("volunteers", (3_000, None))

@@ -68,7 +68,7 @@ NEVER = {
         "It was a four-way race for the harbour seat.",
     ),
     "places": (
-        "The camp sits 50 miles north of the capital.",
+        "The depot lies 80 kilometres west of the port.",
     ),
     "references back and rhetoric": (
         "The two towns signed the accord. \u201cThey are 100 percent wrong,\u201d the mayor said.",

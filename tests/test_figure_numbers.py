@@ -17,7 +17,7 @@ SENTENCES = {
         "Support fell from 43 percent to 38 percent.", [("43 percent", 43, "percent"), ("38 percent", 38, "percent")]),
     "a few hundred": ("A few hundred pilgrims camped by the lake.", [("A few hundred", (200, None), "")]),
     "several thousand": ("Several thousand fans filled the square.", [("Several thousand", (3000, None), "")]),
-    "several thousand fused to a noun": ("A several-thousand-strong force gathered.", [("several-thousand", (3000, None), "")]),
+    "several thousand fused to a noun": ("A several-thousand-strong crowd gathered.", [("several-thousand", (3000, None), "")]),
     "half a unit": ("The cargo weighed half a ton.", [("half a ton", 0.5, "tons")]),
     "a multiplier fused to the digits": ("The port lost 3bn in trade.", [("3bn", 3_000_000_000, "")]),
     "a unit fused by a hyphen": ("A 30-day delay hit the ferry line.", [("30-day", 30, "days")]),

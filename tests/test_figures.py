@@ -33,28 +33,28 @@ def test_qualifiers_make_ranges_and_the_claimant_is_the_speaker():
 
 
 def test_number_words_nearly_and_the_side_that_suffered():
-    claims = found("Nearly 30 Northern Front soldiers were killed overnight. Seven villagers died in the fire.")
+    claims = found("Nearly 60 Blue Valley guards were killed overnight. Seven villagers died in the fire.")
     assert table(claims) == [
-        ("Northern Front killed", (None, 30), "Nearly 30 Northern Front soldiers were killed", None),
+        ("Blue Valley killed", (None, 60), "Nearly 60 Blue Valley guards were killed", None),
         ("killed", 7, "Seven villagers died", None),
     ]
 
 
 def test_a_loss_verb_makes_its_subject_the_side():
-    (claim,) = found("Elena Ruiz, a spokeswoman for the coalition, said Harbor Command lost 40 of its sailors in the storm.")
-    assert (claim.subject, claim.value, claim.unit, claim.claimant_text) == ("Harbor Command killed", 40, "sailors", "Elena Ruiz")
+    (claim,) = found("Elena Ruiz, a spokeswoman for the coalition, said Harbor Command lost 17 of its sailors in the storm.")
+    assert (claim.subject, claim.value, claim.unit, claim.claimant_text) == ("Harbor Command killed", 17, "sailors", "Elena Ruiz")
 
 
 def test_as_many_repeats_the_previous_figure():
-    claims = found("Eight miners were killed and as many wounded in the collapse.")
+    claims = found("Five miners died and as many were hurt when the shaft collapsed.")
     assert [(f.subject, f.value, f.expression) for f in claims] == [
-        ("killed", 8, "Eight miners were killed"), ("wounded", 8, "as many wounded"),
+        ("killed", 5, "Five miners died"), ("wounded", 5, "as many were hurt"),
     ]
 
 
 def test_references_back_and_spans_that_date_something_are_not_figures():
-    assert found("The 34 provinces held elections 20 years ago.") == ()
-    (parties,) = found("The 34 provinces held elections 20 years ago, and 3 parties won seats.")
+    assert found("The 19 counties held elections 25 years ago.") == ()
+    (parties,) = found("The 19 counties held elections 25 years ago, and 3 parties won seats.")
     assert (parties.subject, parties.value, parties.expression) == ("parties", 3, "3 parties")
 
 

@@ -94,7 +94,7 @@ def reason(e: NumberExpr, doc: Any, ud: UnitData) -> str | None:
     if e.hyphen_unit and e.unit_token is not None and doc[e.unit_token].lemma_.lower() in ud.hyphen_kinds:
         return "a kind, not a count (\"a four-way race\")"
     if e.unit in ud.distance_units and after is not None and after.lower_ in ud.directions:
-        return "a place (\"50 miles north of\")"
+        return "a place (\"80 kilometres west of\")"
     if e.unit == "percent" and after is not None and after.lower_ in ud.rhetoric_after:
         return "rhetoric"  # "100 percent sure"
     if e.vague and e.end + 2 < len(doc) and doc[e.end + 2].lower_ == "times":

@@ -154,10 +154,10 @@ def subject_tokens(e: NumberExpr, doc: Any, ud: UnitData) -> tuple[list[Any], An
     """(the words of the subject, the counted noun when it counts one) or None to abstain."""
     h = head_of(e, doc)
     if not e.unit:  # a count: the noun the number modifies
-        if e.vague:  # "thousands of civilians", "a several-thousand-strong force"
+        if e.vague:  # "thousands of civilians", "a several-thousand-strong crowd"
             obj = _complement(doc[e.end], e)
             if obj is None and h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ in NOUNS:
-                obj = h.head.head  # "a force of several thousand"
+                obj = h.head.head  # "an army of several thousand"
             if obj is None:
                 obj = next((t for t in doc[e.end + 1:e.end + 5] if t.pos_ in NOUNS), None)
             return (noun_phrase(obj, e), obj) if obj is not None else None
