@@ -8,7 +8,7 @@ from dataclasses import replace
 from figure_helpers import figures_of
 
 from generator.merge.actors import ActorIndex
-from generator.merge.figures import merge_figures
+from generator.merge.figures import merge_figures, value_key
 from generator.model import (Article, Briefing, Extraction, Figure, FigureClaim, Paragraph, QuoteClaim, Source,
                              TimeExpression, Where)
 from generator.pages.figures import value_text
@@ -128,3 +128,54 @@ def test_the_four_casualty_claims_of_the_seeds_stay_separate(seeds_briefing):
         assert claim in killed
     reuters = next(f for f in seeds_briefing.figures if f.subject == "Taliban killed" and f.value == 8)
     assert reuters.via == ("Reuters",)
+
+
+def test_one_value_claimed_by_two_people_or_by_one_on_two_days_is_two_rows():
+    text = "The mayor said 12 people were killed. The police said 12 people were killed."
+    first, second = text.index("12 people"), text.rindex("12 people")
+    ex = [Extraction("a", figures=(
+        FigureClaim("killed", 12, "people", "12 people", Where("a", 1, first, first + 9), claimant_text="The mayor"),
+        FigureClaim("killed", 12, "people", "12 people", Where("a", 1, second, second + 9), claimant_text="The police"),
+    ))]
+    merged = merge_figures(ex, ActorIndex(), [_source("a", text)])
+    assert [f.claimant_text for f in merged] == ["The mayor", "The police"]
+    dated = [Extraction("a", figures=(
+        FigureClaim("killed", 12, "people", "12 people", Where("a", 1, first, first + 9), claimant_text="The mayor",
+                    date="2024-03-08"),
+        FigureClaim("killed", 12, "people", "12 people", Where("a", 1, second, second + 9), claimant_text="The mayor",
+                    date="2024-03-09"),
+    ))]
+    assert [f.date for f in merge_figures(dated, ActorIndex(), [_source("a", text)])] == ["2024-03-08", "2024-03-09"]
+
+
+def test_copies_of_a_claim_list_their_sources_in_order_with_every_intermediary():
+    a = "The mayor said 12 people were killed."
+    b = "The mayor said 12 people were killed."
+    at = a.index("12 people were killed")
+
+    def claim(source: str, via: tuple[str, ...]) -> FigureClaim:
+        return FigureClaim("killed", 12, "people", "12 people were killed", Where(source, 1, at, at + 21),
+                           claimant_text="The mayor", via=via)
+
+    ex = [Extraction("b", figures=(claim("b", ("Harbour Radio",)),)), Extraction("a", figures=(claim("a", ("Coast Daily",)),))]
+    (merged,) = merge_figures(ex, ActorIndex(), [_source("a", a), _source("b", b)])
+    assert [w.source for w in merged.sources] == ["a", "b"]
+    assert set(merged.via) == {"Harbour Radio", "Coast Daily"}
+
+
+def test_a_claimant_described_rather_than_named_is_kept_as_written():
+    # "a harbour official said ...": a description is no actor, even when the index knows the words.
+    text = "A harbour official said 12 people were killed."
+    said = text.index("12 people were killed")
+    carrier = QuoteClaim("12 people were killed", "indirect", "A harbour official", "said",
+                         Where("a", 1, said, len(text) - 1), statement=Where("a", 1, 0, len(text)), speaker_named=False)
+    figure = FigureClaim("killed", 12, "people", "12 people were killed", Where("a", 1, said, said + 21),
+                         claimant_text="A harbour official", claim=carrier.where)
+    (merged,) = merge_figures([Extraction("a", quotes=(carrier,), figures=(figure,))],
+                              ActorIndex({"A harbour official": "harbour-office"}), [_source("a", text)])
+    assert (merged.claimant, merged.claimant_text) == (None, "A harbour official")
+
+
+def test_an_open_end_is_told_apart_from_zero():
+    assert value_key((None, 30)) != value_key((0, 30))
+    assert sorted([(10, 20), 8, (None, 30), (30, None)], key=value_key) == [8, (None, 30), (10, 20), (30, None)]
