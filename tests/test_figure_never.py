@@ -114,6 +114,8 @@ REASONS = {
     "a number after a lower-case identifier noun": ("The council met in room 12.", "12", "name or identifier"),
     "a number after a capitalised name": ("The Vega Harbour 3 closed.", "3", "name or identifier"),
     "a score": ("The Harriers won 3-2.", "3", "score or ratio"),
+    "a distance that places something": ("The depot lies 80 kilometres west of the port.", "80",
+                                         "a place (\"80 kilometres west of\")"),
     "a percent of rhetoric": ("They were 100 percent sure.", "100", "rhetoric"),
     "a count after a possessive": ("The mayor's 3 aides quit.", "3", "reference to things already named"),
 }
