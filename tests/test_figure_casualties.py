@@ -39,6 +39,27 @@ def test_a_side_named_by_the_side_it_fought_on():
 
 
 def test_a_count_after_the_losses_it_details_takes_their_side():
-    # "casualties from X side, at least 25 killed": "killed" hangs on the noun naming the side.
-    claims = rows("He said there were lots of casualties from Vandal side, at least 25 killed and around 10 injured.")
+    # "losses from the X side, at least 25 killed": "killed" hangs on the noun naming the side.
+    claims = rows("The medic reported heavy losses from the Vandal side, at least 25 killed and about 10 hurt.")
     assert claims[0] == ("Vandal killed", (25, None))
+
+
+def test_a_side_that_suffered_the_casualties_it_counts():
+    # "X sustained four injuries": the casualty noun is the loss verb's object, X its side.
+    assert rows("The Harbour Guard sustained four injuries in the fire.") == [("Harbour Guard wounded", 4)]
+
+
+def test_a_number_word_and_its_multiplier_are_one_count():
+    # "two hundred": "hundred" is read with the number before it, not as a count of its own.
+    assert rows("Two hundred villagers were evacuated.") == [("displaced", 200)]
+
+
+def test_the_dead_or_wounded_without_a_counted_noun_are_people():
+    (claim,) = figures_of("casualties", "At least 12 were killed when the bus overturned.")
+    assert (claim.subject, claim.value, claim.unit) == ("killed", (12, None), "people")
+
+
+def test_a_number_before_a_verb_of_loss_with_its_own_object_is_no_casualty_count():
+    # "at 40 knots, killing no one": what the verb counts is its object; the knots are a speed.
+    assert rows("The boat sank at 30 knots killing no one.") == [("knots", 30)]
+    assert rows("The ferry sailed at 40 knots, injuring nobody.") == [("knots", 40)]

@@ -2,6 +2,7 @@
 claimant. The articles are invented, about events other than the seeds'."""
 from __future__ import annotations
 
+import pytest
 from figure_helpers import figures_of
 
 from generator.model import FigureClaim
@@ -67,6 +68,11 @@ def test_a_poll_that_shows_a_figure_is_its_claimant():
     assert "ahead" in lead.subject
 
 
+def test_the_agent_of_a_passive_verb_of_showing_is_the_claimant():
+    (turnout,) = found("A turnout of 40 percent was reported by the electoral board.")
+    assert (turnout.value, turnout.unit, turnout.claimant_text) == (40, "percent", "the electoral board")
+
+
 def test_the_reporting_verb_names_the_claimant_of_a_number_past_the_quote():
     claims = found("The mayor said the pumps were repaired on Monday and moved 900 tonnes of silt.")
     assert rows(claims) == [(900, "tonnes", "silt", "The mayor")]
@@ -115,9 +121,9 @@ def test_it_in_a_clause_hung_on_another_stands_for_that_clause_subject():
 
 
 def test_a_vague_number_counts_the_noun_it_is_the_number_of():
-    # "a force of several thousand": the vague number is the object of "of" after the noun.
-    (force,) = found("The rebels said they had a force of several thousand.")
-    assert (force.subject, force.value) == ("force", (3_000, None))
+    # "an army of several thousand": the vague number is the object of "of" after the noun.
+    (army,) = found("The rebels said they had an army of several thousand.")
+    assert (army.subject, army.value) == ("army", (3_000, None))
     # "several thousand volunteers": the noun right after the vague number.
     (volunteers,) = found("Several thousand volunteers joined the search.")
     assert (volunteers.subject, volunteers.value) == ("volunteers", (3_000, None))
@@ -131,3 +137,37 @@ def test_a_clause_on_a_sum_says_what_it_is():
 def test_a_number_a_verb_of_amount_gives_its_subject():
     (claim,) = found("The sample was 834.")
     assert (claim.subject, claim.value) == ("sample", 834)
+
+
+# One invented sentence for each rule of figure_subjects that reads what a figure counts or
+# measures: (sentence, the subject read).
+SUBJECTS = {
+    "a vague number's of-complement past a possessive": ("Thousands of the town's commuters were stranded.", "commuters"),
+    "a share of a whole that is a verb's subject": ("Seven out of 10 agreed with the plan.", "agreed with plan"),
+    "a count of the noun after of": ("Forty of the buses broke down.", "buses"),
+    "a span fused by a hyphen to the noun it measures": ("The council ordered a 90-day review of the harbour.", "review of harbour"),
+    "a multiple after a verb of amount": ("The flood rate was four times the average.", "flood rate"),
+    "a share of people with what they did": ("Forty percent of riders backed the plan.", "riders backed plan"),
+    "a measure modifying a noun": ("The town imposed a 12% levy on tourists.", "levy on tourists"),
+    "a sum that is the object of of": ("A loss of $2 million forced the ferry line to close.", "loss"),
+    "a verb of amount gives its subject alone": ("Ticket sales totaled $4 million.", "Ticket sales"),
+    "the second of two joined verbs takes the first one's subject": (
+        "Fishermen met on Friday and raised $40,000 for the crew.", "Fishermen raised for crew"),
+    "who stands for the noun it relates to": ("The donors who gave $3 million asked for nothing.", "donors gave"),
+    "a verb's object is part of what it measures": ("Okafor led Berg by 6 points.", "Okafor led Berg"),
+    "a verb of saying takes the verb it reports": ("Nineteen percent said they would back the levy.", "said back levy"),
+    "a complement after a rate": ("The old smelter emits nearly 4,000 tons per year of sulphur.", "sulphur"),
+    "a participle clause takes the noun it hangs on": ("The fund, raised with $3 million, opened.", "fund raised"),
+}
+
+
+@pytest.mark.parametrize("construction", sorted(SUBJECTS))
+def test_what_a_figure_counts_or_measures(construction):
+    text, subject = SUBJECTS[construction]
+    (claim,) = found(text)
+    assert claim.subject == subject
+
+
+def test_a_count_of_the_names_that_follow_or_an_amount_of_nothing_named_is_left_out():
+    assert found("Two captains, Okafor and Berg, refused the order.") == ()
+    assert found("That totaled $3 million.") == ()

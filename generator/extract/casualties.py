@@ -2,7 +2,7 @@
 claimant of the statement carrying it: one subject family among the figures of any kind.
 
 A number counts as a figure only when a subject word (killed, wounded, captured, ...)
-governs it or follows it; "34 provinces" and "20 years" are not claims. The claimant
+governs it or follows it; "19 counties" and "25 years" are not claims. The claimant
 is the speaker of the innermost quote or reported claim whose words contain the
 number, so "7 dead" inside one spokesman's tweet and "8 killed" in another's
 statement stay two claims. Values keep their qualifier: "at least 30" is [30, None].
@@ -57,6 +57,9 @@ def number(tok: Any, fd: FigureData) -> int | None:
     if tok.ent_type_ in SKIP_ENTS:
         return None
     text = tok.lower_.replace(",", "")
+    previous = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if text in fd.multipliers and previous is not None and number(previous, fd) is not None:
+        return None  # "hundred" of "two hundred", read with the number before it
     if text.isdigit():
         value = int(text)
     elif text in fd.numbers and tok.pos_ in ("NUM", "DET", "ADJ", "NOUN"):
@@ -114,19 +117,19 @@ def _side_of_subject(verb: Any) -> str | None:
 def _find(tok: Any, fd: FigureData) -> Found | None:
     doc = tok.doc
     noun = tok.head if tok.dep_ == "nummod" else None
-    # Linear: "30 killed", "seven Coalition members have reportedly been killed", "two injuries".
+    # Linear: "30 killed", "nine Harbour Guard members have reportedly been killed", "two injuries".
     j, unit, skipped = tok.i + 1, None, 0
     if j < len(doc) and doc[j].lower_ in fd.multipliers:
         j += 1
     while j < len(doc) and skipped < 5:
         cand = doc[j]
         subject = term_of(cand, fd)
+        if subject is not None and cand.pos_ == "VERB" and any(t.dep_ == "dobj" for t in cand.children):
+            # "sailed at 40 knots, killing no one": a verb with an object of its own counts that
+            # object, not the number before it.
+            break
         if subject is not None:
             side = _side_of_noun(unit) if unit is not None else None
-            if side is None and unit is not None and cand.lemma_.lower() in fd.loss_verbs:
-                side = _side_of_subject(cand)
-            if side is None and cand.pos_ == "NOUN" and cand.head.lemma_.lower() in fd.loss_verbs:
-                side = _side_of_subject(cand.head)
             if side is None:
                 side = _side_of_with(tok) or _side_of_loss(cand, fd)
             if side is None:
@@ -145,7 +148,7 @@ def _find(tok: Any, fd: FigureData) -> Found | None:
         obj = next((t for t in counted.head.children if t.dep_ == "dobj" and term_of(t, fd)), None)
         if obj is not None:
             return Found(term_of(obj, fd) or "", obj, noun, _side_of_noun(counted))
-    # "lost 40 of their forces", "captured three districts", "killing 12 people".
+    # "lost 17 of its sailors", "seized four villages", "killing 12 people".
     if counted.dep_ in ("dobj", "nsubjpass", "nsubj") and term_of(counted.head, fd):
         verb = counted.head
         side = _side_of_noun(counted) if noun is not None else None
@@ -172,7 +175,7 @@ def _of_unit(tok: Any) -> Any | None:
 
 def _side_of_head(term: Any) -> str | None:
     """For a count set after the noun that names whose losses they are ("casualties from the
-    rebel side, at least 30 killed"): the subject word hangs on that noun (as a clause or an
+    rebel side, at least 25 killed"): the subject word hangs on that noun (as a clause or an
     adjective), or is the second of two conjoined ones; the noun's side is the count's."""
     if term.dep_ not in ("acl", "relcl", "amod", "conj"):
         return None
@@ -194,7 +197,7 @@ def _side_of_loss(term: Any, fd: FigureData) -> str | None:
 
 
 def _side_of_with(tok: Any) -> str | None:
-    """For a count after "with" ("were defeated with 7 dead", "retreated with 12 wounded"): the
+    """For a count after "with" ("were beaten back with 9 dead", "retreated with 12 wounded"): the
     side is the subject of the verb "with" hangs on, up to four heads above the number."""
     t = tok
     for _ in range(4):

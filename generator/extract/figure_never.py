@@ -1,5 +1,5 @@
 """Numbers that are never figures, with the reason: names and identifiers, times, dates and
-years, ages, phone numbers, addresses, ordinals, scores, references back and rhetoric.
+years, ages, phone numbers, addresses, scores, references back and rhetoric.
 
 Each rule names the construction it reads; a number a rule is unsure about is still dropped,
 since a flight number filed as a death toll is worse than a count left out."""
@@ -38,48 +38,50 @@ def _year(tok: Any, e: NumberExpr) -> bool:
 
 
 def reason(e: NumberExpr, doc: Any, ud: UnitData) -> str | None:
-    """Why the expression is not a figure, or None when it may be one."""
+    """Why the expression is not a figure, or None when it may be one. The rules run in order;
+    each comment gives the construction a rule reads, in invented words."""
     tok = doc[e.number]
     text = doc.text
     before = doc[e.start - 1] if e.start > 0 else None
     after = doc[step(doc, e.end)] if step(doc, e.end) < len(doc) else None
-    if ORDINAL.match(tok.text) or tok.ent_type_ == "ORDINAL":
-        return "ordinal"
-    if _inside(PHONE, text, tok.idx):
+    if _inside(PHONE, text, tok.idx):  # "call 555-123-4567", "(212) 555-0199"
         return "phone number"
-    if _inside(CLOCK, text, tok.idx):
+    if _inside(CLOCK, text, tok.idx):  # "at 7 pm", "at 6:30", "the 9 o'clock ferry"
         return "time of day"
     if _year(tok, e):
         return "year"
     if "/" in tok.text and not e.start < e.number and (tok.i == 0 or not doc[tok.i - 1].like_num):
         fraction = tok.text.split("/")
         if len(fraction) != 2 or not fraction[1].isdigit() or int(fraction[1]) > 10:
-            return "date"  # "9/11", "3/15"
+            return "date"  # "9/11", "3/15"; "1/2" stays a fraction
     if e.unit in ud.time_units:
+        # "four years ago", "two days later", "200 years old": the span dates or ages something.
         if after is not None and (_words_at(doc, e.end + 1, ud.time_offsets) or after.lower_ in ud.age_after):
             return "age" if after.lower_ in ud.age_after else "date (a span before or after something)"
+        # "within 3 days", "the past 10 days" (articles skipped), from the qualifier or the number.
         for k in (e.start, e.number):
             while k > 0 and doc[k - 1].lower_ in ud.articles:
                 k -= 1
             if _words_before(doc, k, ud.time_frames):
                 return "date (a span up to now)"
-        if e.qualifier and tuple(e.qualifier.lower().split()) in ud.time_frames:
-            return "date (a span up to now)"
     elif tok.ent_type_ in ("DATE", "TIME") and not e.unit and not e.vague:
-        return "date or time"
+        return "date or time"  # "on 12 May", the parser's reading of a bare number as a date
+    # "a 40-year-old bridge": the span fused by hyphens to "old".
     if e.hyphen_unit and e.unit_token is not None and e.unit_token + 2 < len(doc) and \
             doc[e.unit_token + 1].text == "-" and doc[e.unit_token + 2].lower_ in ud.age_after:
         return "age"
-    if before is not None and before.lower_ in ud.age_words:
+    if before is not None and before.lower_ in ud.age_words:  # "patients aged 12"
         return "age"
     if _appositive_age(e, doc):
         return "age"
-    if before is not None and before.lower_ in ud.identifier_nouns and not e.unit:
+    if before is not None and before.lower_ in ud.identifier_nouns and not e.unit:  # "room 12", "flight 214"
         return "name or identifier"
+    # "Harbour 3 closed", "Apollo 11": a bare number after a capitalised name, unless it counts
+    # the plural noun after it ("Vega 3 ferries" is no name).
     if before is not None and before.pos_ == "PROPN" and before.is_title and not e.unit and e.start == e.number \
             and (after is None or after.tag_ not in ("NNS", "NNPS")):
         return "name or identifier"
-    if tok.ent_type_ in NAME_ENTS and not e.unit:
+    if tok.ent_type_ in NAME_ENTS and not e.unit:  # "Boeing 747", "Chapter 11", "Section 230"
         return "name or identifier"
     if _address(e, doc, ud):
         return "address"
@@ -92,11 +94,11 @@ def reason(e: NumberExpr, doc: Any, ud: UnitData) -> str | None:
     if e.hyphen_unit and e.unit_token is not None and doc[e.unit_token].lemma_.lower() in ud.hyphen_kinds:
         return "a kind, not a count (\"a four-way race\")"
     if e.unit in ud.distance_units and after is not None and after.lower_ in ud.directions:
-        return "a place (\"50 miles north of\")"
+        return "a place (\"80 kilometres west of\")"
     if e.unit == "percent" and after is not None and after.lower_ in ud.rhetoric_after:
-        return "rhetoric"
+        return "rhetoric"  # "100 percent sure"
     if e.vague and e.end + 2 < len(doc) and doc[e.end + 2].lower_ == "times":
-        return "rhetoric"
+        return "rhetoric"  # "thousands of times"
     return None
 
 

@@ -288,7 +288,7 @@ def _expression(doc: Any, i: int, ud: UnitData) -> NumberExpr | None:
         return None
     if tok.lower_ in ud.multipliers and tok.lower_ != "dozen":
         # "several thousand", "a few hundred": a vague number, its smallest reading.
-        k = i - 1 if i > 0 and doc[i - 1].text == "-" else i  # "a several-thousand-strong force"
+        k = i - 1 if i > 0 and doc[i - 1].text == "-" else i  # "a several-thousand-strong crowd"
         for words, times in ud.vague_scale:
             if k - len(words) >= 0 and tuple(t.lower_ for t in doc[k - len(words):k]) == words:
                 low = times * ud.multipliers[tok.lower_]
@@ -304,8 +304,6 @@ def _expression(doc: Any, i: int, ud: UnitData) -> NumberExpr | None:
     if found is None:
         return None
     n, j = found
-    if currency == "" and first > 0 and doc[first - 1].lower_ in ud.currency_before:
-        return None  # read with its currency from the token before
     start, kind, qualifier = _qualifier(doc, first, ud)
     value: Value = _bounded(n, kind)
     range_end = None

@@ -97,29 +97,26 @@ def subject_of(verb: Any) -> Any | None:
     return subj
 
 
-def _verb_subject(verb: Any, e: NumberExpr, ud: UnitData, via: Any | None = None) -> list[Any] | None:
+def _verb_subject(verb: Any, e: NumberExpr, ud: UnitData) -> list[Any] | None:
     """The subject of the verb a measure hangs on, with the verb ("sales rise", "Ruiz cut
-    dividend"); a verb of amount gives its subject alone ("the fine was 20,000 marks"). `via`
-    is an adverb between them ("ahead by 3 points"): a verb of showing then gives its object
-    and the adverb ("Ruiz ahead")."""
+    dividend"); a verb of amount gives its subject alone ("the fine was 20,000 marks")."""
     lemma = verb.lemma_.lower()
-    extra = [via] if via is not None else []
     if lemma in ud.evidence_verbs:
         # "the poll shows Ruiz ahead by 3 points": what is shown, not the poll, is the subject.
         obj = next((t for t in verb.children if t.dep_ in ("dobj", "nsubj", "ccomp") and t.i > verb.i and not _inside(t, e)), None)
         if obj is not None:
             shown = [t for t in verb.children if t.dep_ in ("advmod", "acomp", "oprd") and t.i > obj.i and t.pos_ in ("ADV", "ADJ")]
             words = [obj] if obj.pos_ == "PRON" else noun_phrase(obj, e, with_prep=False)
-            return sorted(set(words + shown + extra), key=lambda t: t.i)
+            return sorted(set(words + shown), key=lambda t: t.i)
     subj = subject_of(verb)
     if subj is not None and subj.pos_ in NOUNS and not _inside(subj, e):
         words = noun_phrase(subj, e)
         if lemma not in ud.amount_verbs:
             words = words + predicate(verb, e, ud)
-        return sorted(set(words + extra), key=lambda t: t.i)
+        return sorted(set(words), key=lambda t: t.i)
     if lemma in ud.amount_verbs:
         return None
-    return sorted(set(predicate(verb, e, ud) + extra), key=lambda t: t.i)
+    return sorted(set(predicate(verb, e, ud)), key=lambda t: t.i)
 
 
 def _complement(tok: Any, e: NumberExpr, preps: frozenset[str] = frozenset({"of"})) -> Any | None:
@@ -157,19 +154,15 @@ def subject_tokens(e: NumberExpr, doc: Any, ud: UnitData) -> tuple[list[Any], An
     """(the words of the subject, the counted noun when it counts one) or None to abstain."""
     h = head_of(e, doc)
     if not e.unit:  # a count: the noun the number modifies
-        if e.vague:  # "thousands of civilians", "a several-thousand-strong force"
+        if e.vague:  # "thousands of civilians", "a several-thousand-strong crowd"
             obj = _complement(doc[e.end], e)
             if obj is None and h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ in NOUNS:
-                obj = h.head.head  # "a force of several thousand"
+                obj = h.head.head  # "an army of several thousand"
             if obj is None:
                 obj = next((t for t in doc[e.end + 1:e.end + 5] if t.pos_ in NOUNS), None)
             return (noun_phrase(obj, e), obj) if obj is not None else None
-        noun = None
-        nxt = step(doc, e.end)
         if h.dep_ in MODIFIER_DEPS and h.head.pos_ in NOUNS and h.head.i > h.i:
-            noun = h.head
-        elif nxt < len(doc) and doc[nxt].pos_ in NOUNS and doc[nxt].tag_ in ("NNS", "NNPS"):
-            noun = doc[nxt]
+            noun = h.head  # "5,000 striking workers"
         else:
             noun = _complement(h, e)  # "40 of their sailors"
         if noun is None and h.dep_ == "attr" and h.head.lemma_.lower() in ud.amount_verbs:
@@ -212,26 +205,13 @@ def subject_tokens(e: NumberExpr, doc: Any, ud: UnitData) -> tuple[list[Any], An
         return (words, None) if len(words) > 1 or h.head.lemma_.lower() not in ud.amount_verbs else None
     if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ in NOUNS:
         return noun_phrase(h.head.head, e, with_prep=False), None  # "a loss of $992,000"
-    verb, via = None, None
+    verb = None
     if h.dep_ in OBJECT_DEPS and h.head.pos_ in ("VERB", "AUX"):
-        verb = h.head
-    elif h.dep_ in ("npadvmod", "pobj") and h.head.pos_ in ("ADV", "ADJ") and h.head.head.pos_ in ("VERB", "AUX"):
-        via, verb = h.head, h.head.head  # "ahead 3 points"
-    elif h.dep_ == "pobj" and h.head.lower_ in _words("measure_preps"):
-        up = h.head.head
-        if up.pos_ in ("ADV", "ADJ") and up.head.pos_ in ("VERB", "AUX"):
-            via, up = up, up.head  # "ahead by 3.7 points"
-        # "by 43 percent to 38 percent": the second measure hangs on the first.
-        while up.dep_ == "pobj" or (up.pos_ not in ("VERB", "AUX") and up.dep_ in ("prep", "pobj", "npadvmod", "dobj")):
-            up = up.head
-            if up.i == up.head.i:
-                break
-        if up.pos_ in ("VERB", "AUX"):
-            verb = up
-    elif h.dep_ in ("conj", "appos") and h.head.pos_ in ("VERB", "AUX"):
-        verb = h.head
+        verb = h.head  # "sales rose 36%", "the fine was 20,000 marks"
+    elif h.dep_ == "pobj" and h.head.lower_ in _words("measure_preps") and h.head.head.pos_ in ("VERB", "AUX"):
+        verb = h.head.head  # "support fell by 3 percent", "Okafor led Berg by 6 points"
     if verb is not None:
-        words = _verb_subject(verb, e, ud, via)
+        words = _verb_subject(verb, e, ud)
         return (words, None) if words else None
     return None
 

@@ -38,12 +38,6 @@ def extract(article: Article, docs: Sequence[Any], quotes: Sequence[QuoteClaim])
     return tuple(out)
 
 
-def _outlet(claim: QuoteClaim, ud: UnitData) -> str | None:
-    """The X of "according to X" / "per X" when no speaker is named; "per year" is a rate."""
-    via = claim.via[0] if claim.via else None
-    return None if via is None or via.split()[0].lower() in ud.rate_units else via
-
-
 def _numbers_of(e: NumberExpr) -> tuple[int, ...]:
     return (e.number,) if e.range_end is None else (e.number, e.range_end)
 
@@ -80,11 +74,8 @@ def _generic(article: Article, paragraph: Any, doc: Any, here: Sequence[QuoteCla
         last = e.end if noun is None or noun.i < e.end or noun.i - e.end > 3 else noun.i
         start, end = doc[e.start].idx, doc[last].idx + len(doc[last].text)
         anchor = doc[e.number]
-        claim = casualties.claim_for(anchor.idx, anchor.idx + len(anchor.text), here) \
-            or figure_claimants.reporting(anchor, here)
-        # Nobody named but "according to X": X (an outlet, a count, a report) states it.
-        stated_by = ((claim.speaker_text or _outlet(claim, ud)) if claim is not None else None) \
-            or figure_claimants.claimant(anchor, ud)
+        claim = casualties.claim_for(anchor.idx, anchor.idx + len(anchor.text), here)
+        stated_by = (claim.speaker_text if claim is not None else None) or figure_claimants.claimant(anchor, ud)
         out.append(FigureClaim(
             subject=subject,
             value=e.value,

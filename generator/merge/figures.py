@@ -80,8 +80,6 @@ def disagree(a: Figure, b: Figure) -> bool:
     """Two claims about one thing disagree when their values cannot both hold ("7" and "8";
     "at least 30" and "nearly 20") and they are not one statement's own parts (one claimant
     in one paragraph giving two numbers, as in "up from 58 percent to 55 percent")."""
-    if value_key(a.value) == value_key(b.value):
-        return False
     one_statement = _who(a) == _who(b) and {(w.source, w.paragraph) for w in a.sources} & {(w.source, w.paragraph) for w in b.sources}
     if one_statement:
         return False
