@@ -82,6 +82,18 @@ def test_called_to_ask_is_the_caller():
     assert one(found, "whether any boat will sail this week.").speaker_text == "Ines Calloway"
 
 
+def test_a_cue_joined_to_a_reported_clause_is_not_that_clauses_subject():
+    found = claims(
+        "The harbour master said the old pier was unsafe and warned fishermen to moor their boats elsewhere.",
+        "The union said it was firmly opposed to the plan and warned the company to expect a strike.",
+    )
+    # "the pier warned" is the parser's join: the clause is the harbour master's verdict on the pier,
+    # and the words do not say who warned
+    assert one(found, "fishermen to moor their boats elsewhere").speaker_text is None
+    # a pronoun in the reported clause is the one who reports it: the union warned
+    assert one(found, "the company to expect a strike").speaker_text == "The union"
+
+
 # --- coordinated, group and counted speakers --------------------------------------------
 
 def test_coordinated_names_are_all_the_speakers():

@@ -611,6 +611,11 @@ def subject_of(verb: Any) -> Any | None:
             # "Roe says Poe promised to stay and said she would fight": a second cue joined to a cue
             # that Roe reports is Roe's as often as Poe's.
             return None
+        if seen == 1 and (joined := _joined_to_a_reported_clause(verb)) is not None:
+            if joined is verb:
+                return None
+            verb = joined
+            continue
         if (seen == 1 and verb.tag_ == "VBG" and verb.dep_ == "advcl"
                 and any(c.dep_ == "dobj" and c.right_edge.i == verb.i - 1 for c in verb.head.children)):
             # "The storm left the crews fearing that …": a participle right after an object, no comma
@@ -628,6 +633,31 @@ def subject_of(verb: Any) -> Any | None:
         else:
             return _left_subject(verb) if seen == 1 else None
     return None
+
+
+def _joined_to_a_reported_clause(verb: Any) -> Any | None:
+    """ "The warden said the pier was unsafe and warned crews to stay away": a cue with no subject of
+    its own, which the parser joined to the verb of the clause another cue reports. When that clause
+    only says what its subject is ("was unsafe", "was a disgrace"), it is the outer speaker's verdict,
+    and who warned, the outer speaker or the subject, the words do not say: the verb itself is
+    returned, for no speaker. A pronoun subject there ("said she was tired and urged", "said it had
+    lost and warned") is the outer speaker again, whoever it is: the outer cue is returned. A clause of
+    deeds ("said Poe had talks but vowed to fight") goes on with its own subject: None, as for every
+    other construction."""
+    lex = lexicon()
+    inner, outer = verb.head, verb.head.head
+    if (verb.dep_ != "conj" or inner.dep_ != "ccomp" or outer.i == inner.i
+            or outer.lemma_.lower() not in lex.speech_verbs
+            or inner.lemma_.lower() in lex.speech_verbs | lex.commitment_verbs
+            or verb.lemma_.lower() not in lex.speech_verbs | lex.directive_verbs
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return None
+    subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.lower_ in lex.person_pronouns | lex.group_pronouns | {"it"}:
+        return outer
+    return verb if inner.lemma_.lower() == "be" else None
 
 
 def _left_subject(verb: Any) -> Any | None:
