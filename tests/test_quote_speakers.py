@@ -158,6 +158,13 @@ def test_a_not_inside_the_quote_does_not_negate_the_cue():
     assert one(found, "Safe? Not at all").cue == "said"
 
 
+def test_a_cue_joined_to_a_refused_verb_claims_nothing():
+    found = claims("The treasurer refused to resign or explain why the accounts of the club were missing.",
+                   "The secretary agreed to stay and explained that the minutes of the meeting were lost.")
+    assert not [c for c in found if "accounts of the club" in c.text]
+    assert one(found, "the minutes of the meeting were lost").speaker_text == "The secretary"
+
+
 # --- embedded posts and signed comments ----------------------------------------------
 
 def test_embedded_post_is_a_quote_by_its_author_and_its_furniture_is_not():

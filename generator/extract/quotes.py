@@ -744,6 +744,9 @@ def _negated(tok: Any, lex: Lexicon, marks: Sequence[tuple[int, int]] = ()) -> b
         return True
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lex.negating_verbs:
         return True
+    if (tok.dep_ == "conj" and tok.head.dep_ == "xcomp" and tok.head.head.lemma_.lower() in lex.negating_verbs
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children)):
+        return True  # "refused to resign or explain why": the second verb is refused as well
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and (subj.lower_ in ("nobody", "none", "neither", "noone")
                                  or any(c.lower_ == "no" for c in subj.children))
