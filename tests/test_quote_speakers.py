@@ -92,6 +92,9 @@ def test_a_cue_joined_to_a_reported_clause_is_not_that_clauses_subject():
     assert one(found, "fishermen to moor their boats elsewhere").speaker_text is None
     # a pronoun in the reported clause is the one who reports it: the union warned
     assert one(found, "the company to expect a strike").speaker_text == "The union"
+    # a clause that says where its subject was, not what it is, goes on with that subject
+    found = claims("The broker reported that Ana Ruiz had been in talks with the buyers but vowed to keep the farm.")
+    assert one(found, "to keep the farm").speaker_text == "Ana Ruiz"
 
 
 # --- coordinated, group and counted speakers --------------------------------------------

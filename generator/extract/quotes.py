@@ -638,7 +638,8 @@ def subject_of(verb: Any) -> Any | None:
 def _joined_to_a_reported_clause(verb: Any) -> Any | None:
     """ "The warden said the pier was unsafe and warned crews to stay away": a cue with no subject of
     its own, which the parser joined to the verb of the clause another cue reports. When that clause
-    only says what its subject is ("was unsafe", "was a disgrace"), it is the outer speaker's verdict,
+    only says what its subject is ("was unsafe", "was a disgrace"; not where it was, "had been in
+    talks"), it is the outer speaker's verdict,
     and who warned, the outer speaker or the subject, the words do not say: the verb itself is
     returned, for no speaker. A pronoun subject there ("said she was tired and urged", "said it had
     lost and warned") is the outer speaker again, whoever it is: the outer cue is returned. A clause of
@@ -657,7 +658,8 @@ def _joined_to_a_reported_clause(verb: Any) -> Any | None:
         return None
     if subj.lower_ in lex.person_pronouns | lex.group_pronouns | {"it"}:
         return outer
-    return verb if inner.lemma_.lower() == "be" else None
+    verdict = inner.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in inner.children)
+    return verb if verdict else None
 
 
 def _left_subject(verb: Any) -> Any | None:
