@@ -168,6 +168,19 @@ def test_a_cue_joined_to_a_refused_verb_claims_nothing():
     assert one(found, "the minutes of the meeting were lost").speaker_text == "The secretary"
 
 
+def test_a_participle_after_a_cue_and_its_comma_is_that_speakers():
+    # After a long quote the parser hangs "asking" on a verb inside the next quote.
+    found = claims(
+        "“The growers want a fair price. They also want the board to listen for once,” Okafor said, "
+        "asking several questions, including, “Mrs. Brandt, do you honestly believe that the growers "
+        "should pay for the new silo?”",
+        "The silo was never needed, said Ana Ruiz, adding that the growers had warned the board for years.",
+    )
+    c = one(found, "Mrs. Brandt, do you honestly believe that the growers should pay for the new silo?")
+    assert (c.speaker_text, c.cue) == ("Okafor", "asking")
+    assert one(found, "the growers had warned the board for years").speaker_text == "Ana Ruiz"
+
+
 # --- embedded posts and signed comments ----------------------------------------------
 
 def test_embedded_post_is_a_quote_by_its_author_and_its_furniture_is_not():

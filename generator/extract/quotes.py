@@ -1257,6 +1257,9 @@ def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
             return before if before.pos_ == "PROPN" else head
     if verb.dep_ == "compound" and verb.head.i == verb.i + 1 and verb.head.pos_ == "PROPN":
         return verb.head  # "Said Roe: “…”", parsed as if "Said" were part of the name
+    after_cue = _participle_after_a_cue(verb, marks)
+    if after_cue is not None:
+        return after_cue
     subj = subject_of(verb)
     if subj is not None and not inside(subj.idx, marks):
         return subj
@@ -1267,6 +1270,30 @@ def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
     if own is not None:
         return own
     return _between_quote_and_cue(verb, marks)
+
+
+def _participle_after_a_cue(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
+    """ "“…,” Roe said, asking a few questions, including, “…”", "Roe said, going on to say that …":
+    a participle right after a cue and its comma goes on with that cue's speaker, however the parser
+    hung it (after a long quote, often on a verb inside the next quote). The subject of that cue, or
+    None when the words before the comma are not a cue with a subject outside the quotes."""
+    lex, doc = lexicon(), verb.doc
+    part = verb
+    while part.dep_ == "xcomp" and part.head.tag_ == "VBG" and part.head.i < part.i:
+        part = part.head  # "going on to say": the participle is "going"
+    if part.tag_ != "VBG" or part.i < 2 or doc[part.i - 1].text != "," or any(
+            c.dep_.startswith("nsubj") for c in part.children):
+        return None
+    before = doc[part.i - 2]
+    if inside(before.idx, marks):
+        return None
+    # "… Roe said, asking" (the cue just before) or "… said Roe, asking" (its subject just before)
+    cue = before if before.pos_ in ("VERB", "AUX") else (
+        before.head if before.dep_ == "nsubj" and before.head.i < before.i else None)
+    if cue is None or not _is_speech(cue, lex) or _negated(cue, lex, marks):
+        return None
+    return next((c for c in cue.children if c.dep_ == "nsubj" and not inside(c.idx, marks)
+                 and any(ch.isalnum() for ch in c.text)), None)
 
 
 def _between_quote_and_cue(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
@@ -1358,7 +1385,8 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
             continue
         first, last = trimmed
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-        draft = Draft("indirect", start, end, cue, subject_of(tok), _vias(tok, lex) + carried, verb=tok)
+        speaker = _participle_after_a_cue(tok, marks) or subject_of(tok)
+        draft = Draft("indirect", start, end, cue, speaker, _vias(tok, lex) + carried, verb=tok)
         out.append(draft)
         by_head[tok.i] = draft
 
