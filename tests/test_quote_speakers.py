@@ -64,6 +64,22 @@ def test_a_pronoun_of_the_other_gender_skips_the_last_speaker():
     assert one(found, "the pier was cracked").speaker_text == "Okonjo"
 
 
+def test_a_surname_the_tagger_takes_for_a_common_word_is_the_person_named_before():
+    found = claims(
+        "Retired colonel Walter Ham runs a farm near the base. Oscar Rivers leads the union.",
+        "Ham went on to explain how the cuts left the base without spare parts.",
+        "Rivers told the crowd that the strike would go on.",
+    )
+    assert one(found, "how the cuts left the base without spare parts").speaker_text == "Walter Ham"
+    assert one(found, "the strike would go").speaker_text == "Oscar Rivers"
+    # two people of that surname: the word alone does not say which
+    found = claims(
+        "Oscar Rivers leads the union. His daughter, Lena Rivers, runs the strike fund.",
+        "Rivers told the crowd that the strike would go on.",
+    )
+    assert one(found, "the strike would go").speaker_text not in ("Oscar Rivers", "Lena Rivers")
+
+
 # --- statements about someone are not theirs ------------------------------------------
 
 def test_a_quote_naming_someone_belongs_to_the_writer():

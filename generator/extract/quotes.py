@@ -446,6 +446,9 @@ class Discourse:
             if group is not None:
                 return replace(group, how=f"pronoun “{tok.text}” → last group", confidence=0.7)
             return Entity(tok.text, False, False, how="pronoun, no antecedent", confidence=0.2)
+        surname = self._surname_tagged_as_a_word(tok)
+        if surname is not None:
+            return surname
         if tok.pos_ in ("NUM",) or tok.lemma_.lower() in lex.quantities:
             if any(c.lower_ == "no" for c in tok.children):
                 return Entity(tok.text, False, False, how="“no one” names nobody", confidence=0.0)
@@ -522,6 +525,26 @@ class Discourse:
             return Entity(text, person, False, frozenset({lemma}) if person else frozenset(), plural=tok.tag_ == "NNS",
                           how="description as written", confidence=0.8)
         return None
+
+    def _surname_tagged_as_a_word(self, tok: Any) -> Entity | None:
+        """ "Rivers told the crowd …", "Ham went on to explain …": a surname that is also a word, which
+        the tagger took for a common noun or an interjection. Only a capitalised word with nothing
+        before it that is the last word of one person's full name written earlier is that person."""
+        text = tok.text
+        if (tok.pos_ not in ("NOUN", "INTJ", "X", "ADJ") or len(text) < 2 or not text[0].isupper()
+                or not text[1:].islower() or any(c.i < tok.i for c in tok.children)):
+            return None
+        low = tok.lower_
+        # Only one person of that surname so far: a second ("Ana Ruiz" and "Tomas Ruiz") leaves it open.
+        full = {e.text for e in self.seen if e.named and e.person and not e.plural and e.last == low
+                and len(e.text.split()) > 1} | self.names.get(low, set())
+        if len(full) != 1:
+            return None
+        name = next(iter(full))
+        earlier = self._latest(lambda e: e.text == name)
+        if earlier is not None:
+            return replace(earlier, how="surname of a name before", confidence=0.9)
+        return Entity(name, True, True, how="surname of a name before", confidence=0.9)
 
     def _latest(self, test) -> Entity | None:
         return next((e for e in reversed(self.seen) if test(e)), None)
