@@ -197,6 +197,18 @@ def test_a_participle_after_a_cue_and_its_comma_is_that_speakers():
     assert one(found, "the growers had warned the board for years").speaker_text == "Ana Ruiz"
 
 
+def test_according_to_a_speech_or_a_statement_is_its_authors():
+    found = claims(
+        "Ana Ruiz leads the growers’ union.",
+        "The silo will cost twice what the board said, according to a speech Ruiz delivered at the market in June.",
+        "The fees rose by a third last year, according to Ruiz’s statement.",
+        "The fees fell by a tenth this year, according to a statement that was read aloud at the meeting.",
+    )
+    assert one(found, "The silo will cost twice what the board said").speaker_text == "Ana Ruiz"
+    assert one(found, "The fees rose by a third last year").speaker_text == "Ana Ruiz"
+    assert one(found, "The fees fell by a tenth this year").speaker_text != "Ana Ruiz"
+
+
 # --- embedded posts and signed comments ----------------------------------------------
 
 def test_embedded_post_is_a_quote_by_its_author_and_its_furniture_is_not():

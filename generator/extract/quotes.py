@@ -1452,6 +1452,23 @@ def _noun_claims(doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -> list[D
     return out
 
 
+def _channel_owner(obj: Any, lex: Lexicon, marks: Sequence[tuple[int, int]]) -> Any | None:
+    """ "according to a speech Roe gave in May", "according to Roe's statement", "according to a
+    letter the union sent": the one who gave the speech or wrote the letter is the claim's source.
+    Their token (a possessor, or the subject of the clause said of the speech), or None."""
+    if obj.lemma_.lower() not in lex.channel_nouns:
+        return None
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        clause = next((c for c in obj.children if c.dep_ == "relcl" and c.i > obj.i), None)
+        owner = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if owner is None or inside(owner.idx, marks) or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if owner.pos_ == "PRON" and owner.lower_ not in lex.person_pronouns | lex.group_pronouns:
+        return None  # "a speech that was never given", "a letter it sent": no one to name
+    return owner
+
+
 def _outer_speech(verb: Any, by_head: dict[int, Draft]) -> Draft | None:
     tok = verb
     while tok.head.i != tok.i:
@@ -1495,6 +1512,11 @@ def _attributed(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]],
         first, last = trimmed
         words = " ".join(w.lower_ for w in doc[tok.i:obj.i] if w.i < obj.left_edge.i) or tok.lower_
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        owner = _channel_owner(obj, lex, marks)
+        if owner is not None:
+            out.append(Draft("indirect", start, end, words, owner, [], verb=tok,
+                             how="“according to” what its author said or wrote"))
+            continue
         person = obj.lemma_.lower() in lex.person_nouns or obj.ent_type_ == "PERSON"
         if not person and (obj.lemma_.lower() in lex.source_nouns or obj.lower_ in lex.source_nouns):
             # "according to a poll released Monday", "according to the Budget Office": the source itself
