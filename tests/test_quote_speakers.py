@@ -80,6 +80,15 @@ def test_a_surname_the_tagger_takes_for_a_common_word_is_the_person_named_before
     assert one(found, "the strike would go").speaker_text not in ("Oscar Rivers", "Lena Rivers")
 
 
+def test_they_after_a_country_is_not_the_country():
+    found = claims(
+        "The fishermen met the harbour board on Monday.",
+        "Norway closed its waters to the trawlers.",
+        "They said the ban would ruin the season.",
+    )
+    assert one(found, "the ban would ruin the season").speaker_text == "The fishermen"
+
+
 # --- statements about someone are not theirs ------------------------------------------
 
 def test_a_quote_naming_someone_belongs_to_the_writer():

@@ -43,6 +43,7 @@ TRIM_TAIL = {"PUNCT", "CCONJ", "ADP", "SCONJ", "DET", "PART"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Below this, a speaker is shown only as the nearest candidate of an unattributed claim.
 MIN_CONFIDENCE = 0.5
+PLACES = ("GPE", "LOC")
 
 
 class NotVerbatim(ValueError):
@@ -233,6 +234,7 @@ class Entity:
     how: str = "name"  # the rule that linked the words to this entity
     confidence: float = 0.95
     candidate: str | None = None  # set when the entity is only the nearest candidate (abstained)
+    place: bool = False  # a country, a city: "it", never "they"
 
     @property
     def last(self) -> str:
@@ -442,7 +444,8 @@ class Discourse:
             return self._pronoun(tok)
         if low in lex.group_pronouns:
             # "they": the last group, named ("the council") or described in the plural ("officials").
-            group = self._latest(lambda e: e.plural or (e.named and not e.person))
+            # A country or a city is "it" ("Norway said it would"); "they" after one is someone else.
+            group = self._latest(lambda e: (e.plural or (e.named and not e.person)) and not e.place)
             if group is not None:
                 return replace(group, how=f"pronoun “{tok.text}” → last group", confidence=0.7)
             return Entity(tok.text, False, False, how="pronoun, no antecedent", confidence=0.2)
@@ -494,8 +497,12 @@ class Discourse:
                 full = self.names.get(name.lower(), set())
                 if len(full) == 1:
                     return Entity(next(iter(full)), True, True, roles, how="surname of a name before", confidence=0.9)
-                return Entity(name, self._is_person(tok, name, roles), True, roles, how="name", confidence=0.85)
-            return Entity(name, self._is_person(tok, name, roles), True, roles, how="name", confidence=0.95)
+                person = self._is_person(tok, name, roles)
+                return Entity(name, person, True, roles, how="name", confidence=0.85,
+                              place=tok.ent_type_ in PLACES and not person)
+            person = self._is_person(tok, name, roles)
+            return Entity(name, person, True, roles, how="name", confidence=0.95,
+                          place=tok.ent_type_ in PLACES and not person)
         if tok.pos_ in ("NOUN", "ADJ"):
             lemma = lex.role(tok.lemma_.lower())
             # "A member of the movement, Jane Roe, said": the apposed name, when it names a person.
