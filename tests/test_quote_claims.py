@@ -227,3 +227,12 @@ def test_a_name_before_a_quote_set_off_by_dashes_is_its_speaker():
                    "''It is a disgrace to sell the pier to a hotel chain'' -- and the port's own pilots.")
     c = one(found, "It is a disgrace to sell the pier to a hotel chain")
     assert c.speaker_text == "Ana Ruiz"
+
+
+def test_a_side_clause_before_the_cue_is_not_what_it_reports():
+    # The parser makes the "while" clause a second complement of "noted"; the claim is the one after it.
+    found = claims("While she conceded money was a big reason she felt let down working for the board, "
+                   "Ruiz also noted several “slights” left her more frustrated.")
+    noted = [c for c in found if c.cue == "noted"]
+    assert [c.text for c in noted] == ["several “slights” left her more frustrated"]
+    assert noted[0].speaker_text == "Ruiz"

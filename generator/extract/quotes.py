@@ -834,7 +834,14 @@ def _attribution(tok: Any, lex: Lexicon) -> Any | None:
 def _content(verb: Any, lex: Lexicon) -> tuple[Any, ...] | None:
     """What a speech verb reports: (first token, last token, content head) or None."""
     lemma = verb.lemma_.lower()
-    ccomp = next((t for t in verb.children if t.dep_ == "ccomp"), None)
+    # "While he admitted the budget was short, Roe noted several “gaps” hurt him": given a clause on
+    # each side, the parser made a side clause a complement too; what the cue reports follows it,
+    # right after the cue (a comma or a colon between, and the clause after is another one's).
+    clauses = [t for t in verb.children if t.dep_ == "ccomp"]
+    doc = verb.doc
+    right_after = [t for t in clauses if verb.i < t.i and t.left_edge.i - verb.i <= 4
+                   and not any(w.is_punct for w in doc[verb.i + 1:t.left_edge.i])]
+    ccomp = right_after[0] if right_after else (clauses[0] if clauses else None)
     if ccomp is None:
         # "said in a statement that ...": the parser hangs the clause on the channel noun.
         for t in verb.subtree:
