@@ -236,3 +236,11 @@ def test_a_side_clause_before_the_cue_is_not_what_it_reports():
     noted = [c for c in found if c.cue == "noted"]
     assert [c.text for c in noted] == ["several “slights” left her more frustrated"]
     assert noted[0].speaker_text == "Ruiz"
+
+
+def test_an_aside_cue_the_parser_made_the_main_verb_reports_its_sentence():
+    found = claims("These drivers, Okafor explained later in the hearing, were “well-paid,” earning more "
+                   "than the crews at the port.")
+    c = one(found, "These drivers, Okafor explained later in the hearing, were “well-paid,” earning more "
+                   "than the crews at the port")
+    assert (c.speaker_text, c.cue, c.kind) == ("Okafor", "explained", "indirect")

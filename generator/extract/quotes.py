@@ -879,6 +879,31 @@ def _parenthetical(verb: Any, marks: Sequence[tuple[int, int]]) -> tuple[Any, ..
     return head.left_edge, head.right_edge, head
 
 
+def _aside_taken_for_the_root(verb: Any) -> tuple[Any, ...] | None:
+    """ "These drivers, Okafor explained at the hearing, were well paid": a cue set off by commas
+    after the first words of the sentence it reports, which the parser made the main verb, with the
+    words before it a loose noun and the verb after it a conjunct of the cue. The claim is the
+    sentence, cue and all, as for any aside (`_parenthetical`)."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    lead = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < (subj.i if subj is not None else -1)), None)
+    if subj is None or lead is None or lead.left_edge.i != verb.sent.start:
+        return None
+    if doc[lead.right_edge.i + 1].text != "," or subj.left_edge.i != lead.right_edge.i + 2:
+        return None  # the noun, its comma, then who speaks: nothing else before the cue
+    rest = next((c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("AUX", "VERB")
+                 and doc[c.left_edge.i - 1].text == ","
+                 and not any(g.dep_.startswith("nsubj") for g in c.children)), None)
+    if rest is None:
+        return None
+    last = verb.sent.end - 1
+    while last > rest.i and doc[last].is_punct:
+        last -= 1
+    return lead.left_edge, doc[last], rest
+
+
 def _appeal(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
     preps = lex.appeal_verbs.get(verb.lemma_.lower())
     if not preps:
@@ -1368,7 +1393,7 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         if lemma in lex.stance_verbs and lemma not in lex.speech_verbs and subject_of(tok) is None:
             continue  # "It is believed that …": a belief held by nobody named is no claim to list
         if lemma in lex.speech_verbs or lemma in lex.commitment_verbs or lemma in lex.stance_verbs:
-            content = _content(tok, lex) or _parenthetical(tok, marks)
+            content = _content(tok, lex) or _parenthetical(tok, marks) or _aside_taken_for_the_root(tok)
             if content is not None:
                 first, last, head = content
                 holding = [(s, e) for s, e in marks if s <= head.idx < e]
