@@ -448,6 +448,12 @@ def test_naming_without_quoted_words_a_title_or_a_free_relative_is_no_claim():
     assert [c for c in found if c.cue in ("called", "dubbed", "calls")] == []
 
 
+def test_a_free_relative_naming_the_object_of_a_verb_is_a_claim_of_the_namer():
+    found = claims("The minister condemned what she called a “reckless gamble” with public money.")
+    c = one(found, "what she called a “reckless gamble” with public money")
+    assert (c.speaker_text, c.cue) == ("The minister", "called")
+
+
 def test_quoted_fragments_do_not_hide_the_cue_from_the_quote_after_them():
     found = claims("The union leader called the plan a “betrayal,” a “joke” and a “disgrace that "
                    "nobody in this city will forget.”")

@@ -973,8 +973,15 @@ def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int,
     if lemma not in lex.naming_verbs and lemma not in lex.judgement_verbs and lemma not in lex.characterising_verbs:
         return None
     obj = next((t for t in verb.children if t.dep_ == "dobj"), None)
-    if obj is None or inside(obj.idx, marks) or obj.lower_ in ("what", "which", "whatever"):
-        return None  # "through what she calls a “war”": a phrase inside another statement, not one
+    if obj is None or inside(obj.idx, marks):
+        return None
+    if obj.lower_ in ("what", "which", "whatever") and (
+            obj.i > verb.i or verb.dep_ == "pcomp" or any(a.lemma_.lower() in lex.speech_verbs for a in verb.ancestors)):
+        # "said the town lived through what she calls a “war”", "praised the crews for what she
+        # calls a “miracle”": a phrase inside another statement, or in a phrase of one, not one.
+        # The object of a verb of its own ("condemned what he called a “brazen breach”"), the words
+        # are the subject's name for the thing, and a claim of their own.
+        return None
     tail = [t for t in verb.children if t.i > obj.i and (t.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr")
                                                          or (t.dep_ == "prep" and t.lower_ in preps))]
     if not tail and (lemma in lex.characterising_verbs or lemma in lex.judgement_verbs):
