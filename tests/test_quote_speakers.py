@@ -89,6 +89,12 @@ def test_they_after_a_country_is_not_the_country():
     assert one(found, "the ban would ruin the season").speaker_text == "The fishermen"
 
 
+def test_who_after_a_place_in_a_phrase_is_the_people_before_it():
+    found = claims("The plan is likely to calm nervous farmers in Maple Valley, who have argued that "
+                   "the dam would flood their fields.")
+    assert one(found, "the dam would flood their fields").speaker_text == "nervous farmers in Maple Valley"
+
+
 # --- statements about someone are not theirs ------------------------------------------
 
 def test_a_quote_naming_someone_belongs_to_the_writer():

@@ -433,7 +433,7 @@ class Discourse:
         if not any(ch.isalpha() for ch in tok.text):
             return None  # a dash or a figure the parser made a subject
         if low in lex.relative_pronouns and tok.head.dep_ == "relcl":
-            antecedent = self._resolve(tok.head.head)
+            antecedent = self._resolve(self._who_after_a_phrase(tok))
             if antecedent is not None and low in ("who", "whom") and not antecedent.candidate:
                 antecedent = replace(antecedent, person=True)  # "who" is said of people only
             if antecedent is not None and not antecedent.person:
@@ -532,6 +532,22 @@ class Discourse:
             return Entity(text, person, False, frozenset({lemma}) if person else frozenset(), plural=tok.tag_ == "NNS",
                           how="description as written", confidence=0.8)
         return None
+
+    def _who_after_a_phrase(self, tok: Any) -> Any:
+        """The word a relative pronoun is said of. "farmers in Maple Valley, who argued …", "members
+        of the board, who said …": the parser hangs the clause on the last noun, but "who" is said of
+        people, so after a place or a thing in a phrase of a person noun or a group of people, it is
+        that noun's."""
+        said_of = tok.head.head
+        if tok.lower_ not in ("who", "whom") or said_of.dep_ != "pobj" or said_of.head.dep_ != "prep":
+            return said_of
+        outer = said_of.head.head
+        if outer.pos_ not in ("NOUN", "PROPN") or said_of.ent_type_ == "PERSON" \
+                or said_of.lemma_.lower() in self.lex.person_nouns:
+            return said_of
+        people = (outer.ent_type_ in ("PERSON", "NORP") or outer.lemma_.lower() in self.lex.person_nouns
+                  or outer.tag_ in ("NNS", "NNPS"))
+        return outer if people else said_of
 
     def _surname_tagged_as_a_word(self, tok: Any) -> Entity | None:
         """ "Rivers told the crowd …", "Ham went on to explain …": a surname that is also a word, which
