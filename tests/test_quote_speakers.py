@@ -95,6 +95,14 @@ def test_who_after_a_place_in_a_phrase_is_the_people_before_it():
     assert one(found, "the dam would flood their fields").speaker_text == "nervous farmers in Maple Valley"
 
 
+def test_who_after_an_ordinal_is_no_antecedent_for_a_later_pronoun():
+    found = claims(
+        "Ana Ruiz runs the port. She is the harbour master, the first who grew up on the island.",
+        "“We will reopen the pier in May,” she said.",
+    )
+    assert one(found, "We will reopen the pier in May").speaker_text == "Ana Ruiz"
+
+
 # --- statements about someone are not theirs ------------------------------------------
 
 def test_a_quote_naming_someone_belongs_to_the_writer():

@@ -433,8 +433,13 @@ class Discourse:
         if not any(ch.isalpha() for ch in tok.text):
             return None  # a dash or a figure the parser made a subject
         if low in lex.relative_pronouns and tok.head.dep_ == "relcl":
-            antecedent = self._resolve(self._who_after_a_phrase(tok))
+            said_of = self._who_after_a_phrase(tok)
+            antecedent = self._resolve(said_of)
             if antecedent is not None and low in ("who", "whom") and not antecedent.candidate:
+                if said_of.pos_ not in ("NOUN", "PROPN"):
+                    # "the first who is a doctor": an ordinal or a number names no one a pronoun can mean
+                    return replace(antecedent, how="relative pronoun after no noun", confidence=0.2,
+                                   candidate=antecedent.text)
                 antecedent = replace(antecedent, person=True)  # "who" is said of people only
             if antecedent is not None and not antecedent.person:
                 return replace(antecedent, how="relative pronoun after a thing", confidence=0.2,
