@@ -34,6 +34,11 @@ def test_a_second_quote_after_the_title_and_surname_cue_is_the_same_speaker():
     assert c.speaker_text == "Lindqvist" and c.attribution.rule == "continues the quote before"
 
 
+def test_a_title_the_tokenizer_splits_from_its_full_stop_is_no_part_of_the_name():
+    found = claims("Retired Lt. Col. Ana Ruiz said the base would close in May.")
+    assert one(found, "the base would close in May").speaker_text == "Ana Ruiz"
+
+
 # --- pronouns -------------------------------------------------------------------------
 
 def test_pronoun_after_a_name_inside_a_quote_is_the_speaker_not_that_name():

@@ -258,7 +258,8 @@ def _name(tok: Any, lex: Lexicon) -> str:
             break
     parts = list(doc[start:tok.i + 1])
     parts += [t for t in tok.rights if t.dep_ in ("flat",) and t.pos_ == "PROPN"]
-    is_title = lambda t: t.lower_.strip(".") in lex.titles or t.lemma_.lower() in lex.titles  # noqa: E731
+    # "Lt." comes out of the tokenizer as "Lt" and ".": the full stop is part of the title.
+    is_title = lambda t: t.lower_.strip(".") in lex.titles or t.lemma_.lower() in lex.titles or t.text == "."  # noqa: E731
     if not all(is_title(t) for t in parts):
         # "Retired General" is all titles: who it is, as written, not its last word alone.
         while len(parts) > 1 and is_title(parts[0]):
