@@ -39,6 +39,17 @@ def test_a_title_the_tokenizer_splits_from_its_full_stop_is_no_part_of_the_name(
     assert one(found, "the base would close in May").speaker_text == "Ana Ruiz"
 
 
+def test_a_body_named_with_a_title_word_or_a_phrase_on_keeps_its_whole_name():
+    found = claims(
+        "The General Assembly said it would vote on the budget in May.",
+        "The Commission on Fair Elections announced that the count would start on Friday.",
+        "General Okafor said on Monday that the troops would leave in June.",
+    )
+    assert one(found, "it would vote on the budget in May").speaker_text == "General Assembly"
+    assert one(found, "the count would start on Friday").speaker_text == "Commission on Fair Elections"
+    assert one(found, "the troops would leave in June").speaker_text == "Okafor"
+
+
 # --- pronouns -------------------------------------------------------------------------
 
 def test_pronoun_after_a_name_inside_a_quote_is_the_speaker_not_that_name():

@@ -262,12 +262,18 @@ def _name(tok: Any, lex: Lexicon) -> str:
     is_title = lambda t: t.lower_.strip(".") in lex.titles or t.lemma_.lower() in lex.titles or t.text == "."  # noqa: E731
     if not all(is_title(t) for t in parts):
         # "Retired General" is all titles: who it is, as written, not its last word alone.
+        titled = parts
         while len(parts) > 1 and is_title(parts[0]):
             parts = parts[1:]
+        if len(parts) == 1 and len(titled) > 1 and parts[0].lower_ in lex.source_nouns:
+            parts = titled  # "General Assembly": part of a body's name, not a title before it
     end = parts[-1].i
-    # "Bureau of Prisons", "Committee for a Balanced Budget": a name that goes on after "of"/"for".
-    prep = next((c for c in doc[end].rights if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == end + 1), None)
-    pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if prep else None
+    # "Bureau of Prisons", "Committee for a Balanced Budget", "Commission on Fair Elections": a name
+    # that goes on after "of", "for" or (not a person's, and not a date) "on".
+    joins = ("of", "for") if tok.ent_type_ == "PERSON" else ("of", "for", "on")
+    prep = next((c for c in doc[end].rights if c.dep_ == "prep" and c.lower_ in joins and c.i == end + 1), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
+                 and c.ent_type_ not in ("DATE", "TIME")), None) if prep else None
     if pobj is not None and all(t.pos_ == "PROPN" or t.lower_ in ("a", "an", "the") for t in doc[prep.i + 1:pobj.i + 1]):
         end = pobj.i
     while end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text in "-–" and not doc[end + 1].whitespace_:
