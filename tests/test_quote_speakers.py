@@ -50,6 +50,13 @@ def test_a_body_named_with_a_title_word_or_a_phrase_on_keeps_its_whole_name():
     assert one(found, "the troops would leave in June").speaker_text == "Okafor"
 
 
+def test_a_name_in_an_apposition_the_parser_made_a_second_subject_is_the_speaker():
+    found = claims("Another critic of the plan, the economist Ana Ruiz, said the fees were too high.",
+                   "One of the drivers, the veteran Tomas Brandt, said the road was unsafe.")
+    assert one(found, "the fees were too high").speaker_text == "Ana Ruiz"
+    assert one(found, "the road was unsafe").speaker_text == "Tomas Brandt"
+
+
 # --- pronouns -------------------------------------------------------------------------
 
 def test_pronoun_after_a_name_inside_a_quote_is_the_speaker_not_that_name():

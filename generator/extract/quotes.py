@@ -643,6 +643,7 @@ def subject_of(verb: Any) -> Any | None:
         for dep in ("nsubj", "nsubjpass"):
             # A dash the parser also made a subject ("… made public ― Roe boasted") is not one.
             subj = next((t for t in verb.children if t.dep_ == dep and any(ch.isalnum() for ch in t.text)), None)
+            subj = _apposed_subject(verb, subj) if subj is not None else None
             if subj is not None and not (dep == "nsubjpass" and subj.lower_ == "it"):
                 return subj
         agent = next((t for t in verb.children if t.dep_ == "agent"), None)
@@ -691,6 +692,18 @@ def subject_of(verb: Any) -> Any | None:
         else:
             return _left_subject(verb) if seen == 1 else None
     return None
+
+
+def _apposed_subject(verb: Any, subj: Any) -> Any:
+    """ "Another critic of the plan, the economist Ana Ruiz, said": the parser made the apposition a
+    second subject of the verb. The subject set off by commas right after the first, when it carries
+    a name, is who speaks; otherwise the first."""
+    doc = verb.doc
+    nxt = next((t for t in verb.children if t.dep_ == subj.dep_ and t.i > subj.i and t.i < verb.i), None)
+    if nxt is None or doc[subj.right_edge.i + 1].text != "," or nxt.left_edge.i != subj.right_edge.i + 2:
+        return subj
+    named = nxt.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in nxt.children)
+    return nxt if named else subj
 
 
 def _joined_to_a_reported_clause(verb: Any) -> Any | None:
