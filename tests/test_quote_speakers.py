@@ -255,6 +255,14 @@ def test_according_to_a_speech_or_a_statement_is_its_authors():
     assert one(found, "The fees fell by a tenth this year").speaker_text != "Ana Ruiz"
 
 
+def test_a_quote_after_a_statement_and_a_colon_is_the_statements_makers():
+    found = claims("The mayor is rolling out a new and more personal message: “It is about you.”",
+                   "The union issued a short statement: “We will appeal.”")
+    a, b = one(found, "It is about you."), one(found, "We will appeal.")
+    assert (a.speaker_text, a.cue) == ("The mayor", "message")
+    assert (b.speaker_text, b.cue) == ("The union", "statement")
+
+
 # --- embedded posts and signed comments ----------------------------------------------
 
 def test_embedded_post_is_a_quote_by_its_author_and_its_furniture_is_not():

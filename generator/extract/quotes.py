@@ -1152,6 +1152,14 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             continue  # “That,” she added, “…”: the few words before the cue belong to the quote after it
         if verb is None:
             verb = _quoted_object_cue(doc, start, end, marks, lex)
+        channel = None if verb is not None else _channel_before_colon(text, doc, marks[n][0], marks, lex)
+        if channel is not None:
+            # "The council issued a statement: “We will appeal.”": the statement's words, its maker's.
+            draft = Draft("direct", start, end, channel.text, subject_of(channel.head), [], verb=channel.head,
+                          how="quote after the statement it is")
+            drafts.append(draft)
+            previous = draft
+            continue
         according = None if verb is not None else _according_before(text, doc, before_limit, marks[n][0], marks, lex)
         # The sentence just before this one, when the quote opens its own sentence.
         prior_start = max([b for b in bounds if b < before_limit] + [0])
@@ -1264,6 +1272,24 @@ def _quoted_object_cue(doc: Any, start: int, end: int, marks: Sequence[tuple[int
     if obj is None or not start <= obj.idx < end or before.lemma_.lower() in lex.stance_verbs:
         return None
     return before
+
+
+def _channel_before_colon(text: str, doc: Any, qs: int, marks: Sequence[tuple[int, int]], lex: Lexicon) -> Any | None:
+    """ "… issued a statement: “We will appeal.”", "… is rolling out a new message: “It is about
+    you.”": a quote right after a colon that ends with a statement, a message or a post, which is the
+    object of a verb with a subject. The channel noun, or None."""
+    before = text[:qs].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = next((t for t in reversed(doc) if t.idx == len(before) - 1), None)
+    if colon is None or colon.i == 0:
+        return None
+    noun = doc[colon.i - 1]
+    if (noun.lemma_.lower() not in lex.channel_nouns or inside(noun.idx, marks) or noun.dep_ not in ("dobj", "attr")
+            or noun.head.pos_ not in ("VERB", "AUX") or _negated(noun.head, lex, marks)):
+        return None
+    subj = subject_of(noun.head)
+    return noun if subj is not None and not inside(subj.idx, marks) else None
 
 
 def _according_before(text: str, doc: Any, begin: int, qs: int, marks: Sequence[tuple[int, int]],
