@@ -57,6 +57,13 @@ def test_a_name_in_an_apposition_the_parser_made_a_second_subject_is_the_speaker
     assert one(found, "the road was unsafe").speaker_text == "Tomas Brandt"
 
 
+def test_words_before_a_title_qualify_the_title_and_are_no_part_of_the_name():
+    found = claims("U.S. Air Force Gen. Tomas Brandt said the base would close.",
+                   "Harbour Board Chairman Lena Okafor said the pier would reopen.")
+    assert one(found, "the base would close").speaker_text == "Tomas Brandt"
+    assert one(found, "the pier would reopen").speaker_text == "Lena Okafor"
+
+
 # --- pronouns -------------------------------------------------------------------------
 
 def test_pronoun_after_a_name_inside_a_quote_is_the_speaker_not_that_name():

@@ -267,6 +267,11 @@ def _name(tok: Any, lex: Lexicon) -> str:
             parts = parts[1:]
         if len(parts) == 1 and len(titled) > 1 and parts[0].lower_ in lex.source_nouns:
             parts = titled  # "General Assembly": part of a body's name, not a title before it
+        # "Air Force Gen. Ana Ruiz", "Harbour Board Chairman Ana Ruiz": what comes before a title
+        # qualifies the title; the name is what follows the last one.
+        last = max((k for k, t in enumerate(parts[:-1]) if is_title(t)), default=None)
+        if last is not None and not (len(parts) - last - 1 == 1 and parts[-1].lower_ in lex.source_nouns):
+            parts = parts[last + 1:]
     end = parts[-1].i
     # "Bureau of Prisons", "Committee for a Balanced Budget", "Commission on Fair Elections": a name
     # that goes on after "of", "for" or (not a person's, and not a date) "on".
