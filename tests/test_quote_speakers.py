@@ -64,6 +64,17 @@ def test_words_before_a_title_qualify_the_title_and_are_no_part_of_the_name():
     assert one(found, "the pier would reopen").speaker_text == "Lena Okafor"
 
 
+def test_a_surname_run_into_a_name_before_it_for_want_of_a_comma_is_that_person():
+    found = claims(
+        "Tomas Brandt owns the old mill.",
+        "In a May meeting with the editorial board of the Harbour Courier Brandt said the mill may need "
+        "to close in the coming years.",
+        "The Harbour Courier said the mill would close.",
+    )
+    assert one(found, "the mill may need to close in the coming years").speaker_text == "Tomas Brandt"
+    assert one(found, "the mill would close").speaker_text == "Harbour Courier"
+
+
 # --- pronouns -------------------------------------------------------------------------
 
 def test_pronoun_after_a_name_inside_a_quote_is_the_speaker_not_that_name():

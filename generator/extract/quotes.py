@@ -503,6 +503,11 @@ class Discourse:
                 everyone = [name, *others]
                 return Entity(", ".join(everyone[:-1]) + " and " + everyone[-1], True, True, frozenset(), True,
                               how="coordinated names", confidence=0.85)
+            if (len(name.split()) > 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                    and len(self.names.get(tok.lower_, set())) == 1 and tok.text == name.split()[-1]):
+                # "… with the board of the Harbour Courier Brandt said": a comma left out runs a paper's
+                # name into a surname; a person's name takes no "the", and that surname is one known.
+                name = tok.text
             if len(name.split()) == 1:
                 # Never a group's last name: "Ruiz" after "Ortega and Ana Ruiz" is Ana Ruiz alone.
                 earlier = self._latest(lambda e: e.named and not e.plural and e.last == name.lower()
