@@ -177,6 +177,13 @@ def test_a_cue_joined_to_a_reported_clause_is_not_that_clauses_subject():
     assert one(found, "to keep the farm").speaker_text == "Ana Ruiz"
 
 
+def test_a_source_released_on_a_date_is_named_without_a_dangling_participle():
+    found = claims("A harbour office report released on Monday found that the pier was unsafe.",
+                   "A report released by the Harbour Office found that the ferry was late.")
+    assert one(found, "the pier was unsafe").speaker_text == "A harbour office report"
+    assert one(found, "the ferry was late").speaker_text == "A report released by the Harbour Office"
+
+
 # --- coordinated, group and counted speakers --------------------------------------------
 
 def test_coordinated_names_are_all_the_speakers():

@@ -325,6 +325,8 @@ def _description(tok: Any) -> str:
             break  # a possessive's "’s" ("the mayor’s claim") is not part of who it is
         end = t.i
     start = min(t.i for t in words)
+    if end > tok.i and doc[end].dep_ == "acl" and doc[end].tag_ == "VBN" and not any(c.i <= end for c in doc[end].children):
+        end -= 1  # "a report released" once "on Monday" is left out: the bare participle says nothing
     # "an analysis released by the Veterans Office": who released it is part of what the source is.
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == end + 1):
         agent = next((a for a in acl.children if a.dep_ == "agent"), None)
