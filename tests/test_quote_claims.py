@@ -244,3 +244,10 @@ def test_an_aside_cue_the_parser_made_the_main_verb_reports_its_sentence():
     c = one(found, "These drivers, Okafor explained later in the hearing, were “well-paid,” earning more "
                    "than the crews at the port")
     assert (c.speaker_text, c.cue, c.kind) == ("Okafor", "explained", "indirect")
+
+
+def test_per_before_a_bare_noun_is_a_rate_not_a_source():
+    found = claims("Parents can easily save a few thousand dollars a year per student on fees at the county college.",
+                   "The mills emit two million tons per year of dust, per the county's own records.")
+    assert [c.cue for c in found] == ["per"]
+    assert one(found, "The mills emit two million tons per year of dust").speaker_text == "the county's own records"

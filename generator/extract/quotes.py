@@ -879,6 +879,9 @@ def _attribution(tok: Any, lex: Lexicon) -> Any | None:
             obj = next((t for t in last.children if t.dep_ == "pobj"), None)
             if obj is None and len(phrase) > 1:
                 obj = next((t for w in words for t in w.children if t.dep_ == "pobj"), None)
+            if obj is not None and phrase == ("per",) and obj.pos_ != "PROPN" and not any(
+                    c.dep_ in ("det", "poss") for c in obj.children):
+                continue  # "$900 per student", "two tons per year": a rate, not a source
             if obj is not None:
                 return obj
     return None
