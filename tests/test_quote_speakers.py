@@ -134,6 +134,12 @@ def test_who_after_a_place_in_a_phrase_is_the_people_before_it():
     found = claims("The plan is likely to calm nervous farmers in Maple Valley, who have argued that "
                    "the dam would flood their fields.")
     assert one(found, "the dam would flood their fields").speaker_text == "nervous farmers in Maple Valley"
+    found = claims("The closed pier has become a rallying point for fishermen here, who have marched "
+                   "through the town and called for the pier to be reopened.")
+    assert one(found, "the pier to be reopened").speaker_text.startswith("fishermen")
+    found = claims("“The pier must reopen,” said Ana Ruiz, a fellow at the Harbour Council on Coastal Trade "
+                   "who ran the port for ten years.", "“It will take years,” she said.")
+    assert one(found, "It will take years").speaker_text == "Ana Ruiz"
 
 
 def test_who_after_an_ordinal_is_no_antecedent_for_a_later_pronoun():

@@ -558,20 +558,39 @@ class Discourse:
         return None
 
     def _who_after_a_phrase(self, tok: Any) -> Any:
-        """The word a relative pronoun is said of. "farmers in Maple Valley, who argued …", "members
-        of the board, who said …": the parser hangs the clause on the last noun, but "who" is said of
-        people, so after a place or a thing in a phrase of a person noun or a group of people, it is
-        that noun's."""
+        """The word a relative pronoun is said of. "farmers in Maple Valley, who argued …", "a point
+        for fishermen, who marched …", "a fellow at the Council on Trade who ran …": the parser hangs
+        the clause on the last noun, but "who" is said of people, so after a place or a thing it is
+        said of the people in the phrase around it; and after a description apposed to a name ("Ana
+        Ruiz, a fellow at …, who"), of the name."""
+        found = self._people_of_who(tok)
+        if tok.lower_ in ("who", "whom") and found.dep_ == "appos" and found.head.pos_ == "PROPN":
+            return found.head
+        return found
+
+    def _people_of_who(self, tok: Any) -> Any:
         said_of = tok.head.head
-        if tok.lower_ not in ("who", "whom") or said_of.dep_ != "pobj" or said_of.head.dep_ != "prep":
+        if tok.lower_ not in ("who", "whom"):
             return said_of
-        outer = said_of.head.head
-        if outer.pos_ not in ("NOUN", "PROPN") or said_of.ent_type_ == "PERSON" \
-                or said_of.lemma_.lower() in self.lex.person_nouns:
+        lex = self.lex
+        person_like = lambda t: t.ent_type_ not in ("ORG", "GPE", "LOC", "FAC") and (  # noqa: E731
+            t.ent_type_ in ("PERSON", "NORP") or t.lemma_.lower() in lex.person_nouns or t.tag_ in ("NNS", "NNPS"))
+        if said_of.dep_ == "appos" and said_of.head.pos_ == "PROPN":
             return said_of
-        people = (outer.ent_type_ in ("PERSON", "NORP") or outer.lemma_.lower() in self.lex.person_nouns
-                  or outer.tag_ in ("NNS", "NNPS"))
-        return outer if people else said_of
+        if said_of.pos_ == "NOUN" and not person_like(said_of):
+            last = next((t for t in reversed(list(said_of.subtree)) if t.i < tok.i and t.dep_ == "pobj"
+                         and t.pos_ in ("NOUN", "PROPN") and person_like(t)), None)
+            if last is not None:
+                return last
+        cur = said_of
+        while (cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.ent_type_ != "PERSON"
+               and cur.lemma_.lower() not in lex.person_nouns):
+            cur = cur.head.head
+            if cur.pos_ not in ("NOUN", "PROPN"):
+                return said_of
+            if person_like(cur) or (cur.dep_ == "appos" and cur.head.pos_ == "PROPN"):
+                return cur
+        return said_of
 
     def _surname_tagged_as_a_word(self, tok: Any) -> Entity | None:
         """ "Rivers told the crowd …", "Ham went on to explain …": a surname that is also a word, which
