@@ -190,6 +190,11 @@ def test_a_source_released_on_a_date_is_named_without_a_dangling_participle():
     assert one(found, "the ferry was late").speaker_text == "A report released by the Harbour Office"
 
 
+def test_a_description_cut_before_a_clause_leaves_none_of_the_clause_behind():
+    found = claims("The brother of a diver badly hurt in the storm said the crews had been warned.")
+    assert one(found, "the crews had been warned").speaker_text == "The brother of a diver"
+
+
 # --- coordinated, group and counted speakers --------------------------------------------
 
 def test_coordinated_names_are_all_the_speakers():

@@ -322,6 +322,9 @@ def _description(tok: Any) -> str:
             break
         if t.i > tok.i and (t.text in ",;(—–―-" or t.text in PAIRS_OF or t.text in CLOSERS
                             or t.dep_ in ("relcl", "acl", "case") or t.head.dep_ == "relcl"):
+            if t.dep_ in ("relcl", "acl"):
+                # "the brother of a diver badly hurt": the clause's own first words go with it
+                end = min(end, max(tok.i, t.left_edge.i - 1))
             break  # a possessive's "’s" ("the mayor’s claim") is not part of who it is
         end = t.i
     start = min(t.i for t in words)
