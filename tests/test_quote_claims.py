@@ -251,3 +251,9 @@ def test_per_before_a_bare_noun_is_a_rate_not_a_source():
                    "The mills emit two million tons per year of dust, per the county's own records.")
     assert [c.cue for c in found] == ["per"]
     assert one(found, "The mills emit two million tons per year of dust").speaker_text == "the county's own records"
+
+
+def test_a_joined_clause_with_its_own_speaker_is_no_part_of_the_claim_before_it():
+    found = claims("The mayor said the road would reopen, while residents said they had heard that before.")
+    assert one(found, "the road would reopen").speaker_text == "The mayor"
+    assert one(found, "they had heard that before").speaker_text == "residents"

@@ -1501,6 +1501,7 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         found = None
         cue = tok.text
         spoken = False
+        content = None
         if lemma in lex.stance_verbs and lemma not in lex.speech_verbs and subject_of(tok) is None:
             continue  # "It is believed that …": a belief held by nobody named is no claim to list
         if lemma in lex.speech_verbs or lemma in lex.commitment_verbs or lemma in lex.stance_verbs:
@@ -1545,6 +1546,21 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
                 last, minimum = q_first - 1, 3
             elif q_first is not None and q_first <= first and doc[first].idx < e:
                 first = last + 1
+        # "… said the road would reopen, while residents said they had heard it before": a clause with a
+        # cue and a speaker of its own, joined to the reported one, is the other speaker's, not part of it.
+        # Only a clause joined to the reported clause's own verb, by "and" / "but" or by "while" /
+        # "whereas", and with a speaker named or described; a condition or a reason ("if …", "because
+        # …", "when he said …") is part of the claim.
+        head_i = content[2].i if content is not None and spoken and lemma in lex.speech_verbs else None
+        other = next((t for t in doc[first + 3:last + 1] if head_i is not None and t.head.i == head_i
+                      and (t.dep_ == "conj" or (t.dep_ == "advcl" and any(
+                          m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in t.children)))
+                      and _is_speech(t, lex) and not inside(t.idx, marks)
+                      and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not inside(c.idx, marks)
+                              for c in t.children)
+                      and t.left_edge.i > first), None)
+        if other is not None:
+            last = other.left_edge.i - 1
         # "..., according to X" parsed inside the reported clause still names who carried it.
         carried = []
         for t in doc[first:last + 1]:
