@@ -41,11 +41,11 @@ def test_a_title_the_tokenizer_splits_from_its_full_stop_is_no_part_of_the_name(
 
 def test_a_body_named_with_a_title_word_or_a_phrase_on_keeps_its_whole_name():
     found = claims(
-        "The General Assembly said it would vote on the budget in May.",
+        "The General Council said it would vote on the budget in May.",
         "The Commission on Fair Elections announced that the count would start on Friday.",
         "General Okafor said on Monday that the troops would leave in June.",
     )
-    assert one(found, "it would vote on the budget in May").speaker_text == "General Assembly"
+    assert one(found, "it would vote on the budget in May").speaker_text == "General Council"
     assert one(found, "the count would start on Friday").speaker_text == "Commission on Fair Elections"
     assert one(found, "the troops would leave in June").speaker_text == "Okafor"
 
@@ -58,7 +58,7 @@ def test_a_name_in_an_apposition_the_parser_made_a_second_subject_is_the_speaker
 
 
 def test_words_before_a_title_qualify_the_title_and_are_no_part_of_the_name():
-    found = claims("U.S. Air Force Gen. Tomas Brandt said the base would close.",
+    found = claims("River Police Chief Tomas Brandt said the base would close.",
                    "Harbour Board Chairman Lena Okafor said the pier would reopen.")
     assert one(found, "the base would close").speaker_text == "Tomas Brandt"
     assert one(found, "the pier would reopen").speaker_text == "Lena Okafor"

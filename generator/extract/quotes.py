@@ -266,8 +266,8 @@ def _name(tok: Any, lex: Lexicon) -> str:
         while len(parts) > 1 and is_title(parts[0]):
             parts = parts[1:]
         if len(parts) == 1 and len(titled) > 1 and parts[0].lower_ in lex.source_nouns:
-            parts = titled  # "General Assembly": part of a body's name, not a title before it
-        # "Air Force Gen. Ana Ruiz", "Harbour Board Chairman Ana Ruiz": what comes before a title
+            parts = titled  # "General Council": part of a body's name, not a title before it
+        # "River Police Chief Ana Ruiz", "Harbour Board Chairman Ana Ruiz": what comes before a title
         # qualifies the title; the name is what follows the last one.
         last = max((k for k, t in enumerate(parts[:-1]) if is_title(t)), default=None)
         if last is not None and not (len(parts) - last - 1 == 1 and parts[-1].lower_ in lex.source_nouns):
