@@ -67,11 +67,10 @@ def test_words_before_a_title_qualify_the_title_and_are_no_part_of_the_name():
 def test_a_surname_run_into_a_name_before_it_for_want_of_a_comma_is_that_person():
     found = claims(
         "Tomas Brandt owns the old mill.",
-        "In a May meeting with the editorial board of the Harbour Courier Brandt said the mill may need "
-        "to close in the coming years.",
+        "Speaking to the readers of the Harbour Courier Brandt said the mill would close by winter.",
         "The Harbour Courier said the mill would close.",
     )
-    assert one(found, "the mill may need to close in the coming years").speaker_text == "Tomas Brandt"
+    assert one(found, "the mill would close by winter").speaker_text == "Tomas Brandt"
     assert one(found, "the mill would close").speaker_text == "Harbour Courier"
 
 
@@ -107,11 +106,11 @@ def test_a_pronoun_of_the_other_gender_skips_the_last_speaker():
 
 def test_a_surname_the_tagger_takes_for_a_common_word_is_the_person_named_before():
     found = claims(
-        "Retired colonel Walter Ham runs a farm near the base. Oscar Rivers leads the union.",
-        "Ham went on to explain how the cuts left the base without spare parts.",
+        "Retired captain Walter Frost runs a farm near the lake. Oscar Rivers leads the union.",
+        "Frost later told neighbours that the storm had left the farm without power.",
         "Rivers told the crowd that the strike would go on.",
     )
-    assert one(found, "how the cuts left the base without spare parts").speaker_text == "Walter Ham"
+    assert one(found, "the storm had left the farm without power").speaker_text == "Walter Frost"
     assert one(found, "the strike would go").speaker_text == "Oscar Rivers"
     # two people of that surname: the word alone does not say which
     found = claims(
@@ -131,14 +130,13 @@ def test_they_after_a_country_is_not_the_country():
 
 
 def test_who_after_a_place_in_a_phrase_is_the_people_before_it():
-    found = claims("The plan is likely to calm nervous farmers in Maple Valley, who have argued that "
-                   "the dam would flood their fields.")
-    assert one(found, "the dam would flood their fields").speaker_text == "nervous farmers in Maple Valley"
-    found = claims("The closed pier has become a rallying point for fishermen here, who have marched "
-                   "through the town and called for the pier to be reopened.")
-    assert one(found, "the pier to be reopened").speaker_text.startswith("fishermen")
-    found = claims("“The pier must reopen,” said Ana Ruiz, a fellow at the Harbour Council on Coastal Trade "
-                   "who ran the port for ten years.", "“It will take years,” she said.")
+    found = claims("The new dam has angered farmers in Maple Valley, who say it will flood their fields.")
+    assert one(found, "it will flood their fields").speaker_text == "farmers in Maple Valley"
+    found = claims("The closed pier is now a symbol for fishermen in the town, who marched on Sunday and "
+                   "said the pier must reopen.")
+    assert one(found, "the pier must reopen").speaker_text == "fishermen in the town"
+    found = claims("“The pier must reopen,” said Ana Ruiz, a lecturer at the Institute for Coastal Trade "
+                   "who once managed the port.", "“It will take years,” she said.")
     assert one(found, "It will take years").speaker_text == "Ana Ruiz"
 
 
@@ -269,12 +267,12 @@ def test_a_cue_joined_to_a_refused_verb_claims_nothing():
 def test_a_participle_after_a_cue_and_its_comma_is_that_speakers():
     # After a long quote the parser hangs "asking" on a verb inside the next quote.
     found = claims(
-        "“The growers want a fair price. They also want the board to listen for once,” Okafor said, "
-        "asking several questions, including, “Mrs. Brandt, do you honestly believe that the growers "
-        "should pay for the new silo?”",
+        "“The ferry is late every week. The crews are tired of it,” Okafor said, asking the board a string "
+        "of questions, such as, “Mr. Lind, would you honestly believe that the crews can take this ferry "
+        "every day?”",
         "The silo was never needed, said Ana Ruiz, adding that the growers had warned the board for years.",
     )
-    c = one(found, "Mrs. Brandt, do you honestly believe that the growers should pay for the new silo?")
+    c = one(found, "Mr. Lind, would you honestly believe that the crews can take this ferry every day?")
     assert (c.speaker_text, c.cue) == ("Okafor", "asking")
     assert one(found, "the growers had warned the board for years").speaker_text == "Ana Ruiz"
 
@@ -282,7 +280,7 @@ def test_a_participle_after_a_cue_and_its_comma_is_that_speakers():
 def test_according_to_a_speech_or_a_statement_is_its_authors():
     found = claims(
         "Ana Ruiz leads the growers’ union.",
-        "The silo will cost twice what the board said, according to a speech Ruiz delivered at the market in June.",
+        "The silo will cost twice what the board said, according to a speech Ruiz gave to the growers last spring.",
         "The fees rose by a third last year, according to Ruiz’s statement.",
         "The fees fell by a tenth this year, according to a statement that was read aloud at the meeting.",
     )
@@ -292,10 +290,10 @@ def test_according_to_a_speech_or_a_statement_is_its_authors():
 
 
 def test_a_quote_after_a_statement_and_a_colon_is_the_statements_makers():
-    found = claims("The mayor is rolling out a new and more personal message: “It is about you.”",
+    found = claims("The ferry company sent every passenger a short message: “Sailings resume on Monday.”",
                    "The union issued a short statement: “We will appeal.”")
-    a, b = one(found, "It is about you."), one(found, "We will appeal.")
-    assert (a.speaker_text, a.cue) == ("The mayor", "message")
+    a, b = one(found, "Sailings resume on Monday."), one(found, "We will appeal.")
+    assert (a.speaker_text, a.cue) == ("The ferry company", "message")
     assert (b.speaker_text, b.cue) == ("The union", "statement")
 
 
@@ -530,7 +528,7 @@ def test_naming_without_quoted_words_a_title_or_a_free_relative_is_no_claim():
 
 
 def test_a_free_relative_naming_the_object_of_a_verb_is_a_claim_of_the_namer():
-    found = claims("The minister condemned what she called a “reckless gamble” with public money.")
+    found = claims("The minister rejected what she called a “reckless gamble” with public money.")
     c = one(found, "what she called a “reckless gamble” with public money")
     assert (c.speaker_text, c.cue) == ("The minister", "called")
 

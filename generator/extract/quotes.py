@@ -510,7 +510,7 @@ class Discourse:
                               how="coordinated names", confidence=0.85)
             if (len(name.split()) > 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
                     and len(self.names.get(tok.lower_, set())) == 1 and tok.text == name.split()[-1]):
-                # "… with the board of the Harbour Courier Brandt said": a comma left out runs a paper's
+                # "Speaking to the readers of the Harbour Courier Brandt said": a comma left out runs a paper's
                 # name into a surname; a person's name takes no "the", and that surname is one known.
                 name = tok.text
             if len(name.split()) == 1:
@@ -561,8 +561,8 @@ class Discourse:
         return None
 
     def _who_after_a_phrase(self, tok: Any) -> Any:
-        """The word a relative pronoun is said of. "farmers in Maple Valley, who argued …", "a point
-        for fishermen, who marched …", "a fellow at the Council on Trade who ran …": the parser hangs
+        """The word a relative pronoun is said of. "farmers in Maple Valley, who say …", "a symbol
+        for fishermen, who marched …", "a lecturer at the Institute for Trade who ran …": the parser hangs
         the clause on the last noun, but "who" is said of people, so after a place or a thing it is
         said of the people in the phrase around it; and after a description apposed to a name ("Ana
         Ruiz, a fellow at …, who"), of the name."""
@@ -596,7 +596,7 @@ class Discourse:
         return said_of
 
     def _surname_tagged_as_a_word(self, tok: Any) -> Entity | None:
-        """ "Rivers told the crowd …", "Ham went on to explain …": a surname that is also a word, which
+        """ "Rivers told the crowd …", "Frost later told neighbours …": a surname that is also a word, which
         the tagger took for a common noun or an interjection. Only a capitalised word with nothing
         before it that is the last word of one person's full name written earlier is that person."""
         text = tok.text
@@ -912,7 +912,7 @@ def _attribution(tok: Any, lex: Lexicon) -> Any | None:
 def _content(verb: Any, lex: Lexicon) -> tuple[Any, ...] | None:
     """What a speech verb reports: (first token, last token, content head) or None."""
     lemma = verb.lemma_.lower()
-    # "While he admitted the budget was short, Roe noted several “gaps” hurt him": given a clause on
+    # "Though he accepted the storm was one reason, Roe claimed the crew had erred": given a clause on
     # each side, the parser made a side clause a complement too; what the cue reports follows it,
     # right after the cue (a comma or a colon between, and the clause after is another one's).
     clauses = [t for t in verb.children if t.dep_ == "ccomp"]
@@ -958,7 +958,7 @@ def _parenthetical(verb: Any, marks: Sequence[tuple[int, int]]) -> tuple[Any, ..
 
 
 def _aside_taken_for_the_root(verb: Any) -> tuple[Any, ...] | None:
-    """ "These drivers, Okafor explained at the hearing, were well paid": a cue set off by commas
+    """ "The night nurses, Roe explained to the board, were overworked": a cue set off by commas
     after the first words of the sentence it reports, which the parser made the main verb, with the
     words before it a loose noun and the verb after it a conjunct of the cue. The claim is the
     sentence, cue and all, as for any aside (`_parenthetical`)."""
@@ -1057,7 +1057,7 @@ def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int,
             obj.i > verb.i or verb.dep_ == "pcomp" or any(a.lemma_.lower() in lex.speech_verbs for a in verb.ancestors)):
         # "said the town lived through what she calls a “war”", "praised the crews for what she
         # calls a “miracle”": a phrase inside another statement, or in a phrase of one, not one.
-        # The object of a verb of its own ("condemned what he called a “brazen breach”"), the words
+        # The object of a verb of its own ("rejected what she called a “reckless gamble”"), the words
         # are the subject's name for the thing, and a claim of their own.
         return None
     tail = [t for t in verb.children if t.i > obj.i and (t.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr")
@@ -1312,9 +1312,9 @@ def _quoted_object_cue(doc: Any, start: int, end: int, marks: Sequence[tuple[int
 
 
 def _channel_before_colon(text: str, doc: Any, qs: int, marks: Sequence[tuple[int, int]], lex: Lexicon) -> Any | None:
-    """ "… issued a statement: “We will appeal.”", "… is rolling out a new message: “It is about
-    you.”": a quote right after a colon that ends with a statement, a message or a post, which is the
-    object of a verb with a subject. The channel noun, or None."""
+    """ "… issued a statement: “We will appeal.”", "… sent every passenger a message: “Sailings
+    resume on Monday.”": a quote right after a colon that ends with a statement, a message or a post,
+    which is the object of a verb with a subject. The channel noun, or None."""
     before = text[:qs].rstrip()
     if not before.endswith(":"):
         return None
@@ -1446,7 +1446,7 @@ def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
 
 
 def _participle_after_a_cue(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
-    """ "“…,” Roe said, asking a few questions, including, “…”", "Roe said, going on to say that …":
+    """ "“…,” Roe said, asking the board a string of questions: “…”", "Roe said, going on to argue that …":
     a participle right after a cue and its comma goes on with that cue's speaker, however the parser
     hung it (after a long quote, often on a verb inside the next quote). The subject of that cue, or
     None when the words before the comma are not a cue with a subject outside the quotes."""
