@@ -227,3 +227,31 @@ def test_a_name_before_a_quote_set_off_by_dashes_is_its_speaker():
                    "''It is a disgrace to sell the pier to a hotel chain'' -- and the port's own pilots.")
     c = one(found, "It is a disgrace to sell the pier to a hotel chain")
     assert c.speaker_text == "Ana Ruiz"
+
+
+def test_a_side_clause_before_the_cue_is_not_what_it_reports():
+    # The parser makes the "though" clause a second complement of "claimed"; the claim is the one after it.
+    found = claims("Though he accepted the storm was one reason the ferry sank, Brandt also claimed the crew "
+                   "had ignored the warnings.")
+    claimed = [c for c in found if c.cue == "claimed"]
+    assert [c.text for c in claimed] == ["the crew had ignored the warnings"]
+    assert claimed[0].speaker_text == "Brandt"
+
+
+def test_an_aside_cue_the_parser_made_the_main_verb_reports_its_sentence():
+    found = claims("The night nurses, Okafor explained to the board, were “overworked,” covering two wards each.")
+    c = one(found, "The night nurses, Okafor explained to the board, were “overworked,” covering two wards each")
+    assert (c.speaker_text, c.cue, c.kind) == ("Okafor", "explained", "indirect")
+
+
+def test_per_before_a_bare_noun_is_a_rate_not_a_source():
+    found = claims("Parents can easily save a few thousand dollars a year per student on fees at the county college.",
+                   "The mills emit two million tons per year of dust, per the county's own records.")
+    assert [c.cue for c in found] == ["per"]
+    assert one(found, "The mills emit two million tons per year of dust").speaker_text == "the county's own records"
+
+
+def test_a_joined_clause_with_its_own_speaker_is_no_part_of_the_claim_before_it():
+    found = claims("The mayor said the road would reopen, while residents said they had heard that before.")
+    assert one(found, "the road would reopen").speaker_text == "The mayor"
+    assert one(found, "they had heard that before").speaker_text == "residents"

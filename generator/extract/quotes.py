@@ -43,6 +43,7 @@ TRIM_TAIL = {"PUNCT", "CCONJ", "ADP", "SCONJ", "DET", "PART"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Below this, a speaker is shown only as the nearest candidate of an unattributed claim.
 MIN_CONFIDENCE = 0.5
+PLACES = ("GPE", "LOC")
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,7 @@ class Entity:
     how: str = "name"  # the rule that linked the words to this entity
     confidence: float = 0.95
     candidate: str | None = None  # set when the entity is only the nearest candidate (abstained)
+    place: bool = False  # a country, a city: "it", never "they"
 
     @property
     def last(self) -> str:
@@ -252,15 +254,27 @@ def _name(tok: Any, lex: Lexicon) -> str:
             break
     parts = list(doc[start:tok.i + 1])
     parts += [t for t in tok.rights if t.dep_ in ("flat",) and t.pos_ == "PROPN"]
-    is_title = lambda t: t.lower_.strip(".") in lex.titles or t.lemma_.lower() in lex.titles  # noqa: E731
+    # "Lt." comes out of the tokenizer as "Lt" and ".": the full stop is part of the title.
+    is_title = lambda t: t.lower_.strip(".") in lex.titles or t.lemma_.lower() in lex.titles or t.text == "."  # noqa: E731
     if not all(is_title(t) for t in parts):
         # "Retired General" is all titles: who it is, as written, not its last word alone.
+        titled = parts
         while len(parts) > 1 and is_title(parts[0]):
             parts = parts[1:]
+        if len(parts) == 1 and len(titled) > 1 and parts[0].lower_ in lex.source_nouns:
+            parts = titled  # "General Council": part of a body's name, not a title before it
+        # "River Police Chief Ana Ruiz", "Harbour Board Chairman Ana Ruiz": what comes before a title
+        # qualifies the title; the name is what follows the last one.
+        last = max((k for k, t in enumerate(parts[:-1]) if is_title(t)), default=None)
+        if last is not None and not (len(parts) - last - 1 == 1 and parts[-1].lower_ in lex.source_nouns):
+            parts = parts[last + 1:]
     end = parts[-1].i
-    # "Bureau of Prisons", "Committee for a Balanced Budget": a name that goes on after "of"/"for".
-    prep = next((c for c in doc[end].rights if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == end + 1), None)
-    pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if prep else None
+    # "Bureau of Prisons", "Committee for a Balanced Budget", "Commission on Fair Elections": a name
+    # that goes on after "of", "for" or (not a person's, and not a date) "on".
+    joins = ("of", "for") if tok.ent_type_ == "PERSON" else ("of", "for", "on")
+    prep = next((c for c in doc[end].rights if c.dep_ == "prep" and c.lower_ in joins and c.i == end + 1), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
+                 and c.ent_type_ not in ("DATE", "TIME")), None) if prep else None
     if pobj is not None and all(t.pos_ == "PROPN" or t.lower_ in ("a", "an", "the") for t in doc[prep.i + 1:pobj.i + 1]):
         end = pobj.i
     while end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text in "-–" and not doc[end + 1].whitespace_:
@@ -304,9 +318,14 @@ def _description(tok: Any) -> str:
             break
         if t.i > tok.i and (t.text in ",;(—–―-" or t.text in PAIRS_OF or t.text in CLOSERS
                             or t.dep_ in ("relcl", "acl", "case") or t.head.dep_ == "relcl"):
+            if t.dep_ in ("relcl", "acl"):
+                # "the brother of a diver badly hurt": the clause's own first words go with it
+                end = min(end, max(tok.i, t.left_edge.i - 1))
             break  # a possessive's "’s" ("the mayor’s claim") is not part of who it is
         end = t.i
     start = min(t.i for t in words)
+    if end > tok.i and doc[end].dep_ == "acl" and doc[end].tag_ == "VBN" and not any(c.i <= end for c in doc[end].children):
+        end -= 1  # "a report released" once "on Monday" is left out: the bare participle says nothing
     # "an analysis released by the Veterans Office": who released it is part of what the source is.
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == end + 1):
         agent = next((a for a in acl.children if a.dep_ == "agent"), None)
@@ -427,8 +446,13 @@ class Discourse:
         if not any(ch.isalpha() for ch in tok.text):
             return None  # a dash or a figure the parser made a subject
         if low in lex.relative_pronouns and tok.head.dep_ == "relcl":
-            antecedent = self._resolve(tok.head.head)
+            said_of = self._who_after_a_phrase(tok)
+            antecedent = self._resolve(said_of)
             if antecedent is not None and low in ("who", "whom") and not antecedent.candidate:
+                if said_of.pos_ not in ("NOUN", "PROPN"):
+                    # "the first who is a doctor": an ordinal or a number names no one a pronoun can mean
+                    return replace(antecedent, how="relative pronoun after no noun", confidence=0.2,
+                                   candidate=antecedent.text)
                 antecedent = replace(antecedent, person=True)  # "who" is said of people only
             if antecedent is not None and not antecedent.person:
                 return replace(antecedent, how="relative pronoun after a thing", confidence=0.2,
@@ -438,10 +462,14 @@ class Discourse:
             return self._pronoun(tok)
         if low in lex.group_pronouns:
             # "they": the last group, named ("the council") or described in the plural ("officials").
-            group = self._latest(lambda e: e.plural or (e.named and not e.person))
+            # A country or a city is "it" ("Norway said it would"); "they" after one is someone else.
+            group = self._latest(lambda e: (e.plural or (e.named and not e.person)) and not e.place)
             if group is not None:
                 return replace(group, how=f"pronoun “{tok.text}” → last group", confidence=0.7)
             return Entity(tok.text, False, False, how="pronoun, no antecedent", confidence=0.2)
+        surname = self._surname_tagged_as_a_word(tok)
+        if surname is not None:
+            return surname
         if tok.pos_ in ("NUM",) or tok.lemma_.lower() in lex.quantities:
             if any(c.lower_ == "no" for c in tok.children):
                 return Entity(tok.text, False, False, how="“no one” names nobody", confidence=0.0)
@@ -476,6 +504,11 @@ class Discourse:
                 everyone = [name, *others]
                 return Entity(", ".join(everyone[:-1]) + " and " + everyone[-1], True, True, frozenset(), True,
                               how="coordinated names", confidence=0.85)
+            if (len(name.split()) > 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                    and len(self.names.get(tok.lower_, set())) == 1 and tok.text == name.split()[-1]):
+                # "Speaking to the readers of the Harbour Courier Brandt said": a comma left out runs a paper's
+                # name into a surname; a person's name takes no "the", and that surname is one known.
+                name = tok.text
             if len(name.split()) == 1:
                 # Never a group's last name: "Ruiz" after "Ortega and Ana Ruiz" is Ana Ruiz alone.
                 earlier = self._latest(lambda e: e.named and not e.plural and e.last == name.lower()
@@ -487,8 +520,12 @@ class Discourse:
                 full = self.names.get(name.lower(), set())
                 if len(full) == 1:
                     return Entity(next(iter(full)), True, True, roles, how="surname of a name before", confidence=0.9)
-                return Entity(name, self._is_person(tok, name, roles), True, roles, how="name", confidence=0.85)
-            return Entity(name, self._is_person(tok, name, roles), True, roles, how="name", confidence=0.95)
+                person = self._is_person(tok, name, roles)
+                return Entity(name, person, True, roles, how="name", confidence=0.85,
+                              place=tok.ent_type_ in PLACES and not person)
+            person = self._is_person(tok, name, roles)
+            return Entity(name, person, True, roles, how="name", confidence=0.95,
+                          place=tok.ent_type_ in PLACES and not person)
         if tok.pos_ in ("NOUN", "ADJ"):
             lemma = lex.role(tok.lemma_.lower())
             # "A member of the movement, Jane Roe, said": the apposed name, when it names a person.
@@ -518,6 +555,61 @@ class Discourse:
             return Entity(text, person, False, frozenset({lemma}) if person else frozenset(), plural=tok.tag_ == "NNS",
                           how="description as written", confidence=0.8)
         return None
+
+    def _who_after_a_phrase(self, tok: Any) -> Any:
+        """The word a relative pronoun is said of. "farmers in Maple Valley, who say …", "a symbol
+        for fishermen, who marched …", "a lecturer at the Institute for Trade who ran …": the parser hangs
+        the clause on the last noun, but "who" is said of people, so after a place or a thing it is
+        said of the people in the phrase around it; and after a description apposed to a name ("Ana
+        Ruiz, a fellow at …, who"), of the name."""
+        found = self._people_of_who(tok)
+        if tok.lower_ in ("who", "whom") and found.dep_ == "appos" and found.head.pos_ == "PROPN":
+            return found.head
+        return found
+
+    def _people_of_who(self, tok: Any) -> Any:
+        said_of = tok.head.head
+        if tok.lower_ not in ("who", "whom"):
+            return said_of
+        lex = self.lex
+        person_like = lambda t: t.ent_type_ not in ("ORG", "GPE", "LOC", "FAC") and (  # noqa: E731
+            t.ent_type_ in ("PERSON", "NORP") or t.lemma_.lower() in lex.person_nouns or t.tag_ in ("NNS", "NNPS"))
+        if said_of.dep_ == "appos" and said_of.head.pos_ == "PROPN":
+            return said_of
+        if said_of.pos_ == "NOUN" and not person_like(said_of):
+            last = next((t for t in reversed(list(said_of.subtree)) if t.i < tok.i and t.dep_ == "pobj"
+                         and t.pos_ in ("NOUN", "PROPN") and person_like(t)), None)
+            if last is not None:
+                return last
+        cur = said_of
+        while (cur.dep_ == "pobj" and cur.head.dep_ == "prep" and cur.ent_type_ != "PERSON"
+               and cur.lemma_.lower() not in lex.person_nouns):
+            cur = cur.head.head
+            if cur.pos_ not in ("NOUN", "PROPN"):
+                return said_of
+            if person_like(cur) or (cur.dep_ == "appos" and cur.head.pos_ == "PROPN"):
+                return cur
+        return said_of
+
+    def _surname_tagged_as_a_word(self, tok: Any) -> Entity | None:
+        """ "Rivers told the crowd …", "Frost later told neighbours …": a surname that is also a word, which
+        the tagger took for a common noun or an interjection. Only a capitalised word with nothing
+        before it that is the last word of one person's full name written earlier is that person."""
+        text = tok.text
+        if (tok.pos_ not in ("NOUN", "INTJ", "X", "ADJ") or len(text) < 2 or not text[0].isupper()
+                or not text[1:].islower() or any(c.i < tok.i for c in tok.children)):
+            return None
+        low = tok.lower_
+        # Only one person of that surname so far: a second ("Ana Ruiz" and "Tomas Ruiz") leaves it open.
+        full = {e.text for e in self.seen if e.named and e.person and not e.plural and e.last == low
+                and len(e.text.split()) > 1} | self.names.get(low, set())
+        if len(full) != 1:
+            return None
+        name = next(iter(full))
+        earlier = self._latest(lambda e: e.text == name)
+        if earlier is not None:
+            return replace(earlier, how="surname of a name before", confidence=0.9)
+        return Entity(name, True, True, how="surname of a name before", confidence=0.9)
 
     def _latest(self, test) -> Entity | None:
         return next((e for e in reversed(self.seen) if test(e)), None)
@@ -581,6 +673,7 @@ def subject_of(verb: Any) -> Any | None:
         for dep in ("nsubj", "nsubjpass"):
             # A dash the parser also made a subject ("… made public ― Roe boasted") is not one.
             subj = next((t for t in verb.children if t.dep_ == dep and any(ch.isalnum() for ch in t.text)), None)
+            subj = _apposed_subject(verb, subj) if subj is not None else None
             if subj is not None and not (dep == "nsubjpass" and subj.lower_ == "it"):
                 return subj
         agent = next((t for t in verb.children if t.dep_ == "agent"), None)
@@ -607,6 +700,11 @@ def subject_of(verb: Any) -> Any | None:
             # "Roe says Poe promised to stay and said she would fight": a second cue joined to a cue
             # that Roe reports is Roe's as often as Poe's.
             return None
+        if seen == 1 and (joined := _joined_to_a_reported_clause(verb)) is not None:
+            if joined is verb:
+                return None
+            verb = joined
+            continue
         if (seen == 1 and verb.tag_ == "VBG" and verb.dep_ == "advcl"
                 and any(c.dep_ == "dobj" and c.right_edge.i == verb.i - 1 for c in verb.head.children)):
             # "The storm left the crews fearing that …": a participle right after an object, no comma
@@ -624,6 +722,45 @@ def subject_of(verb: Any) -> Any | None:
         else:
             return _left_subject(verb) if seen == 1 else None
     return None
+
+
+def _apposed_subject(verb: Any, subj: Any) -> Any:
+    """ "Another critic of the plan, the economist Ana Ruiz, said": the parser made the apposition a
+    second subject of the verb. The subject set off by commas right after the first, when it carries
+    a name, is who speaks; otherwise the first."""
+    doc = verb.doc
+    nxt = next((t for t in verb.children if t.dep_ == subj.dep_ and t.i > subj.i and t.i < verb.i), None)
+    if nxt is None or doc[subj.right_edge.i + 1].text != "," or nxt.left_edge.i != subj.right_edge.i + 2:
+        return subj
+    named = nxt.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in nxt.children)
+    return nxt if named else subj
+
+
+def _joined_to_a_reported_clause(verb: Any) -> Any | None:
+    """ "The warden said the pier was unsafe and warned crews to stay away": a cue with no subject of
+    its own, which the parser joined to the verb of the clause another cue reports. When that clause
+    only says what its subject is ("was unsafe", "was a disgrace"; not where it was, "had been in
+    talks"), it is the outer speaker's verdict,
+    and who warned, the outer speaker or the subject, the words do not say: the verb itself is
+    returned, for no speaker. A pronoun subject there ("said she was tired and urged", "said it had
+    lost and warned") is the outer speaker again, whoever it is: the outer cue is returned. A clause of
+    deeds ("said Poe had talks but vowed to fight") goes on with its own subject: None, as for every
+    other construction."""
+    lex = lexicon()
+    inner, outer = verb.head, verb.head.head
+    if (verb.dep_ != "conj" or inner.dep_ != "ccomp" or outer.i == inner.i
+            or outer.lemma_.lower() not in lex.speech_verbs
+            or inner.lemma_.lower() in lex.speech_verbs | lex.commitment_verbs
+            or verb.lemma_.lower() not in lex.speech_verbs | lex.directive_verbs
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return None
+    subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    if subj.lower_ in lex.person_pronouns | lex.group_pronouns | {"it"}:
+        return outer
+    verdict = inner.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in inner.children)
+    return verb if verdict else None
 
 
 def _left_subject(verb: Any) -> Any | None:
@@ -710,6 +847,9 @@ def _negated(tok: Any, lex: Lexicon, marks: Sequence[tuple[int, int]] = ()) -> b
         return True
     if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in lex.negating_verbs:
         return True
+    if (tok.dep_ == "conj" and tok.head.dep_ == "xcomp" and tok.head.head.lemma_.lower() in lex.negating_verbs
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children)):
+        return True  # "refused to resign or explain why": the second verb is refused as well
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and (subj.lower_ in ("nobody", "none", "neither", "noone")
                                  or any(c.lower_ == "no" for c in subj.children))
@@ -757,6 +897,9 @@ def _attribution(tok: Any, lex: Lexicon) -> Any | None:
             obj = next((t for t in last.children if t.dep_ == "pobj"), None)
             if obj is None and len(phrase) > 1:
                 obj = next((t for w in words for t in w.children if t.dep_ == "pobj"), None)
+            if obj is not None and phrase == ("per",) and obj.pos_ != "PROPN" and not any(
+                    c.dep_ in ("det", "poss") for c in obj.children):
+                continue  # "$900 per student", "two tons per year": a rate, not a source
             if obj is not None:
                 return obj
     return None
@@ -765,7 +908,14 @@ def _attribution(tok: Any, lex: Lexicon) -> Any | None:
 def _content(verb: Any, lex: Lexicon) -> tuple[Any, ...] | None:
     """What a speech verb reports: (first token, last token, content head) or None."""
     lemma = verb.lemma_.lower()
-    ccomp = next((t for t in verb.children if t.dep_ == "ccomp"), None)
+    # "Though he accepted the storm was one reason, Roe claimed the crew had erred": given a clause on
+    # each side, the parser made a side clause a complement too; what the cue reports follows it,
+    # right after the cue (a comma or a colon between, and the clause after is another one's).
+    clauses = [t for t in verb.children if t.dep_ == "ccomp"]
+    doc = verb.doc
+    right_after = [t for t in clauses if verb.i < t.i and t.left_edge.i - verb.i <= 4
+                   and not any(w.is_punct for w in doc[verb.i + 1:t.left_edge.i])]
+    ccomp = right_after[0] if right_after else (clauses[0] if clauses else None)
     if ccomp is None:
         # "said in a statement that ...": the parser hangs the clause on the channel noun.
         for t in verb.subtree:
@@ -801,6 +951,31 @@ def _parenthetical(verb: Any, marks: Sequence[tuple[int, int]]) -> tuple[Any, ..
     if any(s < end and start < e for s, e in marks):
         return None  # “It is,” she said, “final.”: the quotes are the claim, as direct quotes
     return head.left_edge, head.right_edge, head
+
+
+def _aside_taken_for_the_root(verb: Any) -> tuple[Any, ...] | None:
+    """ "The night nurses, Roe explained to the board, were overworked": a cue set off by commas
+    after the first words of the sentence it reports, which the parser made the main verb, with the
+    words before it a loose noun and the verb after it a conjunct of the cue. The claim is the
+    sentence, cue and all, as for any aside (`_parenthetical`)."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    lead = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < (subj.i if subj is not None else -1)), None)
+    if subj is None or lead is None or lead.left_edge.i != verb.sent.start:
+        return None
+    if doc[lead.right_edge.i + 1].text != "," or subj.left_edge.i != lead.right_edge.i + 2:
+        return None  # the noun, its comma, then who speaks: nothing else before the cue
+    rest = next((c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("AUX", "VERB")
+                 and doc[c.left_edge.i - 1].text == ","
+                 and not any(g.dep_.startswith("nsubj") for g in c.children)), None)
+    if rest is None:
+        return None
+    last = verb.sent.end - 1
+    while last > rest.i and doc[last].is_punct:
+        last -= 1
+    return lead.left_edge, doc[last], rest
 
 
 def _appeal(verb: Any, lex: Lexicon) -> tuple[Any, Any, str] | None:
@@ -872,8 +1047,15 @@ def _naming_claim(verb: Any, text: str, lex: Lexicon, marks: Sequence[tuple[int,
     if lemma not in lex.naming_verbs and lemma not in lex.judgement_verbs and lemma not in lex.characterising_verbs:
         return None
     obj = next((t for t in verb.children if t.dep_ == "dobj"), None)
-    if obj is None or inside(obj.idx, marks) or obj.lower_ in ("what", "which", "whatever"):
-        return None  # "through what she calls a “war”": a phrase inside another statement, not one
+    if obj is None or inside(obj.idx, marks):
+        return None
+    if obj.lower_ in ("what", "which", "whatever") and (
+            obj.i > verb.i or verb.dep_ == "pcomp" or any(a.lemma_.lower() in lex.speech_verbs for a in verb.ancestors)):
+        # "said the town lived through what she calls a “war”", "praised the crews for what she
+        # calls a “miracle”": a phrase inside another statement, or in a phrase of one, not one.
+        # The object of a verb of its own ("rejected what she called a “reckless gamble”"), the words
+        # are the subject's name for the thing, and a claim of their own.
+        return None
     tail = [t for t in verb.children if t.i > obj.i and (t.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "attr")
                                                          or (t.dep_ == "prep" and t.lower_ in preps))]
     if not tail and (lemma in lex.characterising_verbs or lemma in lex.judgement_verbs):
@@ -1003,6 +1185,14 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             continue  # “That,” she added, “…”: the few words before the cue belong to the quote after it
         if verb is None:
             verb = _quoted_object_cue(doc, start, end, marks, lex)
+        channel = None if verb is not None else _channel_before_colon(text, doc, marks[n][0], marks, lex)
+        if channel is not None:
+            # "The council issued a statement: “We will appeal.”": the statement's words, its maker's.
+            draft = Draft("direct", start, end, channel.text, subject_of(channel.head), [], verb=channel.head,
+                          how="quote after the statement it is")
+            drafts.append(draft)
+            previous = draft
+            continue
         according = None if verb is not None else _according_before(text, doc, before_limit, marks[n][0], marks, lex)
         # The sentence just before this one, when the quote opens its own sentence.
         prior_start = max([b for b in bounds if b < before_limit] + [0])
@@ -1117,6 +1307,24 @@ def _quoted_object_cue(doc: Any, start: int, end: int, marks: Sequence[tuple[int
     return before
 
 
+def _channel_before_colon(text: str, doc: Any, qs: int, marks: Sequence[tuple[int, int]], lex: Lexicon) -> Any | None:
+    """ "… issued a statement: “We will appeal.”", "… sent every passenger a message: “Sailings
+    resume on Monday.”": a quote right after a colon that ends with a statement, a message or a post,
+    which is the object of a verb with a subject. The channel noun, or None."""
+    before = text[:qs].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = next((t for t in reversed(doc) if t.idx == len(before) - 1), None)
+    if colon is None or colon.i == 0:
+        return None
+    noun = doc[colon.i - 1]
+    if (noun.lemma_.lower() not in lex.channel_nouns or inside(noun.idx, marks) or noun.dep_ not in ("dobj", "attr")
+            or noun.head.pos_ not in ("VERB", "AUX") or _negated(noun.head, lex, marks)):
+        return None
+    subj = subject_of(noun.head)
+    return noun if subj is not None and not inside(subj.idx, marks) else None
+
+
 def _according_before(text: str, doc: Any, begin: int, qs: int, marks: Sequence[tuple[int, int]],
                       lex: Lexicon) -> tuple[Any, Any] | None:
     """ "According to Roe, “…”": the phrase right before a quote, with only a comma or colon between."""
@@ -1218,6 +1426,9 @@ def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
             return before if before.pos_ == "PROPN" else head
     if verb.dep_ == "compound" and verb.head.i == verb.i + 1 and verb.head.pos_ == "PROPN":
         return verb.head  # "Said Roe: “…”", parsed as if "Said" were part of the name
+    after_cue = _participle_after_a_cue(verb, marks)
+    if after_cue is not None:
+        return after_cue
     subj = subject_of(verb)
     if subj is not None and not inside(subj.idx, marks):
         return subj
@@ -1228,6 +1439,30 @@ def _speaker_token(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
     if own is not None:
         return own
     return _between_quote_and_cue(verb, marks)
+
+
+def _participle_after_a_cue(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
+    """ "“…,” Roe said, asking the board a string of questions: “…”", "Roe said, going on to argue that …":
+    a participle right after a cue and its comma goes on with that cue's speaker, however the parser
+    hung it (after a long quote, often on a verb inside the next quote). The subject of that cue, or
+    None when the words before the comma are not a cue with a subject outside the quotes."""
+    lex, doc = lexicon(), verb.doc
+    part = verb
+    while part.dep_ == "xcomp" and part.head.tag_ == "VBG" and part.head.i < part.i:
+        part = part.head  # "going on to say": the participle is "going"
+    if part.tag_ != "VBG" or part.i < 2 or doc[part.i - 1].text != "," or any(
+            c.dep_.startswith("nsubj") for c in part.children):
+        return None
+    before = doc[part.i - 2]
+    if inside(before.idx, marks):
+        return None
+    # "… Roe said, asking" (the cue just before) or "… said Roe, asking" (its subject just before)
+    cue = before if before.pos_ in ("VERB", "AUX") else (
+        before.head if before.dep_ == "nsubj" and before.head.i < before.i else None)
+    if cue is None or not _is_speech(cue, lex) or _negated(cue, lex, marks):
+        return None
+    return next((c for c in cue.children if c.dep_ == "nsubj" and not inside(c.idx, marks)
+                 and any(ch.isalnum() for ch in c.text)), None)
 
 
 def _between_quote_and_cue(verb: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
@@ -1262,10 +1497,11 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
         found = None
         cue = tok.text
         spoken = False
+        content = None
         if lemma in lex.stance_verbs and lemma not in lex.speech_verbs and subject_of(tok) is None:
             continue  # "It is believed that …": a belief held by nobody named is no claim to list
         if lemma in lex.speech_verbs or lemma in lex.commitment_verbs or lemma in lex.stance_verbs:
-            content = _content(tok, lex) or _parenthetical(tok, marks)
+            content = _content(tok, lex) or _parenthetical(tok, marks) or _aside_taken_for_the_root(tok)
             if content is not None:
                 first, last, head = content
                 holding = [(s, e) for s, e in marks if s <= head.idx < e]
@@ -1306,6 +1542,21 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
                 last, minimum = q_first - 1, 3
             elif q_first is not None and q_first <= first and doc[first].idx < e:
                 first = last + 1
+        # "… said the road would reopen, while residents said they had heard it before": a clause with a
+        # cue and a speaker of its own, joined to the reported one, is the other speaker's, not part of it.
+        # Only a clause joined to the reported clause's own verb, by "and" / "but" or by "while" /
+        # "whereas", and with a speaker named or described; a condition or a reason ("if …", "because
+        # …", "when he said …") is part of the claim.
+        head_i = content[2].i if content is not None and spoken and lemma in lex.speech_verbs else None
+        other = next((t for t in doc[first + 3:last + 1] if head_i is not None and t.head.i == head_i
+                      and (t.dep_ == "conj" or (t.dep_ == "advcl" and any(
+                          m.dep_ == "mark" and m.lower_ in ("while", "whereas") for m in t.children)))
+                      and _is_speech(t, lex) and not inside(t.idx, marks)
+                      and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not inside(c.idx, marks)
+                              for c in t.children)
+                      and t.left_edge.i > first), None)
+        if other is not None:
+            last = other.left_edge.i - 1
         # "..., according to X" parsed inside the reported clause still names who carried it.
         carried = []
         for t in doc[first:last + 1]:
@@ -1319,7 +1570,8 @@ def _reported(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -
             continue
         first, last = trimmed
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-        draft = Draft("indirect", start, end, cue, subject_of(tok), _vias(tok, lex) + carried, verb=tok)
+        speaker = _participle_after_a_cue(tok, marks) or subject_of(tok)
+        draft = Draft("indirect", start, end, cue, speaker, _vias(tok, lex) + carried, verb=tok)
         out.append(draft)
         by_head[tok.i] = draft
 
@@ -1360,6 +1612,23 @@ def _noun_claims(doc: Any, lex: Lexicon, marks: list[tuple[int, int]]) -> list[D
         out.append(Draft("indirect", doc[first].idx, doc[last].idx + len(doc[last].text), tok.text, owner, [],
                          verb=tok))
     return out
+
+
+def _channel_owner(obj: Any, lex: Lexicon, marks: Sequence[tuple[int, int]]) -> Any | None:
+    """ "according to a speech Roe gave in May", "according to Roe's statement", "according to a
+    letter the union sent": the one who gave the speech or wrote the letter is the claim's source.
+    Their token (a possessor, or the subject of the clause said of the speech), or None."""
+    if obj.lemma_.lower() not in lex.channel_nouns:
+        return None
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        clause = next((c for c in obj.children if c.dep_ == "relcl" and c.i > obj.i), None)
+        owner = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if owner is None or inside(owner.idx, marks) or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    if owner.pos_ == "PRON" and owner.lower_ not in lex.person_pronouns | lex.group_pronouns:
+        return None  # "a speech that was never given", "a letter it sent": no one to name
+    return owner
 
 
 def _outer_speech(verb: Any, by_head: dict[int, Draft]) -> Draft | None:
@@ -1405,6 +1674,11 @@ def _attributed(text: str, doc: Any, lex: Lexicon, marks: list[tuple[int, int]],
         first, last = trimmed
         words = " ".join(w.lower_ for w in doc[tok.i:obj.i] if w.i < obj.left_edge.i) or tok.lower_
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        owner = _channel_owner(obj, lex, marks)
+        if owner is not None:
+            out.append(Draft("indirect", start, end, words, owner, [], verb=tok,
+                             how="“according to” what its author said or wrote"))
+            continue
         person = obj.lemma_.lower() in lex.person_nouns or obj.ent_type_ == "PERSON"
         if not person and (obj.lemma_.lower() in lex.source_nouns or obj.lower_ in lex.source_nouns):
             # "according to a poll released Monday", "according to the Budget Office": the source itself
