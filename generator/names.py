@@ -8,6 +8,7 @@ with the evidence named; neither imports the other.
 """
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 import unicodedata
@@ -103,8 +104,8 @@ def lexicon() -> Lexicon:
         gendered_words=mapping("gendered_words"),
         pronouns=mapping("gendered_pronouns"),
         name_suffixes=words("name_suffixes"),
-        timestamp_words=words("timestamp_words"),
-        timezones=words("timezone_words"),
+        timestamp_words=_timestamp_words(),
+        timezones=_time_zones(),
         named_after_words=words("named_after_words"),
         work_words=words("work_words"),
         occasion_words=words("occasion_words"),
@@ -131,6 +132,21 @@ def lexicon() -> Lexicon:
         cities=gazetteer.cities(),
         countries=_country_names(),
     )
+
+
+def _time_zones() -> frozenset[str]:
+    # Two-letter zones ("ET", "CT", "PT") are also state and other abbreviations in names
+    # ("Hartford, CT"): only the longer ones mark a span as a timestamp.
+    return frozenset(str(z).lower() for z in lexicon_data.read("time_words")["time_zones"] if len(str(z)) > 2)
+
+
+def _timestamp_words() -> frozenset[str]:
+    """The words of datelines and timestamps ("Thu Jul 14", "10:32 GMT"), never part of an actor's
+    name: the abbreviated weekdays and months, the time zones and am/pm of the time words."""
+    time_words = lexicon_data.read("time_words")
+    months = {k for k in time_words["months"] if k not in calendar.month_name}
+    parts = (time_words["weekday_abbreviations"], months, time_words["meridiems"].values())
+    return frozenset(str(w).lower() for part in parts for w in part) | _time_zones()
 
 
 def bare(word: str) -> str:

@@ -49,6 +49,13 @@ def test_handles_party_tags_and_timestamps_are_no_names():
     assert mentions.written_reason("Dana Whitfield", lex) is None and mentions.written_reason("Rhode Island", lex) is None
 
 
+def test_every_time_zone_of_the_time_words_marks_a_timestamp_but_two_letter_ones_stay_abbreviations():
+    lex = names.lexicon()
+    for stamp in ("MST", "Thu JST", "AEST"):
+        assert mentions.written_reason(stamp, lex), stamp
+    assert mentions.written_reason("CT", lex) is None  # "Hartford, CT": a state, not a zone
+
+
 def test_the_only_person_of_a_sentence_takes_its_pronoun_and_a_title_before_the_name_is_kept():
     found = run("Governor Lena Ostrova said she would sign the bill.")
     m = next(m for m in found if m.text == "Lena Ostrova")
