@@ -210,6 +210,9 @@ def _record_decoder(kind: Any) -> Callable[[Any], Any]:
             body.append(f"    v = data[{f.name!r}]\n"
                         f"    if not ({test}): _fail({f'{kind.__name__}.{f.name}: expected {hint}'!r})")
             body.append(f"    f{n} = v")
+        elif kind in arms:  # a record that holds one of its own kind ("base" of a parsed time): built when met
+            scope[f"d{n}"] = lambda data, hint=hint: _decoder(hint)(data)
+            body.append(f"    f{n} = d{n}(data[{f.name!r}])")
         else:
             scope[f"d{n}"] = _decoder(hint)
             body.append(f"    f{n} = d{n}(data[{f.name!r}])")

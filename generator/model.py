@@ -203,6 +203,30 @@ class FigureClaim:
 
 
 @dataclass(frozen=True)
+class Parsed:
+    """What the words of a time expression say, before any anchor is applied (the extract stage's
+    reading, in its sentence: the tense of its verb, the period it counts from)."""
+
+    kind: str
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    modifier: str | None = None  # how a weekday or month picks its occurrence
+    unit: Precision | None = None
+    count: int = 0  # days for relative days, units for periods / ago / offsets
+    end_year: int | None = None
+    end_day: int | None = None  # "March 20-24": the last day of a span of days in one month
+    base: Parsed | None = None  # the date an offset counts from
+    part: str | None = None  # a part of a year: "Q3", "H2", "SU"
+    clock: str | None = None  # a time of day, "14:15"
+    tense: str | None = None  # "future" / "past": the tense of the verb the time belongs to
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class TimeExpression:
     expression: str
     where: Where
@@ -215,6 +239,9 @@ class TimeExpression:
     note: str = ""  # how the value was found when not from the words alone (e.g. the year of a date)
     anchor_source: str | None = None  # the source whose date is the anchor (a copy borrows its original's)
     clock: str | None = None  # a time of day the words give ("14:15"), on the day of `value`
+    # What the words say, so a later anchor resolves them without reading them again. Not compared:
+    # it is how the expression was read, not what a page shows.
+    parsed: Parsed | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

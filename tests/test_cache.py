@@ -12,7 +12,7 @@ from generator import cache, pipeline
 from generator.memory import BuildMemory
 from generator.model import (
     Article, EventClaim, Extraction, FigureClaim, Mention, Paragraph, QuoteClaim, RelationClaim, Removed,
-    RoleClaim, TimeExpression, Where,
+    Parsed, RoleClaim, TimeExpression, Where,
 )
 from generator.settings import Settings
 
@@ -35,7 +35,8 @@ def _full_extraction() -> Extraction:
         quotes=(QuoteClaim("We will resume", "direct", "Holmqvist", "told", w, via=("reporters",)),),
         figures=(FigureClaim("crossings cancelled", 12, "crossings", "12", w),
                  FigureClaim("crossings cancelled", (10, None), "crossings", "at least 10", w, "Holmqvist", "2022-03-14")),
-        times=(time, TimeExpression("later", w, None, None, None)),
+        times=(time, TimeExpression("a week after Monday", w, None, None, None, parsed=Parsed(
+            "offset", 0, 19, unit="week", count=1, base=Parsed("weekday", 12, 19, weekday=0, tense="past")))),
         events=(EventClaim("12 crossings were cancelled", time, w, ("ingrid-holmqvist",)),),
     )
 
@@ -53,6 +54,8 @@ def test_entries_round_trip_exactly(tmp_path: Path):
     assert store.get("ab" * 32) == _full_extraction()
     # Ranges stay tuples and single values stay ints, so the merge stage sees the same types.
     assert store.get("ab" * 32).figures[1].value == (10, None)
+    # A parsed time holds the parsed day it counts from: records of their own kind rebuild too.
+    assert store.get("ab" * 32).times[1].parsed == _full_extraction().times[1].parsed
     assert cache.decode(Article, json.loads(json.dumps(cache.encode(_article())))) == _article()
 
 

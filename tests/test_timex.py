@@ -139,6 +139,16 @@ def test_complete_with_a_borrowed_anchor():
     assert (t.value, t.anchor, t.anchor_basis, t.anchor_source) == ("2023-03-12", "2023-03-15", "dateline", "orig")
 
 
+def test_a_borrowed_anchor_resolves_the_words_as_their_sentence_read_them():
+    """An undated copy is resolved against its original's date in the merge: the tense the extract
+    stage read in the sentence still decides which Sunday ("will reach" is the next one)."""
+    from generator import nlp
+
+    text = "Crews will reach the dam on Sunday."
+    (t,) = timex.complete(timex.extract(article(text, None), [nlp.load()(text)]), "2023-03-15", "dateline")
+    assert (t.expression, t.value) == ("Sunday", "2023-03-19")
+
+
 def test_complete_takes_a_year_the_weekday_confirms_and_pairs_the_weekday():
     times = _undated("Polls closed on Saturday, Feb. 25, in Lagos. Counting began on Saturday night.")
     first, second = timex.complete(times, around=["2023-03-01"])

@@ -48,6 +48,7 @@ def _expression(text: str, p: Parsed, where: Where, anchor: date | None, basis: 
         note=r.note,
         anchor_source=where.source if r.anchored else None,
         clock=p.clock,
+        parsed=p,
     )
 
 
@@ -363,7 +364,7 @@ def complete(
         a = date.fromisoformat(anchor)
         for i, t in enumerate(out):
             if t.value is None:
-                r = resolve(t.expression, a)
+                r = resolve_parsed(t.parsed, a) if t.parsed else resolve(t.expression, a)
                 if r.value:
                     out[i] = replace(t, value=r.value, precision=r.precision, end=r.end,
                                      anchor=anchor if r.anchored else None,
@@ -378,13 +379,13 @@ def complete(
                 out[i] = _from_year_context(t, low, high)
     paired: dict[int, set[date]] = {}
     for t in out:
-        p = _whole(t.expression)
+        p = t.parsed or _whole(t.expression)
         if p and p.kind == "date" and p.weekday is not None and t.precision == "day" and t.value:
             d = date.fromisoformat(t.value)
             if d.weekday() == p.weekday:
                 paired.setdefault(p.weekday, set()).add(d)
     for i, t in enumerate(out):
-        p = _whole(t.expression)
+        p = t.parsed or _whole(t.expression)
         if t.value is None and p and p.kind == "weekday" and p.modifier == "past" and len(paired.get(p.weekday, ())) == 1:
             (d,) = paired[p.weekday]
             out[i] = replace(t, value=d.isoformat(), precision="day",
@@ -399,7 +400,7 @@ def _whole(expression: str) -> Parsed | None:
 
 
 def _from_year_context(t: TimeExpression, low: date, high: date) -> TimeExpression:
-    p = _whole(t.expression)
+    p = t.parsed or _whole(t.expression)
     target = p.base if p and p.kind == "offset" else p
     if not target or target.kind != "date" or target.year is not None or target.day is None:
         return t

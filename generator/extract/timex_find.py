@@ -9,11 +9,11 @@ import calendar
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from generator import lexicon
-from generator.model import Precision
+from generator.model import Parsed, Precision
 
 
 @functools.cache
@@ -25,29 +25,6 @@ def alternation(names: Sequence[str], flags: str = "") -> str:
     # Longest first, so "Sept" wins over "Sep" and "last night" over "last".
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=lambda n: (-len(n), n)))
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
-
-
-@dataclass(frozen=True)
-class Parsed:
-    """What the words say, before any anchor is applied."""
-
-    kind: str
-    start: int
-    end: int
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None
-    modifier: str | None = None  # how a weekday or month picks its occurrence
-    unit: Precision | None = None
-    count: int = 0  # days for relative days, units for periods / ago / offsets
-    end_year: int | None = None
-    end_day: int | None = None  # "March 20-24": the last day of a span of days in one month
-    base: Parsed | None = None  # the date an offset counts from
-    part: str | None = None  # a part of a year: "Q3", "H2", "SU"
-    clock: str | None = None  # a time of day, "14:15"
-    tense: str | None = None  # "future" / "past": the tense of the verb the time belongs to
-    note: str = ""
 
 
 # "the year-old inquiry", "a today-only offer": a time word joined by a hyphen to the next word makes
