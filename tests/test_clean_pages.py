@@ -38,3 +38,66 @@ def test_a_headline_naming_a_country_of_several_words_is_the_title_and_leaves_th
     assert page.split("\n")[0] in removed(article)
     assert article.title == page.split("\n")[0]
     assert kept(article)[0].startswith("PORTLAND, Maine")
+
+
+LETTERS = """Readers weigh in on the ferry timetable.
+
+LETTERS.
+
+The new winter timetable leaves the island with two crossings a day. Nobody asked the families who
+depend on the morning boat to reach the mainland school.
+
+Ana Ruiz.
+
+Marlow, Maine.
+
+I sail the route every week and the crews deserve better than this. Fund the extra boat now.
+
+Tom Okafor.
+
+We asked readers whether the council should buy a second ferry.
+
+Yes, and it should have done so years ago.
+
+@harbour_fan88.
+
+Only if the fares stay where they are.
+
+@marlow_sails.
+"""
+
+
+def test_signatures_under_readers_letters_and_posts_are_removed():
+    article = clean(seed(LETTERS))
+    cut = removed(article)
+    for line in ("Ana Ruiz.", "Marlow, Maine.", "Tom Okafor.", "@harbour_fan88.", "@marlow_sails."):
+        assert cut[line].startswith("signature"), line
+    assert kept(article)[-1] == "Only if the fares stay where they are."
+    assert "We asked readers whether the council should buy a second ferry." in kept(article)
+    assert article.author is None  # a page of letters has as many writers as letters
+
+
+EXPLAINER_HEADS = """Harbour works begin on Monday.
+
+Crews will close the north quay for six weeks while the pier is rebuilt.
+
+Harbour Works.
+
+The council has set aside four million for the pier, the largest sum in a decade.
+
+Ferry Timetable.
+
+Boats will leave from the south quay until the work ends.
+"""
+
+
+def test_two_capitalised_words_between_paragraphs_are_no_signature_when_no_signature_closes_the_page():
+    article = clean(seed(EXPLAINER_HEADS))
+    assert not any(r.startswith("signature") for r in removed(article).values())
+    assert kept(article)[-1] == "Boats will leave from the south quay until the work ends."
+
+
+def test_one_name_after_a_paragraph_is_not_enough_to_read_a_page_as_letters():
+    page = ("The pier reopened on Monday.\n\nCrews finished the work two weeks early and the first ferry "
+            "docked at noon.\n\nAna Ruiz.\n")
+    assert "Ana Ruiz." in kept(clean(seed(page)))
