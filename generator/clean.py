@@ -367,6 +367,7 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
         title, title_basis = headline, "headline"
     _continued(blocks, reasons)
     _signatures(blocks, reasons)
+    _question_heads(blocks, reasons)
     body = [i for i in range(len(blocks)) if i not in reasons]
     double_quoted = any(c in b.text for b in blocks for c in '"“”')
     for before, i, after in zip(body, body[1:], body[2:]):  # a first or last line is not a sub-head
@@ -501,6 +502,40 @@ def _signatures(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
         k += 1
     if names >= limits["signature_min_lines"] and body and body[-1] in signed:
         reasons.update(signed)
+
+
+@functools.cache
+def _question_words() -> tuple[frozenset[str], str]:
+    """The words that address a question to someone, and the reason (data/furniture.yml)."""
+    data = lexicon.read("furniture")["question_heads"]
+    return frozenset(str(w).casefold() for w in data["addressed"]), data["reason"]
+
+
+def _question_heads(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
+    """An explainer's sub-heads written as questions ("What happens next?" / "Has anyone been
+    charged?"): a short question on a line of its own between two paragraphs, the one below it
+    longer and not a question (its answer). Decided on the page's shape, not on one line: a page
+    with several such lines is built of questions and answers; one such line alone is a question
+    the text asks, and stays. A question quoting someone, or speaking to someone ("you", "I": an
+    interviewer's question), stays. A speech word does not keep it: a question asks what was said
+    ("What has the mayor said?") and reports nothing."""
+    addressed, reason = _question_words()
+    limits = _limits()
+    body = [i for i in range(len(blocks)) if i not in reasons]
+
+    def question(i: int) -> bool:
+        text = blocks[i].text.strip()
+        words = {w.casefold() for w in re.findall(r"[A-Za-z]+", text)}
+        return not (blocks[i].part or blocks[i].post) and text.endswith("?") and text[:1].isupper() \
+            and len(text.split()) <= limits["question_head_max_words"] and len(sentences.split(text)) == 1 \
+            and not any(c in text for c in '"“”«»') and not words & addressed
+
+    heads = [i for before, i, after in zip(body, body[1:], body[2:])
+             if question(i) and SENTENCE_END.search(blocks[before].text) and not blocks[before].text.rstrip().endswith("?")
+             and not blocks[after].text.rstrip().endswith("?") and SENTENCE_END.search(blocks[after].text)
+             and len(blocks[after].text.split()) > len(blocks[i].text.split())]
+    if len(heads) >= limits["question_heads_min"]:
+        reasons.update((i, reason) for i in heads)
 
 
 @functools.cache

@@ -101,3 +101,51 @@ def test_one_name_after_a_paragraph_is_not_enough_to_read_a_page_as_letters():
     page = ("The pier reopened on Monday.\n\nCrews finished the work two weeks early and the first ferry "
             "docked at noon.\n\nAna Ruiz.\n")
     assert "Ana Ruiz." in kept(clean(seed(page)))
+
+
+EXPLAINER = """What the harbour closure means for the island
+
+The north quay closes on Monday for six weeks while crews rebuild the pier.
+
+Why is the quay closing?
+
+Engineers found cracks in the pier's supports in March, and the port decided the repairs could not wait.
+
+Which boats are affected?
+
+Every ferry that docks at the north quay will use the south quay instead, which adds ten minutes to each crossing.
+
+What has the council said about the cost?
+
+The council has set aside four million for the work, the largest sum it has spent on the harbour in a decade.
+
+When will the quay reopen?
+
+The port expects the work to end in mid-June, weather permitting.
+"""
+
+
+def test_the_question_sub_heads_of_an_explainer_are_removed():
+    article = clean(seed(EXPLAINER))
+    cut = removed(article)
+    for line in ("Why is the quay closing?", "Which boats are affected?", "What has the council said about the cost?",
+                 "When will the quay reopen?"):
+        assert cut.get(line) == "sub-head", line
+    assert kept(article)[-1] == "The port expects the work to end in mid-June, weather permitting."
+    assert len(kept(article)) == 5
+
+
+def test_a_question_the_text_asks_once_stays():
+    page = ("The ferry was late again on Monday.\n\nPassengers waited two hours on the quay in the rain.\n\n"
+            "How is that possible?\n\nThe operator blamed a broken winch, the third this winter.\n\n"
+            "The council will hear the complaints on Friday.\n")
+    assert "How is that possible?" in kept(clean(seed(page)))
+
+
+def test_an_interviewers_questions_stay():
+    page = EXPLAINER.replace("Why is the quay closing?", "Why did you close the quay?") \
+        .replace("Which boats are affected?", "Which boats do you expect to move?") \
+        .replace("When will the quay reopen?", "When do you think it will reopen?")
+    a = clean(seed(page))
+    assert "Why did you close the quay?" in kept(a)
+    assert "What has the council said about the cost?" in kept(a)  # one question alone
