@@ -149,3 +149,14 @@ def test_an_interviewers_questions_stay():
     a = clean(seed(page))
     assert "Why did you close the quay?" in kept(a)
     assert "What has the council said about the cost?" in kept(a)  # one question alone
+
+
+def test_a_shared_posts_via_credit_and_picture_id_are_embed_markup():
+    page = ("Ferry fares rise again\n\nThe operator raised fares by a tenth on Monday, the third rise this year.\n\n"
+            "The red line is the new fare.$FRY(via @harbour_charts) Xq7Lm2pQaz\n\n"
+            "A chart of the old fares (via @harbour_charts) Timetables were printed in May.\n")
+    a = clean(seed(page))
+    assert removed(a).get("$FRY(via @harbour_charts) Xq7Lm2pQaz") == "embed markup"
+    assert "The red line is the new fare." in kept(a)
+    # a word after the credit is text: no figure in it, so no picture's id
+    assert kept(a)[-1] == "A chart of the old fares Timetables were printed in May."
