@@ -366,6 +366,8 @@ def _draft(seed: Seed, boilerplate: dict[str, str] | None = None,
     if headline is not None and title is None:
         title, title_basis = headline, "headline"
     _continued(blocks, reasons)
+    _signatures(blocks, reasons)
+    _question_heads(blocks, reasons)
     body = [i for i in range(len(blocks)) if i not in reasons]
     double_quoted = any(c in b.text for b in blocks for c in '"“”')
     for before, i, after in zip(body, body[1:], body[2:]):  # a first or last line is not a sub-head
@@ -449,6 +451,91 @@ def _headline_shape(b: _Block, blocks: Sequence[_Block]) -> bool:
         and not (b.part or b.post) and len(text.split()) <= limits["headline_max_words"] \
         and len(text) <= limits["headline_max_chars"] and len(sentences.split(text)) == 1 \
         and not text.endswith((":", "..", "…")) and story_dateline(text) is None and wire_tag(text) is None
+
+
+@functools.cache
+def _signature_shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str]:
+    """The shapes of a signature's name, handle and town lines, and its reason (data/furniture.yml)."""
+    data = lexicon.read("furniture")["signatures"]
+    return re.compile(data["name"]), re.compile(data["handle"]), re.compile(data["place"]), data["reason"]
+
+
+def _signatures(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
+    """Readers' letters or posts, each closed by its writer's name or handle on a line of its own,
+    perhaps with the writer's town on the line below ("Ana Ruiz." / "Marlow, Maine.", "@harbour_fan."):
+    those lines are signatures, not text. Decided on the page's shape, not on one line: several such
+    lines, each right after a paragraph that ends a sentence, and one of them closing the page (a
+    sub-head of two capitalised words, "Harbour Works.", heads what follows and never closes a page).
+    The writer is not given to the source: a page of letters has as many writers as letters."""
+    name, handle, place, reason = _signature_shapes()
+    limits = _limits()
+    body = [i for i in range(len(blocks)) if i not in reasons]
+
+    def short(i: int) -> bool:
+        text = blocks[i].text.strip()
+        return not (blocks[i].part or blocks[i].post) and len(text.split()) <= limits["signature_max_words"] \
+            and not reads_as_reporting(text)
+
+    def signer(i: int) -> bool:
+        text = blocks[i].text.strip()
+        if not short(i):
+            return False
+        if handle.match(text):
+            return True
+        # a line in capitals is a heading's ("HARBOUR WORKS DELAYED."), not a signature's
+        words = {w.casefold() for w in re.findall(r"[A-Za-z]+", text)}
+        return bool(name.match(text)) and any(c.islower() for c in text) and not words & (_function_words() | _articles())
+
+    signed: dict[int, str] = {}
+    names = 0
+    k = 1
+    while k < len(body):
+        before, i = body[k - 1], body[k]
+        if before not in signed and SENTENCE_END.search(blocks[before].text) and not signer(before) and signer(i):
+            signed[i] = reason
+            names += 1
+            town = body[k + 1] if k + 1 < len(body) else None
+            if town is not None and short(town) and place.match(blocks[town].text.strip()) \
+                    and not handle.match(blocks[i].text.strip()):
+                signed[town] = reason
+                k += 1
+        k += 1
+    if names >= limits["signature_min_lines"] and body and body[-1] in signed:
+        reasons.update(signed)
+
+
+@functools.cache
+def _question_words() -> tuple[frozenset[str], str]:
+    """The words that address a question to someone, and the reason (data/furniture.yml)."""
+    data = lexicon.read("furniture")["question_heads"]
+    return frozenset(str(w).casefold() for w in data["addressed"]), data["reason"]
+
+
+def _question_heads(blocks: Sequence[_Block], reasons: dict[int, str]) -> None:
+    """An explainer's sub-heads written as questions ("What happens next?" / "Has anyone been
+    charged?"): a short question on a line of its own between two paragraphs, the one below it
+    longer and not a question (its answer). Decided on the page's shape, not on one line: a page
+    with several such lines is built of questions and answers; one such line alone is a question
+    the text asks, and stays. A question quoting someone, or speaking to someone ("you", "I": an
+    interviewer's question), stays. A speech word does not keep it: a question asks what was said
+    ("What has the mayor said?") and reports nothing."""
+    addressed, reason = _question_words()
+    limits = _limits()
+    body = [i for i in range(len(blocks)) if i not in reasons]
+
+    def question(i: int) -> bool:
+        text = blocks[i].text.strip()
+        words = {w.casefold() for w in re.findall(r"[A-Za-z]+", text)}
+        return not (blocks[i].part or blocks[i].post) and text.endswith("?") and text[:1].isupper() \
+            and len(text.split()) <= limits["question_head_max_words"] and len(sentences.split(text)) == 1 \
+            and not any(c in text for c in '"“”«»') and not words & addressed
+
+    heads = [i for before, i, after in zip(body, body[1:], body[2:])
+             if question(i) and SENTENCE_END.search(blocks[before].text) and not blocks[before].text.rstrip().endswith("?")
+             and not blocks[after].text.rstrip().endswith("?") and SENTENCE_END.search(blocks[after].text)
+             and len(blocks[after].text.split()) > len(blocks[i].text.split())]
+    if len(heads) >= limits["question_heads_min"]:
+        reasons.update((i, reason) for i in heads)
 
 
 @functools.cache

@@ -107,13 +107,51 @@ def reads_as_reporting(text: str) -> bool:
     r = rules()
     if _has_quotation(text, r.quote_min_words):
         return True
-    words = {w.lower().strip("'’") for w in _WORD.findall(text)}
-    return bool(words & r.cues) and bool(SENTENCE_END.search(text.strip()))
+    return bool(_cue_words(text)) and bool(SENTENCE_END.search(text.strip()))
 
 
 def speech_cue(text: str) -> bool:
     """Whether the line holds a word that introduces or attributes speech."""
-    return bool({w.lower().strip("'’") for w in _WORD.findall(text)} & rules().cues)
+    return bool(_cue_words(text))
+
+
+def _cue_words(text: str) -> set[str]:
+    """The speech words of a line. A cue word written with a capital inside a name of several
+    capitalised words ("the United States", "Consumer Reports") names something and says nothing:
+    in a line not written in title case, where a capital mid-sentence marks a name, it is no cue.
+    In a title-case line every word has a capital, so there the word still counts."""
+    cues = rules().cues
+    found = list(_WORD.finditer(text))
+    words = [m.group(0) for m in found]
+    out: set[str] = set()
+    in_title_case: bool | None = None
+    for k, w in enumerate(words):
+        word = w.lower().strip("'’")
+        if word not in cues:
+            continue
+        if w[0].isupper() and k > 0 and not re.search(r"[.!?:;\"“”(]\s*$", text[: found[k].start()]):
+            if in_title_case is None:
+                in_title_case = _title_case(words)
+            if not in_title_case and any(
+                    0 <= j < len(words) and words[j][0].isupper()
+                    and text[min(found[j].end(), found[k].end()): max(found[j].start(), found[k].start())] == " "
+                    for j in (k - 1, k + 1)):
+                continue
+        out.add(word)
+    return out
+
+
+@functools.cache
+def _title_limits() -> dict[str, Any]:
+    return lexicon.thresholds("clean")
+
+
+def _title_case(words: list[str]) -> bool:
+    """Headline style: most words of four letters or more start with a capital (data/thresholds.yml, `clean`)."""
+    limits = _title_limits()
+    long_words = [w for w in words if len(w) >= limits["title_case_letters"]]
+    return len(long_words) >= limits["title_case_min_words"] \
+        and sum(w[0].isupper() for w in long_words) >= limits["title_case_share"] * len(long_words)
 
 
 def _icon_strip(text: str) -> bool:
