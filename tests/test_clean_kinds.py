@@ -5,21 +5,9 @@ graphic's source line. Every page here is invented for the test; each line of re
 the furniture must stay."""
 from pathlib import Path
 
+from clean_helpers import kept, removed, seed
 from generator.clean import clean, clean_all
-from generator.model import FrontMatter, Seed
 from generator.read import read_seeds
-
-
-def seed(text: str, sid: str = "x", **meta) -> Seed:
-    return Seed(id=sid, path=f"seeds/{sid}.txt", text=text, meta=FrontMatter(**meta))
-
-
-def removed(article) -> dict[str, str]:
-    return {r.text: r.reason for r in article.removed}
-
-
-def kept(article) -> list[str]:
-    return [p.text for p in article.paragraphs]
 
 
 LIVE_BLOG = """The Latest: Marlow council votes on the ferry contract.

@@ -2,20 +2,9 @@
 stage marks, a picture credit repeated alone under each picture, quoted sub-heads and an op-ed's
 closing note about its author. Every page here is invented for the test; each line of reporting
 around the furniture must stay."""
+from clean_helpers import kept, removed, seed
 from generator.clean import clean, clean_all
 from generator.model import FrontMatter, Seed
-
-
-def seed(text: str, sid: str = "x", **meta) -> Seed:
-    return Seed(id=sid, path=f"seeds/{sid}.txt", text=text, meta=FrontMatter(**meta))
-
-
-def removed(article) -> dict[str, str]:
-    return {r.text: r.reason for r in article.removed}
-
-
-def kept(article) -> list[str]:
-    return [p.text for p in article.paragraphs]
 
 
 TRANSCRIPT = """Harbour chief on the ferry strike

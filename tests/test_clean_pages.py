@@ -2,21 +2,9 @@
 letters and posts, the question sub-heads of an explainer, and the capitalised word of a name
 that is no speech word. Every page here is invented for the test; each line of reporting around
 the furniture must stay."""
+from clean_helpers import kept, removed, seed
 from generator.clean import clean
 from generator.furniture import reads_as_reporting, speech_cue
-from generator.model import FrontMatter, Seed
-
-
-def seed(text: str, sid: str = "x", **meta) -> Seed:
-    return Seed(id=sid, path=f"seeds/{sid}.txt", text=text, meta=FrontMatter(**meta))
-
-
-def removed(article) -> dict[str, str]:
-    return {r.text: r.reason for r in article.removed}
-
-
-def kept(article) -> list[str]:
-    return [p.text for p in article.paragraphs]
 
 
 def test_a_cue_word_inside_a_name_is_no_speech_word():
