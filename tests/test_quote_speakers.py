@@ -697,3 +697,27 @@ def test_words_in_the_first_person_singular_are_not_a_groups():
     assert c.speaker_text is None and c.attribution.candidate == "Luis Ortega, Ana Ruiz and Marta Diaz"
     assert one(found, "We will not give up").speaker_text == "Ortega and Ruiz"
     assert one(found, "My door is open").speaker_text == "Ana Ruiz"
+
+
+def test_a_cue_joined_to_a_that_clause_the_parser_hung_on_a_phrase_is_nobodys():
+    # "Roe posted in the night that Poe was “a fraud” and urged …": the parser hung the "that" clause
+    # on "night" (a relative clause) or on the verb as an adverbial; "urged" is still joined to
+    # a verdict Roe reports, and Poe urged nothing.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Roe", "posted", "in", "the", "night", "that", "Poe", "was", "a", "fraud", "and", "urged", "fans", "to",
+             "leave"]
+    lemmas = ["Roe", "post", "in", "the", "night", "that", "Poe", "be", "a", "fraud", "and", "urge", "fan", "to",
+              "leave"]
+    pos = ["PROPN", "VERB", "ADP", "DET", "NOUN", "PRON", "PROPN", "AUX", "DET", "NOUN", "CCONJ", "VERB", "NOUN",
+           "PART", "VERB"]
+    for dep, head in (("relcl", 4), ("advcl", 1)):
+        heads = [1, 1, 1, 4, 2, 7, 7, head, 9, 7, 7, 7, 11, 14, 11]
+        deps = ["nsubj", "ROOT", "prep", "det", "pobj", "dobj", "nsubj", dep, "det", "attr", "cc", "conj", "dobj",
+                "aux", "xcomp"]
+        doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+        assert quotes.subject_of(doc[11]) is None, dep
+    found = claims("Okafor tweeted in the early morning hours that Lindqvist was “disgusting” and “a con” and "
+                   "encouraged Canadians to “check out” his old speeches.")
+    assert one(found, "Canadians to “check out” his old speeches").speaker_text != "Lindqvist"

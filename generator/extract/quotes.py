@@ -747,8 +747,9 @@ def _joined_to_a_reported_clause(verb: Any) -> Any | None:
     deeds ("said Poe had talks but vowed to fight") goes on with its own subject: None, as for every
     other construction."""
     lex = lexicon()
-    inner, outer = verb.head, verb.head.head
-    if (verb.dep_ != "conj" or inner.dep_ != "ccomp" or outer.i == inner.i
+    inner = verb.head
+    outer = inner.head if inner.dep_ == "ccomp" else _verb_of_a_misplaced_that_clause(inner)
+    if (verb.dep_ != "conj" or outer is None or outer.i == inner.i
             or outer.lemma_.lower() not in lex.speech_verbs
             or inner.lemma_.lower() in lex.speech_verbs | lex.commitment_verbs
             or verb.lemma_.lower() not in lex.speech_verbs | lex.directive_verbs
@@ -761,6 +762,22 @@ def _joined_to_a_reported_clause(verb: Any) -> Any | None:
         return outer
     verdict = inner.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in inner.children)
     return verb if verdict else None
+
+
+def _verb_of_a_misplaced_that_clause(inner: Any) -> Any | None:
+    """ "Roe posted in the early hours that Poe was …": a "that" clause after a phrase, which the
+    parser hung on that phrase as an adverbial or a relative clause ("hours that Poe was"). When
+    "that" stands right before the clause's subject, the clause is what the verb above says: that verb."""
+    if inner.dep_ not in ("advcl", "relcl"):
+        return None
+    subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < inner.i), None)
+    start = subj.left_edge.i if subj is not None else 0
+    if start == 0 or inner.doc[start - 1].text.lower() != "that" or inner.doc[start - 1].head.i != inner.i:
+        return None
+    cur = inner.head
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur if cur.pos_ in ("VERB", "AUX") else None
 
 
 def _left_subject(verb: Any) -> Any | None:
