@@ -721,3 +721,13 @@ def test_a_cue_joined_to_a_that_clause_the_parser_hung_on_a_phrase_is_nobodys():
     found = claims("Okafor tweeted in the early morning hours that Lindqvist was “disgusting” and “a con” and "
                    "encouraged Canadians to “check out” his old speeches.")
     assert one(found, "Canadians to “check out” his old speeches").speaker_text != "Lindqvist"
+
+
+def test_a_cue_trailing_a_clause_another_speaker_reports_claims_nothing_of_it():
+    # "Roe said [the photos …], the footage showed": the parser made "showed" the clause "said"
+    # reports; the words are Roe's, once, and the footage is given none of them.
+    found = claims("Ortega also said the photos do not show whether the bridge had cracks, which he said were "
+                   "small, the footage showed.")
+    c = one(found, "the photos do not show whether the bridge had cracks, which he said were small")
+    assert c.speaker_text == "Ortega"
+    assert not any(f.speaker_text == "the footage" for f in found)

@@ -933,6 +933,10 @@ def _content(verb: Any, lex: Lexicon) -> tuple[Any, ...] | None:
     right_after = [t for t in clauses if verb.i < t.i and t.left_edge.i - verb.i <= 4
                    and not any(w.is_punct for w in doc[verb.i + 1:t.left_edge.i])]
     ccomp = right_after[0] if right_after else (clauses[0] if clauses else None)
+    if _trailing_cue(verb, lex) is not None:
+        return None
+    if ccomp is not None and (inner := _trailing_cue(ccomp, lex)) is not None:
+        ccomp = inner
     if ccomp is None:
         # "said in a statement that ...": the parser hangs the clause on the channel noun.
         for t in verb.subtree:
@@ -949,6 +953,25 @@ def _content(verb: Any, lex: Lexicon) -> tuple[Any, ...] | None:
         if xcomp is not None:
             return xcomp.left_edge, xcomp.right_edge, xcomp
     return None
+
+
+def _trailing_cue(verb: Any, lex: Lexicon) -> Any | None:
+    """ "Roe said the photos do not show the cracks, the footage showed": a second cue after the
+    clause an earlier cue with a subject reports, which the parser made that cue's clause with the
+    reported words as its own. The clause is the earlier speaker's once, never also the trailing
+    cue's: returns the reported clause when `verb` is such a trailing cue."""
+    cues = lex.speech_verbs | lex.stance_verbs | lex.commitment_verbs
+    outer = verb.head
+    if (verb.dep_ != "ccomp" or outer.i >= verb.i or verb.lemma_.lower() not in cues
+            or outer.lemma_.lower() not in lex.speech_verbs
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in outer.children)
+            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)):
+        return None
+    doc = verb.doc
+    subj = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i)
+    if subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text != ",":
+        return None  # the trailing cue is set off by a comma
+    return next((c for c in verb.children if c.dep_ == "ccomp" and outer.i < c.i < subj.left_edge.i), None)
 
 
 def _parenthetical(verb: Any, marks: Sequence[tuple[int, int]]) -> tuple[Any, ...] | None:
