@@ -731,3 +731,15 @@ def test_a_cue_trailing_a_clause_another_speaker_reports_claims_nothing_of_it():
     c = one(found, "the photos do not show whether the bridge had cracks, which he said were small")
     assert c.speaker_text == "Ortega"
     assert not any(f.speaker_text == "the footage" for f in found)
+
+
+def test_a_quote_in_a_side_clause_with_its_own_subject_is_not_the_nearby_cues():
+    found = claims(
+        "Ana Ruiz sat by the radio.",
+        "“Are they winning?” she asked, but Tomas was asleep again, and as the mayor went on about “how the "
+        "budget is broken,” and “our forgotten harbour,” Ana said yes, again and again.",
+    )
+    for text in ("how the budget is broken", "our forgotten harbour"):
+        c = one(found, text)
+        assert c.speaker_text is None
+        assert c.attribution.candidate == "the mayor" and c.attribution.confidence < 0.5

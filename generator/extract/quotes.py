@@ -1169,6 +1169,8 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
     def tokens_between(a: int, b: int) -> list[Any]:
         return [doc[j] for j in range(bisect_left(starts, a), bisect_left(starts, b)) if not inside(doc[j].idx, marks)]
 
+    side_clause: list[Any] = []
+
     def cue_in(a: int, b: int, last: bool, quoted: Any | None, words: int) -> Any | None:
         # A naming verb cues a statement ("called it “a failure of every agency”"), not a nickname.
         found = [t for t in tokens_between(a, b) if (_is_speech(t, lex) or (words > 3 and _is_naming(t, lex)))
@@ -1176,6 +1178,10 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         # A cue in a relative clause of another cue is not the one: "Roe told a man who suggested ...
         # that “…”" is Roe's; and the verb the quote hangs on wins over a nearer one in a side clause.
         found = [t for t in found if not (t.dep_ == "relcl" and any(o.i != t.i and t in o.subtree for o in found))]
+        if quoted is not None:
+            sides = [_hung_on_another_clause(t, quoted, marks) for t in found]
+            side_clause.extend(v for v in sides if v is not None)
+            found = [t for t, v in zip(found, sides) if v is None]
         governing = [t for t in found if quoted is not None and quoted in t.subtree]
         if not last:
             # "… to “a lottery” - a charge that stung, since the board had promised …": a cue after the
@@ -1216,10 +1222,22 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             continue
         verb = None
         quoted = next((t for t in doc if t.idx >= start), None)
+        side_clause: list[Any] = []
         for a, b, last in (order if ends_open else order[::-1]):
             verb = cue_in(a, b, last, quoted, len(text[start:end].split()))
             if verb is not None:
                 break
+        if verb is None and side_clause:
+            # The words of a side clause with a subject of its own: whose they are, the clause does
+            # not say ("went on about “…”" is not "said"); its subject is only the nearest candidate.
+            side = side_clause[0]
+            subj = next(c for c in side.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, marks))
+            near = _name(subj, lex) if subj.pos_ == "PROPN" else _description(subj)
+            draft = Draft("direct", start, end, None, None, [], verb=side,
+                          attribution=Attribution("unattributed: the words of a side clause", side.text, 0.3, near))
+            drafts.append(draft)
+            previous = draft
+            continue
         if (verb is not None and verb.idx > qe and n + 1 < len(quotes) and len(text[start:end].split()) <= 3
                 and not [b for b in bounds if qe < b <= quotes[n + 1][0]]):
             continue  # “That,” she added, “…”: the few words before the cue belong to the quote after it
@@ -1297,6 +1315,21 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             drafts.append(post)
     drafts.extend(reported)
     return drafts
+
+
+def _hung_on_another_clause(cue: Any, quoted: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
+    """ "“…?” she asked, and as the mayor went on about “how the budget is broken,” Ana nodded": a quote
+    that hangs on a side clause ("as", "while", "when" and a subject of its own), outside
+    what the cue reports, is that clause's words, not the cue's. Returns that clause's verb, or None."""
+    reported = {t.i for c in cue.children if c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for t in c.subtree}
+    for v in quoted.ancestors:
+        if v.i == cue.i or v.i in reported:
+            return None
+        if (v.pos_ in ("VERB", "AUX") and v.dep_ == "advcl" and cue not in v.subtree
+                and any(c.dep_ == "mark" and c.lower_ != "that" for c in v.children)
+                and any(c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, marks) for c in v.children)):
+            return v
+    return None
 
 
 def _dash_set_name(text: str, doc: Any, mark: tuple[int, int], lex: Lexicon) -> Any | None:
