@@ -743,3 +743,14 @@ def test_a_quote_in_a_side_clause_with_its_own_subject_is_not_the_nearby_cues():
         c = one(found, text)
         assert c.speaker_text is None
         assert c.attribution.candidate == "the mayor" and c.attribution.confidence < 0.5
+
+
+def test_a_title_written_without_a_name_is_the_one_holder_named_before_or_nobody_named():
+    found = claims(
+        "Senator Ana Ruiz visited the flooded port on Monday.",
+        "The Senator said the harbour fees would fall.",
+        "“We lost the harbour,” the General said.",
+    )
+    assert one(found, "the harbour fees would fall").speaker_text == "Ana Ruiz"
+    c = one(found, "We lost the harbour")
+    assert not c.speaker_named and c.speaker_text == "the General"

@@ -509,6 +509,13 @@ class Discourse:
                 # "Speaking to the readers of the Harbour Courier Brandt said": a comma left out runs a paper's
                 # name into a surname; a person's name takes no "the", and that surname is one known.
                 name = tok.text
+            # A title alone ("the Senator"), but not one before a name, nor a surname that is also a
+            # title ("Dean", "King") of a person named in full before.
+            if (name == tok.text and tok.lower_ in lex.titles and tok.lower_ in lex.person_nouns
+                    and tok.lower_ not in self.names
+                    and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].pos_ != "PROPN")
+                    and not self._latest(lambda e: e.named and e.last == tok.lower_ and len(e.text.split()) > 1)):
+                return self._title_alone(tok, name)
             if len(name.split()) == 1:
                 # Never a group's last name: "Ruiz" after "Ortega and Ana Ruiz" is Ana Ruiz alone.
                 earlier = self._latest(lambda e: e.named and not e.plural and e.last == name.lower()
@@ -555,6 +562,25 @@ class Discourse:
             return Entity(text, person, False, frozenset({lemma}) if person else frozenset(), plural=tok.tag_ == "NNS",
                           how="description as written", confidence=0.8)
         return None
+
+    def _title_alone(self, tok: Any, name: str) -> Entity:
+        """ "The Senator said", "Retired General Recalls …": a title written without a name stands for
+        the one person given that title before, like "the senator"; otherwise it describes someone
+        and names no one."""
+        lex = self.lex
+        lemma = lex.role(tok.lower_.strip("."))
+        if lemma in lex.person_nouns:
+            earlier = self._latest(lambda e: e.named and e.person and lemma in e.roles)
+            if earlier is not None:
+                return replace(earlier, how=f"“{name}” → the {lemma} named before", confidence=0.8)
+            holders = self.role_names.get(lemma, set())
+            if len(holders) == 1:
+                return Entity(next(iter(holders)), True, True, frozenset({lemma}),
+                              how=f"“{name}” → the only {lemma} named before", confidence=0.75)
+        first = tok.doc[tok.left_edge.i]
+        text = tok.doc[first.i:tok.i + 1].text if first.lower_ in DEFINITE else name
+        return Entity(text, True, False, frozenset({lemma}) if lemma in lex.person_nouns else frozenset(),
+                      how="a title without a name", confidence=0.6)
 
     def _who_after_a_phrase(self, tok: Any) -> Any:
         """The word a relative pronoun is said of. "farmers in Maple Valley, who say …", "a symbol
