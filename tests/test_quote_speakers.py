@@ -754,3 +754,14 @@ def test_a_title_written_without_a_name_is_the_one_holder_named_before_or_nobody
     assert one(found, "the harbour fees would fall").speaker_text == "Ana Ruiz"
     c = one(found, "We lost the harbour")
     assert not c.speaker_named and c.speaker_text == "the General"
+
+
+def test_a_share_of_those_asked_is_the_speaker_as_written_and_a_bare_number_is_nobody():
+    found = claims(
+        "A survey of ferry users was released on Monday.",
+        "Another 19 percent said they would not pick either route.",
+        "Prices rose sharply, and three said the fees were too high.",
+    )
+    c = one(found, "they would not pick either route")
+    assert (c.speaker_text, c.speaker_named) == ("Another 19 percent", False)
+    assert one(found, "the fees were too high").speaker_text is None

@@ -69,6 +69,7 @@ class Lexicon:
     female: frozenset[str] = frozenset()
     non_speakers: frozenset[str] = frozenset()
     quantities: frozenset[str] = frozenset()
+    share_words: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
@@ -112,6 +113,7 @@ def lexicon() -> Lexicon:
         female=words("female"),
         non_speakers=words("non_speakers"),
         quantities=words("quantities"),
+        share_words=words("share_words"),
         negating_verbs=words("negating_verbs"),
         naming_verbs=words("naming_verbs"),
         source_nouns=words("source_nouns"),
@@ -484,6 +486,11 @@ class Discourse:
                 if inner is not None:
                     return Entity(_description(tok), inner.person, False, inner.roles, True,
                                   how="counted group", confidence=0.7)
+            if tok.lower_ in lex.share_words and any(c.pos_ == "NUM" or c.like_num for c in tok.children):
+                # "Another 19 percent said …": a share of the people a poll asked, written as a share;
+                # no one of them is named.
+                return Entity(_description(tok), True, False, plural=True, how="a share of those asked",
+                              confidence=0.6)
             return Entity(tok.text, False, False, how="a number names nobody", confidence=0.1)
         if low in lex.non_speakers or (tok.pos_ in ("PRON", "DET") and low not in lex.group_pronouns):
             # "That said", "It added", "nobody": no one to name; the last named subject is only a candidate.
