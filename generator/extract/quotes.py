@@ -203,9 +203,10 @@ def inside(i: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def _trim(text: str, start: int, end: int, strip: str = " \t,;:") -> tuple[int, int]:
-    while start < end and text[start] in strip:
+    # Any white space counts as a space: a no-break space alone between marks is no quote.
+    while start < end and (text[start] in strip or (" " in strip and text[start].isspace())):
         start += 1
-    while end > start and text[end - 1] in strip:
+    while end > start and (text[end - 1] in strip or (" " in strip and text[end - 1].isspace())):
         end -= 1
     return start, end
 
