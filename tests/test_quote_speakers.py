@@ -765,3 +765,14 @@ def test_a_share_of_those_asked_is_the_speaker_as_written_and_a_bare_number_is_n
     c = one(found, "they would not pick either route")
     assert (c.speaker_text, c.speaker_named) == ("Another 19 percent", False)
     assert one(found, "the fees were too high").speaker_text is None
+
+
+def test_according_to_a_body_named_by_its_words_is_that_bodys_claim_and_an_outlet_only_carries():
+    found = claims(
+        "Over 3,000 people joined the march, according to the Alliance for Safe Harbours.",
+        "The tolls doubled in a year, according to the Coast News Group.",
+    )
+    c = one(found, "Over 3,000 people joined the march")
+    assert (c.speaker_text, c.speaker_named, c.via) == ("Alliance for Safe Harbours", True, ())
+    d = one(found, "The tolls doubled in a year")
+    assert d.speaker_text is None and d.via == ("the Coast News Group",)

@@ -1850,6 +1850,11 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
                     draft.speaker_text, draft.named, draft.via = source.text, True, []
                     draft.attribution = Attribution("“according to” a person named before", draft.cue or "",
                                                     source.confidence)
+                elif source is not None and source.named and not source.person and _body_name(source.text):
+                    # "according to the Alliance for Safe Harbours": a body speaks for itself; an outlet
+                    # ("according to the Valley Courier") only carried the claim, and stays its via.
+                    draft.speaker_text, draft.named, draft.via = source.text, True, []
+                    draft.attribution = Attribution("“according to” a body", draft.cue or "", 0.8)
             if draft.speaker_text is None and draft.speaker is not None:
                 entity = resolved.get(draft.speaker.i) or discourse.describe(draft.speaker)
                 # A group: names joined by "and", or a plural common noun ("aides"); a capitalised
@@ -1907,6 +1912,21 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
             if entity is not None and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
                 lead_in, lead_cue = entity, verb.text
     return tuple(_dedupe(claims))
+
+
+@functools.cache
+def _body_words() -> tuple[frozenset[str], frozenset[str]]:
+    d = lexicon_data.read("actors")
+    words = lambda key: frozenset(str(w).lower() for w in d.get(key) or ())  # noqa: E731
+    return words("organization_words"), words("outlet_words")
+
+
+def _body_name(name: str) -> bool:
+    """Whether a name is an organisation's by its words ("… Alliance", "Institute for …") and no
+    outlet's ("… Gazette", "… News")."""
+    bodies, outlets = _body_words()
+    words = {w.lower().strip(".,()") for w in name.split()}
+    return bool(words & bodies) and not words & (outlets | lexicon().outlet_nouns)
 
 
 OPENING = {'"', "“", "''", "‘", "'", "«", "„"}
