@@ -776,3 +776,10 @@ def test_according_to_a_body_named_by_its_words_is_that_bodys_claim_and_an_outle
     assert (c.speaker_text, c.speaker_named, c.via) == ("Alliance for Safe Harbours", True, ())
     d = one(found, "The tolls doubled in a year")
     assert d.speaker_text is None and d.via == ("the Coast News Group",)
+
+
+def test_a_passive_judging_verb_cues_no_quote_for_what_was_judged():
+    found = claims("The mayor's plan was widely mocked for its promise that the port would be “the busiest harbour "
+                   "ever built on this coast.”")
+    c = one(found, "the busiest harbour ever built on this coast.")
+    assert c.speaker_text is None and c.cue != "mocked"

@@ -887,7 +887,10 @@ def _is_speech(tok: Any, lex: Lexicon) -> bool:
 
 
 def _is_naming(tok: Any, lex: Lexicon) -> bool:
-    """ "called him “a leech”": a verb that cues a direct quote but reports no clause."""
+    """ "called him “a leech”": a verb that cues a direct quote but reports no clause. Never a passive
+    ("the plan was mocked for its promise that …"): its subject is what was judged, not who judged."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return False
     return tok.pos_ == "VERB" and (tok.lemma_.lower() in lex.naming_verbs or tok.lemma_.lower() in lex.characterising_verbs)
 
 
