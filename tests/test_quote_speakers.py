@@ -783,3 +783,10 @@ def test_a_passive_judging_verb_cues_no_quote_for_what_was_judged():
                    "ever built on this coast.”")
     c = one(found, "the busiest harbour ever built on this coast.")
     assert c.speaker_text is None and c.cue != "mocked"
+
+
+def test_verbs_of_attack_with_as_and_quoted_words_are_the_subjects_claim():
+    found = claims("Tomas Brandt slammed the harbour plan as “pure fantasy” on Monday.",
+                   "Ana Ruiz has been pounding the board as a “gang of amateurs” since May.")
+    assert one(found, "the harbour plan as “pure fantasy”").speaker_text == "Tomas Brandt"
+    assert any(c.speaker_text == "Ana Ruiz" and c.text.startswith("the board as a “gang of amateurs”") for c in found)
