@@ -790,3 +790,8 @@ def test_verbs_of_attack_with_as_and_quoted_words_are_the_subjects_claim():
                    "Ana Ruiz has been pounding the board as a “gang of amateurs” since May.")
     assert one(found, "the harbour plan as “pure fantasy”").speaker_text == "Tomas Brandt"
     assert any(c.speaker_text == "Ana Ruiz" and c.text.startswith("the board as a “gang of amateurs”") for c in found)
+
+
+def test_a_title_that_qualifies_the_word_after_it_is_no_part_of_the_name():
+    found = claims("Former Miss Harbour Ana Lindqvist said the contest was unfair.")
+    assert one(found, "the contest was unfair").speaker_text == "Ana Lindqvist"

@@ -259,6 +259,11 @@ def _name(tok: Any, lex: Lexicon) -> str:
     parts += [t for t in tok.rights if t.dep_ in ("flat",) and t.pos_ == "PROPN"]
     # "Lt." comes out of the tokenizer as "Lt" and ".": the full stop is part of the title.
     is_title = lambda t: t.lower_.strip(".") in lex.titles or t.lemma_.lower() in lex.titles or t.text == "."  # noqa: E731
+    if (len(parts) >= 4 and is_title(parts[0]) and not is_title(parts[1]) and parts[0].head.i == parts[1].i
+            and parts[1].i != tok.i):
+        # "former Miss Harbour Ana Ruiz": a title that qualifies the word after it, not the name, makes
+        # a title of the two; the name is what follows them.
+        parts = parts[2:]
     if not all(is_title(t) for t in parts):
         # "Retired General" is all titles: who it is, as written, not its last word alone.
         titled = parts
