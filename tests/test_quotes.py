@@ -342,3 +342,7 @@ def test_a_paragraph_opening_with_a_closing_mark_is_a_quote_signed_after_it():
     # Only at the start of a paragraph: a stray closing mark inside narrative opens nothing.
     text = "The ferry ” was late and the “crew” left."
     assert [text[s:e] for s, e in quote_spans(text)] == ["crew"]
+
+
+def test_a_no_break_space_alone_between_marks_is_no_quote():
+    assert claims("“\xa0” said Ruiz.") == ()

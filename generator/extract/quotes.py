@@ -69,6 +69,7 @@ class Lexicon:
     female: frozenset[str] = frozenset()
     non_speakers: frozenset[str] = frozenset()
     quantities: frozenset[str] = frozenset()
+    share_words: frozenset[str] = frozenset()
     negating_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
@@ -112,6 +113,7 @@ def lexicon() -> Lexicon:
         female=words("female"),
         non_speakers=words("non_speakers"),
         quantities=words("quantities"),
+        share_words=words("share_words"),
         negating_verbs=words("negating_verbs"),
         naming_verbs=words("naming_verbs"),
         source_nouns=words("source_nouns"),
@@ -201,9 +203,10 @@ def inside(i: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def _trim(text: str, start: int, end: int, strip: str = " \t,;:") -> tuple[int, int]:
-    while start < end and text[start] in strip:
+    # Any white space counts as a space: a no-break space alone between marks is no quote.
+    while start < end and (text[start] in strip or (" " in strip and text[start].isspace())):
         start += 1
-    while end > start and text[end - 1] in strip:
+    while end > start and (text[end - 1] in strip or (" " in strip and text[end - 1].isspace())):
         end -= 1
     return start, end
 
@@ -256,6 +259,11 @@ def _name(tok: Any, lex: Lexicon) -> str:
     parts += [t for t in tok.rights if t.dep_ in ("flat",) and t.pos_ == "PROPN"]
     # "Lt." comes out of the tokenizer as "Lt" and ".": the full stop is part of the title.
     is_title = lambda t: t.lower_.strip(".") in lex.titles or t.lemma_.lower() in lex.titles or t.text == "."  # noqa: E731
+    if (len(parts) >= 4 and is_title(parts[0]) and not is_title(parts[1]) and parts[0].head.i == parts[1].i
+            and parts[1].i != tok.i):
+        # "former Miss Harbour Ana Ruiz": a title that qualifies the word after it, not the name, makes
+        # a title of the two; the name is what follows them.
+        parts = parts[2:]
     if not all(is_title(t) for t in parts):
         # "Retired General" is all titles: who it is, as written, not its last word alone.
         titled = parts
@@ -484,6 +492,11 @@ class Discourse:
                 if inner is not None:
                     return Entity(_description(tok), inner.person, False, inner.roles, True,
                                   how="counted group", confidence=0.7)
+            if tok.lower_ in lex.share_words and any(c.pos_ == "NUM" or c.like_num for c in tok.children):
+                # "Another 19 percent said …": a share of the people a poll asked, written as a share;
+                # no one of them is named.
+                return Entity(_description(tok), True, False, plural=True, how="a share of those asked",
+                              confidence=0.6)
             return Entity(tok.text, False, False, how="a number names nobody", confidence=0.1)
         if low in lex.non_speakers or (tok.pos_ in ("PRON", "DET") and low not in lex.group_pronouns):
             # "That said", "It added", "nobody": no one to name; the last named subject is only a candidate.
@@ -509,6 +522,13 @@ class Discourse:
                 # "Speaking to the readers of the Harbour Courier Brandt said": a comma left out runs a paper's
                 # name into a surname; a person's name takes no "the", and that surname is one known.
                 name = tok.text
+            # A title alone ("the Senator"), but not one before a name, nor a surname that is also a
+            # title ("Dean", "King") of a person named in full before.
+            if (name == tok.text and tok.lower_ in lex.titles and tok.lower_ in lex.person_nouns
+                    and tok.lower_ not in self.names
+                    and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].pos_ != "PROPN")
+                    and not self._latest(lambda e: e.named and e.last == tok.lower_ and len(e.text.split()) > 1)):
+                return self._title_alone(tok, name)
             if len(name.split()) == 1:
                 # Never a group's last name: "Ruiz" after "Ortega and Ana Ruiz" is Ana Ruiz alone.
                 earlier = self._latest(lambda e: e.named and not e.plural and e.last == name.lower()
@@ -555,6 +575,25 @@ class Discourse:
             return Entity(text, person, False, frozenset({lemma}) if person else frozenset(), plural=tok.tag_ == "NNS",
                           how="description as written", confidence=0.8)
         return None
+
+    def _title_alone(self, tok: Any, name: str) -> Entity:
+        """ "The Senator said", "Retired General Recalls …": a title written without a name stands for
+        the one person given that title before, like "the senator"; otherwise it describes someone
+        and names no one."""
+        lex = self.lex
+        lemma = lex.role(tok.lower_.strip("."))
+        if lemma in lex.person_nouns:
+            earlier = self._latest(lambda e: e.named and e.person and lemma in e.roles)
+            if earlier is not None:
+                return replace(earlier, how=f"“{name}” → the {lemma} named before", confidence=0.8)
+            holders = self.role_names.get(lemma, set())
+            if len(holders) == 1:
+                return Entity(next(iter(holders)), True, True, frozenset({lemma}),
+                              how=f"“{name}” → the only {lemma} named before", confidence=0.75)
+        first = tok.doc[tok.left_edge.i]
+        text = tok.doc[first.i:tok.i + 1].text if first.lower_ in DEFINITE else name
+        return Entity(text, True, False, frozenset({lemma}) if lemma in lex.person_nouns else frozenset(),
+                      how="a title without a name", confidence=0.6)
 
     def _who_after_a_phrase(self, tok: Any) -> Any:
         """The word a relative pronoun is said of. "farmers in Maple Valley, who say …", "a symbol
@@ -747,8 +786,9 @@ def _joined_to_a_reported_clause(verb: Any) -> Any | None:
     deeds ("said Poe had talks but vowed to fight") goes on with its own subject: None, as for every
     other construction."""
     lex = lexicon()
-    inner, outer = verb.head, verb.head.head
-    if (verb.dep_ != "conj" or inner.dep_ != "ccomp" or outer.i == inner.i
+    inner = verb.head
+    outer = inner.head if inner.dep_ == "ccomp" else _verb_of_a_misplaced_that_clause(inner)
+    if (verb.dep_ != "conj" or outer is None or outer.i == inner.i
             or outer.lemma_.lower() not in lex.speech_verbs
             or inner.lemma_.lower() in lex.speech_verbs | lex.commitment_verbs
             or verb.lemma_.lower() not in lex.speech_verbs | lex.directive_verbs
@@ -761,6 +801,22 @@ def _joined_to_a_reported_clause(verb: Any) -> Any | None:
         return outer
     verdict = inner.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in inner.children)
     return verb if verdict else None
+
+
+def _verb_of_a_misplaced_that_clause(inner: Any) -> Any | None:
+    """ "Roe posted in the early hours that Poe was …": a "that" clause after a phrase, which the
+    parser hung on that phrase as an adverbial or a relative clause ("hours that Poe was"). When
+    "that" stands right before the clause's subject, the clause is what the verb above says: that verb."""
+    if inner.dep_ not in ("advcl", "relcl"):
+        return None
+    subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < inner.i), None)
+    start = subj.left_edge.i if subj is not None else 0
+    if start == 0 or inner.doc[start - 1].text.lower() != "that" or inner.doc[start - 1].head.i != inner.i:
+        return None
+    cur = inner.head
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur if cur.pos_ in ("VERB", "AUX") else None
 
 
 def _left_subject(verb: Any) -> Any | None:
@@ -836,7 +892,10 @@ def _is_speech(tok: Any, lex: Lexicon) -> bool:
 
 
 def _is_naming(tok: Any, lex: Lexicon) -> bool:
-    """ "called him “a leech”": a verb that cues a direct quote but reports no clause."""
+    """ "called him “a leech”": a verb that cues a direct quote but reports no clause. Never a passive
+    ("the plan was mocked for its promise that …"): its subject is what was judged, not who judged."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return False
     return tok.pos_ == "VERB" and (tok.lemma_.lower() in lex.naming_verbs or tok.lemma_.lower() in lex.characterising_verbs)
 
 
@@ -916,6 +975,10 @@ def _content(verb: Any, lex: Lexicon) -> tuple[Any, ...] | None:
     right_after = [t for t in clauses if verb.i < t.i and t.left_edge.i - verb.i <= 4
                    and not any(w.is_punct for w in doc[verb.i + 1:t.left_edge.i])]
     ccomp = right_after[0] if right_after else (clauses[0] if clauses else None)
+    if _trailing_cue(verb, lex) is not None:
+        return None
+    if ccomp is not None and (inner := _trailing_cue(ccomp, lex)) is not None:
+        ccomp = inner
     if ccomp is None:
         # "said in a statement that ...": the parser hangs the clause on the channel noun.
         for t in verb.subtree:
@@ -932,6 +995,25 @@ def _content(verb: Any, lex: Lexicon) -> tuple[Any, ...] | None:
         if xcomp is not None:
             return xcomp.left_edge, xcomp.right_edge, xcomp
     return None
+
+
+def _trailing_cue(verb: Any, lex: Lexicon) -> Any | None:
+    """ "Roe said the photos do not show the cracks, the footage showed": a second cue after the
+    clause an earlier cue with a subject reports, which the parser made that cue's clause with the
+    reported words as its own. The clause is the earlier speaker's once, never also the trailing
+    cue's: returns the reported clause when `verb` is such a trailing cue."""
+    cues = lex.speech_verbs | lex.stance_verbs | lex.commitment_verbs
+    outer = verb.head
+    if (verb.dep_ != "ccomp" or outer.i >= verb.i or verb.lemma_.lower() not in cues
+            or outer.lemma_.lower() not in lex.speech_verbs
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in outer.children)
+            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)):
+        return None
+    doc = verb.doc
+    subj = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i)
+    if subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text != ",":
+        return None  # the trailing cue is set off by a comma
+    return next((c for c in verb.children if c.dep_ == "ccomp" and outer.i < c.i < subj.left_edge.i), None)
 
 
 def _parenthetical(verb: Any, marks: Sequence[tuple[int, int]]) -> tuple[Any, ...] | None:
@@ -1129,6 +1211,8 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
     def tokens_between(a: int, b: int) -> list[Any]:
         return [doc[j] for j in range(bisect_left(starts, a), bisect_left(starts, b)) if not inside(doc[j].idx, marks)]
 
+    side_clause: list[Any] = []
+
     def cue_in(a: int, b: int, last: bool, quoted: Any | None, words: int) -> Any | None:
         # A naming verb cues a statement ("called it “a failure of every agency”"), not a nickname.
         found = [t for t in tokens_between(a, b) if (_is_speech(t, lex) or (words > 3 and _is_naming(t, lex)))
@@ -1136,6 +1220,10 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
         # A cue in a relative clause of another cue is not the one: "Roe told a man who suggested ...
         # that “…”" is Roe's; and the verb the quote hangs on wins over a nearer one in a side clause.
         found = [t for t in found if not (t.dep_ == "relcl" and any(o.i != t.i and t in o.subtree for o in found))]
+        if quoted is not None:
+            sides = [_hung_on_another_clause(t, quoted, marks) for t in found]
+            side_clause.extend(v for v in sides if v is not None)
+            found = [t for t, v in zip(found, sides) if v is None]
         governing = [t for t in found if quoted is not None and quoted in t.subtree]
         if not last:
             # "… to “a lottery” - a charge that stung, since the board had promised …": a cue after the
@@ -1176,10 +1264,22 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             continue
         verb = None
         quoted = next((t for t in doc if t.idx >= start), None)
+        side_clause: list[Any] = []
         for a, b, last in (order if ends_open else order[::-1]):
             verb = cue_in(a, b, last, quoted, len(text[start:end].split()))
             if verb is not None:
                 break
+        if verb is None and side_clause:
+            # The words of a side clause with a subject of its own: whose they are, the clause does
+            # not say ("went on about “…”" is not "said"); its subject is only the nearest candidate.
+            side = side_clause[0]
+            subj = next(c for c in side.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, marks))
+            near = _name(subj, lex) if subj.pos_ == "PROPN" else _description(subj)
+            draft = Draft("direct", start, end, None, None, [], verb=side,
+                          attribution=Attribution("unattributed: the words of a side clause", side.text, 0.3, near))
+            drafts.append(draft)
+            previous = draft
+            continue
         if (verb is not None and verb.idx > qe and n + 1 < len(quotes) and len(text[start:end].split()) <= 3
                 and not [b for b in bounds if qe < b <= quotes[n + 1][0]]):
             continue  # “That,” she added, “…”: the few words before the cue belong to the quote after it
@@ -1257,6 +1357,21 @@ def _paragraph_drafts(text: str, doc: Any, lex: Lexicon) -> list[Draft]:
             drafts.append(post)
     drafts.extend(reported)
     return drafts
+
+
+def _hung_on_another_clause(cue: Any, quoted: Any, marks: Sequence[tuple[int, int]]) -> Any | None:
+    """ "“…?” she asked, and as the mayor went on about “how the budget is broken,” Ana nodded": a quote
+    that hangs on a side clause ("as", "while", "when" and a subject of its own), outside
+    what the cue reports, is that clause's words, not the cue's. Returns that clause's verb, or None."""
+    reported = {t.i for c in cue.children if c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for t in c.subtree}
+    for v in quoted.ancestors:
+        if v.i == cue.i or v.i in reported:
+            return None
+        if (v.pos_ in ("VERB", "AUX") and v.dep_ == "advcl" and cue not in v.subtree
+                and any(c.dep_ == "mark" and c.lower_ != "that" for c in v.children)
+                and any(c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, marks) for c in v.children)):
+            return v
+    return None
 
 
 def _dash_set_name(text: str, doc: Any, mark: tuple[int, int], lex: Lexicon) -> Any | None:
@@ -1743,6 +1858,11 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
                     draft.speaker_text, draft.named, draft.via = source.text, True, []
                     draft.attribution = Attribution("“according to” a person named before", draft.cue or "",
                                                     source.confidence)
+                elif source is not None and source.named and not source.person and _body_name(source.text):
+                    # "according to the Alliance for Safe Harbours": a body speaks for itself; an outlet
+                    # ("according to the Valley Courier") only carried the claim, and stays its via.
+                    draft.speaker_text, draft.named, draft.via = source.text, True, []
+                    draft.attribution = Attribution("“according to” a body", draft.cue or "", 0.8)
             if draft.speaker_text is None and draft.speaker is not None:
                 entity = resolved.get(draft.speaker.i) or discourse.describe(draft.speaker)
                 # A group: names joined by "and", or a plural common noun ("aides"); a capitalised
@@ -1800,6 +1920,21 @@ def extract(article: Article, docs: Sequence[Any], mentions: Sequence[Mention]) 
             if entity is not None and entity.candidate is None and entity.confidence >= MIN_CONFIDENCE:
                 lead_in, lead_cue = entity, verb.text
     return tuple(_dedupe(claims))
+
+
+@functools.cache
+def _body_words() -> tuple[frozenset[str], frozenset[str]]:
+    d = lexicon_data.read("actors")
+    words = lambda key: frozenset(str(w).lower() for w in d.get(key) or ())  # noqa: E731
+    return words("organization_words"), words("outlet_words")
+
+
+def _body_name(name: str) -> bool:
+    """Whether a name is an organisation's by its words ("… Alliance", "Institute for …") and no
+    outlet's ("… Gazette", "… News")."""
+    bodies, outlets = _body_words()
+    words = {w.lower().strip(".,()") for w in name.split()}
+    return bool(words & bodies) and not words & (outlets | lexicon().outlet_nouns)
 
 
 OPENING = {'"', "“", "''", "‘", "'", "«", "„"}
