@@ -21,6 +21,7 @@ from generator import lexicon as lexicon_data
 ABBREVIATED_AS = "abbreviated as"
 ALSO_KNOWN_AS = "also known as"
 NAME_CONNECTORS = {"of", "the", "and", "for", "de", "du", "&"}
+ARTICLES = frozenset({"the"})  # connectors never written as an initial
 
 
 @dataclass(frozen=True)
@@ -186,9 +187,13 @@ def acronym_key(text: str) -> str:
     return "".join(c for c in text if c.isalnum()).upper()
 
 
-def initials(name: str) -> str:
-    """Capital initials of the words of a long name, skipping connectors ('of', 'the')."""
-    return "".join(w[0].upper() for w in name.split() if w.lower() not in NAME_CONNECTORS and w[:1].isalpha())
+def initials(name: str, connectors: bool = False) -> str:
+    """Capital initials of the words of a long name, skipping connectors ('of', 'the'). With
+    `connectors`, the connectors other than articles count too: 'Voice of America' is also written
+    'VOA', 'Bank for Farmers' 'BFF'."""
+    keep = NAME_CONNECTORS - ARTICLES if connectors else frozenset()
+    return "".join(w[0].upper() for w in name.split()
+                   if (w.lower() not in NAME_CONNECTORS or w.lower() in keep) and w[:1].isalpha())
 
 
 def defines(long: str, short: str) -> bool:

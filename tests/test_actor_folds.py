@@ -123,3 +123,24 @@ def test_a_given_name_the_tagger_calls_an_organisation_goes_to_the_one_full_name
     c = Extraction("c", mentions=(M("Harlow Steel Corp", "person", "c", 1), M("Harlow", "organization", "c", 2)))
     assert "Harlow" not in names_of(c)["Harlow Steel Corp"].aliases
 
+
+
+def test_initials_that_keep_the_connectors_letter_fold_into_their_long_name():
+    a = Extraction("a", mentions=(M("Bank of Tarnow", "organization", "a", 1), M("BOT", "organization", "a", 3)))
+    b = Extraction("b", mentions=(M("Bank of Tarnow", "organization", "b", 1),))
+    found = names_of(a, b)
+    assert found["Bank of Tarnow"].aliases == ("BOT",)
+
+
+def test_initials_of_two_long_names_fold_into_the_one_every_source_of_them_writes():
+    # "KPC": a council and a congress; the sources that write the initials name only the council.
+    a = Extraction("a", mentions=(M("Kestrel Peoples Council", "organization", "a", 1), M("KPC", "organization", "a", 2)))
+    b = Extraction("b", mentions=(M("Kestrel Peoples Council", "organization", "b", 1), M("KPC", "organization", "b", 3)))
+    c = Extraction("c", mentions=(M("Kestrel Peoples Congress", "organization", "c", 1),))
+    found = names_of(a, b, c)
+    assert found["Kestrel Peoples Council"].aliases == ("KPC",) and "KPC" not in found
+    assert "initials" in found["Kestrel Peoples Council"].merges[0].evidence
+    # Where a source of the initials writes both long names, nothing tells which they are.
+    d = Extraction("d", mentions=(M("Kestrel Peoples Congress", "organization", "d", 1), M("KPC", "organization", "d", 4)))
+    found = names_of(a, b, c, d)
+    assert "KPC" in found and not found["Kestrel Peoples Council"].aliases

@@ -259,13 +259,17 @@ class _Resolver:
             if len(n.words) >= 2 and not is_acronym(n.surface) and self.kind_of(k) in ("organization", "place"):
                 # "U.S. Senate" writes the acronym itself: it is no long form of "US".
                 written = {acronym_key(w).lower() for w in n.words if is_acronym(w)}
-                key = initials(n.surface).lower()
-                if key not in written:
-                    by_initials[key].append(k)
+                # "VOA" for "Voice of America": some initials keep the connector's letter.
+                for key in sorted({initials(n.surface).lower(), initials(n.surface, connectors=True).lower()}):
+                    if key not in written:
+                        by_initials[key].append(k)
         for k in acr:
             if k in defined or k in self.joined:
                 continue
             longs = sorted({self.union.find(x) for x in by_initials.get(k, [])})
+            only = "the only long name with them" if len(longs) == 1 else "the only long name with them in every source that writes them"
+            if len(longs) > 1:
+                longs = self._initials_by_sources(k, longs, by_initials[k])
             if len(longs) == 1:
                 target = sorted(x for x in by_initials[k] if self.union.find(x) == longs[0])[0]
                 # Initials alone say little across sources: a network's three letters are also a
@@ -278,7 +282,20 @@ class _Resolver:
                 widely = len(long_in) * INITIALS_SPREAD >= len(short_in) and self.kind_of(k) == self.kind_of(target)
                 if (together or widely) and defines(self.nodes[target].surface, self.nodes[k].surface):
                     where = f"both written in {sorted(together)[0]}" if together else f"written in {len(long_in)} sources, the initials in {len(short_in)}"
-                    self.join(k, target, f"initials of “{self.nodes[target].surface}”, the only long name with them, {where}")
+                    self.join(k, target, f"initials of “{self.nodes[target].surface}”, {only}, {where}")
+
+    def _initials_by_sources(self, k: str, longs: list[str], holders: list[str]) -> list[str]:
+        """Of several long names with the same initials ('DNC': a committee and a convention), the one
+        written in every source that writes the initials, where no source of them writes another:
+        the reader of each of those sources had only that name to read the initials by. Otherwise
+        all of them, and the initials stay apart."""
+        short_in = {m.where.source for m in self.nodes[k].mentions}
+        written_in = {root: {m.where.source for x in holders if self.union.find(x) == root for m in self.nodes[x].mentions}
+                      for root in longs}
+        everywhere = [root for root in longs if short_in <= written_in[root]]
+        if len(everywhere) == 1 and not any(written_in[root] & short_in for root in longs if root != everywhere[0]):
+            return everywhere
+        return longs
 
     def place_suffixes(self) -> None:
         for k, n in sorted(self.nodes.items()):
