@@ -144,3 +144,18 @@ def test_initials_of_two_long_names_fold_into_the_one_every_source_of_them_write
     d = Extraction("d", mentions=(M("Kestrel Peoples Congress", "organization", "d", 1), M("KPC", "organization", "d", 4)))
     found = names_of(a, b, c, d)
     assert "KPC" in found and not found["Kestrel Peoples Council"].aliases
+
+
+def test_two_names_run_into_one_are_no_actor_but_one_name_with_and_inside_is():
+    a = Extraction("a", mentions=(
+        M("Harbour Court", "organization", "a", 1), M("Tano Water Board", "organization", "a", 1, 30),
+        M("Lakeport Post", "organization", "a", 1, 60), M("Valley News", "organization", "a", 1, 90),
+        M("Tano Water Board and Harbour Court", "organization", "a", 2),  # both written alone too
+        M("the swimmer Ana Brel and the Harbour Court", "organization", "a", 3),
+        M("Lakeport Post-Valley News", "organization", "a", 4),  # a poll of two outlets
+        M("Fisheries and the Coast Service", "organization", "a", 5),  # one body: "Coast Service" is no actor
+        M("Parks and Wildlife Department", "organization", "a", 6),
+    ))
+    found = names_of(a)
+    assert set(found) == {"Harbour Court", "Tano Water Board", "Lakeport Post", "Valley News",
+                          "Fisheries and the Coast Service", "Parks and Wildlife Department"}

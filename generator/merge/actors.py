@@ -214,6 +214,32 @@ class _Resolver:
                     node.repeated.add(surface)
                 node.mentions.append(m)
 
+    def coordinated(self) -> None:
+        """'the Kestrel Board and the Harbour Court', 'Lakeport Post-Valley News': two names the tagger
+        ran into one, where the second (and, without an article after 'and', the first too) is an
+        actor's name written on its own elsewhere. Not an actor: its parts are. One organisation
+        with 'and' inside ('Parks and Wildlife Service', 'Education and the Workforce Committee')
+        keeps its name, since no actor is called by its second half."""
+        def known(text: str, kind: Kind | None = None) -> bool:
+            k = form_key(text)
+            return k in self.nodes and len(self.nodes[k].mentions) > 0 and (kind is None or self.kind_of(k) == kind)
+
+        drop = []
+        for k, n in sorted(self.nodes.items()):
+            surface, kind = n.surface, self.kind_of(k)
+            joined = re.fullmatch(r"(.+?) and (the )?(.+)", surface)
+            if joined and kind != "person":
+                first, article, second = joined.groups()
+                if known(second, kind) and (article or known(first)) and form_key(second) != k:
+                    drop.append(k)
+                    continue
+            hyphened = re.fullmatch(r"((?:\S+ )+\S*[a-z])-([A-Z]\S*(?: \S+)+)", surface)
+            if hyphened and kind != "person" and known(hyphened.group(1)) and known(hyphened.group(2)):
+                drop.append(k)
+        for k in drop:
+            del self.nodes[k]
+        self._kinds.clear()
+
     def join(self, alias: str, other: str, evidence: str) -> None:
         if self.union.union(alias, other):
             self.edges.append((alias, other, evidence))
@@ -990,6 +1016,7 @@ class ActorIndex:
 def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> tuple[tuple[Actor, ...], ActorIndex]:
     r = _Resolver(extractions)
     r.collect()
+    r.coordinated()
     r.acronyms()
     r.place_suffixes()
     r.abbreviations()
