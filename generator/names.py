@@ -68,6 +68,7 @@ class Lexicon:
     common_nouns: frozenset[str]
     peoples: frozenset[str]
     law_nouns: frozenset[str]
+    inverted_body_words: frozenset[str]
     cities: frozenset[str]  # lower-cased city names of the standards (generator/gazetteer.py)
     countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
 
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
         common_nouns=words("common_nouns"),
         peoples=words("peoples"),
         law_nouns=words("law_nouns"),
+        inverted_body_words=words("inverted_body_words"),
         cities=gazetteer.cities(),
         countries=_country_names(),
     )

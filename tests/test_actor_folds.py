@@ -159,3 +159,14 @@ def test_two_names_run_into_one_are_no_actor_but_one_name_with_and_inside_is():
     found = names_of(a)
     assert set(found) == {"Harbour Court", "Tano Water Board", "Lakeport Post", "Valley News",
                           "Fisheries and the Coast Service", "Parks and Wildlife Department"}
+
+
+def test_a_department_written_either_way_round_is_one_body_but_a_university_is_not():
+    a = Extraction("a", mentions=(M("Department of Harbour Affairs", "organization", "a", 1),
+                                  M("University of Lakeport", "organization", "a", 2)))
+    b = Extraction("b", mentions=(M("Harbour Affairs Department", "organization", "b", 1),
+                                  M("Lakeport University", "organization", "b", 2)))
+    found = names_of(a, b)
+    assert found["Department of Harbour Affairs"].aliases == ("Harbour Affairs Department",)
+    assert "written the other way round" in found["Department of Harbour Affairs"].merges[0].evidence
+    assert "University of Lakeport" in found and "Lakeport University" in found

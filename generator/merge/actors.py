@@ -382,6 +382,19 @@ class _Resolver:
             if base in self.nodes and base != k and self.kind_of(base) == "organization":
                 self.join(k, base, f"“{n.surface}” names the company {self.nodes[base].surface} with its legal form")
 
+    def inverted_bodies(self) -> None:
+        """'Harbour Affairs Department' and 'Department of Harbour Affairs': a department or ministry
+        written either way round is one body, wherever each is written."""
+        for k, n in sorted(self.nodes.items()):
+            words = n.words
+            if (len(words) < 3 or words[0].lower() not in self.lex.inverted_body_words or words[1].lower() != "of"
+                    or self.kind_of(k) != "organization"):
+                continue
+            rest = words[2:]
+            other = form_key(" ".join(rest + [words[0]]))
+            if other in self.nodes and other != k and self.kind_of(other) == "organization":
+                self.join(other, k, f"“{self.nodes[other].surface}” is “{n.surface}” written the other way round")
+
     def countries(self) -> None:
         """'Eswatini' and 'Kingdom of Eswatini': names of one country (generator/gazetteer.py).
 
@@ -1021,6 +1034,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.place_suffixes()
     r.abbreviations()
     r.legal_forms()
+    r.inverted_bodies()
     r.countries()
     r.divided_countries()
     r.transliterations()
