@@ -323,3 +323,11 @@ def test_a_capitalised_common_noun_a_prize_s_words_a_general_people_and_laws_nam
         assert kinds.get((name, n), "other") == "other", name
     assert kinds[("Ana Ruiz", 1)] == kinds[("Tomas Brel", 2)] == kinds[("Lee", 4)] == "person"
     assert kinds[("Harbour Press", 4)] == "organization"
+
+
+def test_a_court_case_named_after_a_person_is_no_actor_but_the_person_named_alone_is():
+    found = run("Lawyers cited rulings from the Mara Quell case to the present, said Tomas Brel.",
+                "Mara Quell was a farmer whose land was taken in 1901.")
+    kinds = {(m.text, m.where.paragraph): m.kind for m in found}
+    assert kinds.get(("Mara Quell", 1), "other") == "other"
+    assert kinds[("Mara Quell", 2)] == kinds[("Tomas Brel", 1)] == "person"

@@ -429,9 +429,11 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     if len(toks) == 1 and words[0] in lex.peoples:
         return "a group of people in general (by origin, faith or generation), not an actor"
     root = doc[c.start:c.end].root
-    if (c.label == "PERSON" and root.dep_ == "compound" and root.head.i == c.end and root.head.text.islower()
+    # The tagger calls a person's name an organisation as often before "case": the noun after it
+    # tells what the words name, whatever the label.
+    if (c.label in ("PERSON", "ORG") and root.dep_ == "compound" and root.head.i == c.end and root.head.text.islower()
             and root.head.lower_ in lex.law_nouns):
-        return "the name of laws ('the X laws'), not the person"
+        return f"a name written before '{root.head.lower_}' ('the X {root.head.lower_}'): what the {root.head.lower_} is called, not an actor"
     if _in_case_name(doc, c):
         return "a party named in a court case ('Lee v. Park'): the case, not an actor"
     work = _work_title(doc, c, lex)
