@@ -331,3 +331,13 @@ def test_a_court_case_named_after_a_person_is_no_actor_but_the_person_named_alon
     kinds = {(m.text, m.where.paragraph): m.kind for m in found}
     assert kinds.get(("Mara Quell", 1), "other") == "other"
     assert kinds[("Mara Quell", 2)] == kinds[("Tomas Brel", 1)] == "person"
+
+
+def test_the_words_of_a_quoted_title_after_a_possessive_are_no_actors():
+    found = run("A campaign surrogate, Tom Brel, said Thursday morning on Lakeport News’s “Dawn and Friends.” "
+                "“I mean, there is a lot of anger,” he said.",
+                "Dawn Okafor, the host of the show, said it would return in the spring.")
+    kinds = {(m.text, m.where.paragraph): m.kind for m in found}
+    assert kinds.get(("Dawn", 1), "other") == kinds.get(("Friends", 1), "other") == "other"
+    assert kinds[("Tom Brel", 1)] == kinds[("Dawn Okafor", 2)] == "person"
+    assert kinds[("Lakeport News", 1)] == "organization"
