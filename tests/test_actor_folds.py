@@ -170,3 +170,12 @@ def test_a_department_written_either_way_round_is_one_body_but_a_university_is_n
     assert found["Department of Harbour Affairs"].aliases == ("Harbour Affairs Department",)
     assert "written the other way round" in found["Department of Harbour Affairs"].merges[0].evidence
     assert "University of Lakeport" in found and "Lakeport University" in found
+
+
+def test_a_familiar_given_name_folds_with_the_formal_one_written_with_a_suffix_unless_both_differ():
+    a = Extraction("a", mentions=(M("Thomas K. Okafor Jr.", "person", "a", 1),))
+    b = Extraction("b", mentions=(M("Tom Okafor", "person", "b", 1),))
+    c = Extraction("c", mentions=(M("Robert Brel Sr.", "person", "c", 1), M("Bob Brel Jr.", "person", "c", 2)))  # father and son
+    found = names_of(a, b, c)
+    assert "Tom Okafor" in found["Thomas K. Okafor Jr"].aliases or "Tom Okafor" in found["Thomas K. Okafor Jr."].aliases
+    assert "Bob Brel Jr" in found or "Bob Brel Jr." in found

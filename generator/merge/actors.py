@@ -553,15 +553,22 @@ class _Resolver:
         """
         plain: dict[str, tuple[list[str], str]] = {}  # node -> (words without middle initials, the initials)
         by_surname: dict[str, list[str]] = defaultdict(list)
+        suffixes: dict[str, str] = {}  # node -> its suffix ('jr')
         for k in self._people():
             base, middle = names.without_middle_initials(self.nodes[k].surface)
-            plain[k] = (base.split(), middle.replace(".", "").upper())
+            words = base.split()
+            # "Joe Lee" is "Joseph K. Lee Jr." too: a suffix after the surname is no word to compare,
+            # but one written by both must be the same ("Bob Lee Sr." is not "Robert Lee Jr.").
+            if len(words) > 2 and names.bare(words[-1]) in self.lex.name_suffixes:
+                suffixes[k] = names.bare(words.pop())
+            plain[k] = (words, middle.replace(".", "").upper())
             by_surname[form_key(plain[k][0][-1]) + "|" + str(len(plain[k][0]))].append(k)
         for group in by_surname.values():
             for k in group:
                 words, middle = plain[k]
                 pairs = [(o, names.familiar_pair(words[0], plain[o][0][0])) for o in group if o != k]
-                pairs = [(o, f) for o, f in pairs if f and plain[o][0][1:-1] == words[1:-1] and not (middle and plain[o][1] and middle != plain[o][1])]
+                pairs = [(o, f) for o, f in pairs if f and plain[o][0][1:-1] == words[1:-1] and not (middle and plain[o][1] and middle != plain[o][1])
+                         and not (k in suffixes and o in suffixes and suffixes[k] != suffixes[o])]
                 formal = [(o, f) for o, f in pairs if plain[o][0][0].lower() == f]
                 if len({self.union.find(o) for o, _ in formal}) == 1 and words[0].lower() != formal[0][1]:
                     o = formal[0][0]
