@@ -341,3 +341,11 @@ def test_the_words_of_a_quoted_title_after_a_possessive_are_no_actors():
     assert kinds.get(("Dawn", 1), "other") == kinds.get(("Friends", 1), "other") == "other"
     assert kinds[("Tom Brel", 1)] == kinds[("Dawn Okafor", 2)] == "person"
     assert kinds[("Lakeport News", 1)] == "organization"
+
+
+def test_a_pronoun_past_a_quotation_mark_gives_no_gender_to_a_name_inside_the_quote():
+    found = run("“Nobody sings for Sarah Quell. Sarah Quell has nobody like that,” he said.",
+                "Ana Ruiz spoke first, and she was clear.")
+    genders = [(m.text, m.where.paragraph, m.gender) for m in found if m.kind == "person"]
+    assert ("Sarah Quell", 1, "male") not in genders  # the speaker's 'he', not hers
+    assert ("Ana Ruiz", 2, "female") in genders

@@ -366,6 +366,7 @@ def _in_case_name(doc: Any, c: _Candidate) -> bool:
     return after or before
 
 
+_QUOTE_MARKS = {"“", "”", '"', "``", "''"}
 _OPENING_QUOTES = {"“", '"', "``", "‘"}
 _CLOSING_QUOTES = {"”", '"', "''", "’"}
 _TITLE_CONNECTORS = {"and", "of", "the", "&", "a", "in", "on", "for", "to"}
@@ -862,12 +863,17 @@ def _written_with(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[str, str, str]
 
 
 def _pronoun_gender(doc: Any, c: _Candidate, people: Sequence[tuple[_Candidate, str]], lex: Lexicon) -> tuple[str, str]:
-    """He/his or she/her after the name, in a sentence that names no other person: (gender, pronoun)."""
+    """He/his or she/her after the name, in a sentence that names no other person: (gender, pronoun).
+
+    Only before a quotation mark: '“... Lee has nobody like that,” he said' is the speaker's 'he',
+    and a pronoun inside a quote after the name is the quoted voice's."""
     sent = doc[c.start].sent
     named = {text for other, text in people if sent.start <= other.start < sent.end}
     if len(named) != 1:
         return "", ""
-    said = [(lex.pronouns[t.lower_], t.text) for t in doc[c.end : sent.end] if t.lower_ in lex.pronouns]
+    after = doc[c.end : sent.end]
+    mark = next((t.i for t in after if t.text in _QUOTE_MARKS), sent.end)
+    said = [(lex.pronouns[t.lower_], t.text) for t in doc[c.end : mark] if t.lower_ in lex.pronouns]
     genders = {g for g, _ in said}
     if len(genders) != 1:
         return "", ""
