@@ -179,3 +179,12 @@ def test_a_familiar_given_name_folds_with_the_formal_one_written_with_a_suffix_u
     found = names_of(a, b, c)
     assert "Tom Okafor" in found["Thomas K. Okafor Jr"].aliases or "Tom Okafor" in found["Thomas K. Okafor Jr."].aliases
     assert "Bob Brel Jr" in found or "Bob Brel Jr." in found
+
+
+def test_a_given_name_cut_after_the_surnames_first_letter_is_the_one_person_of_its_source():
+    a = Extraction("a", mentions=(M("Marta Quellby", "person", "a", 1), M("Marta Q", "person", "a", 5)))
+    b = Extraction("b", mentions=(M("Tomas B", "person", "b", 1),))  # nobody named in full there
+    c = Extraction("c", mentions=(M("Tomas Brel", "person", "c", 1),))
+    found = names_of(a, b, c)
+    assert found["Marta Quellby"].aliases == ("Marta Q",)
+    assert "Tomas B" in found

@@ -534,6 +534,23 @@ class _Resolver:
             for k, middle in found:
                 self.join(k, base, f"the same name with the middle initial or numeral “{middle}”")
 
+    def initial_cut(self) -> None:
+        """'Ann L' in a post cut short: a given name and one capital letter without a stop is the one
+        person of the same source with that given name and a surname opening with that letter."""
+        people = self._people()
+        for k in people:
+            words = self.nodes[k].words
+            if len(words) != 2 or not re.fullmatch(r"[A-Z]", words[1]):
+                continue
+            sources = {m.where.source for m in self.nodes[k].mentions}
+            fits = {self.union.find(o) for o in people if o != k and len(self.nodes[o].words) >= 2
+                    and form_key(self.nodes[o].words[0]) == form_key(words[0]) and self.nodes[o].words[-1][:1] == words[1]
+                    and len(self.nodes[o].words[-1]) > 1 and sources & {m.where.source for m in self.nodes[o].mentions}}
+            if len(fits) == 1:
+                target = min(o for o in people if self.union.find(o) == next(iter(fits)))
+                self.join(k, target, f"“{self.nodes[k].surface}” is “{self.label(self.union.find(target))}” cut after the surname's first letter, in a source that names her or him in full")
+                self.cut_names.add(k)
+
     def hyphen_cut(self) -> None:
         """'Ann Lee' is 'Ann Lee-Park' cut at the hyphen when no other name is cut to it."""
         cut: dict[str, list[str]] = defaultdict(list)
@@ -1048,6 +1065,7 @@ def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> t
     r.middle_initials()
     r.familiar_names()
     r.hyphen_cut()
+    r.initial_cut()
     r.leading_words()
     r.compound_surnames()
     r.organisation_first_words()
