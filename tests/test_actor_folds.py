@@ -188,3 +188,13 @@ def test_a_given_name_cut_after_the_surnames_first_letter_is_the_one_person_of_i
     found = names_of(a, b, c)
     assert found["Marta Quellby"].aliases == ("Marta Q",)
     assert "Tomas B" in found
+
+
+def test_an_acronym_written_once_with_two_letters_swapped_is_the_one_written_all_over():
+    sources = [Extraction(s, mentions=(M("KBVN", "organization", s, 1),)) for s in "abc"]
+    d = Extraction("d", mentions=(M("KVBN", "organization", "d", 2), M("NSA", "organization", "d", 3)))
+    e = Extraction("e", mentions=(M("NAS", "organization", "e", 1),))
+    others = [Extraction(s, mentions=(M("NAS", "organization", s, 2),)) for s in "fg"]
+    found = names_of(*sources, d, e, *others)
+    assert found["KBVN"].aliases == ("KVBN",)
+    assert "NSA" in found and "NAS" in found  # three letters: two bodies as often as not

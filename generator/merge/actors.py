@@ -35,6 +35,8 @@ from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Un
 KIND_ORDER: dict[str, int] = {"person": 0, "organization": 1, "place": 2, "other": 3}
 MAX_TITLED_NAME_WORDS = 6  # "Deputy Foreign Minister Given Middle Family" at most
 SURNAME_IN_CAPITALS_MIN = 4  # letters: a person's word in capitals this long is read as a surname, not initials
+SWAPPED_ACRONYM_LETTERS_MIN = 4  # three letters swapped ("NSA", "NAS") are as often two bodies
+SWAPPED_ACRONYM_SOURCES_MIN = 3  # the right spelling is the one written in this many sources or more
 INITIALS_SPREAD = 2  # initials fold across sources when written in at most this many times the long name's sources
 CORRECTED_WEIGHT = 3  # a kind backed by evidence in the sentence outweighs the tagger's guess
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -279,6 +281,20 @@ class _Resolver:
                     if sum(a != b for a, b in zip(k, other)) == 2:
                         self.join(k, other, f"letters of “{self.nodes[other].surface}” swapped, in a source that also writes “{self.nodes[other].surface}”")
                         defined.add(k)
+        # A misspelt acronym, written once: two neighbouring letters of an acronym of four or more
+        # letters that sources write often swapped ("KVBN" once where "KBVN" is written all over).
+        spread = {k: {m.where.source for m in self.nodes[k].mentions} for k in acr}
+        for k in acr:
+            if k in defined or len(self.nodes[k].mentions) != 1 or len(k) < SWAPPED_ACRONYM_LETTERS_MIN:
+                continue
+            swaps = {k[:i] + k[i + 1] + k[i] + k[i + 2:] for i in range(len(k) - 1) if k[i] != k[i + 1]}
+            others = sorted(o for o in swaps & set(acr) if len(spread[o]) >= SWAPPED_ACRONYM_SOURCES_MIN
+                            and self.kind_of(o) == self.kind_of(k))
+            if len(others) == 1:
+                o = others[0]
+                self.join(k, o, f"“{self.nodes[o].surface}” with two neighbouring letters swapped, written once where "
+                                f"“{self.nodes[o].surface}” is written in {len(spread[o])} sources")
+                defined.add(k)
         # An undefined acronym that is the initials of exactly one long organisation or place name.
         by_initials: dict[str, list[str]] = defaultdict(list)
         for k, n in self.nodes.items():
