@@ -21,6 +21,7 @@ from generator import lexicon as lexicon_data
 ABBREVIATED_AS = "abbreviated as"
 ALSO_KNOWN_AS = "also known as"
 NAME_CONNECTORS = {"of", "the", "and", "for", "de", "du", "&"}
+ARTICLES = frozenset({"the"})  # connectors never written as an initial
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Lexicon:
     common_nouns: frozenset[str]
     peoples: frozenset[str]
     law_nouns: frozenset[str]
+    inverted_body_words: frozenset[str]
     cities: frozenset[str]  # lower-cased city names of the standards (generator/gazetteer.py)
     countries: dict[str, str]  # any name of a country, lower-cased -> its usual name
 
@@ -129,6 +131,7 @@ def lexicon() -> Lexicon:
         common_nouns=words("common_nouns"),
         peoples=words("peoples"),
         law_nouns=words("law_nouns"),
+        inverted_body_words=words("inverted_body_words"),
         cities=gazetteer.cities(),
         countries=_country_names(),
     )
@@ -186,9 +189,13 @@ def acronym_key(text: str) -> str:
     return "".join(c for c in text if c.isalnum()).upper()
 
 
-def initials(name: str) -> str:
-    """Capital initials of the words of a long name, skipping connectors ('of', 'the')."""
-    return "".join(w[0].upper() for w in name.split() if w.lower() not in NAME_CONNECTORS and w[:1].isalpha())
+def initials(name: str, connectors: bool = False) -> str:
+    """Capital initials of the words of a long name, skipping connectors ('of', 'the'). With
+    `connectors`, the connectors other than articles count too: 'Voice of America' is also written
+    'VOA', 'Bank for Farmers' 'BFF'."""
+    keep = NAME_CONNECTORS - ARTICLES if connectors else frozenset()
+    return "".join(w[0].upper() for w in name.split()
+                   if (w.lower() not in NAME_CONNECTORS or w.lower() in keep) and w[:1].isalpha())
 
 
 def defines(long: str, short: str) -> bool:

@@ -123,3 +123,78 @@ def test_a_given_name_the_tagger_calls_an_organisation_goes_to_the_one_full_name
     c = Extraction("c", mentions=(M("Harlow Steel Corp", "person", "c", 1), M("Harlow", "organization", "c", 2)))
     assert "Harlow" not in names_of(c)["Harlow Steel Corp"].aliases
 
+
+
+def test_initials_that_keep_the_connectors_letter_fold_into_their_long_name():
+    a = Extraction("a", mentions=(M("Bank of Tarnow", "organization", "a", 1), M("BOT", "organization", "a", 3)))
+    b = Extraction("b", mentions=(M("Bank of Tarnow", "organization", "b", 1),))
+    found = names_of(a, b)
+    assert found["Bank of Tarnow"].aliases == ("BOT",)
+
+
+def test_initials_of_two_long_names_fold_into_the_one_every_source_of_them_writes():
+    # "KPC": a council and a congress; the sources that write the initials name only the council.
+    a = Extraction("a", mentions=(M("Kestrel Peoples Council", "organization", "a", 1), M("KPC", "organization", "a", 2)))
+    b = Extraction("b", mentions=(M("Kestrel Peoples Council", "organization", "b", 1), M("KPC", "organization", "b", 3)))
+    c = Extraction("c", mentions=(M("Kestrel Peoples Congress", "organization", "c", 1),))
+    found = names_of(a, b, c)
+    assert found["Kestrel Peoples Council"].aliases == ("KPC",) and "KPC" not in found
+    assert "initials" in found["Kestrel Peoples Council"].merges[0].evidence
+    # Where a source of the initials writes both long names, nothing tells which they are.
+    d = Extraction("d", mentions=(M("Kestrel Peoples Congress", "organization", "d", 1), M("KPC", "organization", "d", 4)))
+    found = names_of(a, b, c, d)
+    assert "KPC" in found and not found["Kestrel Peoples Council"].aliases
+
+
+def test_two_names_run_into_one_are_no_actor_but_one_name_with_and_inside_is():
+    a = Extraction("a", mentions=(
+        M("Harbour Court", "organization", "a", 1), M("Tano Water Board", "organization", "a", 1, 30),
+        M("Lakeport Post", "organization", "a", 1, 60), M("Valley News", "organization", "a", 1, 90),
+        M("Tano Water Board and Harbour Court", "organization", "a", 2),  # both written alone too
+        M("the swimmer Ana Brel and the Harbour Court", "organization", "a", 3),
+        M("Lakeport Post-Valley News", "organization", "a", 4),  # a poll of two outlets
+        M("Fisheries and the Coast Service", "organization", "a", 5),  # one body: "Coast Service" is no actor
+        M("Parks and Wildlife Department", "organization", "a", 6),
+    ))
+    found = names_of(a)
+    assert set(found) == {"Harbour Court", "Tano Water Board", "Lakeport Post", "Valley News",
+                          "Fisheries and the Coast Service", "Parks and Wildlife Department"}
+
+
+def test_a_department_written_either_way_round_is_one_body_but_a_university_is_not():
+    a = Extraction("a", mentions=(M("Department of Harbour Affairs", "organization", "a", 1),
+                                  M("University of Lakeport", "organization", "a", 2)))
+    b = Extraction("b", mentions=(M("Harbour Affairs Department", "organization", "b", 1),
+                                  M("Lakeport University", "organization", "b", 2)))
+    found = names_of(a, b)
+    assert found["Department of Harbour Affairs"].aliases == ("Harbour Affairs Department",)
+    assert "written the other way round" in found["Department of Harbour Affairs"].merges[0].evidence
+    assert "University of Lakeport" in found and "Lakeport University" in found
+
+
+def test_a_familiar_given_name_folds_with_the_formal_one_written_with_a_suffix_unless_both_differ():
+    a = Extraction("a", mentions=(M("Thomas K. Okafor Jr.", "person", "a", 1),))
+    b = Extraction("b", mentions=(M("Tom Okafor", "person", "b", 1),))
+    c = Extraction("c", mentions=(M("Robert Brel Sr.", "person", "c", 1), M("Bob Brel Jr.", "person", "c", 2)))  # father and son
+    found = names_of(a, b, c)
+    assert "Tom Okafor" in found["Thomas K. Okafor Jr"].aliases or "Tom Okafor" in found["Thomas K. Okafor Jr."].aliases
+    assert "Bob Brel Jr" in found or "Bob Brel Jr." in found
+
+
+def test_a_given_name_cut_after_the_surnames_first_letter_is_the_one_person_of_its_source():
+    a = Extraction("a", mentions=(M("Marta Quellby", "person", "a", 1), M("Marta Q", "person", "a", 5)))
+    b = Extraction("b", mentions=(M("Tomas B", "person", "b", 1),))  # nobody named in full there
+    c = Extraction("c", mentions=(M("Tomas Brel", "person", "c", 1),))
+    found = names_of(a, b, c)
+    assert found["Marta Quellby"].aliases == ("Marta Q",)
+    assert "Tomas B" in found
+
+
+def test_an_acronym_written_once_with_two_letters_swapped_is_the_one_written_all_over():
+    sources = [Extraction(s, mentions=(M("KBVN", "organization", s, 1),)) for s in "abc"]
+    d = Extraction("d", mentions=(M("KVBN", "organization", "d", 2), M("NSA", "organization", "d", 3)))
+    e = Extraction("e", mentions=(M("NAS", "organization", "e", 1),))
+    others = [Extraction(s, mentions=(M("NAS", "organization", s, 2),)) for s in "fg"]
+    found = names_of(*sources, d, e, *others)
+    assert found["KBVN"].aliases == ("KVBN",)
+    assert "NSA" in found and "NAS" in found  # three letters: two bodies as often as not

@@ -323,3 +323,29 @@ def test_a_capitalised_common_noun_a_prize_s_words_a_general_people_and_laws_nam
         assert kinds.get((name, n), "other") == "other", name
     assert kinds[("Ana Ruiz", 1)] == kinds[("Tomas Brel", 2)] == kinds[("Lee", 4)] == "person"
     assert kinds[("Harbour Press", 4)] == "organization"
+
+
+def test_a_court_case_named_after_a_person_is_no_actor_but_the_person_named_alone_is():
+    found = run("Lawyers cited rulings from the Mara Quell case to the present, said Tomas Brel.",
+                "Mara Quell was a farmer whose land was taken in 1901.")
+    kinds = {(m.text, m.where.paragraph): m.kind for m in found}
+    assert kinds.get(("Mara Quell", 1), "other") == "other"
+    assert kinds[("Mara Quell", 2)] == kinds[("Tomas Brel", 1)] == "person"
+
+
+def test_the_words_of_a_quoted_title_after_a_possessive_are_no_actors():
+    found = run("A campaign surrogate, Tom Brel, said Thursday morning on Lakeport News’s “Dawn and Friends.” "
+                "“I mean, there is a lot of anger,” he said.",
+                "Dawn Okafor, the host of the show, said it would return in the spring.")
+    kinds = {(m.text, m.where.paragraph): m.kind for m in found}
+    assert kinds.get(("Dawn", 1), "other") == kinds.get(("Friends", 1), "other") == "other"
+    assert kinds[("Tom Brel", 1)] == kinds[("Dawn Okafor", 2)] == "person"
+    assert kinds[("Lakeport News", 1)] == "organization"
+
+
+def test_a_pronoun_past_a_quotation_mark_gives_no_gender_to_a_name_inside_the_quote():
+    found = run("“Nobody sings for Sarah Quell. Sarah Quell has nobody like that,” he said.",
+                "Ana Ruiz spoke first, and she was clear.")
+    genders = [(m.text, m.where.paragraph, m.gender) for m in found if m.kind == "person"]
+    assert ("Sarah Quell", 1, "male") not in genders  # the speaker's 'he', not hers
+    assert ("Ana Ruiz", 2, "female") in genders

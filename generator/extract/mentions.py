@@ -366,6 +366,32 @@ def _in_case_name(doc: Any, c: _Candidate) -> bool:
     return after or before
 
 
+_QUOTE_MARKS = {"“", "”", '"', "``", "''"}
+_OPENING_QUOTES = {"“", '"', "``", "‘"}
+_CLOSING_QUOTES = {"”", '"', "''", "’"}
+_TITLE_CONNECTORS = {"and", "of", "the", "&", "a", "in", "on", "for", "to"}
+_TITLE_WORDS_MAX = 6
+
+
+def _in_quoted_title(doc: Any, c: _Candidate) -> bool:
+    """'on the network's “Harbour and Friends”': the name is a word of a quoted title in title case
+    (two words or more) written after a possessive, the title of that owner's programme or work,
+    not an actor. One quoted word ('Robert "Bobby" Lee') is a nickname and stays."""
+    def titled(t: Any) -> bool:
+        return t.text[:1].isupper() or t.lower_ in _TITLE_CONNECTORS or t.text in (".", ",", "!", "?")
+    i = c.start - 1
+    while i >= 0 and doc[i].text not in _OPENING_QUOTES and titled(doc[i]) and c.start - i <= _TITLE_WORDS_MAX:
+        i -= 1
+    j = c.end
+    while j < len(doc) and doc[j].text not in _CLOSING_QUOTES and titled(doc[j]) and j - c.start <= _TITLE_WORDS_MAX:
+        j += 1
+    if i < 1 or j >= len(doc) or doc[i].text not in _OPENING_QUOTES or doc[j].text not in _CLOSING_QUOTES:
+        return False
+    words = [t for t in doc[i + 1:j] if t.is_alpha]
+    owner = doc[i - 1]
+    return len(words) >= 2 and owner.tag_ == "POS" and doc[i + 1].text[:1].isupper()
+
+
 def _named_as(doc: Any, c: _Candidate, lex: Lexicon) -> Any | None:
     """The noun a name is given to: 'a hacking group known as X', 'a mountain stream called X' -> the
     group, the stream. None when the name is not introduced so."""
@@ -429,11 +455,15 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
     if len(toks) == 1 and words[0] in lex.peoples:
         return "a group of people in general (by origin, faith or generation), not an actor"
     root = doc[c.start:c.end].root
-    if (c.label == "PERSON" and root.dep_ == "compound" and root.head.i == c.end and root.head.text.islower()
+    # The tagger calls a person's name an organisation as often before "case": the noun after it
+    # tells what the words name, whatever the label.
+    if (c.label in ("PERSON", "ORG") and root.dep_ == "compound" and root.head.i == c.end and root.head.text.islower()
             and root.head.lower_ in lex.law_nouns):
-        return "the name of laws ('the X laws'), not the person"
+        return f"a name written before '{root.head.lower_}' ('the X {root.head.lower_}'): what the {root.head.lower_} is called, not an actor"
     if _in_case_name(doc, c):
         return "a party named in a court case ('Lee v. Park'): the case, not an actor"
+    if _in_quoted_title(doc, c):
+        return "a word of a quoted title after a possessive ('the network's “X and Friends”'): a programme or work, not an actor"
     work = _work_title(doc, c, lex)
     if work is not None:
         return f"{WORK_TITLE_REASON}{work.lemma_.lower()}, not an actor"
@@ -833,12 +863,17 @@ def _written_with(doc: Any, c: _Candidate, lex: Lexicon) -> tuple[str, str, str]
 
 
 def _pronoun_gender(doc: Any, c: _Candidate, people: Sequence[tuple[_Candidate, str]], lex: Lexicon) -> tuple[str, str]:
-    """He/his or she/her after the name, in a sentence that names no other person: (gender, pronoun)."""
+    """He/his or she/her after the name, in a sentence that names no other person: (gender, pronoun).
+
+    Only before a quotation mark: '“... Lee has nobody like that,” he said' is the speaker's 'he',
+    and a pronoun inside a quote after the name is the quoted voice's."""
     sent = doc[c.start].sent
     named = {text for other, text in people if sent.start <= other.start < sent.end}
     if len(named) != 1:
         return "", ""
-    said = [(lex.pronouns[t.lower_], t.text) for t in doc[c.end : sent.end] if t.lower_ in lex.pronouns]
+    after = doc[c.end : sent.end]
+    mark = next((t.i for t in after if t.text in _QUOTE_MARKS), sent.end)
+    said = [(lex.pronouns[t.lower_], t.text) for t in doc[c.end : mark] if t.lower_ in lex.pronouns]
     genders = {g for g, _ in said}
     if len(genders) != 1:
         return "", ""

@@ -35,6 +35,8 @@ from generator.model import Actor, Article, Extraction, Kind, Merge, Mention, Un
 KIND_ORDER: dict[str, int] = {"person": 0, "organization": 1, "place": 2, "other": 3}
 MAX_TITLED_NAME_WORDS = 6  # "Deputy Foreign Minister Given Middle Family" at most
 SURNAME_IN_CAPITALS_MIN = 4  # letters: a person's word in capitals this long is read as a surname, not initials
+SWAPPED_ACRONYM_LETTERS_MIN = 4  # three letters swapped ("NSA", "NAS") are as often two bodies
+SWAPPED_ACRONYM_SOURCES_MIN = 3  # the right spelling is the one written in this many sources or more
 INITIALS_SPREAD = 2  # initials fold across sources when written in at most this many times the long name's sources
 CORRECTED_WEIGHT = 3  # a kind backed by evidence in the sentence outweighs the tagger's guess
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -214,6 +216,32 @@ class _Resolver:
                     node.repeated.add(surface)
                 node.mentions.append(m)
 
+    def coordinated(self) -> None:
+        """'the Kestrel Board and the Harbour Court', 'Lakeport Post-Valley News': two names the tagger
+        ran into one, where the second (and, without an article after 'and', the first too) is an
+        actor's name written on its own elsewhere. Not an actor: its parts are. One organisation
+        with 'and' inside ('Parks and Wildlife Service', 'Education and the Workforce Committee')
+        keeps its name, since no actor is called by its second half."""
+        def known(text: str, kind: Kind | None = None) -> bool:
+            k = form_key(text)
+            return k in self.nodes and len(self.nodes[k].mentions) > 0 and (kind is None or self.kind_of(k) == kind)
+
+        drop = []
+        for k, n in sorted(self.nodes.items()):
+            surface, kind = n.surface, self.kind_of(k)
+            joined = re.fullmatch(r"(.+?) and (the )?(.+)", surface)
+            if joined and kind != "person":
+                first, article, second = joined.groups()
+                if known(second, kind) and (article or known(first)) and form_key(second) != k:
+                    drop.append(k)
+                    continue
+            hyphened = re.fullmatch(r"((?:\S+ )+\S*[a-z])-([A-Z]\S*(?: \S+)+)", surface)
+            if hyphened and kind != "person" and known(hyphened.group(1)) and known(hyphened.group(2)):
+                drop.append(k)
+        for k in drop:
+            del self.nodes[k]
+        self._kinds.clear()
+
     def join(self, alias: str, other: str, evidence: str) -> None:
         if self.union.union(alias, other):
             self.edges.append((alias, other, evidence))
@@ -253,19 +281,37 @@ class _Resolver:
                     if sum(a != b for a, b in zip(k, other)) == 2:
                         self.join(k, other, f"letters of “{self.nodes[other].surface}” swapped, in a source that also writes “{self.nodes[other].surface}”")
                         defined.add(k)
+        # A misspelt acronym, written once: two neighbouring letters of an acronym of four or more
+        # letters that sources write often swapped ("KVBN" once where "KBVN" is written all over).
+        spread = {k: {m.where.source for m in self.nodes[k].mentions} for k in acr}
+        for k in acr:
+            if k in defined or len(self.nodes[k].mentions) != 1 or len(k) < SWAPPED_ACRONYM_LETTERS_MIN:
+                continue
+            swaps = {k[:i] + k[i + 1] + k[i] + k[i + 2:] for i in range(len(k) - 1) if k[i] != k[i + 1]}
+            others = sorted(o for o in swaps & set(acr) if len(spread[o]) >= SWAPPED_ACRONYM_SOURCES_MIN
+                            and self.kind_of(o) == self.kind_of(k))
+            if len(others) == 1:
+                o = others[0]
+                self.join(k, o, f"“{self.nodes[o].surface}” with two neighbouring letters swapped, written once where "
+                                f"“{self.nodes[o].surface}” is written in {len(spread[o])} sources")
+                defined.add(k)
         # An undefined acronym that is the initials of exactly one long organisation or place name.
         by_initials: dict[str, list[str]] = defaultdict(list)
         for k, n in self.nodes.items():
             if len(n.words) >= 2 and not is_acronym(n.surface) and self.kind_of(k) in ("organization", "place"):
                 # "U.S. Senate" writes the acronym itself: it is no long form of "US".
                 written = {acronym_key(w).lower() for w in n.words if is_acronym(w)}
-                key = initials(n.surface).lower()
-                if key not in written:
-                    by_initials[key].append(k)
+                # "VOA" for "Voice of America": some initials keep the connector's letter.
+                for key in sorted({initials(n.surface).lower(), initials(n.surface, connectors=True).lower()}):
+                    if key not in written:
+                        by_initials[key].append(k)
         for k in acr:
             if k in defined or k in self.joined:
                 continue
             longs = sorted({self.union.find(x) for x in by_initials.get(k, [])})
+            only = "the only long name with them" if len(longs) == 1 else "the only long name with them in every source that writes them"
+            if len(longs) > 1:
+                longs = self._initials_by_sources(k, longs, by_initials[k])
             if len(longs) == 1:
                 target = sorted(x for x in by_initials[k] if self.union.find(x) == longs[0])[0]
                 # Initials alone say little across sources: a network's three letters are also a
@@ -278,7 +324,20 @@ class _Resolver:
                 widely = len(long_in) * INITIALS_SPREAD >= len(short_in) and self.kind_of(k) == self.kind_of(target)
                 if (together or widely) and defines(self.nodes[target].surface, self.nodes[k].surface):
                     where = f"both written in {sorted(together)[0]}" if together else f"written in {len(long_in)} sources, the initials in {len(short_in)}"
-                    self.join(k, target, f"initials of “{self.nodes[target].surface}”, the only long name with them, {where}")
+                    self.join(k, target, f"initials of “{self.nodes[target].surface}”, {only}, {where}")
+
+    def _initials_by_sources(self, k: str, longs: list[str], holders: list[str]) -> list[str]:
+        """Of several long names with the same initials ('DNC': a committee and a convention), the one
+        written in every source that writes the initials, where no source of them writes another:
+        the reader of each of those sources had only that name to read the initials by. Otherwise
+        all of them, and the initials stay apart."""
+        short_in = {m.where.source for m in self.nodes[k].mentions}
+        written_in = {root: {m.where.source for x in holders if self.union.find(x) == root for m in self.nodes[x].mentions}
+                      for root in longs}
+        everywhere = [root for root in longs if short_in <= written_in[root]]
+        if len(everywhere) == 1 and not any(written_in[root] & short_in for root in longs if root != everywhere[0]):
+            return everywhere
+        return longs
 
     def place_suffixes(self) -> None:
         for k, n in sorted(self.nodes.items()):
@@ -338,6 +397,19 @@ class _Resolver:
             base = form_key(" ".join(n.words[:-1]).rstrip(","))
             if base in self.nodes and base != k and self.kind_of(base) == "organization":
                 self.join(k, base, f"“{n.surface}” names the company {self.nodes[base].surface} with its legal form")
+
+    def inverted_bodies(self) -> None:
+        """'Harbour Affairs Department' and 'Department of Harbour Affairs': a department or ministry
+        written either way round is one body, wherever each is written."""
+        for k, n in sorted(self.nodes.items()):
+            words = n.words
+            if (len(words) < 3 or words[0].lower() not in self.lex.inverted_body_words or words[1].lower() != "of"
+                    or self.kind_of(k) != "organization"):
+                continue
+            rest = words[2:]
+            other = form_key(" ".join(rest + [words[0]]))
+            if other in self.nodes and other != k and self.kind_of(other) == "organization":
+                self.join(other, k, f"“{self.nodes[other].surface}” is “{n.surface}” written the other way round")
 
     def countries(self) -> None:
         """'Eswatini' and 'Kingdom of Eswatini': names of one country (generator/gazetteer.py).
@@ -478,6 +550,23 @@ class _Resolver:
             for k, middle in found:
                 self.join(k, base, f"the same name with the middle initial or numeral “{middle}”")
 
+    def initial_cut(self) -> None:
+        """'Ann L' in a post cut short: a given name and one capital letter without a stop is the one
+        person of the same source with that given name and a surname opening with that letter."""
+        people = self._people()
+        for k in people:
+            words = self.nodes[k].words
+            if len(words) != 2 or not re.fullmatch(r"[A-Z]", words[1]):
+                continue
+            sources = {m.where.source for m in self.nodes[k].mentions}
+            fits = {self.union.find(o) for o in people if o != k and len(self.nodes[o].words) >= 2
+                    and form_key(self.nodes[o].words[0]) == form_key(words[0]) and self.nodes[o].words[-1][:1] == words[1]
+                    and len(self.nodes[o].words[-1]) > 1 and sources & {m.where.source for m in self.nodes[o].mentions}}
+            if len(fits) == 1:
+                target = min(o for o in people if self.union.find(o) == next(iter(fits)))
+                self.join(k, target, f"“{self.nodes[k].surface}” is “{self.label(self.union.find(target))}” cut after the surname's first letter, in a source that names her or him in full")
+                self.cut_names.add(k)
+
     def hyphen_cut(self) -> None:
         """'Ann Lee' is 'Ann Lee-Park' cut at the hyphen when no other name is cut to it."""
         cut: dict[str, list[str]] = defaultdict(list)
@@ -497,15 +586,22 @@ class _Resolver:
         """
         plain: dict[str, tuple[list[str], str]] = {}  # node -> (words without middle initials, the initials)
         by_surname: dict[str, list[str]] = defaultdict(list)
+        suffixes: dict[str, str] = {}  # node -> its suffix ('jr')
         for k in self._people():
             base, middle = names.without_middle_initials(self.nodes[k].surface)
-            plain[k] = (base.split(), middle.replace(".", "").upper())
+            words = base.split()
+            # "Joe Lee" is "Joseph K. Lee Jr." too: a suffix after the surname is no word to compare,
+            # but one written by both must be the same ("Bob Lee Sr." is not "Robert Lee Jr.").
+            if len(words) > 2 and names.bare(words[-1]) in self.lex.name_suffixes:
+                suffixes[k] = names.bare(words.pop())
+            plain[k] = (words, middle.replace(".", "").upper())
             by_surname[form_key(plain[k][0][-1]) + "|" + str(len(plain[k][0]))].append(k)
         for group in by_surname.values():
             for k in group:
                 words, middle = plain[k]
                 pairs = [(o, names.familiar_pair(words[0], plain[o][0][0])) for o in group if o != k]
-                pairs = [(o, f) for o, f in pairs if f and plain[o][0][1:-1] == words[1:-1] and not (middle and plain[o][1] and middle != plain[o][1])]
+                pairs = [(o, f) for o, f in pairs if f and plain[o][0][1:-1] == words[1:-1] and not (middle and plain[o][1] and middle != plain[o][1])
+                         and not (k in suffixes and o in suffixes and suffixes[k] != suffixes[o])]
                 formal = [(o, f) for o, f in pairs if plain[o][0][0].lower() == f]
                 if len({self.union.find(o) for o, _ in formal}) == 1 and words[0].lower() != formal[0][1]:
                     o = formal[0][0]
@@ -973,16 +1069,19 @@ class ActorIndex:
 def resolve(articles: Sequence[Article], extractions: Sequence[Extraction]) -> tuple[tuple[Actor, ...], ActorIndex]:
     r = _Resolver(extractions)
     r.collect()
+    r.coordinated()
     r.acronyms()
     r.place_suffixes()
     r.abbreviations()
     r.legal_forms()
+    r.inverted_bodies()
     r.countries()
     r.divided_countries()
     r.transliterations()
     r.middle_initials()
     r.familiar_names()
     r.hyphen_cut()
+    r.initial_cut()
     r.leading_words()
     r.compound_surnames()
     r.organisation_first_words()
