@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from generator import lexicon, published, sentences
 from generator.furniture import (REASON_BYLINE, SENTENCE_END, author_bio, byline, furniture_reason, inline_furniture,
-                                 outlet_named, reads_as_reporting, rules as furniture_rules, speech_cue, story_dateline,
+                                 outlet_named, reads_as_reporting, rules as furniture_rules, speech_cue, story_dateline, title_case,
                                  wire_tag)
 from generator.model import Article, Paragraph, Post, Removed, Seed
 from generator.posts import REASON_EMBED, pieces
@@ -41,11 +41,7 @@ def _articles() -> frozenset[str]:
 
 
 def _title_case(text: str) -> bool:
-    """Headline style: most words of four letters or more start with a capital."""
-    limits = _limits()
-    long_words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) >= limits["title_case_letters"]]
-    return len(long_words) >= limits["title_case_min_words"] \
-        and sum(w[0].isupper() for w in long_words) >= limits["title_case_share"] * len(long_words)
+    return title_case(re.findall(r"[A-Za-z][\w'’-]*", text))
 
 
 def _looks_like_headline(text: str, following: str | None = None) -> bool:

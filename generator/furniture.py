@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,7 +132,7 @@ def _cue_words(text: str) -> set[str]:
             continue
         if w[0].isupper() and k > 0 and not re.search(r"[.!?:;\"“”(]\s*$", text[: found[k].start()]):
             if in_title_case is None:
-                in_title_case = _title_case(words)
+                in_title_case = title_case(words)
             if not in_title_case and any(
                     0 <= j < len(words) and words[j][0].isupper()
                     and text[min(found[j].end(), found[k].end()): max(found[j].start(), found[k].start())] == " "
@@ -146,7 +147,7 @@ def _title_limits() -> dict[str, Any]:
     return lexicon.thresholds("clean")
 
 
-def _title_case(words: list[str]) -> bool:
+def title_case(words: Sequence[str]) -> bool:
     """Headline style: most words of four letters or more start with a capital (data/thresholds.yml, `clean`)."""
     limits = _title_limits()
     long_words = [w for w in words if len(w) >= limits["title_case_letters"]]
