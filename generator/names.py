@@ -44,6 +44,7 @@ class Lexicon:
     pronouns: dict[str, str]
     name_suffixes: frozenset[str]
     timestamp_words: frozenset[str]
+    title_small_words: frozenset[str]  # the small words a title in title case leaves in lower case
     timezones: frozenset[str]
     named_after_words: frozenset[str]
     work_words: frozenset[str]
@@ -93,6 +94,7 @@ def lexicon() -> Lexicon:
         relation_words=words("relation_words"),
         # The one list of speech verbs, the quotes' and events' (speech.yml): a subject of one speaks.
         speech_verbs=frozenset(str(w).lower() for w in lexicon_data.read("speech")["speech_verbs"]),
+        title_small_words=frozenset(str(w).lower() for w in lexicon_data.read("speech")["title_small_words"]) | {"&"},
         organization_words=words("organization_words"),
         outlet_words=words("outlet_words"),
         platforms=words("platforms"),

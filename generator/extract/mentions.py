@@ -369,16 +369,15 @@ def _in_case_name(doc: Any, c: _Candidate) -> bool:
 _QUOTE_MARKS = {"“", "”", '"', "``", "''"}
 _OPENING_QUOTES = {"“", '"', "``", "‘"}
 _CLOSING_QUOTES = {"”", '"', "''", "’"}
-_TITLE_CONNECTORS = {"and", "of", "the", "&", "a", "in", "on", "for", "to"}
 _TITLE_WORDS_MAX = 6
 
 
-def _in_quoted_title(doc: Any, c: _Candidate) -> bool:
+def _in_quoted_title(doc: Any, c: _Candidate, lex: Lexicon) -> bool:
     """'on the network's “Harbour and Friends”': the name is a word of a quoted title in title case
     (two words or more) written after a possessive, the title of that owner's programme or work,
     not an actor. One quoted word ('Robert "Bobby" Lee') is a nickname and stays."""
     def titled(t: Any) -> bool:
-        return t.text[:1].isupper() or t.lower_ in _TITLE_CONNECTORS or t.text in (".", ",", "!", "?")
+        return t.text[:1].isupper() or t.lower_ in lex.title_small_words or t.text in (".", ",", "!", "?")
     i = c.start - 1
     while i >= 0 and doc[i].text not in _OPENING_QUOTES and titled(doc[i]) and c.start - i <= _TITLE_WORDS_MAX:
         i -= 1
@@ -462,7 +461,7 @@ def _not_an_actor(doc: Any, c: _Candidate, lex: Lexicon, names: Iterable[str] = 
         return f"a name written before '{root.head.lower_}' ('the X {root.head.lower_}'): what the {root.head.lower_} is called, not an actor"
     if _in_case_name(doc, c):
         return "a party named in a court case ('Lee v. Park'): the case, not an actor"
-    if _in_quoted_title(doc, c):
+    if _in_quoted_title(doc, c, lex):
         return "a word of a quoted title after a possessive ('the network's “X and Friends”'): a programme or work, not an actor"
     work = _work_title(doc, c, lex)
     if work is not None:
